@@ -1,0 +1,22 @@
+/** Shown in Apollo Sandbox on first open: sign in as the seeded demo user, then read across subgraphs. */
+export const exampleOperation = `# 1. Run "Login" (the demo user is seeded by \`pnpm start\`).
+# 2. Put the accessToken into the Headers tab as  Authorization: Bearer <token>
+# 3. Run "Me": User comes from accounts, todos and notes from their own subgraphs.
+
+mutation Login {
+  login(input: { email: "demo@mosaic.dev", password: "mosaic-demo-password" }) {
+    accessToken
+    refreshToken
+    user { id displayName }
+  }
+}
+
+query Me {
+  me {
+    email
+    displayName
+    todos(first: 5) { edges { node { title done priority dueAt } } }
+    notes(first: 5) { edges { node { title tags pinned } } }
+  }
+}
+`;

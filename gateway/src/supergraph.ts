@@ -1,0 +1,43 @@
+import { Kind, parse, print, visit, type DocumentNode } from 'graphql';
+
+/**
+ * Apollo's composition marks the access-control features (`@authenticated`, `@requiresScopes`,
+ * `@policy`) `for: SECURITY`, and @apollo/gateway refuses to load a supergraph with a SECURITY
+ * feature it does not implement. Mosaic enforces those directives in every subgraph (defence in
+ * depth, including `_entities`), so the gateway loads the supergraph with the purpose dropped.
+ */
+const ENFORCED_IN_SUBGRAPHS = /^https:\/\/specs\.apollo\.dev\/(authenticated|requiresScopes|policy)\/v/;
+
+export function supergraphForGateway(supergraphSdl: string): string {
+  const document = visit(parse(supergraphSdl), {
+    Directive(node) {
+      if (node.name.value !== 'link') return undefined;
+      const url = node.arguments?.find((a) => a.name.value === 'url')?.value;
+      if (url?.kind !== Kind.STRING || !ENFORCED_IN_SUBGRAPHS.test(url.value)) return undefined;
+      return { ...node, arguments: node.arguments?.filter((a) => a.name.value !== 'for') };
+    },
+  });
+  return print(document);
+}
+
+export interface SubgraphEndpoint {
+  name: string;
+  url: string;
+}
+
+/** Subgraph names and routing URLs from the supergraph's `join__Graph` enum. */
+export function subgraphEndpoints(supergraph: string | DocumentNode): SubgraphEndpoint[] {
+  const document = typeof supergraph === 'string' ? parse(supergraph) : supergraph;
+  const endpoints: SubgraphEndpoint[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
+    for (const value of definition.values ?? []) {
+      const graph = value.directives?.find((d) => d.name.value === 'join__graph');
+      const arg = (name: string) => graph?.arguments?.find((a) => a.name.value === name)?.value;
+      const name = arg('name');
+      const url = arg('url');
+      if (name?.kind === Kind.STRING && url?.kind === Kind.STRING) endpoints.push({ name: name.value, url: url.value });
+    }
+  }
+  return endpoints;
+}

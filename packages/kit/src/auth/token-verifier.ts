@@ -1,0 +1,60 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { AuthVerifyConfig } from '../env/models';
+import { UnauthenticatedError } from '../errors/errors';
+import type { Viewer } from './viewer';
+
+/** Access tokens are signed by accounts with an asymmetric key; nothing else is accepted. */
+export const ACCESS_TOKEN_ALGORITHMS = ['EdDSA'];
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Viewer>;
+  /** Reads `Authorization: Bearer …`; no header → anonymous (null); a bad token → UNAUTHENTICATED. */
+  viewerFromHeader(authorization: string | undefined | null): Promise<Viewer | null>;
+}
+
+/** `keys` overrides the remote JWKS (accounts' own process verifies with its local key set). */
+export function createTokenVerifier(config: AuthVerifyConfig, keys?: JWTVerifyGetKey): TokenVerifier {
+  const keySet = keys ?? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000 });
+
+  async function verify(token: string): Promise<Viewer> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keySet, {
+        algorithms: ACCESS_TOKEN_ALGORITHMS,
+        issuer: config.issuer,
+        audience: config.audience,
+        requiredClaims: ['sub', 'exp', 'iat', 'sid'],
+      }));
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) {
+        throw new UnauthenticatedError('Your access token has expired. Call refreshSession with your refresh token for a new one.');
+      }
+      if (error instanceof joseErrors.JOSEError) {
+        throw new UnauthenticatedError('Your access token is not valid. Sign in again to get a new one.');
+      }
+      throw error;
+    }
+    return viewerFromClaims(payload);
+  }
+
+  return {
+    verify,
+    async viewerFromHeader(authorization) {
+      if (!authorization) return null;
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+      if (!match?.[1]) throw new UnauthenticatedError('The Authorization header must be "Bearer <access token>".');
+      return verify(match[1]);
+    },
+  };
+}
+
+function viewerFromClaims(payload: JWTPayload): Viewer {
+  const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+  const scope = typeof payload.scope === 'string' ? payload.scope : '';
+  return {
+    userId: payload.sub as string,
+    sessionId: String(payload.sid),
+    roles,
+    scopes: new Set(scope.split(' ').filter(Boolean)),
+  };
+}

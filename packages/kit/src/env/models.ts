@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const optionalUrl = z.string().url().optional().or(z.literal('').transform(() => undefined));
+
+/**
+ * DATABASE_URL set → a PostgreSQL server through postgres.js (services mode).
+ * Unset → embedded PostgreSQL (PGlite) in PGLITE_DIR, the all-in-one default.
+ */
+export const databaseEnv = z
+  .object({
+    DATABASE_URL: optionalUrl,
+    DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+    PGLITE_DIR: z.string().default('.data/pglite'),
+  })
+  .transform((e) =>
+    e.DATABASE_URL
+      ? ({ kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX } as const)
+      : ({ kind: 'pglite', dataDir: e.PGLITE_DIR } as const),
+  );
+export type DatabaseConfig = z.output<typeof databaseEnv>;
+
+/** How every service verifies access tokens issued by accounts. */
+export const authVerifyEnv = z
+  .object({
+    JWKS_URL: z.string().url().default('http://localhost:4001/.well-known/jwks.json'),
+    JWT_ISSUER: z.string().default('mosaic-accounts'),
+    JWT_AUDIENCE: z.string().default('mosaic'),
+  })
+  .transform((e) => ({ jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE }));
+export type AuthVerifyConfig = z.output<typeof authVerifyEnv>;
+
+export const httpEnv = (defaultPort: number) =>
+  z
+    .object({ PORT: port(defaultPort), HOST: z.string().default('0.0.0.0') })
+    .transform((e) => ({ port: e.PORT, host: e.HOST }));
+
+export const runtimeEnv = z
+  .object({ NODE_ENV: z.enum(['development', 'production', 'test']).default('development') })
+  .transform((e) => ({ production: e.NODE_ENV === 'production', nodeEnv: e.NODE_ENV }));

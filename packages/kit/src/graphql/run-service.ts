@@ -1,0 +1,53 @@
+import type { DatabaseConfig } from '../env/models';
+import type { TokenVerifier } from '../auth/token-verifier';
+import { drizzleOver, openSqlClient, type SqlClient } from '../db/database';
+import { applyMigrations } from '../db/migrate';
+import type { RunningServer } from '../http/http-server';
+import type { Logger } from '../logger';
+import { serveSubgraph } from './serve-subgraph';
+import type { SubgraphDeps, SubgraphModule } from './subgraph-module';
+
+export interface ServiceOptions<D extends SubgraphDeps> {
+  module: SubgraphModule<D>;
+  database: DatabaseConfig;
+  http: { port: number; host: string };
+  log: Logger;
+  verifier: TokenVerifier;
+  /** Subgraph-specific dependencies beyond db / verifier / log. */
+  extra: Omit<D, keyof SubgraphDeps>;
+}
+
+/**
+ * Services mode: one subgraph in its own process — connect, migrate, build, listen — and stop
+ * cleanly on SIGTERM/SIGINT (in-flight requests finish, then the pool closes).
+ */
+export async function runSubgraphService<D extends SubgraphDeps>(options: ServiceOptions<D>): Promise<RunningServer> {
+  const { module, log } = options;
+  const client = await openSqlClient(options.database);
+  await applyMigrations(client, module.migrations);
+  const deps = { ...options.extra, db: drizzleOver(client), verifier: options.verifier, log } as D;
+  const built = await module.build(deps);
+  const running = await serveSubgraph(built.subgraph, {
+    port: options.http.port,
+    host: options.http.host,
+    log,
+    ...(built.routes ? { routes: built.routes } : {}),
+    ready: () => ping(client),
+  });
+  log.info({ url: `${running.url}/graphql` }, `${module.name} subgraph listening`);
+  const shutdown = async () => {
+    await running.close();
+    await built.close?.();
+    await client.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  return running;
+}
+
+export async function ping(client: SqlClient): Promise<boolean> {
+  if (client.kind === 'postgres') await client.sql`select 1`;
+  else await client.pglite.query('select 1');
+  return true;
+}

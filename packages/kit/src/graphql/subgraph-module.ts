@@ -1,0 +1,35 @@
+import type { DocumentNode } from 'graphql';
+import type { TokenVerifier } from '../auth/token-verifier';
+import type { Db } from '../db/database';
+import type { MigrationSet } from '../db/migrate';
+import type { Routes } from '../http/http-server';
+import type { Logger } from '../logger';
+import type { Subgraph } from './subgraph';
+
+/** What the platform gives every subgraph, whichever way it runs. */
+export interface SubgraphDeps {
+  db: Db;
+  verifier: TokenVerifier;
+  log: Logger;
+}
+
+export interface BuiltSubgraph {
+  subgraph: Subgraph;
+  /** Extra HTTP routes the subgraph serves beside /graphql (e.g. accounts' JWKS). */
+  routes?: Routes;
+  /** Background work to stop on shutdown (relays, timers). */
+  close?: () => Promise<void>;
+}
+
+/**
+ * How a subgraph presents itself to the platform (composition, all-in-one, services mode): one
+ * per `subgraphs/<name>/src/index.ts`.
+ */
+export interface SubgraphModule<D extends SubgraphDeps = SubgraphDeps> {
+  name: string;
+  /** Port in services mode and in the committed supergraph's routing URL. */
+  defaultPort: number;
+  typeDefs: DocumentNode;
+  migrations: MigrationSet;
+  build(deps: D): BuiltSubgraph | Promise<BuiltSubgraph>;
+}

@@ -1,0 +1,6 @@
+export * from './postgres';
+export * from './graphql-client';
+export { StatementCounter } from './statement-counter';
+export { repoRoot } from './repo-root';
+export * from './test-auth';
+export * from './serve-for-test';

@@ -1,0 +1,113 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { applyMigrations, drizzleOver, openSqlClient, type Db, type QueryObserver, type SqlClient } from '@mosaic/kit';
+import { repoRoot } from './repo-root';
+
+/** The PostgreSQL server tests use; a maintenance database to create test databases from. */
+export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Every subgraph's migrations, by the layout convention `subgraphs/<schema>/drizzle`. */
+export function allMigrationSets() {
+  const dir = join(repoRoot, 'subgraphs');
+  return readdirSync(dir)
+    .filter((name) => existsSync(join(dir, name, 'drizzle', 'meta', '_journal.json')))
+    .sort()
+    .map((name) => ({ schema: name, folder: join(dir, name, 'drizzle') }));
+}
+
+/** Changes whenever any migration changes, so a stale template is never reused. */
+function templateName(): string {
+  const hash = createHash('sha256');
+  for (const set of allMigrationSets()) {
+    for (const file of readdirSync(set.folder).filter((f) => f.endsWith('.sql')).sort()) {
+      hash.update(set.schema).update(file).update(readFileSync(join(set.folder, file)));
+    }
+  }
+  return `mosaic_template_${hash.digest('hex').slice(0, 12)}`;
+}
+
+export function urlFor(database: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * Vitest globalSetup: one migrated template database for the run (built once per migration set,
+ * older templates dropped); each test file then clones it in milliseconds.
+ */
+export async function prepareTemplateDatabase(): Promise<string> {
+  const name = templateName();
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  try {
+    const existing = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'mosaic_template_%'`;
+    for (const { datname } of existing) {
+      if (datname !== name) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+    }
+    if (!existing.some((row) => row.datname === name)) {
+      const building = `${name}_building_${randomBytes(3).toString('hex')}`;
+      await admin.unsafe(`create database "${building}"`);
+      const client = await openSqlClient({ kind: 'postgres', url: urlFor(building), poolMax: 2 });
+      try {
+        for (const set of allMigrationSets()) await applyMigrations(client, set);
+      } finally {
+        await client.close();
+      }
+      await admin.unsafe(`alter database "${building}" rename to "${name}"`).catch(async (error: unknown) => {
+        await admin.unsafe(`drop database if exists "${building}"`);
+        // Another run built it meanwhile: that one is as good as ours.
+        if (!(await admin`select 1 from pg_database where datname = ${name}`).length) throw error;
+      });
+    }
+    // Databases left behind by interrupted runs (older than an hour, so a concurrent run keeps its own).
+    const stale = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'mosaic_t_%'`;
+    for (const { datname } of stale) {
+      const createdAt = parseInt(datname.split('_')[2] ?? '', 36);
+      if (Date.now() - createdAt > 3_600_000) await admin.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {});
+    }
+    return name;
+  } finally {
+    await admin.end();
+  }
+}
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  client: SqlClient;
+  /** A drizzle database on this test database; `onQuery` sees each statement. */
+  db(onQuery?: QueryObserver): Db;
+  [Symbol.asyncDispose](): Promise<void>;
+  drop(): Promise<void>;
+}
+
+/** A fresh, fully migrated database for one test file, cloned from the run's template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = templateName();
+  const name = `mosaic_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.unsafe(`create database "${name}" template "${template}"`);
+        break;
+      } catch (error) {
+        // Concurrent clones of one template can collide; they succeed on retry.
+        if (attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  const url = urlFor(name);
+  const client = await openSqlClient({ kind: 'postgres', url, poolMax: 5 });
+  const drop = async () => {
+    await client.close();
+    const cleaner = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+    await cleaner.unsafe(`drop database if exists "${name}" with (force)`).finally(() => cleaner.end());
+  };
+  return { name, url, client, db: (onQuery) => drizzleOver(client, onQuery), drop, [Symbol.asyncDispose]: drop };
+}

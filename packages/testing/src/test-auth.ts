@@ -1,0 +1,45 @@
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { createTokenVerifier, encodeId, scopesForRoles, uuidv7, type TokenVerifier } from '@mosaic/kit';
+
+export const TEST_ISSUER = 'mosaic-accounts';
+export const TEST_AUDIENCE = 'mosaic';
+
+export interface TestAuth {
+  verifier: TokenVerifier;
+  /** Mints an access token with the claims accounts puts in its tokens. */
+  tokenFor(userId: string, options?: { roles?: string[]; expiresInSeconds?: number; sessionId?: string }): Promise<string>;
+  /** A new user id with its public (opaque) id and a token. */
+  newUser(roles?: string[]): Promise<{ userId: string; publicId: string; token: string }>;
+}
+
+/**
+ * A throwaway Ed25519 key pair and a verifier that trusts only it: subgraph tests authenticate
+ * exactly as through accounts, without running accounts.
+ */
+export async function createTestAuth(): Promise<TestAuth> {
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'test', alg: 'EdDSA', use: 'sig' }] };
+  const verifier = createTokenVerifier({ jwksUrl: 'local:', issuer: TEST_ISSUER, audience: TEST_AUDIENCE }, createLocalJWKSet(jwks));
+  const tokenFor: TestAuth['tokenFor'] = (userId, options = {}) => sign(privateKey, userId, options);
+  return {
+    verifier,
+    tokenFor,
+    async newUser(roles = ['user']) {
+      const userId = uuidv7();
+      return { userId, publicId: encodeId('User', userId), token: await tokenFor(userId, { roles }) };
+    },
+  };
+}
+
+async function sign(key: CryptoKey, userId: string, options: { roles?: string[]; expiresInSeconds?: number; sessionId?: string }) {
+  const roles = options.roles ?? ['user'];
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ sid: options.sessionId ?? uuidv7(), roles, scope: scopesForRoles(roles).join(' ') })
+    .setProtectedHeader({ alg: 'EdDSA', kid: 'test', typ: 'at+jwt' })
+    .setSubject(userId)
+    .setIssuer(TEST_ISSUER)
+    .setAudience(TEST_AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(now + (options.expiresInSeconds ?? 900))
+    .sign(key);
+}

@@ -1,0 +1,10 @@
+import { accounts, type AccountsDeps } from '@mosaic/accounts';
+import type { SubgraphModule } from '@mosaic/kit';
+
+/**
+ * Every subgraph of the graph, in composition order. The platform is the composition root: the
+ * only package that knows them all (composition, all-in-one, migrations).
+ */
+export type PlatformDeps = AccountsDeps;
+
+export const subgraphModules: readonly SubgraphModule<PlatformDeps>[] = [accounts];

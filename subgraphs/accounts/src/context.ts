@@ -1,0 +1,22 @@
+import type { Db, RequestContext } from '@mosaic/kit';
+import type { Loaders } from './data/loaders';
+import type { SigningKeys } from './domain/signing-keys';
+import type { TokenSettings } from './domain/tokens';
+
+/** What accounts' domain functions need beyond the request: the database and token material. */
+export interface AccountsServices {
+  db: Db;
+  keys: SigningKeys;
+  tokenSettings: TokenSettings;
+  /** Injected so tests can move time (token expiry, lockouts). */
+  now: () => Date;
+}
+
+export interface Context extends RequestContext, AccountsServices {
+  loaders: Loaders;
+  /**
+   * Users who signed in (register, login, refresh) during this request: the `self` policy lets
+   * the response of that mutation show their own email and roles before a token is sent.
+   */
+  signedIn: Set<string>;
+}

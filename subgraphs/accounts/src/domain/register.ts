@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { UserInputError, uuidv7, validate } from '@mosaic/kit';
+import type { Context } from '../context';
+import { insertUser } from '../data/users-repo';
+import { emailSchema, hashPassword, passwordProblem } from './credentials';
+import { displayNameSchema } from './profile';
+import { issueSession, type Session } from './sessions';
+
+const registerInput = z.object({
+  email: emailSchema,
+  password: z.string(),
+  displayName: displayNameSchema.nullish(),
+});
+
+export async function register(ctx: Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn'>, input: unknown): Promise<Session> {
+  const { email, password, displayName } = validate(registerInput, input);
+  const problem = passwordProblem(password, email);
+  if (problem) throw new UserInputError(`input.password: ${problem}.`, 'input.password');
+  const passwordHash = await hashPassword(password);
+  const now = ctx.now();
+  const session = await ctx.db.transaction(async (tx) => {
+    const user = await insertUser(tx, {
+      id: uuidv7(),
+      email,
+      displayName: displayName ?? email.split('@', 1)[0]!.slice(0, 80),
+      passwordHash,
+      roles: ['user'],
+      failedLoginCount: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return issueSession(ctx, tx, user);
+  });
+  ctx.loaders.userById.prime(session.user.id, session.user);
+  return session;
+}

@@ -1,4 +1,7 @@
-import { ApolloGateway } from '@apollo/gateway';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
+import { print } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import {
@@ -13,10 +16,15 @@ import {
 import type { GatewayContext } from './context';
 import { exampleOperation } from './example-operation';
 import { SubgraphDataSource } from './subgraph-data-source';
+import type { DeliveryLimits } from './subscriptions/subscriber';
+import { SubscriptionService } from './subscriptions/subscription-service';
+import { buildSupergraphModel } from './subscriptions/supergraph-model';
+import { attachGatewaySubscriptions, type SubscriptionLimits } from './subscriptions/ws-server';
 import { subgraphEndpoints, supergraphForGateway, type SubgraphEndpoint } from './supergraph';
 
 export interface GatewayOptions {
   supergraphSdl: string;
+  subscriptions?: Partial<SubscriptionLimits & DeliveryLimits & { upstreamRetryAttempts: number }>;
   /** Routing URL per subgraph name, overriding the supergraph's. */
   subgraphUrls?: Record<string, string>;
   verifier: TokenVerifier;
@@ -28,9 +36,20 @@ export interface GatewayOptions {
 export interface Gateway {
   routes: Routes;
   endpoints: SubgraphEndpoint[];
+  subscriptions: SubscriptionService;
+  /** graphql-ws on the HTTP server's `/graphql` path. */
+  attachSubscriptions(server: Server): void;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits & DeliveryLimits = {
+  maxSubscriptionsPerConnection: 100,
+  maxPayloadBytes: 64 * 1024,
+  connectionInitTimeoutMs: 10_000,
+  allowedOrigins: [],
+  maxBufferedBytes: 1024 * 1024,
+};
 
 export function createGateway(options: GatewayOptions): Gateway {
   const { log, verifier } = options;
@@ -40,18 +59,34 @@ export function createGateway(options: GatewayOptions): Gateway {
     url: options.subgraphUrls?.[endpoint.name] ?? endpoint.url,
   }));
   const urlOf = new Map(endpoints.map((e) => [e.name, e.url]));
+  // One data source per subgraph, shared by queries and by subscription events.
+  const dataSources: ServiceMap = Object.fromEntries(
+    endpoints.map((e) => [
+      e.name,
+      new SubgraphDataSource({ url: e.url, fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }) }),
+    ]),
+  );
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphForGateway(options.supergraphSdl),
     logger: log,
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({
-        url: urlOf.get(name) ?? url,
-        fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
-      }),
+    buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
   });
+  const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptions };
+  const model = buildSupergraphModel(options.supergraphSdl);
+  const formatError = createErrorFormatter(log);
+  const subscriptions = new SubscriptionService({
+    model,
+    dataSources,
+    subgraphUrl: (name) => urlOf.get(name)!,
+    formatError,
+    log: log.child({ component: 'subscriptions' }),
+    delivery: limits,
+    ...(options.subscriptions?.upstreamRetryAttempts !== undefined ? { upstreamRetryAttempts: options.subscriptions.upstreamRetryAttempts } : {}),
+  });
+  let socketServer: { close(): Promise<void> } | undefined;
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createErrorFormatter(log),
+    formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
     logger: log,
@@ -73,6 +108,23 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   return {
     endpoints,
+    subscriptions,
+    attachSubscriptions(httpServer) {
+      socketServer = attachGatewaySubscriptions(httpServer, '/graphql', {
+        service: subscriptions,
+        schema: model.apiGraphQLSchema,
+        verifier,
+        limits,
+        log,
+        async executeOperation({ document, variables, operationName, viewer, authorization }) {
+          const response = await server.executeOperation(
+            { query: print(document), ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) },
+            { contextValue: { requestId: randomUUID(), viewer, authorization } },
+          );
+          return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported over WebSocket.' }] };
+        },
+      });
+    },
     routes: {
       '/graphql': handleGraphQL,
       '/': async (_req, res) => {
@@ -87,7 +139,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
     },
     start: () => server.start(),
-    stop: () => server.stop(),
+    async stop() {
+      await subscriptions.close();
+      await socketServer?.close();
+      await server.stop();
+    },
   };
 }
 

@@ -18,4 +18,25 @@ export function subgraphUrlOverrides(source: NodeJS.ProcessEnv = process.env): R
   );
 }
 
-export const env = memoEnv({ runtime: runtimeEnv, http: httpEnv(4000), auth: authVerifyEnv, supergraph: supergraphEnv });
+/** Subscription limits; see README "Subscriptions" for the slow-consumer policy. */
+export const subscriptionsEnv = z
+  .object({
+    SUBSCRIPTIONS_MAX_PER_CONNECTION: z.coerce.number().int().positive().default(100),
+    WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+    WS_ALLOWED_ORIGINS: z.string().default(''),
+    SUBSCRIPTION_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  })
+  .transform((e) => ({
+    maxSubscriptionsPerConnection: e.SUBSCRIPTIONS_MAX_PER_CONNECTION,
+    maxPayloadBytes: e.WS_MAX_PAYLOAD_BYTES,
+    allowedOrigins: e.WS_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    maxBufferedBytes: e.SUBSCRIPTION_MAX_BUFFERED_BYTES,
+  }));
+
+export const env = memoEnv({
+  runtime: runtimeEnv,
+  http: httpEnv(4000),
+  auth: authVerifyEnv,
+  supergraph: supergraphEnv,
+  subscriptions: subscriptionsEnv,
+});

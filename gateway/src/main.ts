@@ -12,13 +12,16 @@ const gateway = createGateway({
   log,
   production: config.runtime.production,
   subgraphTimeoutMs: config.supergraph.timeoutMs,
+  subscriptions: config.subscriptions,
 });
 await gateway.start();
-const running = await listen(createRoutedServer(gateway.routes, log), config.http.port, config.http.host);
+const httpServer = createRoutedServer(gateway.routes, log);
+gateway.attachSubscriptions(httpServer);
+const running = await listen(httpServer, config.http.port, config.http.host);
 log.info({ url: `${running.url}/graphql` }, 'gateway listening');
 const shutdown = async () => {
-  await running.close();
   await gateway.stop();
+  await running.close();
   process.exit(0);
 };
 process.once('SIGTERM', shutdown);

@@ -18,7 +18,7 @@ const graph = await startGraph({
   keys,
   tokens: config.tokens,
   gatewayPort: config.http.port,
-  subgraphPorts: 'default',
+  subgraphPorts: config.subgraphPorts,
   host: config.http.host,
   production: config.runtime.production,
 });

@@ -1,5 +1,17 @@
+import { z } from 'zod';
 import { tokensEnv } from '@mosaic/accounts';
 import { databaseEnv, httpEnv, memoEnv, runtimeEnv } from '@mosaic/kit';
 
 /** All-in-one reads the same variables the services read; see the README's configuration table. */
-export const env = memoEnv({ runtime: runtimeEnv, http: httpEnv(4000), database: databaseEnv, tokens: tokensEnv });
+/** SUBGRAPH_PORTS=random lets several all-in-one graphs run on one machine (tests, demos). */
+export const subgraphPortsEnv = z
+  .object({ SUBGRAPH_PORTS: z.enum(['default', 'random']).default('default') })
+  .transform((e) => e.SUBGRAPH_PORTS);
+
+export const env = memoEnv({
+  runtime: runtimeEnv,
+  http: httpEnv(4000),
+  database: databaseEnv,
+  tokens: tokensEnv,
+  subgraphPorts: subgraphPortsEnv,
+});

@@ -1,5 +1,6 @@
 import { accounts, type AccountsDeps } from '@mosaic/accounts';
 import type { SubgraphModule } from '@mosaic/kit';
+import { notes } from '@mosaic/notes';
 
 /**
  * Every subgraph of the graph, in composition order. The platform is the composition root: the
@@ -7,4 +8,4 @@ import type { SubgraphModule } from '@mosaic/kit';
  */
 export type PlatformDeps = AccountsDeps;
 
-export const subgraphModules: readonly SubgraphModule<PlatformDeps>[] = [accounts];
+export const subgraphModules: readonly SubgraphModule<PlatformDeps>[] = [accounts, notes];

@@ -88,10 +88,13 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       production: options.production ?? false,
     });
     await gateway.start();
-    const gatewayServer = await listen(createRoutedServer(gateway.routes, log), options.gatewayPort, host);
+    const gatewayHttp = createRoutedServer(gateway.routes, log);
+    gateway.attachSubscriptions(gatewayHttp);
+    const gatewayServer = await listen(gatewayHttp, options.gatewayPort, host);
     const close = async () => {
-      await gatewayServer.close();
+      // Sockets first: an HTTP server does not finish closing while upgraded connections live.
       await gateway.stop();
+      await gatewayServer.close();
       for (const server of servers.reverse()) await server.close();
       for (const closeModule of closers) await closeModule();
       await client.close();

@@ -28,6 +28,9 @@ export async function graphql<D = Record<string, any>>(
   return { status: response.status, headers: response.headers, ...body };
 }
 
+/** A GraphQL endpoint bound to a URL: `call(query, variables, token)`. */
+export type GraphQLCaller = (query: string, variables?: Record<string, unknown>, token?: string) => Promise<GraphQLResponse<Record<string, any>>>;
+
 /** The `extensions.code` of each error, for compact assertions. */
 export const errorCodes = (response: { errors?: readonly GraphQLFormattedError[] | undefined }) =>
   (response.errors ?? []).map((error) => error.extensions?.code);

@@ -4,3 +4,5 @@ export { StatementCounter } from './statement-counter';
 export { repoRoot } from './repo-root';
 export * from './test-auth';
 export * from './serve-for-test';
+export { freePort, waitUntilOk } from './free-port';
+export * from './ws-client';

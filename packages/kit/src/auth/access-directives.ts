@@ -43,6 +43,8 @@ export function enforceAccessDirectives<C extends AccessContext>(schema: GraphQL
       if (!requirement) continue;
       assertPoliciesExist(requirement, policies, `${type.name}.${field.name}`);
       field.resolve = guard(requirement, policies, field.resolve ?? defaultFieldResolver);
+      // Subscriptions are checked when the stream is opened, before any event flows.
+      if (field.subscribe) field.subscribe = guard(requirement, policies, field.subscribe);
     }
     if (typeRequirement) wrapResolveReference(type, typeRequirement, policies);
   }
@@ -108,9 +110,11 @@ function readRequirement(nodes: readonly (ASTNode | null | undefined)[]): Requir
     const directives = node && 'directives' in node ? (node.directives as readonly ConstDirectiveNode[] | undefined) : undefined;
     for (const directive of directives ?? []) {
       const name = directive.name.value;
-      if (name === 'authenticated') requirement.authenticated = found = true;
-      else if (name === 'requiresScopes') requirement.scopes.push(...readNestedStrings(directive, 'scopes')), (found = true);
-      else if (name === 'policy') requirement.policies.push(...readNestedStrings(directive, 'policies')), (found = true);
+      if (name === 'authenticated') requirement.authenticated = true;
+      else if (name === 'requiresScopes') requirement.scopes.push(...readNestedStrings(directive, 'scopes'));
+      else if (name === 'policy') requirement.policies.push(...readNestedStrings(directive, 'policies'));
+      else continue;
+      found = true;
     }
   }
   return found ? requirement : null;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 
 type Models = Record<string, z.ZodType>;
 export type EnvOf<M extends Models> = { [K in keyof M]: z.output<M[K]> };

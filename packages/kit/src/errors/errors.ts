@@ -5,14 +5,16 @@ import { GraphQLError } from 'graphql';
  * contract, and whose message tells the user what to do. Anything else is masked as
  * INTERNAL_SERVER_ERROR by `formatError` so that no stack trace or SQL leaks.
  */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_SERVER_ERROR';
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export abstract class AppError extends GraphQLError {
   abstract readonly code: ErrorCode;

@@ -1,19 +1,20 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '../logger';
-import { AppError } from './errors';
+import { AppError, ERROR_CODES } from './errors';
 
-/** Codes that graphql-js / Apollo Server produce themselves and that are safe to show as they are. */
-const PASSTHROUGH_CODES = new Set([
+/**
+ * Codes whose messages are written for clients: ours (a gateway sees them in subgraph responses,
+ * already formatted there) and the request errors graphql-js / Apollo Server produce themselves.
+ */
+const PASSTHROUGH_CODES = new Set<string>([
+  ...ERROR_CODES.filter((code) => code !== 'INTERNAL_SERVER_ERROR'),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
 ]);
 
 /**

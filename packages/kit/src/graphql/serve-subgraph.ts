@@ -25,10 +25,13 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeOptions): 
       sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
     },
   };
-  const running = await listen(createRoutedServer(routes, options.log), options.port, options.host);
+  const httpServer = createRoutedServer(routes, options.log);
+  const subscriptions = subgraph.attachSubscriptions?.(httpServer, '/graphql');
+  const running = await listen(httpServer, options.port, options.host);
   return {
     ...running,
     close: async () => {
+      await subscriptions?.close();
       await running.close();
       await subgraph.stop();
     },

@@ -1,17 +1,21 @@
-import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type BaseContext as ApolloBaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { enforceAccessDirectives, type Policies } from '../auth/access-directives';
 import { standardPolicies } from '../auth/standard-policies';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Viewer } from '../auth/viewer';
-import { asHttpError } from '../errors/errors';
+import { asHttpError, UserInputError } from '../errors/errors';
 import { createErrorFormatter } from '../errors/format-error';
 import type { Logger } from '../logger';
-import { graphqlHandler, type RequestHandler } from '../http/graphql-handler';
+import { graphqlHandler, requestIdOf, sendJson, type RequestHandler } from '../http/graphql-handler';
+import { readBody } from '../http/read-body';
+import { ADMISSION_HEADER, admitSubscription, formatWith, type AdmissionRequest } from './subscription-admission';
+import { attachSubscriptionServer } from './subscription-server';
 
 /** What every request context carries, in every subgraph. */
 export interface RequestContext extends ApolloBaseContext {
@@ -40,8 +44,10 @@ export interface SubgraphOptions<C extends RequestContext> {
 export interface Subgraph {
   name: string;
   schema: GraphQLSchema;
-  /** POST/GET GraphQL over HTTP; the caller must `start()` first. */
+  /** POST/GET GraphQL over HTTP (and subscription admission); the caller must `start()` first. */
   handleGraphQL: RequestHandler;
+  /** graphql-ws on the same path, when the schema has subscriptions. */
+  attachSubscriptions?(server: Server, path: string): { close(): Promise<void> };
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -64,14 +70,41 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
     plugins: [ApolloServerPluginLandingPageDisabled()],
     logger: log,
   });
+  const formatError = createErrorFormatter(log);
+  const contextForViewer = (viewer: Viewer | null, requestId: string = randomUUID()) =>
+    options.context({ viewer, requestId, log: log.child({ requestId }) });
   async function contextFor(req: IncomingMessage, requestId: string): Promise<C> {
     const viewer = await options.verifier.viewerFromHeader(req.headers.authorization).catch(asHttpError(401));
-    return options.context({ viewer, requestId, log: log.child({ requestId }) });
+    return contextForViewer(viewer, requestId);
   }
+  const handleHttp = graphqlHandler({ server, context: contextFor });
+  const hasSubscriptions = Boolean(schema.getSubscriptionType());
+
+  const handleAdmission: RequestHandler = async (req, res) => {
+    let request: AdmissionRequest;
+    let viewer: Viewer | null;
+    try {
+      request = JSON.parse(await readBody(req, 64 * 1024)) as AdmissionRequest;
+      if (typeof request.query !== 'string') throw new UserInputError('An admission request needs a "query".');
+      viewer = await options.verifier.viewerFromHeader(req.headers.authorization);
+    } catch (error) {
+      const formatted = error instanceof GraphQLError ? formatError(error.toJSON(), error) : { message: 'Bad admission request.', extensions: { code: 'BAD_REQUEST' } };
+      return sendJson(res, 200, { admitted: false, errors: [formatted] });
+    }
+    const context = await contextForViewer(viewer, requestIdOf(req));
+    sendJson(res, 200, await admitSubscription(schema, request, context, formatWith(formatError)));
+  };
+
   return {
     name: options.name,
     schema,
-    handleGraphQL: graphqlHandler({ server, context: contextFor }),
+    handleGraphQL: (req, res) => (hasSubscriptions && req.headers[ADMISSION_HEADER] ? handleAdmission(req, res) : handleHttp(req, res)),
+    ...(hasSubscriptions
+      ? {
+          attachSubscriptions: (httpServer: Server, path: string) =>
+            attachSubscriptionServer(httpServer, { schema, path, verifier: options.verifier, log, formatError, context: (viewer) => contextForViewer(viewer) }),
+        }
+      : {}),
     start: () => server.start(),
     stop: () => server.stop(),
   };

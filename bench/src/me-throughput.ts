@@ -1,0 +1,76 @@
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_USER } from '@mosaic/platform/seed';
+import { spawnAllInOne } from '@mosaic/platform/spawn-all-in-one';
+import { demoToken, gql } from './client';
+import { saveResult, treeRssMiB } from './machine';
+
+/**
+ * `me { todos notes }` through the gateway (User from accounts, todos and notes from their
+ * subgraphs: three subgraph fetches per request), on the all-in-one process as shipped, with
+ * embedded PGlite and with the PostgreSQL server. 50 connections, like the gateways benchmark.
+ */
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
+const DURATION = Number(process.env.DURATION ?? 20);
+const PORT = Number(process.env.PORT ?? 4610);
+const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ME = `query Me { me { email todos(first: 10) { edges { node { title done priority } } } notes(first: 10) { edges { node { title tags } } } } }`;
+
+async function measure(label: string, env: NodeJS.ProcessEnv) {
+  const graph = await spawnAllInOne({ PORT: String(PORT), SUBGRAPH_PORTS: 'random', LOG_LEVEL: 'error', ...env });
+  try {
+    const url = `http://localhost:${PORT}/graphql`;
+    const token = await demoToken(url, DEMO_USER);
+    const sample = await gql<{ me: { todos: { edges: unknown[] }; notes: { edges: unknown[] } } }>(url, ME, {}, token);
+    const request = {
+      url,
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: ME }),
+    };
+    await autocannon({ ...request, connections: CONNECTIONS, duration: 3 }); // warm-up: JIT, plans, pools
+    const result = await autocannon({ ...request, connections: CONNECTIONS, duration: DURATION });
+    const summary = {
+      label,
+      connections: CONNECTIONS,
+      durationSeconds: DURATION,
+      todosPerResponse: sample.me.todos.edges.length,
+      notesPerResponse: sample.me.notes.edges.length,
+      rps: Math.round(result.requests.average),
+      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99 },
+      errors: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      rssMiBAfter: treeRssMiB(graph.child.pid!),
+    };
+    console.log(JSON.stringify(summary));
+    return summary;
+  } finally {
+    await graph.stop();
+  }
+}
+
+const results = [];
+const dataDir = mkdtempSync(join(tmpdir(), 'mosaic-bench-'));
+try {
+  results.push(await measure('all-in-one, PGlite', { PGLITE_DIR: join(dataDir, 'pglite'), DEV_KEYS_DIR: join(dataDir, 'keys') }));
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+const database = `mosaic_bench_${Date.now().toString(36)}`;
+await admin.unsafe(`create database "${database}"`);
+try {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  const keysDir = mkdtempSync(join(tmpdir(), 'mosaic-bench-keys-'));
+  results.push(await measure('all-in-one, PostgreSQL server', { DATABASE_URL: url.toString(), DEV_KEYS_DIR: keysDir }));
+  rmSync(keysDir, { recursive: true, force: true });
+} finally {
+  await admin.unsafe(`drop database if exists "${database}" with (force)`);
+  await admin.end();
+}
+console.log(`saved ${saveResult('me-throughput', results)}`);

@@ -1,0 +1,4 @@
+/** `pnpm bench`: every benchmark in turn; each saves its result under bench/results/. */
+await import('./cold-start');
+await import('./me-throughput');
+export {};

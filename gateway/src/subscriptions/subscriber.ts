@@ -1,0 +1,107 @@
+import type { FormattedExecutionResult } from 'graphql';
+import type { WebSocket } from 'ws';
+import type { Viewer } from '@mosaic/kit';
+
+/** Close code for a client whose socket cannot keep up (private-use range; graphql-ws clients may retry). */
+export const SLOW_CONSUMER_CLOSE_CODE = 4008;
+
+export interface DeliveryLimits {
+  /** A subscriber whose socket has more than this many bytes unsent is closed (see README). */
+  maxBufferedBytes: number;
+}
+
+/**
+ * One client subscription. graphql-ws iterates `stream`, but events do not pass through it: the
+ * group writes each event's shared, pre-serialised payload straight to the socket (cheaper than
+ * graphql-ws's per-subscriber pipeline, and still ordered with graphql-ws's own sends). The
+ * stream only ends the subscription — with an error result first when `fail` is called.
+ */
+export class Subscriber {
+  readonly stream: AsyncIterableIterator<FormattedExecutionResult>;
+  private readonly messagePrefix: string;
+  private ended = false;
+  private pendingNext: ((result: IteratorResult<FormattedExecutionResult>) => void) | null = null;
+  private finalResult: FormattedExecutionResult | null = null;
+  private started = false;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly operationId: string,
+    readonly viewer: Viewer | null,
+    readonly authorization: string | undefined,
+    private readonly limits: DeliveryLimits,
+    /** Called on the first `next()` — graphql-ws may `return()` before ever iterating. */
+    onStart: (subscriber: Subscriber) => void,
+    /** Called once when the client completes, the socket closes, or the group ends it. */
+    private readonly onEnd: (subscriber: Subscriber) => void,
+  ) {
+    this.messagePrefix = `{"id":${JSON.stringify(operationId)},"type":"next","payload":`;
+    const self = this;
+    this.stream = {
+      next() {
+        if (!self.started && !self.ended) {
+          self.started = true;
+          onStart(self);
+        }
+        if (self.finalResult) {
+          const value = self.finalResult;
+          self.finalResult = null;
+          return Promise.resolve({ value, done: false });
+        }
+        if (self.ended) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => (self.pendingNext = resolve));
+      },
+      return() {
+        self.end();
+        return Promise.resolve({ value: undefined, done: true });
+      },
+      throw(error) {
+        self.end();
+        return Promise.reject(error);
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+
+  get isOpen(): boolean {
+    return !this.ended && this.socket.readyState === this.socket.OPEN;
+  }
+
+  /** Writes one event (its payload already serialised once for the whole group). */
+  deliver(payloadJson: string): boolean {
+    if (!this.isOpen) return false;
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: events were not read fast enough');
+      this.end();
+      return false;
+    }
+    this.socket.send(`${this.messagePrefix}${payloadJson}}`);
+    return true;
+  }
+
+  /** Ends the subscription with an error result (graphql-ws then sends `complete`). */
+  fail(result: FormattedExecutionResult): void {
+    if (this.ended) return;
+    this.finalResult = result;
+    const resolve = this.pendingNext;
+    this.pendingNext = null;
+    this.markEnded();
+    resolve?.({ value: this.finalResult, done: false });
+    if (resolve) this.finalResult = null;
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.markEnded();
+    const resolve = this.pendingNext;
+    this.pendingNext = null;
+    resolve?.({ value: undefined, done: true });
+  }
+
+  private markEnded() {
+    this.ended = true;
+    this.onEnd(this);
+  }
+}

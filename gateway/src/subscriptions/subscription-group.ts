@@ -1,0 +1,161 @@
+import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import { parse, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from '@mosaic/kit';
+import type { GatewayContext } from '../context';
+import { EVENT_SOURCE, type SubscriptionPlan } from './plan-subscription';
+import type { Subscriber } from './subscriber';
+import type { SupergraphModel } from './supergraph-model';
+import type { UpstreamPool } from './upstream-pool';
+
+export interface GroupDependencies {
+  model: SupergraphModel;
+  upstream: UpstreamPool;
+  dataSources: ServiceMap;
+  subgraphUrl(name: string): string;
+  formatError(error: GraphQLFormattedError, original: unknown): GraphQLFormattedError;
+  log: Logger;
+}
+
+export interface GroupSpec {
+  key: string;
+  plan: SubscriptionPlan;
+  /** Coerced operation variables. */
+  variables: Record<string, unknown>;
+  operationName: string | null;
+  /** Credentials the upstream subscription is opened with (the first admitted member's). */
+  upstreamAuthorization: string | undefined;
+  /** Credentials for the `rest` fetches: none for shared groups, the viewer's for per-viewer groups. */
+  context: GatewayContext;
+}
+
+/**
+ * Subscribers that share (document, variables, authorization scope): one upstream subscription,
+ * one plan execution per event, one serialised payload written to every member's socket.
+ * Executions are chained so events stay in order even when entity fetches overlap.
+ */
+export class SubscriptionGroup {
+  readonly members = new Set<Subscriber>();
+  private unsubscribeUpstream: (() => void) | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly requestContext: Parameters<typeof executeQueryPlan>[2];
+  private closed = false;
+  events = 0;
+
+  constructor(
+    readonly spec: GroupSpec,
+    private readonly deps: GroupDependencies,
+    private readonly onEmpty: (group: SubscriptionGroup) => void,
+  ) {
+    const document = parse(spec.plan.normalizedDocument);
+    this.requestContext = {
+      request: { query: spec.plan.normalizedDocument, variables: spec.variables, ...(spec.operationName ? { operationName: spec.operationName } : {}) },
+      context: spec.context,
+      logger: deps.log,
+      // Required by the executor: it records error paths and trace timings on it.
+      metrics: {},
+      schema: deps.model.apiGraphQLSchema,
+      document,
+      source: spec.plan.normalizedDocument,
+      operationName: spec.operationName,
+      operation: spec.plan.operationContext.operation,
+      queryHash: spec.key,
+      schemaHash: '' as never,
+      cache: undefined as never,
+      overallCachePolicy: undefined,
+    };
+  }
+
+  add(subscriber: Subscriber): void {
+    if (this.closed) {
+      subscriber.fail({ errors: [{ message: 'This live stream has just ended; subscribe again.', extensions: { code: 'UNAVAILABLE' } }] });
+      return;
+    }
+    this.members.add(subscriber);
+    if (!this.unsubscribeUpstream) this.openUpstream();
+  }
+
+  remove(subscriber: Subscriber): void {
+    if (!this.members.delete(subscriber) || this.members.size > 0) return;
+    this.close();
+  }
+
+  /** Ends every member with `result` (e.g. the upstream was lost) and releases the upstream. */
+  failAll(result: FormattedExecutionResult): void {
+    for (const member of [...this.members]) member.fail(result);
+    this.close();
+  }
+
+  private close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.unsubscribeUpstream?.();
+    this.unsubscribeUpstream = null;
+    this.onEmpty(this);
+  }
+
+  private openUpstream() {
+    const { primary } = this.spec.plan;
+    const variables = Object.fromEntries((primary.variableUsages ?? []).filter((name) => name in this.spec.variables).map((name) => [name, this.spec.variables[name]]));
+    this.unsubscribeUpstream = this.deps.upstream.subscribe(
+      this.deps.subgraphUrl(primary.serviceName),
+      this.spec.upstreamAuthorization,
+      { query: primary.operation, variables, ...(primary.operationName ? { operationName: primary.operationName } : {}) },
+      {
+        next: (event) => {
+          this.chain = this.chain.then(() => this.publish(event));
+        },
+        error: (error) => {
+          this.deps.log.warn({ err: error, group: this.spec.key }, 'upstream subscription lost');
+          this.chain = this.chain.then(() =>
+            this.failAll({ errors: [{ message: upstreamErrorMessage(error, primary.serviceName), extensions: { code: 'UNAVAILABLE', serviceName: primary.serviceName } }] }),
+          );
+        },
+        complete: () => {
+          this.chain = this.chain.then(() => {
+            for (const member of [...this.members]) member.end();
+            this.close();
+          });
+        },
+      },
+    );
+  }
+
+  /** Resolves the rest of the plan for one event and writes the result to every member. */
+  private async publish(event: ExecutionResult): Promise<void> {
+    if (this.closed) return;
+    this.events++;
+    const eventSource: GraphQLDataSource = { process: async () => event as never };
+    let payload: string;
+    try {
+      const response = await executeQueryPlan(
+        this.spec.plan.eventPlan,
+        { ...this.deps.dataSources, [EVENT_SOURCE]: eventSource },
+        this.requestContext,
+        this.spec.plan.operationContext,
+        this.deps.model.supergraphGraphQLSchema,
+        this.deps.model.apiSchema,
+      );
+      payload = JSON.stringify(this.format(response));
+    } catch (error) {
+      this.deps.log.error({ err: error, group: this.spec.key }, 'subscription event could not be resolved');
+      payload = JSON.stringify({ data: null, errors: [{ message: 'This event could not be resolved.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+    for (const member of this.members) member.deliver(payload);
+  }
+
+  private format(response: { data?: unknown; errors?: readonly { toJSON?(): GraphQLFormattedError }[] }): FormattedExecutionResult {
+    if (!response.errors?.length) return { data: response.data as Record<string, unknown> | null };
+    const owner = this.spec.plan.primary.serviceName;
+    const errors = response.errors.map((error) => {
+      const formatted = error.toJSON ? error.toJSON() : (error as GraphQLFormattedError);
+      const extensions = formatted.extensions?.serviceName === EVENT_SOURCE ? { ...formatted.extensions, serviceName: owner } : formatted.extensions;
+      return this.deps.formatError({ ...formatted, ...(extensions ? { extensions } : {}) }, error);
+    });
+    return { data: (response.data ?? null) as Record<string, unknown> | null, errors };
+  }
+}
+
+function upstreamErrorMessage(error: unknown, serviceName: string): string {
+  const detail = error instanceof Error ? error.message : Array.isArray(error) ? (error[0] as { message?: string })?.message : undefined;
+  return `The live stream from ${serviceName} was lost${detail ? ` (${detail})` : ''}. Subscribe again to resume.`;
+}

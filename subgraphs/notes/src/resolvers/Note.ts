@@ -1,0 +1,11 @@
+import { decodeId, encodeId } from '@mosaic/kit';
+import { visibleNote } from '../domain/notes';
+import type { NoteResolvers } from '../resolvers.generated';
+
+export const Note: NoteResolvers = {
+  /** `_entities`: the same rule as `Query.note` — only the owner's note resolves; anything else is null. */
+  __resolveReference: (reference, ctx) => visibleNote(ctx, decodeId('Note', reference.id)),
+  id: (note) => encodeId('Note', note.id),
+  archived: (note) => note.archivedAt !== null,
+  owner: (note) => ({ id: encodeId('User', note.ownerId) }),
+};

@@ -24,7 +24,7 @@ import { subgraphEndpoints, supergraphForGateway, type SubgraphEndpoint } from '
 
 export interface GatewayOptions {
   supergraphSdl: string;
-  subscriptions?: Partial<SubscriptionLimits & DeliveryLimits & { upstreamRetryAttempts: number }>;
+  subscriptions?: Partial<SubscriptionLimits & DeliveryLimits & { upstreamRetryAttempts: number; readmitIntervalMs: number }>;
   /** Routing URL per subgraph name, overriding the supergraph's. */
   subgraphUrls?: Record<string, string>;
   verifier: TokenVerifier;
@@ -82,6 +82,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     log: log.child({ component: 'subscriptions' }),
     delivery: limits,
     ...(options.subscriptions?.upstreamRetryAttempts !== undefined ? { upstreamRetryAttempts: options.subscriptions.upstreamRetryAttempts } : {}),
+    ...(options.subscriptions?.readmitIntervalMs !== undefined ? { readmitIntervalMs: options.subscriptions.readmitIntervalMs } : {}),
   });
   let socketServer: { close(): Promise<void> } | undefined;
   const server = new ApolloServer<GatewayContext>({

@@ -61,6 +61,8 @@ export interface FederatedTestGraph {
   roomListeners(room: string): number;
   notify(userId: string, notice: string): Promise<void>;
   stopRooms(): Promise<void>;
+  /** Stops the rooms subgraph and starts a fresh instance on the same port (a restart). */
+  restartRooms(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,7 +84,7 @@ export async function startFederatedTestGraph(subscriptions: GatewayOptions['sub
   const privateMembers = new Set<string>();
   const entityFetches = { count: 0 };
 
-  const rooms = createSubgraph<RequestContext>({
+  const makeRooms = () => createSubgraph<RequestContext>({
     name: 'rooms',
     typeDefs: roomsSdl,
     verifier: auth.verifier,
@@ -125,7 +127,8 @@ export async function startFederatedTestGraph(subscriptions: GatewayOptions['sub
   });
 
   const servers: RunningServer[] = [];
-  let roomsServer = await serveSubgraph(rooms, { port: 0, host: '127.0.0.1', log });
+  let roomsServer = await serveSubgraph(makeRooms(), { port: 0, host: '127.0.0.1', log });
+  const roomsPort = Number(new URL(roomsServer.url).port);
   const peopleServer = await serveSubgraph(people, { port: 0, host: '127.0.0.1', log });
   servers.push(peopleServer);
   const composed = composeServices([
@@ -153,6 +156,10 @@ export async function startFederatedTestGraph(subscriptions: GatewayOptions['sub
     async stopRooms() {
       await roomsServer.close();
       roomsServer = { ...roomsServer, close: async () => {} };
+    },
+    async restartRooms() {
+      await roomsServer.close();
+      roomsServer = await serveSubgraph(makeRooms(), { port: roomsPort, host: '127.0.0.1', log });
     },
     async close() {
       await gateway.stop();

@@ -217,3 +217,43 @@ describe('subscription input and limits', () => {
     await client.dispose();
   }, 40_000);
 });
+
+describe('subscription lifecycle', () => {
+  let lifecycle: FederatedTestGraph;
+  beforeAll(async () => {
+    lifecycle = await startFederatedTestGraph({ readmitIntervalMs: 200, upstreamRetryAttempts: 3 });
+  });
+  afterAll(() => lifecycle?.close());
+
+  it('ends the subscription of a member whose access was revoked, within the re-admission interval', async () => {
+    const [stays, leaves] = await Promise.all([lifecycle.auth.newUser(), lifecycle.auth.newUser()]);
+    lifecycle.privateMembers.add(stays.userId).add(leaves.userId);
+    const clients = [wsClient(lifecycle.wsUrl, stays.token), wsClient(lifecycle.wsUrl, leaves.token)];
+    const [staying, leaving] = clients.map((c) => collect(c, MESSAGE_ADDED, { room: 'private-club' }));
+    await expect.poll(() => lifecycle.gateway.subscriptions.stats().subscribers).toBe(2);
+    await expect.poll(() => lifecycle.roomListeners('private-club')).toBe(1);
+
+    lifecycle.privateMembers.delete(leaves.userId);
+    const [revoked] = await leaving!.waitFor(1, 5_000);
+    expect(revoked!.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    expect((await leaving!.ended).completed).toBe(true);
+
+    await lifecycle.publish('private-club', message('private-club', 'still here'));
+    expect((await staying!.waitFor(1))[0]!.data).toMatchObject({ messageAdded: { text: 'still here' } });
+    staying!.stop();
+    await Promise.all(clients.map((c) => c.dispose()));
+  });
+
+  it('re-establishes the upstream stream when the owning subgraph restarts', async () => {
+    const { token } = await lifecycle.auth.newUser();
+    const client = wsClient(lifecycle.wsUrl, token);
+    const stream = collect(client, MESSAGE_ADDED, { room: 'phoenix' });
+    await expect.poll(() => lifecycle.roomListeners('phoenix')).toBe(1);
+    await lifecycle.restartRooms();
+    await expect.poll(() => lifecycle.roomListeners('phoenix'), { timeout: 15_000 }).toBe(1);
+    await lifecycle.publish('phoenix', message('phoenix', 'back again'));
+    expect((await stream.waitFor(1))[0]!.data).toMatchObject({ messageAdded: { text: 'back again' } });
+    stream.stop();
+    await client.dispose();
+  }, 30_000);
+});

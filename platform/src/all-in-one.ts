@@ -14,6 +14,7 @@ const log = createLogger('mosaic', { level: process.env.LOG_LEVEL ?? 'warn' });
 const keys = await loadSigningKeys({ ...config.tokens, production: config.runtime.production });
 const graph = await startGraph({
   database: config.database,
+  pubsub: config.pubsub,
   log,
   keys,
   tokens: config.tokens,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tokensEnv } from '@mosaic/accounts';
-import { databaseEnv, httpEnv, memoEnv, runtimeEnv } from '@mosaic/kit';
+import { databaseEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv } from '@mosaic/kit';
 
 /** All-in-one reads the same variables the services read; see the README's configuration table. */
 /** SUBGRAPH_PORTS=random lets several all-in-one graphs run on one machine (tests, demos). */
@@ -13,5 +13,6 @@ export const env = memoEnv({
   http: httpEnv(4000),
   database: databaseEnv,
   tokens: tokensEnv,
+  pubsub: pubsubEnv,
   subgraphPorts: subgraphPortsEnv,
 });

@@ -1,6 +1,7 @@
 import { accounts, type AccountsDeps } from '@mosaic/accounts';
 import type { SubgraphModule } from '@mosaic/kit';
 import { notes } from '@mosaic/notes';
+import { todos } from '@mosaic/todos';
 
 /**
  * Every subgraph of the graph, in composition order. The platform is the composition root: the
@@ -8,4 +9,4 @@ import { notes } from '@mosaic/notes';
  */
 export type PlatformDeps = AccountsDeps;
 
-export const subgraphModules: readonly SubgraphModule<PlatformDeps>[] = [accounts, notes];
+export const subgraphModules: readonly SubgraphModule<PlatformDeps>[] = [accounts, todos, notes];

@@ -36,9 +36,40 @@ async function ensureAccount(url: string, account: typeof DEMO_USER): Promise<{ 
   return { token: register.accessToken, created: true };
 }
 
-/** Idempotent: seeds a demo user with content and a demo admin, once. */
+const CREATE_TODO = `mutation($input: CreateTodoInput!) { createTodo(input: $input) { id } }`;
+const CREATE_NOTE = `mutation($input: CreateNoteInput!) { createNote(input: $input) { id } }`;
+
+const inDays = (days: number, hour = 9) => {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + days);
+  date.setUTCHours(hour, 0, 0, 0);
+  return date.toISOString();
+};
+
+const demoTodos = () => [
+  { title: 'Try a federated query in Sandbox', priority: 'HIGH', dueAt: inDays(0, 18) },
+  { title: 'Water the plants', recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH', dueAt: inDays(1) },
+  { title: 'Renew passport', priority: 'URGENT', dueAt: inDays(14) },
+  { title: 'Pay rent', recurrence: 'FREQ=MONTHLY;BYMONTHDAY=1', dueAt: inDays(3) },
+  { title: 'Read "Designing Data-Intensive Applications"', priority: 'LOW' },
+];
+
+const demoNotes = [
+  { title: 'Welcome to Mosaic', body: 'Notes support tags, pinning and full-text search: try `notes(search: "federation")`.', tags: ['mosaic'], pinned: true },
+  { title: 'Federation cheat sheet', body: 'User is owned by accounts; todos and notes extend it with @key(fields: "id").', tags: ['graphql', 'federation'] },
+  { title: 'Running plan', body: 'Easy runs Tuesday and Thursday, long run on Sunday.', tags: ['sport'] },
+];
+
+/** Idempotent: seeds a demo user with todos and notes, and a demo admin, once. */
 export async function seedDemoData(gatewayUrl: string, accountsDb: Db): Promise<void> {
-  await ensureAccount(gatewayUrl, DEMO_USER);
+  const demo = await ensureAccount(gatewayUrl, DEMO_USER);
+  if (demo.created) {
+    for (const input of demoTodos()) await must(gatewayUrl, CREATE_TODO, { input }, demo.token);
+    for (const { pinned, ...input } of demoNotes) {
+      const { createNote } = await must<{ createNote: { id: string } }>(gatewayUrl, CREATE_NOTE, { input }, demo.token);
+      if (pinned) await must(gatewayUrl, `mutation($id: ID!) { pinNote(id: $id) { id } }`, { id: createNote.id }, demo.token);
+    }
+  }
   await ensureAccount(gatewayUrl, DEMO_ADMIN);
   await grantRole(accountsDb, DEMO_ADMIN.email, 'admin');
 }

@@ -6,11 +6,13 @@ import {
   createTokenVerifier,
   drizzleOver,
   listen,
+  openPubSub,
   openSqlClient,
   ping,
   serveSubgraph,
   type DatabaseConfig,
   type Logger,
+  type PubSubConfig,
   type RunningServer,
   type SqlClient,
 } from '@mosaic/kit';
@@ -20,6 +22,8 @@ import { subgraphModules } from './registry';
 
 export interface GraphOptions {
   database: DatabaseConfig;
+  /** In-process by default; Redis when configured (several all-in-one replicas). */
+  pubsub?: PubSubConfig;
   log: Logger;
   keys: SigningKeys;
   tokens: Omit<TokensConfig, 'signingKeys' | 'devKeysDir'>;
@@ -50,6 +54,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   const { log } = options;
   const host = options.host ?? '127.0.0.1';
   const client = await openSqlClient(options.database);
+  const pubsub = await openPubSub(options.pubsub ?? { kind: 'memory' }, log);
   const servers: RunningServer[] = [];
   const closers: (() => Promise<void>)[] = [];
   try {
@@ -64,6 +69,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       const built = await module.build({
         db: drizzleOver(client, onQuery ? (query) => onQuery(module.name, query) : undefined),
         verifier,
+        pubsub,
         log: log.child({ subgraph: module.name }),
         keys: options.keys,
         tokenSettings: options.tokens,
@@ -97,11 +103,13 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       await gatewayServer.close();
       for (const server of servers.reverse()) await server.close();
       for (const closeModule of closers) await closeModule();
+      await pubsub.close();
       await client.close();
     };
     return { gatewayUrl: `${gatewayServer.url}/graphql`, subgraphUrls, client, close, [Symbol.asyncDispose]: close };
   } catch (error) {
     for (const server of servers) await server.close().catch(() => {});
+    await pubsub.close().catch(() => {});
     await client.close().catch(() => {});
     throw error;
   }

@@ -10,8 +10,9 @@ describe('schema/supergraph.graphql', () => {
   });
 
   it('routes every subgraph to its services-mode port', () => {
-    expect(subgraphEndpoints(readCommittedSupergraph())).toEqual(
-      subgraphModules.map((m) => ({ name: m.name, url: `http://localhost:${m.defaultPort}/graphql` })),
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect(subgraphEndpoints(readCommittedSupergraph()).sort(byName)).toEqual(
+      subgraphModules.map((m) => ({ name: m.name, url: `http://localhost:${m.defaultPort}/graphql` })).sort(byName),
     );
   });
 

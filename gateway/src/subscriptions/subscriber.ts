@@ -36,33 +36,31 @@ export class Subscriber {
     private readonly onEnd: (subscriber: Subscriber) => void,
   ) {
     this.messagePrefix = `{"id":${JSON.stringify(operationId)},"type":"next","payload":`;
-    const self = this;
-    this.stream = {
-      next() {
-        if (!self.started && !self.ended) {
-          self.started = true;
-          onStart(self);
+    const stream: AsyncIterableIterator<FormattedExecutionResult> = {
+      next: () => {
+        if (!this.started && !this.ended) {
+          this.started = true;
+          onStart(this);
         }
-        if (self.finalResult) {
-          const value = self.finalResult;
-          self.finalResult = null;
+        if (this.finalResult) {
+          const value = this.finalResult;
+          this.finalResult = null;
           return Promise.resolve({ value, done: false });
         }
-        if (self.ended) return Promise.resolve({ value: undefined, done: true });
-        return new Promise((resolve) => (self.pendingNext = resolve));
+        if (this.ended) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => (this.pendingNext = resolve));
       },
-      return() {
-        self.end();
+      return: () => {
+        this.end();
         return Promise.resolve({ value: undefined, done: true });
       },
-      throw(error) {
-        self.end();
+      throw: (error) => {
+        this.end();
         return Promise.reject(error);
       },
-      [Symbol.asyncIterator]() {
-        return this;
-      },
+      [Symbol.asyncIterator]: () => stream,
     };
+    this.stream = stream;
   }
 
   get isOpen(): boolean {

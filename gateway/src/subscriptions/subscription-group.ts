@@ -1,6 +1,6 @@
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import { parse, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
-import type { Logger } from '@mosaic/kit';
+import type { AdmissionResult, Logger } from '@mosaic/kit';
 import type { GatewayContext } from '../context';
 import { EVENT_SOURCE, type SubscriptionPlan } from './plan-subscription';
 import type { Subscriber } from './subscriber';
@@ -26,7 +26,14 @@ export interface GroupSpec {
   upstreamAuthorization: string | undefined;
   /** Credentials for the `rest` fetches: none for shared groups, the viewer's for per-viewer groups. */
   context: GatewayContext;
+  /** Asks the owning subgraph again whether a member may still receive this stream. */
+  readmit(member: Subscriber): Promise<AdmissionResult>;
+  /** How often members are re-admitted (access revoked since joining ends their subscription). */
+  readmitIntervalMs: number;
 }
+
+/** Re-admission requests in flight per group at once. */
+const READMIT_CONCURRENCY = 16;
 
 /**
  * Subscribers that share (document, variables, authorization scope): one upstream subscription,
@@ -39,6 +46,7 @@ export class SubscriptionGroup {
   private chain: Promise<void> = Promise.resolve();
   private readonly requestContext: Parameters<typeof executeQueryPlan>[2];
   private closed = false;
+  private readmitTimer: NodeJS.Timeout | null = null;
   events = 0;
 
   constructor(
@@ -71,7 +79,11 @@ export class SubscriptionGroup {
       return;
     }
     this.members.add(subscriber);
-    if (!this.unsubscribeUpstream) this.openUpstream();
+    if (!this.unsubscribeUpstream) {
+      this.openUpstream();
+      this.readmitTimer = setInterval(() => void this.readmitMembers(), this.spec.readmitIntervalMs);
+      this.readmitTimer.unref();
+    }
   }
 
   remove(subscriber: Subscriber): void {
@@ -88,6 +100,7 @@ export class SubscriptionGroup {
   private close() {
     if (this.closed) return;
     this.closed = true;
+    if (this.readmitTimer) clearInterval(this.readmitTimer);
     this.unsubscribeUpstream?.();
     this.unsubscribeUpstream = null;
     this.onEmpty(this);
@@ -118,6 +131,23 @@ export class SubscriptionGroup {
         },
       },
     );
+  }
+
+  /**
+   * Members were admitted when they joined; access can be revoked later (removed from a private
+   * room), so each is asked about again periodically and ended with the subgraph's errors if no
+   * longer admitted. A subgraph that cannot be reached keeps members (the stream itself would fail).
+   */
+  private async readmitMembers(): Promise<void> {
+    const members = [...this.members];
+    for (let start = 0; start < members.length; start += READMIT_CONCURRENCY) {
+      await Promise.all(
+        members.slice(start, start + READMIT_CONCURRENCY).map(async (member) => {
+          const admission = await this.spec.readmit(member);
+          if (!admission.admitted && !admission.errors.some((e) => e.extensions?.code === 'UNAVAILABLE')) member.fail({ errors: admission.errors });
+        }),
+      );
+    }
   }
 
   /** Resolves the rest of the plan for one event and writes the result to every member. */

@@ -18,6 +18,8 @@ export interface SubscriptionServiceOptions {
   log: Logger;
   delivery: DeliveryLimits;
   upstreamRetryAttempts?: number;
+  /** See GroupSpec.readmitIntervalMs; one minute by default. */
+  readmitIntervalMs?: number;
 }
 
 export interface SubscribeRequest {
@@ -32,6 +34,15 @@ export interface SubscribeRequest {
 }
 
 const PLAN_CACHE_SIZE = 500;
+
+interface Joining {
+  plan: SubscriptionPlan;
+  variables: Record<string, unknown>;
+  request: SubscribeRequest;
+  perViewer: boolean;
+  requestId: string;
+  admit(authorization: string | undefined): ReturnType<typeof requestAdmission>;
+}
 
 /**
  * Federated subscriptions: plans each client subscription, admits the client through the owning
@@ -62,7 +73,9 @@ export class SubscriptionService {
       return { errors: [this.formatThrown(error)] };
     }
     const primaryVariables = pick(variables, plan.primary.variableUsages ?? []);
-    const admission = await requestAdmission(this.options.subgraphUrl(plan.primary.serviceName), plan.primary, primaryVariables, request.authorization, requestId);
+    const admit = (authorization: string | undefined) =>
+      requestAdmission(this.options.subgraphUrl(plan.primary.serviceName), plan.primary, primaryVariables, authorization, requestId);
+    const admission = await admit(request.authorization);
     if (!admission.admitted) return { errors: admission.errors };
 
     const perViewer = plan.viewerDependent || admission.shareKey.startsWith('viewer:');
@@ -74,7 +87,7 @@ export class SubscriptionService {
       request.viewer,
       request.authorization,
       this.options.delivery,
-      (member) => this.join(key, member, plan, variables, request, perViewer, requestId),
+      (member) => this.join(key, member, { plan, variables, request, perViewer, requestId, admit }),
       (member) => this.groups.get(key)?.remove(member),
     );
     return subscriber.stream;
@@ -92,7 +105,8 @@ export class SubscriptionService {
     await this.upstream.close();
   }
 
-  private join(key: string, member: Subscriber, plan: SubscriptionPlan, variables: Record<string, unknown>, request: SubscribeRequest, perViewer: boolean, requestId: string) {
+  private join(key: string, member: Subscriber, joining: Joining) {
+    const { plan, variables, request, perViewer, requestId, admit } = joining;
     let group = this.groups.get(key);
     if (!group) {
       group = new SubscriptionGroup(
@@ -104,6 +118,8 @@ export class SubscriptionService {
           upstreamAuthorization: request.authorization,
           // Shared groups resolve entity fields anonymously: by construction they select none that need a viewer.
           context: { requestId, viewer: perViewer ? request.viewer : null, authorization: perViewer ? request.authorization : undefined },
+          readmit: (subscriber) => admit(subscriber.authorization),
+          readmitIntervalMs: this.options.readmitIntervalMs ?? 60_000,
         },
         this.groupDependencies,
         (ended) => {

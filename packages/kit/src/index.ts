@@ -23,7 +23,7 @@ export { DateTimeScalar } from './graphql/date-time-scalar';
 export { uuidv7 } from './data/uuid';
 export { isUniqueViolation } from './db/pg-errors';
 export { rowLoader, groupLoader } from './data/loaders';
-export { runSubgraphService, ping, type ServiceOptions } from './graphql/run-service';
+export { runSubgraphService, openPubSub, ping, type ServiceOptions } from './graphql/run-service';
 export * from './pubsub/pubsub';
 export { createRedisPubSub } from './pubsub/redis-pubsub';
 export { topicStream, StreamOverflowError, SHARE_KEY, type TopicStreamOptions } from './pubsub/topic-stream';

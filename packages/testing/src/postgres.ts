@@ -42,9 +42,10 @@ export async function prepareTemplateDatabase(): Promise<string> {
   const name = templateName();
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   try {
-    const existing = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'mosaic_template_%'`;
-    for (const { datname } of existing) {
-      if (datname !== name) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+    // Newest first; a few older templates are kept so a concurrent run on other migrations keeps its own.
+    const existing = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'mosaic_template_%' order by oid desc`;
+    for (const { datname } of existing.filter((row) => row.datname !== name).slice(2)) {
+      await admin.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {});
     }
     if (!existing.some((row) => row.datname === name)) {
       const building = `${name}_building_${randomBytes(3).toString('hex')}`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { databaseEnv, httpEnv, memoEnv, runtimeEnv } from '@mosaic/kit';
+import { memoEnv, serviceEnv } from '@mosaic/kit';
 
 /**
  * ACCOUNTS_SIGNING_KEYS: JSON array of Ed25519 private JWKs, each with a `kid`; the first signs,
@@ -25,4 +25,4 @@ export const tokensEnv = z
   }));
 export type TokensConfig = z.output<typeof tokensEnv>;
 
-export const env = memoEnv({ runtime: runtimeEnv, http: httpEnv(4001), database: databaseEnv, tokens: tokensEnv });
+export const env = memoEnv({ ...serviceEnv(4001), tokens: tokensEnv });

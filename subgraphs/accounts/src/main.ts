@@ -13,8 +13,7 @@ const verifier = createTokenVerifier(
 );
 await runSubgraphService({
   module: accounts,
-  database: config.database,
-  http: config.http,
+  config,
   log,
   verifier,
   extra: { keys, tokenSettings: config.tokens },

@@ -1,5 +1,5 @@
 import { createLocalJWKSet } from 'jose';
-import { createTokenVerifier } from '@mosaic/kit';
+import { createTokenVerifier, createMemoryPubSub } from '@mosaic/kit';
 import { createTestDatabase, graphql, serveModuleForTest, testLogger, type TestDatabase } from '@mosaic/testing';
 import { accounts, generateSigningKey, loadSigningKeys } from '../src/index';
 
@@ -15,6 +15,7 @@ export async function startAccounts() {
     db: database.db(),
     verifier,
     log: testLogger,
+    pubsub: createMemoryPubSub(),
     keys,
     tokenSettings: settings,
     now: () => new Date(Date.now() + clock.offsetMs),

@@ -1,3 +1,3 @@
-import { authVerifyEnv, databaseEnv, httpEnv, memoEnv, runtimeEnv } from '@mosaic/kit';
+import { memoEnv, serviceEnv } from '@mosaic/kit';
 
-export const env = memoEnv({ runtime: runtimeEnv, http: httpEnv(4003), database: databaseEnv, auth: authVerifyEnv });
+export const env = memoEnv(serviceEnv(4003));

@@ -6,4 +6,4 @@ const config = env();
 const log = createLogger('notes');
 // Tokens are verified against accounts' published JWKS (fetched once, cached, refreshed on an unknown kid).
 const verifier = createTokenVerifier(config.auth);
-await runSubgraphService({ module: notes, database: config.database, http: config.http, log, verifier, extra: {} });
+await runSubgraphService({ module: notes, config, log, verifier, extra: {} });

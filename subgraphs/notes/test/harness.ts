@@ -1,4 +1,4 @@
-import type { QueryObserver } from '@mosaic/kit';
+import { createMemoryPubSub, type QueryObserver } from '@mosaic/kit';
 import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, testLogger, type TestDatabase } from '@mosaic/testing';
 import { notes } from '../src/index';
 
@@ -14,6 +14,7 @@ export async function startNotes(options: { onQuery?: QueryObserver } = {}) {
     db: database.db(options.onQuery),
     verifier: auth.verifier,
     log: testLogger,
+    pubsub: createMemoryPubSub(),
     now: () => new Date(Date.now() + clock.offsetMs),
   });
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations, drizzleOver, openSqlClient, type SqlClient } from '@mosaic/kit';
+import { applyMigrations, createMemoryPubSub, drizzleOver, openSqlClient, type SqlClient } from '@mosaic/kit';
 import { createTestAuth, errorCodes, graphql, serveModuleForTest, testLogger, type ServedSubgraph, type TestAuth } from '@mosaic/testing';
 import { notes } from '../src/index';
 import { CREATE, NOTES_OF, UPDATE } from './harness';
@@ -15,7 +15,7 @@ beforeAll(async () => {
   client = await openSqlClient({ kind: 'pglite', dataDir: 'memory://' });
   await applyMigrations(client, notes.migrations);
   auth = await createTestAuth();
-  served = await serveModuleForTest(notes, { db: drizzleOver(client), verifier: auth.verifier, log: testLogger });
+  served = await serveModuleForTest(notes, { db: drizzleOver(client), verifier: auth.verifier, log: testLogger, pubsub: createMemoryPubSub() });
 }, 60_000);
 afterAll(async () => {
   await served.close();

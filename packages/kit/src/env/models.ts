@@ -38,3 +38,18 @@ export const httpEnv = (defaultPort: number) =>
 export const runtimeEnv = z
   .object({ NODE_ENV: z.enum(['development', 'production', 'test']).default('development') })
   .transform((e) => ({ production: e.NODE_ENV === 'production', nodeEnv: e.NODE_ENV }));
+
+/** REDIS_URL set → Redis pub/sub (replicas share live events); unset → in-process (all-in-one). */
+export const pubsubEnv = z
+  .object({ REDIS_URL: optionalUrl })
+  .transform((e) => (e.REDIS_URL ? ({ kind: 'redis', url: e.REDIS_URL } as const) : ({ kind: 'memory' } as const)));
+export type PubSubConfig = z.output<typeof pubsubEnv>;
+
+/** The variables every subgraph service reads (services mode); add your own models beside them. */
+export const serviceEnv = (defaultPort: number) => ({
+  runtime: runtimeEnv,
+  http: httpEnv(defaultPort),
+  database: databaseEnv,
+  auth: authVerifyEnv,
+  pubsub: pubsubEnv,
+});

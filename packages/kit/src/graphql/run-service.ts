@@ -1,4 +1,6 @@
-import type { DatabaseConfig } from '../env/models';
+import type { DatabaseConfig, PubSubConfig } from '../env/models';
+import { createMemoryPubSub, type PubSub } from '../pubsub/pubsub';
+import { createRedisPubSub } from '../pubsub/redis-pubsub';
 import type { TokenVerifier } from '../auth/token-verifier';
 import { drizzleOver, openSqlClient, type SqlClient } from '../db/database';
 import { applyMigrations } from '../db/migrate';
@@ -9,12 +11,15 @@ import type { SubgraphDeps, SubgraphModule } from './subgraph-module';
 
 export interface ServiceOptions<D extends SubgraphDeps> {
   module: SubgraphModule<D>;
-  database: DatabaseConfig;
-  http: { port: number; host: string };
+  config: { database: DatabaseConfig; pubsub: PubSubConfig; http: { port: number; host: string } };
   log: Logger;
   verifier: TokenVerifier;
   /** Subgraph-specific dependencies beyond db / verifier / log. */
   extra: Omit<D, keyof SubgraphDeps>;
+}
+
+export function openPubSub(config: PubSubConfig, log: Logger): Promise<PubSub> {
+  return config.kind === 'redis' ? createRedisPubSub(config.url, log) : Promise.resolve(createMemoryPubSub());
 }
 
 /**
@@ -23,13 +28,14 @@ export interface ServiceOptions<D extends SubgraphDeps> {
  */
 export async function runSubgraphService<D extends SubgraphDeps>(options: ServiceOptions<D>): Promise<RunningServer> {
   const { module, log } = options;
-  const client = await openSqlClient(options.database);
+  const client = await openSqlClient(options.config.database);
   await applyMigrations(client, module.migrations);
-  const deps = { ...options.extra, db: drizzleOver(client), verifier: options.verifier, log } as D;
+  const pubsub = await openPubSub(options.config.pubsub, log);
+  const deps = { ...options.extra, db: drizzleOver(client), verifier: options.verifier, log, pubsub } as D;
   const built = await module.build(deps);
   const running = await serveSubgraph(built.subgraph, {
-    port: options.http.port,
-    host: options.http.host,
+    port: options.config.http.port,
+    host: options.config.http.host,
     log,
     ...(built.routes ? { routes: built.routes } : {}),
     ready: () => ping(client),
@@ -38,6 +44,7 @@ export async function runSubgraphService<D extends SubgraphDeps>(options: Servic
   const shutdown = async () => {
     await running.close();
     await built.close?.();
+    await pubsub.close();
     await client.close();
     process.exit(0);
   };

@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import type { MigrationSet } from '../db/migrate';
 import type { Routes } from '../http/http-server';
 import type { Logger } from '../logger';
+import type { PubSub } from '../pubsub/pubsub';
 import type { Subgraph } from './subgraph';
 
 /** What the platform gives every subgraph, whichever way it runs. */
@@ -11,6 +12,8 @@ export interface SubgraphDeps {
   db: Db;
   verifier: TokenVerifier;
   log: Logger;
+  /** Live-event fan-out: in-process in all-in-one, Redis in services mode. */
+  pubsub: PubSub;
 }
 
 export interface BuiltSubgraph {

@@ -1,4 +1,4 @@
-import { createSourceEventStream, GraphQLError, parse, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { createSourceEventStream, type GraphQLError, parse, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Viewer } from '../auth/viewer';
 import { SHARE_KEY } from '../pubsub/topic-stream';
 

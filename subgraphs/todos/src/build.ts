@@ -1,0 +1,26 @@
+import { createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
+import type { Context } from './context';
+import { createLoaders } from './data/loaders';
+import { todosPolicies } from './policies';
+import { resolvers } from './resolvers';
+
+export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+
+export interface TodosDeps extends SubgraphDeps {
+  /** Injected so tests can move time (overdue filters, recurring completions). */
+  now?: () => Date;
+}
+
+export function buildSubgraph(deps: TodosDeps): BuiltSubgraph {
+  const now = deps.now ?? (() => new Date());
+  const subgraph = createSubgraph<Context>({
+    name: 'todos',
+    typeDefs,
+    resolvers,
+    verifier: deps.verifier,
+    log: deps.log,
+    policies: todosPolicies,
+    context: (base) => ({ ...base, db: deps.db, now, loaders: createLoaders(deps.db, now) }),
+  });
+  return { subgraph };
+}

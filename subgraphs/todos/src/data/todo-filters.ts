@@ -1,0 +1,29 @@
+import { and, eq, gte, ilike, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { todos } from './tables';
+
+/** A validated `TodoFilter` (see domain/todo-input.ts); absent fields do not filter. */
+export interface TodoFilterValues {
+  done?: boolean;
+  dueBefore?: Date;
+  dueAfter?: Date;
+  /** Stored priority ranks. */
+  priorities?: number[];
+  search?: string;
+  overdue?: boolean;
+}
+
+/** `%`, `_` and the escape character itself match literally in the user's search text. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+export function todoFilterCondition(filter: TodoFilterValues, now: Date): SQL | undefined {
+  const overdue = and(eq(todos.done, false), lt(todos.dueAt, now))!;
+  return and(
+    filter.done === undefined ? undefined : eq(todos.done, filter.done),
+    filter.dueBefore ? lt(todos.dueAt, filter.dueBefore) : undefined,
+    filter.dueAfter ? gte(todos.dueAt, filter.dueAfter) : undefined,
+    filter.priorities ? inArray(todos.priority, filter.priorities) : undefined,
+    filter.search ? ilike(todos.title, `%${escapeLike(filter.search)}%`) : undefined,
+    // "Not overdue" is spelled out rather than `not (…)`: for an undated todo `due_at < now` is null.
+    filter.overdue === undefined ? undefined : filter.overdue ? overdue : or(eq(todos.done, true), isNull(todos.dueAt), gte(todos.dueAt, now)),
+  );
+}

@@ -1,0 +1,100 @@
+import { and, asc, desc, eq, gt, inArray, lt, max, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '@mosaic/kit';
+import { todos, type NewTodo, type TodoRow } from './tables';
+
+export async function insertTodo(db: Db, todo: NewTodo): Promise<TodoRow> {
+  const [row] = await db.insert(todos).values(todo).returning();
+  return row!;
+}
+
+export async function findTodosByIds(db: Db, ids: readonly string[]): Promise<TodoRow[]> {
+  return db.select().from(todos).where(inArray(todos.id, [...ids]));
+}
+
+/**
+ * The owner's todo, locked for the rest of the transaction so concurrent changes to it
+ * (say, two completions of one occurrence) run one after the other. Another user's todo is
+ * indistinguishable from a missing one.
+ */
+export async function findOwnedTodoForUpdate(db: Db, ownerId: string, id: string): Promise<TodoRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(todos)
+    .where(and(eq(todos.id, id), eq(todos.ownerId, ownerId)))
+    .for('update');
+  return row;
+}
+
+export async function updateTodoRow(db: Db, id: string, changes: Partial<NewTodo>): Promise<TodoRow> {
+  const [row] = await db.update(todos).set(changes).where(eq(todos.id, id)).returning();
+  return row!;
+}
+
+/** True when the owner had this todo (its completions go with it, by foreign key). */
+export async function deleteOwnedTodo(db: Db, ownerId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(todos)
+    .where(and(eq(todos.id, id), eq(todos.ownerId, ownerId)))
+    .returning({ id: todos.id });
+  return rows.length === 1;
+}
+
+/**
+ * Serialises the writers of one owner's manual order (appends and moves) until the transaction
+ * ends: positions are read, then written, and two writers must not both pick the same gap.
+ */
+export async function lockOwnerPositions(db: Db, ownerId: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`todos.positions:${ownerId}`}, 0))`);
+}
+
+export async function lastPosition(db: Db, ownerId: string): Promise<number | null> {
+  const [row] = await db.select({ last: max(todos.position) }).from(todos).where(eq(todos.ownerId, ownerId));
+  return row?.last ?? null;
+}
+
+type Place = Pick<TodoRow, 'position' | 'id'>;
+
+/** The owner's todo right after `place` in manual order, ignoring `excludeId` (the one being moved). */
+export async function nextInOrder(db: Db, ownerId: string, place: Place, excludeId: string): Promise<TodoRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(todos)
+    .where(
+      and(
+        eq(todos.ownerId, ownerId),
+        ne(todos.id, excludeId),
+        or(gt(todos.position, place.position), and(eq(todos.position, place.position), gt(todos.id, place.id))),
+      ),
+    )
+    .orderBy(asc(todos.position), asc(todos.id))
+    .limit(1);
+  return row;
+}
+
+/** The owner's todo right before `place` in manual order, ignoring `excludeId`. */
+export async function previousInOrder(db: Db, ownerId: string, place: Place, excludeId: string): Promise<TodoRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(todos)
+    .where(
+      and(
+        eq(todos.ownerId, ownerId),
+        ne(todos.id, excludeId),
+        or(lt(todos.position, place.position), and(eq(todos.position, place.position), lt(todos.id, place.id))),
+      ),
+    )
+    .orderBy(desc(todos.position), desc(todos.id))
+    .limit(1);
+  return row;
+}
+
+/** Spreads the owner's positions out again (rank × gap), keeping their order; one statement. */
+export async function renumberPositions(db: Db, ownerId: string, gap: number): Promise<void> {
+  await db.execute(sql`
+    update ${todos} set position = ranked.rank * ${gap}
+    from (
+      select id, row_number() over (order by position, id) as rank
+      from ${todos} where owner_id = ${ownerId}
+    ) as ranked
+    where ${todos.id} = ranked.id`);
+}

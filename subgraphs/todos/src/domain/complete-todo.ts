@@ -1,0 +1,47 @@
+import { NotFoundError, encodeId, uuidv7 } from '@mosaic/kit';
+import type { Context } from '../context';
+import { insertCompletion } from '../data/completions-repo';
+import type { TodoRow } from '../data/tables';
+import { findOwnedTodoForUpdate, updateTodoRow } from '../data/todos-repo';
+import { nextOccurrence } from './recurrence';
+import { seriesOf } from './schedule';
+import { requireViewer } from './viewer';
+
+type WriteContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>;
+
+/**
+ * Completes the current occurrence and logs it. A recurring todo then moves on to the first
+ * occurrence after both its due date and now, and stays open (what Todoist and Vikunja users
+ * expect: "water the plants" is never done for good); only when the rule has no further
+ * occurrence is it marked done. With `occurrence`, a retry after the todo already moved on is a
+ * no-op instead of completing the next occurrence too.
+ */
+export async function completeTodo(ctx: WriteContext, todoId: string, occurrence: Date | null): Promise<TodoRow> {
+  const viewer = requireViewer(ctx);
+  const todo = await ctx.db.transaction(async (tx) => {
+    const current = await findOwnedTodoForUpdate(tx, viewer.userId, todoId);
+    if (!current) throw new NotFoundError('Todo', encodeId('Todo', todoId));
+    if (current.done) return current;
+    if (occurrence && current.dueAt?.getTime() !== occurrence.getTime()) return current;
+    const now = ctx.now();
+    await insertCompletion(tx, { id: uuidv7(now.getTime()), todoId: current.id, dueAt: current.dueAt, completedAt: now });
+    const series = seriesOf(current);
+    const next = series && nextOccurrence(series.rule, series.anchor, series.dueAt, now);
+    return updateTodoRow(tx, current.id, next ? { dueAt: next, updatedAt: now } : { done: true, completedAt: now, updatedAt: now });
+  });
+  ctx.loaders.written(todo);
+  return todo;
+}
+
+/** Opens a done todo again; a recurring one resumes at the due date it ended on. An open todo is left as it is. */
+export async function reopenTodo(ctx: WriteContext, todoId: string): Promise<TodoRow> {
+  const viewer = requireViewer(ctx);
+  const todo = await ctx.db.transaction(async (tx) => {
+    const current = await findOwnedTodoForUpdate(tx, viewer.userId, todoId);
+    if (!current) throw new NotFoundError('Todo', encodeId('Todo', todoId));
+    if (!current.done) return current;
+    return updateTodoRow(tx, current.id, { done: false, completedAt: null, updatedAt: ctx.now() });
+  });
+  ctx.loaders.written(todo);
+  return todo;
+}

@@ -1,0 +1,35 @@
+import { uuidv7, validate } from '@mosaic/kit';
+import type { Context } from '../context';
+import type { TodoRow } from '../data/tables';
+import { insertTodo, lastPosition, lockOwnerPositions } from '../data/todos-repo';
+import { positionAfterLast } from './positions';
+import { priorityRank } from './priority';
+import { schedule } from './schedule';
+import { createTodoInput } from './todo-input';
+import { requireViewer } from './viewer';
+
+/** Adds a todo at the end of the viewer's manual order. */
+export async function createTodo(ctx: Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>, input: unknown): Promise<TodoRow> {
+  const viewer = requireViewer(ctx);
+  const values = validate(createTodoInput, input);
+  const now = ctx.now();
+  const timing = schedule(values.recurrence ?? null, values.dueAt ?? null, now);
+  const todo = await ctx.db.transaction(async (tx) => {
+    await lockOwnerPositions(tx, viewer.userId);
+    return insertTodo(tx, {
+      id: uuidv7(now.getTime()),
+      ownerId: viewer.userId,
+      title: values.title,
+      description: values.description ?? null,
+      done: false,
+      completedAt: null,
+      priority: values.priority ?? priorityRank('NONE'),
+      position: positionAfterLast(await lastPosition(tx, viewer.userId)),
+      ...timing,
+      createdAt: now,
+      updatedAt: now,
+    });
+  });
+  ctx.loaders.written(todo);
+  return todo;
+}

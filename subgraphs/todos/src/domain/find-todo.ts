@@ -1,0 +1,22 @@
+import { NotFoundError, encodeId } from '@mosaic/kit';
+import type { Context } from '../context';
+import type { TodoRow } from '../data/tables';
+import { requireViewer } from './viewer';
+
+type ReadContext = Pick<Context, 'viewer' | 'loaders'>;
+
+/**
+ * The viewer's todo, or null. Another user's todo is reported exactly like a missing one (admins
+ * included: they reach other users' todos through `User.todos`), so ids reveal nothing.
+ */
+export async function findOwnTodo(ctx: ReadContext, todoId: string): Promise<TodoRow | null> {
+  const viewer = requireViewer(ctx);
+  const todo = await ctx.loaders.todoById.load(todoId);
+  return todo && todo.ownerId === viewer.userId ? todo : null;
+}
+
+export async function getOwnTodo(ctx: ReadContext, todoId: string): Promise<TodoRow> {
+  const todo = await findOwnTodo(ctx, todoId);
+  if (!todo) throw new NotFoundError('Todo', encodeId('Todo', todoId));
+  return todo;
+}

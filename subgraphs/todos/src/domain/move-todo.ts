@@ -1,0 +1,42 @@
+import { NotFoundError, UserInputError, encodeId, type Db } from '@mosaic/kit';
+import type { Context } from '../context';
+import type { TodoRow } from '../data/tables';
+import { findOwnedTodoForUpdate, lockOwnerPositions, nextInOrder, previousInOrder, renumberPositions, updateTodoRow } from '../data/todos-repo';
+import { POSITION_GAP, positionBetween } from './positions';
+import { requireViewer } from './viewer';
+
+/** Where to put the todo: right after or right before another of the viewer's todos. */
+export type Placement = { after: string } | { before: string };
+
+/**
+ * Moves a todo in the viewer's manual order. Under the owner's position lock, the new position is
+ * the midpoint between the target and its neighbour on the other side; when they are adjacent the
+ * owner's list is renumbered once and the midpoint taken again (see positions.ts).
+ */
+export async function moveTodo(ctx: Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>, todoId: string, placement: Placement): Promise<TodoRow> {
+  const viewer = requireViewer(ctx);
+  const [targetId, field] = 'after' in placement ? [placement.after, 'afterId'] : [placement.before, 'beforeId'];
+  if (targetId === todoId) throw new UserInputError(`${field}: a todo cannot be moved next to itself.`, field);
+  const todo = await ctx.db.transaction(async (tx) => {
+    await lockOwnerPositions(tx, viewer.userId);
+    const moving = await findOwnedTodoForUpdate(tx, viewer.userId, todoId);
+    if (!moving) throw new NotFoundError('Todo', encodeId('Todo', todoId));
+    let position = await positionNextTo(tx, viewer.userId, moving.id, targetId, 'after' in placement);
+    if (position === null) {
+      await renumberPositions(tx, viewer.userId, POSITION_GAP);
+      position = await positionNextTo(tx, viewer.userId, moving.id, targetId, 'after' in placement);
+    }
+    if (position === null) throw new Error('Renumbered positions left no gap.');
+    return updateTodoRow(tx, moving.id, { position, updatedAt: ctx.now() });
+  });
+  ctx.loaders.written(todo);
+  return todo;
+}
+
+/** A free position just after (or before) the target, skipping the moving todo; null when there is no room. */
+async function positionNextTo(tx: Db, ownerId: string, movingId: string, targetId: string, after: boolean): Promise<number | null> {
+  const target = await findOwnedTodoForUpdate(tx, ownerId, targetId);
+  if (!target) throw new NotFoundError('Todo', encodeId('Todo', targetId));
+  if (after) return positionBetween(target.position, (await nextInOrder(tx, ownerId, target, movingId))?.position ?? null);
+  return positionBetween((await previousInOrder(tx, ownerId, target, movingId))?.position ?? null, target.position);
+}

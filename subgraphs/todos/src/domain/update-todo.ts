@@ -1,0 +1,40 @@
+import { NotFoundError, UserInputError, encodeId, validate } from '@mosaic/kit';
+import type { Context } from '../context';
+import type { NewTodo, TodoRow } from '../data/tables';
+import { findOwnedTodoForUpdate, updateTodoRow } from '../data/todos-repo';
+import { storedRecurrence } from './recurrence-rule';
+import { schedule } from './schedule';
+import { updateTodoInput, type UpdateTodoValues } from './todo-input';
+import { requireViewer } from './viewer';
+
+/** Changes the given fields of the viewer's todo; nothing is written when the input changes nothing. */
+export async function updateTodo(ctx: Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>, todoId: string, input: unknown): Promise<TodoRow> {
+  const viewer = requireViewer(ctx);
+  const values = validate(updateTodoInput, input);
+  const now = ctx.now();
+  const todo = await ctx.db.transaction(async (tx) => {
+    const current = await findOwnedTodoForUpdate(tx, viewer.userId, todoId);
+    if (!current) throw new NotFoundError('Todo', encodeId('Todo', todoId));
+    const changes = changesFor(current, values, now);
+    if (Object.keys(changes).length === 0) return current;
+    return updateTodoRow(tx, current.id, { ...changes, updatedAt: now });
+  });
+  ctx.loaders.written(todo);
+  return todo;
+}
+
+function changesFor(current: TodoRow, values: UpdateTodoValues, now: Date): Partial<NewTodo> {
+  const changes: Partial<NewTodo> = {};
+  if (values.title !== undefined) changes.title = values.title;
+  if (values.description !== undefined) changes.description = values.description;
+  if (values.priority !== undefined) changes.priority = values.priority;
+  if (values.dueAt !== undefined || values.recurrence !== undefined) {
+    // Setting either restarts the series at the (new) due date.
+    const rule = values.recurrence !== undefined ? values.recurrence : current.recurrence === null ? null : storedRecurrence(current.recurrence);
+    if (rule && values.dueAt === null) {
+      throw new UserInputError('input.dueAt: a recurring todo needs a due date; set recurrence to null as well to remove both.', 'input.dueAt');
+    }
+    Object.assign(changes, schedule(rule, values.dueAt !== undefined ? values.dueAt : current.dueAt, now));
+  }
+  return changes;
+}

@@ -1,0 +1,17 @@
+import { decodeId, encodeId } from '@mosaic/kit';
+import { listCompletions } from '../domain/completions';
+import { findOwnTodo } from '../domain/find-todo';
+import { upcomingOccurrencesOf } from '../domain/occurrences';
+import { priorityName } from '../domain/priority';
+import { userReference } from '../domain/viewer';
+import type { TodoResolvers } from '../resolvers.generated';
+
+export const Todo: TodoResolvers = {
+  // `_entities` applies the same rule as `Query.todo`: only the owner resolves it; others get null.
+  __resolveReference: (reference, ctx) => findOwnTodo(ctx, decodeId('Todo', reference.id)),
+  id: (todo) => encodeId('Todo', todo.id),
+  priority: (todo) => priorityName(todo.priority),
+  upcomingOccurrences: (todo, args, ctx) => upcomingOccurrencesOf(todo, args, ctx.now()),
+  completions: (todo, args, ctx) => listCompletions(ctx, todo, args.first),
+  owner: (todo) => userReference(todo.ownerId),
+};

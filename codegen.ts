@@ -20,7 +20,19 @@ function mappersOf(name: string): Record<string, string> {
 
 const config: CodegenConfig = {
   overwrite: true,
-  generates: Object.fromEntries(
+  generates: {
+    /**
+     * Typed client documents for the operations in schema/operations, and the trusted-documents
+     * manifest (sha256 → document) the gateway enforces with TRUSTED_DOCUMENTS=strict.
+     */
+    'schema/client/': {
+      schema: 'schema/api.graphql',
+      documents: 'schema/operations/**/*.graphql',
+      preset: 'client',
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256', mode: 'embedHashInDocument' } },
+      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string' } },
+    },
+    ...Object.fromEntries(
     subgraphs.map((name) => [
       `subgraphs/${name}/src/resolvers.generated.ts`,
       {
@@ -46,8 +58,8 @@ const config: CodegenConfig = {
         },
       },
     ]),
-  ),
-  hooks: {},
+    ),
+  },
 };
 
 export default config;

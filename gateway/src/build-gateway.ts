@@ -7,6 +7,8 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import {
   asHttpError,
   createErrorFormatter,
+  GATEWAY_TOKEN_HEADER,
+  gatewayTokenSigner,
   graphqlHandler,
   sendJson,
   type Logger,
@@ -15,6 +17,10 @@ import {
 } from '@mosaic/kit';
 import type { GatewayContext } from './context';
 import { exampleOperation } from './example-operation';
+import { armorFor, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './http/operation-limits';
+import { createMemoryRateLimiter } from './http/rate-limiter';
+import { createRequestGuard, type RateLimits } from './http/request-guard';
+import { loadTrustedDocuments, type TrustedDocuments } from './http/trusted-documents';
 import { SubgraphDataSource } from './subgraph-data-source';
 import type { DeliveryLimits } from './subscriptions/subscriber';
 import { SubscriptionService } from './subscriptions/subscription-service';
@@ -31,6 +37,13 @@ export interface GatewayOptions {
   log: Logger;
   production: boolean;
   subgraphTimeoutMs?: number;
+  /** Shared with the subgraphs: every subgraph request is signed with it (see kit's gateway-trust.ts). */
+  gatewaySecret?: string | undefined;
+  limits?: Partial<OperationLimits>;
+  /** Defaults: in-process counters, 1200/min per IP, 600/min per user. */
+  rateLimits?: Partial<RateLimits>;
+  /** Defaults to off. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 export interface Gateway {
@@ -59,12 +72,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     url: options.subgraphUrls?.[endpoint.name] ?? endpoint.url,
   }));
   const urlOf = new Map(endpoints.map((e) => [e.name, e.url]));
+  const gatewayToken = options.gatewaySecret ? gatewayTokenSigner(options.gatewaySecret) : undefined;
   // One data source per subgraph, shared by queries and by subscription events.
   const dataSources: ServiceMap = Object.fromEntries(
-    endpoints.map((e) => [
-      e.name,
-      new SubgraphDataSource({ url: e.url, fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }) }),
-    ]),
+    endpoints.map((e) => {
+      const source = new SubgraphDataSource(e.name, { url: e.url, fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }) });
+      if (gatewayToken) source.gatewayToken = gatewayToken;
+      return [e.name, source];
+    }),
   );
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphForGateway(options.supergraphSdl),
@@ -72,6 +87,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
   });
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptions };
+  const operationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
+  const armor = armorFor(operationLimits, options.production);
+  const trustedDocuments = options.trustedDocuments ?? loadTrustedDocuments('off', '');
+  const rateLimits: RateLimits = { limiter: createMemoryRateLimiter(), perIp: 1200, perUser: 600, trustProxy: false, ...options.rateLimits };
+  const guard = createRequestGuard({ rateLimits, trustedDocuments, verifier });
   const model = buildSupergraphModel(options.supergraphSdl);
   const formatError = createErrorFormatter(log);
   const subscriptions = new SubscriptionService({
@@ -81,6 +101,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     formatError,
     log: log.child({ component: 'subscriptions' }),
     delivery: limits,
+    gatewayToken,
     ...(options.subscriptions?.upstreamRetryAttempts !== undefined ? { upstreamRetryAttempts: options.subscriptions.upstreamRetryAttempts } : {}),
     ...(options.subscriptions?.readmitIntervalMs !== undefined ? { readmitIntervalMs: options.subscriptions.readmitIntervalMs } : {}),
   });
@@ -89,9 +110,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    // Automatic persisted queries would let any client register any document: off in strict mode.
+    ...(trustedDocuments.mode === 'strict' ? { persistedQueries: false as const } : {}),
     introspection: !options.production,
     logger: log,
+    validationRules: armor.validationRules,
     plugins: [
+      ...armor.plugins,
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, document: exampleOperation }),
@@ -100,9 +126,11 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   const handleGraphQL = graphqlHandler<GatewayContext>({
     server,
+    maxBodyBytes: operationLimits.maxBodyBytes,
+    before: guard.before,
     context: async (req, requestId) => {
       const authorization = req.headers.authorization;
-      const viewer = await verifier.viewerFromHeader(authorization).catch(asHttpError(401));
+      const viewer = guard.rememberedViewer(req) ?? (await verifier.viewerFromHeader(authorization).catch(asHttpError(401)));
       return { requestId, viewer, authorization };
     },
   });
@@ -114,6 +142,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       socketServer = attachGatewaySubscriptions(httpServer, '/graphql', {
         service: subscriptions,
         schema: model.apiGraphQLSchema,
+        validationRules: armor.validationRules,
+        maxTokens: operationLimits.maxTokens,
         verifier,
         limits,
         log,
@@ -134,7 +164,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
       '/healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
       '/readyz': async (_req, res) => {
-        const checks = await Promise.all(endpoints.map(async (e) => ({ name: e.name, ready: await reachable(e.url) })));
+        const checks = await Promise.all(endpoints.map(async (e) => ({ name: e.name, ready: await reachable(e.url, gatewayToken) })));
         const ready = checks.every((c) => c.ready);
         sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: checks });
       },
@@ -144,16 +174,17 @@ export function createGateway(options: GatewayOptions): Gateway {
       await subscriptions.close();
       await socketServer?.close();
       await server.stop();
+      await rateLimits.limiter.close();
     },
   };
 }
 
 /** A subgraph is reachable when it answers `{ __typename }` within two seconds. */
-async function reachable(url: string): Promise<boolean> {
+async function reachable(url: string, gatewayToken: (() => string) | undefined): Promise<boolean> {
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(gatewayToken ? { [GATEWAY_TOKEN_HEADER]: gatewayToken() } : {}) },
       body: '{"query":"{ __typename }"}',
       signal: AbortSignal.timeout(2_000),
     });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { authVerifyEnv, httpEnv, memoEnv, runtimeEnv } from '@mosaic/kit';
+import { authVerifyEnv, httpEnv, memoEnv, runtimeEnv, trustEnv } from '@mosaic/kit';
 
 export const supergraphEnv = z
   .object({
@@ -33,10 +33,44 @@ export const subscriptionsEnv = z
     maxBufferedBytes: e.SUBSCRIPTION_MAX_BUFFERED_BYTES,
   }));
 
+const nonNegative = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
+/** Operation limits, rate limits and trusted documents; see the README's configuration table. */
+export const securityEnv = z
+  .object({
+    GRAPHQL_MAX_DEPTH: nonNegative(15),
+    GRAPHQL_MAX_ALIASES: nonNegative(30),
+    GRAPHQL_MAX_DIRECTIVES: nonNegative(50),
+    GRAPHQL_MAX_TOKENS: nonNegative(5_000),
+    GRAPHQL_MAX_COST: nonNegative(50_000),
+    MAX_BODY_BYTES: nonNegative(1024 * 1024),
+    RATE_LIMIT_PER_IP: nonNegative(1200),
+    RATE_LIMIT_PER_USER: nonNegative(600),
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    REDIS_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+    TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'strict']).default('off'),
+    TRUSTED_DOCUMENTS_MANIFEST: z.string().default(fileURLToPath(new URL('../../schema/client/persisted-documents.json', import.meta.url))),
+  })
+  .transform((e) => ({
+    limits: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+    },
+    rateLimits: { perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER, trustProxy: e.TRUST_PROXY === 'true', redisUrl: e.REDIS_URL },
+    trustedDocuments: { mode: e.TRUSTED_DOCUMENTS, manifest: e.TRUSTED_DOCUMENTS_MANIFEST },
+  }));
+export type SecurityConfig = z.output<typeof securityEnv>;
+
 export const env = memoEnv({
   runtime: runtimeEnv,
   http: httpEnv(4000),
   auth: authVerifyEnv,
   supergraph: supergraphEnv,
   subscriptions: subscriptionsEnv,
+  trust: trustEnv,
+  security: securityEnv,
 });

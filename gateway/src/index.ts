@@ -1,3 +1,7 @@
 export { createGateway, type Gateway, type GatewayOptions } from './build-gateway';
 export { supergraphForGateway, subgraphEndpoints, type SubgraphEndpoint } from './supergraph';
 export type { GatewayContext } from './context';
+export { securityEnv, type SecurityConfig } from './env';
+export { securityOptions } from './http/security-options';
+export { loadTrustedDocuments, type TrustedDocuments, type TrustedDocumentsMode } from './http/trusted-documents';
+export { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './http/rate-limiter';

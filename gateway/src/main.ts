@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createLogger, createRoutedServer, createTokenVerifier, listen } from '@mosaic/kit';
 import { createGateway } from './build-gateway';
+import { securityOptions } from './http/security-options';
 import { env, subgraphUrlOverrides } from './env';
 
 const config = env();
@@ -13,6 +14,8 @@ const gateway = createGateway({
   production: config.runtime.production,
   subgraphTimeoutMs: config.supergraph.timeoutMs,
   subscriptions: config.subscriptions,
+  gatewaySecret: config.trust.gatewaySecret,
+  ...(await securityOptions(config.security)),
 });
 await gateway.start();
 const httpServer = createRoutedServer(gateway.routes, log);

@@ -1,4 +1,5 @@
 import { loadSigningKeys } from '@mosaic/accounts';
+import { securityOptions } from '@mosaic/gateway';
 import { createLogger, drizzleOver } from '@mosaic/kit';
 import { env } from './env';
 import { DEMO_ADMIN, DEMO_USER, seedDemoData } from './seed';
@@ -22,6 +23,7 @@ const graph = await startGraph({
   subgraphPorts: config.subgraphPorts,
   host: config.http.host,
   production: config.runtime.production,
+  security: await securityOptions(config.security),
 });
 await seedDemoData(graph.gatewayUrl, drizzleOver(graph.client));
 const readyMs = Math.round(performance.now() - startedAt);

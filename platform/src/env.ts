@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tokensEnv } from '@mosaic/accounts';
+import { securityEnv } from '@mosaic/gateway';
 import { databaseEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv } from '@mosaic/kit';
 
 /** All-in-one reads the same variables the services read; see the README's configuration table. */
@@ -15,4 +16,5 @@ export const env = memoEnv({
   tokens: tokensEnv,
   pubsub: pubsubEnv,
   subgraphPorts: subgraphPortsEnv,
+  security: securityEnv,
 });

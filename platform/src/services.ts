@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { subgraphModules } from './registry';
@@ -73,7 +74,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('Services mode needs a PostgreSQL server: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/mosaic).');
     process.exit(1);
   }
-  const running = spawnServices({ env: process.env, ports, onLine: (service, line) => console.log(`${service.padEnd(9)} | ${line}`) });
+  // Dev convenience: one secret for this run when none is configured (production requires one).
+  const env = { GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'), ...process.env };
+  const running = spawnServices({ env, ports, onLine: (service, line) => console.log(`${service.padEnd(9)} | ${line}`) });
   const stop = () => void running.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { createLocalJWKSet } from 'jose';
-import { createGateway } from '@mosaic/gateway';
+import { createGateway, type GatewayOptions } from '@mosaic/gateway';
 import {
   applyMigrations,
   createRoutedServer,
@@ -35,6 +36,10 @@ export interface GraphOptions {
   production?: boolean;
   /** Sees every SQL statement, tagged with the subgraph that issued it (statement-count tests). */
   onQuery?: (subgraph: string, query: string) => void;
+  /** Signs gateway → subgraph requests; generated per process when not given. */
+  gatewaySecret?: string;
+  /** Operation limits, rate limits, trusted documents (gateway defaults when absent). */
+  security?: Pick<GatewayOptions, 'limits' | 'rateLimits' | 'trustedDocuments'>;
   now?: () => Date;
 }
 
@@ -42,8 +47,17 @@ export interface RunningGraph {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   client: SqlClient;
+  /** Stops one subgraph (its port goes dark), e.g. to see partial results and recovery. */
+  stopSubgraph(name: string): Promise<void>;
+  /** Starts a stopped subgraph again, fresh, on the same port. */
+  startSubgraph(name: string): Promise<void>;
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
+}
+
+interface ServedModule {
+  server: RunningServer;
+  close?: () => Promise<void>;
 }
 
 /**
@@ -55,16 +69,22 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   const host = options.host ?? '127.0.0.1';
   const client = await openSqlClient(options.database);
   const pubsub = await openPubSub(options.pubsub ?? { kind: 'memory' }, log);
-  const servers: RunningServer[] = [];
-  const closers: (() => Promise<void>)[] = [];
+  const served = new Map<string, ServedModule>();
+  const stopModule = async (name: string) => {
+    const entry = served.get(name);
+    served.delete(name);
+    await entry?.server.close();
+    await entry?.close?.();
+  };
   try {
     for (const module of subgraphModules) await applyMigrations(client, module.migrations);
     const verifier = createTokenVerifier(
       { jwksUrl: 'local:', issuer: options.tokens.issuer, audience: options.tokens.audience },
       createLocalJWKSet(options.keys.jwks),
     );
-    const subgraphUrls: Record<string, string> = {};
-    for (const module of subgraphModules) {
+    // All-in-one: a fresh secret per process, so the subgraph ports are no side door either.
+    const gatewaySecret = options.gatewaySecret ?? randomBytes(32).toString('base64url');
+    const serveModule = async (module: (typeof subgraphModules)[number], port: number) => {
       const onQuery = options.onQuery;
       const built = await module.build({
         db: drizzleOver(client, onQuery ? (query) => onQuery(module.name, query) : undefined),
@@ -75,16 +95,21 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         tokenSettings: options.tokens,
         ...(options.now ? { now: options.now } : {}),
       });
-      const running = await serveSubgraph(built.subgraph, {
-        port: options.subgraphPorts === 'default' ? module.defaultPort : 0,
+      const server = await serveSubgraph(built.subgraph, {
+        port,
         host,
         log,
         ...(built.routes ? { routes: built.routes } : {}),
         ready: () => ping(client),
+        gatewaySecret,
       });
-      servers.push(running);
-      if (built.close) closers.push(built.close);
-      subgraphUrls[module.name] = `${running.url}/graphql`;
+      served.set(module.name, { server, ...(built.close ? { close: built.close } : {}) });
+      return server;
+    };
+    const subgraphUrls: Record<string, string> = {};
+    for (const module of subgraphModules) {
+      const server = await serveModule(module, options.subgraphPorts === 'default' ? module.defaultPort : 0);
+      subgraphUrls[module.name] = `${server.url}/graphql`;
     }
     const gateway = createGateway({
       supergraphSdl: readCommittedSupergraph(),
@@ -92,6 +117,8 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       verifier,
       log: log.child({ component: 'gateway' }),
       production: options.production ?? false,
+      gatewaySecret,
+      ...options.security,
     });
     await gateway.start();
     const gatewayHttp = createRoutedServer(gateway.routes, log);
@@ -101,14 +128,25 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       // Sockets first: an HTTP server does not finish closing while upgraded connections live.
       await gateway.stop();
       await gatewayServer.close();
-      for (const server of servers.reverse()) await server.close();
-      for (const closeModule of closers) await closeModule();
+      for (const name of [...served.keys()].reverse()) await stopModule(name);
       await pubsub.close();
       await client.close();
     };
-    return { gatewayUrl: `${gatewayServer.url}/graphql`, subgraphUrls, client, close, [Symbol.asyncDispose]: close };
+    return {
+      gatewayUrl: `${gatewayServer.url}/graphql`,
+      subgraphUrls,
+      client,
+      stopSubgraph: stopModule,
+      async startSubgraph(name) {
+        const module = subgraphModules.find((m) => m.name === name);
+        if (!module || served.has(name)) throw new Error(`No stopped subgraph named ${name}.`);
+        await serveModule(module, Number(new URL(subgraphUrls[name]!).port));
+      },
+      close,
+      [Symbol.asyncDispose]: close,
+    };
   } catch (error) {
-    for (const server of servers) await server.close().catch(() => {});
+    for (const name of [...served.keys()]) await stopModule(name).catch(() => {});
     await pubsub.close().catch(() => {});
     await client.close().catch(() => {});
     throw error;

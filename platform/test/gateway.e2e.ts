@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes } from '@mosaic/testing';
+import { errorCodes, graphql } from '@mosaic/testing';
 import { startTestGraph, type TestGraph } from './harness';
 
 let graph: TestGraph;
@@ -30,6 +30,18 @@ describe('gateway', () => {
     const result = await graph.call(`{ me { nope } }`);
     expect(errorCodes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(JSON.stringify(result.errors)).not.toMatch(/stacktrace|at .*\.ts:/);
+  });
+
+  it('is the only way in: subgraphs refuse direct requests, _entities and _service included', async () => {
+    const { token, userId } = await graph.signUp('direct@example.com');
+    for (const [name, url] of Object.entries(graph.subgraphUrls)) {
+      for (const query of ['{ _service { sdl } }', `{ _entities(representations: [{ __typename: "User", id: "${userId}" }]) { __typename } }`]) {
+        const direct = await graphql(url, query, {}, { token });
+        expect(direct.status, name).toBe(403);
+        expect(errorCodes(direct), name).toEqual(['FORBIDDEN']);
+      }
+    }
+    expect((await graph.call('{ me { email } }', {}, token)).data).toEqual({ me: { email: 'direct@example.com' } });
   });
 
   it('serves health, readiness of every subgraph, and Apollo Sandbox to browsers', async () => {

@@ -16,7 +16,7 @@ export interface TestGraph extends RunningGraph {
 }
 
 /** The all-in-one graph (gateway + every subgraph, real HTTP) on a fresh PostgreSQL database. */
-export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuery' | 'production'>> = {}): Promise<TestGraph> {
+export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuery' | 'production' | 'security'>> = {}): Promise<TestGraph> {
   const database = await createTestDatabase();
   const graph = await startGraph({
     database: { kind: 'postgres', url: database.url, poolMax: 5 },

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey } from '@mosaic/accounts';
-import { createTestDatabase, freePort, graphql, waitUntilOk, type TestDatabase } from '@mosaic/testing';
+import { createTestDatabase, errorCodes, freePort, graphql, waitUntilOk, type TestDatabase } from '@mosaic/testing';
 import { subgraphModules } from '../src/registry';
 import { spawnServices } from '../src/services';
 
@@ -23,6 +24,7 @@ beforeAll(async () => {
       ACCOUNTS_SIGNING_KEYS: JSON.stringify([await generateSigningKey('services')]),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),
     },
     ports,
     onLine: (service, line) => output.push(`${service}: ${line}`),
@@ -52,6 +54,14 @@ describe('services mode', () => {
     expect(registered.errors).toBeUndefined();
     const me = await graphql(gatewayUrl, `{ me { email } }`, {}, { token: registered.data!.register.accessToken });
     expect(me.data).toEqual({ me: { email: 'services@example.com' } });
+  });
+
+  it('subgraphs refuse requests that did not come through the gateway', async () => {
+    for (const service of services.services.filter((s) => s.name !== 'gateway')) {
+      const direct = await graphql(service.url, `{ _service { sdl } }`);
+      expect(direct.status, service.name).toBe(403);
+      expect(errorCodes(direct)).toEqual(['FORBIDDEN']);
+    }
   });
 
   it('hides introspection and the landing page in production', async () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ApolloGateway } from '@apollo/gateway';
 import { subgraphEndpoints, supergraphForGateway } from '@mosaic/gateway';
-import { composeSupergraph, readCommittedSupergraph } from '../src/compose';
+import { apiSchemaOf, composeSupergraph, readCommittedApiSchema, readCommittedSupergraph } from '../src/compose';
 import { subgraphModules } from '../src/registry';
 
 describe('schema/supergraph.graphql', () => {
   it('is what composing the subgraphs gives today (run `pnpm compose` if this fails)', () => {
     expect(readCommittedSupergraph()).toBe(composeSupergraph());
+    expect(readCommittedApiSchema()).toBe(apiSchemaOf(composeSupergraph()));
   });
 
   it('routes every subgraph to its services-mode port', () => {

@@ -1,6 +1,6 @@
 import type { FetchNode } from '@apollo/query-planner';
 import type { GraphQLFormattedError } from 'graphql';
-import { ADMISSION_HEADER, type AdmissionResult } from '@mosaic/kit';
+import { ADMISSION_HEADER, GATEWAY_TOKEN_HEADER, type AdmissionResult } from '@mosaic/kit';
 
 /**
  * Asks the owning subgraph, with the subscriber's own credentials, whether it may open the
@@ -12,6 +12,7 @@ export async function requestAdmission(
   variables: Record<string, unknown>,
   authorization: string | undefined,
   requestId: string,
+  gatewayToken: (() => string) | undefined,
 ): Promise<AdmissionResult> {
   let response: Response;
   try {
@@ -21,6 +22,7 @@ export async function requestAdmission(
         'content-type': 'application/json',
         [ADMISSION_HEADER]: '1',
         'x-request-id': requestId,
+        ...(gatewayToken ? { [GATEWAY_TOKEN_HEADER]: gatewayToken() } : {}),
         ...(authorization ? { authorization } : {}),
       },
       body: JSON.stringify({ query: primary.operation, variables, operationName: primary.operationName ?? null }),

@@ -20,6 +20,7 @@ export interface SubscriptionServiceOptions {
   upstreamRetryAttempts?: number;
   /** See GroupSpec.readmitIntervalMs; one minute by default. */
   readmitIntervalMs?: number;
+  gatewayToken?: (() => string) | undefined;
 }
 
 export interface SubscribeRequest {
@@ -57,7 +58,7 @@ export class SubscriptionService {
   private readonly groupDependencies: GroupDependencies;
 
   constructor(private readonly options: SubscriptionServiceOptions) {
-    this.upstream = new UpstreamPool({ log: options.log, retryAttempts: options.upstreamRetryAttempts ?? 5 });
+    this.upstream = new UpstreamPool({ log: options.log, retryAttempts: options.upstreamRetryAttempts ?? 5, gatewayToken: options.gatewayToken });
     this.groupDependencies = { ...options, upstream: this.upstream };
   }
 
@@ -74,7 +75,7 @@ export class SubscriptionService {
     }
     const primaryVariables = pick(variables, plan.primary.variableUsages ?? []);
     const admit = (authorization: string | undefined) =>
-      requestAdmission(this.options.subgraphUrl(plan.primary.serviceName), plan.primary, primaryVariables, authorization, requestId);
+      requestAdmission(this.options.subgraphUrl(plan.primary.serviceName), plan.primary, primaryVariables, authorization, requestId, this.options.gatewayToken);
     const admission = await admit(request.authorization);
     if (!admission.admitted) return { errors: admission.errors };
 

@@ -1,11 +1,13 @@
 import { createClient, type Client, type ExecutionResult, type Sink, type SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { Logger } from '@mosaic/kit';
+import { GATEWAY_TOKEN_HEADER, type Logger } from '@mosaic/kit';
 
 export interface UpstreamOptions {
   log: Logger;
   /** Reconnect attempts after the upstream socket drops, before subscriptions fail. */
   retryAttempts?: number;
+  /** Signs the gateway trust header sent with every upgrade request. */
+  gatewayToken?: (() => string) | undefined;
 }
 
 /**
@@ -52,9 +54,12 @@ export class UpstreamPool {
   }
 
   private createClient(httpUrl: string, authorization: string | undefined): Client {
+    const gatewayToken = this.options.gatewayToken;
+    // graphql-ws constructs the socket itself; this subclass adds the trust header to each (re)connect.
+    const webSocketImpl = gatewayToken ? socketWithHeader(gatewayToken) : WebSocket;
     return createClient({
       url: httpUrl.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
+      webSocketImpl,
       connectionParams: authorization ? { authorization } : {},
       lazy: true,
       lazyCloseTimeout: 0,
@@ -66,4 +71,12 @@ export class UpstreamPool {
       },
     });
   }
+}
+
+function socketWithHeader(token: () => string): new (url: string, protocols?: string | string[]) => WebSocket {
+  return class GatewaySocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { [GATEWAY_TOKEN_HEADER]: token() } });
+    }
+  };
 }

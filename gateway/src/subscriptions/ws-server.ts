@@ -1,5 +1,17 @@
 import type { Server } from 'node:http';
-import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, type DocumentNode, type ExecutionArgs, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  OperationTypeNode,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type FormattedExecutionResult,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import type { Context } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -19,6 +31,9 @@ export interface SubscriptionLimits {
 export interface GatewaySocketOptions {
   service: SubscriptionService;
   schema: GraphQLSchema;
+  /** The same operation limits as HTTP (depth, aliases, cost, …), added to the standard rules. */
+  validationRules: readonly ValidationRule[];
+  maxTokens: number;
   verifier: TokenVerifier;
   limits: SubscriptionLimits;
   log: Logger;
@@ -75,7 +90,7 @@ export function attachGatewaySubscriptions(server: Server, path: string, options
         }
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, { maxTokens: options.maxTokens });
         } catch (error) {
           return [error as GraphQLError];
         }
@@ -84,7 +99,7 @@ export function attachGatewaySubscriptions(server: Server, path: string, options
           // reporting) on @skip/@include with a variable there.
           const operation = getOperationAST(document, payload.operationName);
           if (operation?.operation === OperationTypeNode.SUBSCRIPTION) assertSupportedRootField(operation);
-          const errors = validate(options.schema, document);
+          const errors = validate(options.schema, document, [...specifiedRules, ...options.validationRules]);
           if (errors.length > 0) return errors;
         } catch (error) {
           return [error instanceof GraphQLError ? error : rejection(String(error), 'BAD_USER_INPUT')];

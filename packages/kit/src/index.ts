@@ -26,6 +26,7 @@ export { rowLoader, groupLoader } from './data/loaders';
 export { runSubgraphService, openPubSub, ping, type ServiceOptions } from './graphql/run-service';
 export * from './pubsub/pubsub';
 export { createRedisPubSub } from './pubsub/redis-pubsub';
-export { topicStream, StreamOverflowError, SHARE_KEY, type TopicStreamOptions } from './pubsub/topic-stream';
+export { topicStream, StreamOverflowError, SHARE_KEY, CONFLATE_BY, type TopicStreamOptions } from './pubsub/topic-stream';
 export { ADMISSION_HEADER, type AdmissionResult } from './graphql/subscription-admission';
 export { authorizationFrom } from './graphql/subscription-server';
+export { GATEWAY_TOKEN_HEADER, signGatewayToken, verifyGatewayToken, gatewayTokenSigner } from './auth/gateway-trust';

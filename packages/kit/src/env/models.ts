@@ -45,6 +45,19 @@ export const pubsubEnv = z
   .transform((e) => (e.REDIS_URL ? ({ kind: 'redis', url: e.REDIS_URL } as const) : ({ kind: 'memory' } as const)));
 export type PubSubConfig = z.output<typeof pubsubEnv>;
 
+/**
+ * GATEWAY_SHARED_SECRET: shared by the gateway and every subgraph; subgraphs then answer only the
+ * gateway. Required in production (a subgraph must not be an open side door).
+ */
+export const trustEnv = z
+  .object({
+    GATEWAY_SHARED_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional().or(z.literal('').transform(() => undefined)),
+    NODE_ENV: z.string().optional(),
+  })
+  .refine((e) => e.NODE_ENV !== 'production' || e.GATEWAY_SHARED_SECRET, { message: 'GATEWAY_SHARED_SECRET must be set in production', path: ['GATEWAY_SHARED_SECRET'] })
+  .transform((e) => ({ gatewaySecret: e.GATEWAY_SHARED_SECRET }));
+export type TrustConfig = z.output<typeof trustEnv>;
+
 /** The variables every subgraph service reads (services mode); add your own models beside them. */
 export const serviceEnv = (defaultPort: number) => ({
   runtime: runtimeEnv,
@@ -52,4 +65,5 @@ export const serviceEnv = (defaultPort: number) => ({
   database: databaseEnv,
   auth: authVerifyEnv,
   pubsub: pubsubEnv,
+  trust: trustEnv,
 });

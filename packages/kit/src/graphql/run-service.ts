@@ -1,4 +1,4 @@
-import type { DatabaseConfig, PubSubConfig } from '../env/models';
+import type { DatabaseConfig, PubSubConfig, TrustConfig } from '../env/models';
 import { createMemoryPubSub, type PubSub } from '../pubsub/pubsub';
 import { createRedisPubSub } from '../pubsub/redis-pubsub';
 import type { TokenVerifier } from '../auth/token-verifier';
@@ -11,7 +11,7 @@ import type { SubgraphDeps, SubgraphModule } from './subgraph-module';
 
 export interface ServiceOptions<D extends SubgraphDeps> {
   module: SubgraphModule<D>;
-  config: { database: DatabaseConfig; pubsub: PubSubConfig; http: { port: number; host: string } };
+  config: { database: DatabaseConfig; pubsub: PubSubConfig; http: { port: number; host: string }; trust: TrustConfig };
   log: Logger;
   verifier: TokenVerifier;
   /** Subgraph-specific dependencies beyond db / verifier / log. */
@@ -39,7 +39,9 @@ export async function runSubgraphService<D extends SubgraphDeps>(options: Servic
     log,
     ...(built.routes ? { routes: built.routes } : {}),
     ready: () => ping(client),
+    gatewaySecret: options.config.trust.gatewaySecret,
   });
+  if (!options.config.trust.gatewaySecret) log.warn('GATEWAY_SHARED_SECRET is not set: this subgraph answers anyone who can reach it.');
   log.info({ url: `${running.url}/graphql` }, `${module.name} subgraph listening`);
   const shutdown = async () => {
     await running.close();

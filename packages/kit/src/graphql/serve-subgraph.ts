@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import { GATEWAY_TOKEN_HEADER, verifyGatewayToken } from '../auth/gateway-trust';
 import type { Logger } from '../logger';
 import { sendJson } from '../http/graphql-handler';
 import { createRoutedServer, listen, type RunningServer, type Routes } from '../http/http-server';
@@ -11,14 +13,24 @@ export interface ServeOptions {
   routes?: Routes;
   /** Readiness beyond "the process answers", e.g. a database ping. */
   ready?: () => Promise<boolean>;
+  /**
+   * When set, /graphql (HTTP and WebSocket) answers only requests signed by the gateway with this
+   * secret (see gateway-trust.ts); health endpoints stay open for probes.
+   */
+  gatewaySecret?: string | undefined;
 }
 
 /** Starts the subgraph's Apollo Server and serves it at `/graphql`, with `/healthz` and `/readyz`. */
 export async function serveSubgraph(subgraph: Subgraph, options: ServeOptions): Promise<RunningServer> {
   await subgraph.start();
+  const secret = options.gatewaySecret;
+  const fromGateway = (req: IncomingMessage) => !secret || verifyGatewayToken(secret, headerValue(req.headers[GATEWAY_TOKEN_HEADER]));
   const routes: Routes = {
     ...options.routes,
-    '/graphql': subgraph.handleGraphQL,
+    '/graphql': async (req, res) => {
+      if (fromGateway(req)) return subgraph.handleGraphQL(req, res);
+      sendJson(res, 403, { errors: [{ message: 'This subgraph answers only requests that come through the Mosaic gateway.', extensions: { code: 'FORBIDDEN' } }] });
+    },
     '/healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
     '/readyz': async (_req, res) => {
       const ready = options.ready ? await options.ready().catch(() => false) : true;
@@ -26,7 +38,7 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeOptions): 
     },
   };
   const httpServer = createRoutedServer(routes, options.log);
-  const subscriptions = subgraph.attachSubscriptions?.(httpServer, '/graphql');
+  const subscriptions = subgraph.attachSubscriptions?.(httpServer, '/graphql', fromGateway);
   const running = await listen(httpServer, options.port, options.host);
   return {
     ...running,
@@ -37,3 +49,5 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeOptions): 
     },
   };
 }
+
+const headerValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

@@ -47,7 +47,7 @@ export interface Subgraph {
   /** POST/GET GraphQL over HTTP (and subscription admission); the caller must `start()` first. */
   handleGraphQL: RequestHandler;
   /** graphql-ws on the same path, when the schema has subscriptions. */
-  attachSubscriptions?(server: Server, path: string): { close(): Promise<void> };
+  attachSubscriptions?(server: Server, path: string, acceptUpgrade?: (req: IncomingMessage) => boolean): { close(): Promise<void> };
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -101,8 +101,16 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
     handleGraphQL: (req, res) => (hasSubscriptions && req.headers[ADMISSION_HEADER] ? handleAdmission(req, res) : handleHttp(req, res)),
     ...(hasSubscriptions
       ? {
-          attachSubscriptions: (httpServer: Server, path: string) =>
-            attachSubscriptionServer(httpServer, { schema, path, verifier: options.verifier, log, formatError, context: (viewer) => contextForViewer(viewer) }),
+          attachSubscriptions: (httpServer: Server, path: string, acceptUpgrade?: (req: IncomingMessage) => boolean) =>
+            attachSubscriptionServer(httpServer, {
+              schema,
+              path,
+              verifier: options.verifier,
+              log,
+              formatError,
+              context: (viewer) => contextForViewer(viewer),
+              ...(acceptUpgrade ? { acceptUpgrade } : {}),
+            }),
         }
       : {}),
     start: () => server.start(),

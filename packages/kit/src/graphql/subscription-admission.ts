@@ -1,6 +1,6 @@
 import { createSourceEventStream, type GraphQLError, parse, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Viewer } from '../auth/viewer';
-import { SHARE_KEY } from '../pubsub/topic-stream';
+import { CONFLATE_BY, SHARE_KEY } from '../pubsub/topic-stream';
 
 /**
  * Gateway ↔ subgraph protocol for shared subscriptions. Before a client joins a subscription, the
@@ -12,7 +12,9 @@ import { SHARE_KEY } from '../pubsub/topic-stream';
  */
 export const ADMISSION_HEADER = 'x-mosaic-subscription-admission';
 
-export type AdmissionResult = { admitted: true; shareKey: string } | { admitted: false; errors: GraphQLFormattedError[] };
+export type AdmissionResult =
+  | { admitted: true; shareKey: string; /** See TopicStreamOptions.conflateBy. */ conflateBy?: string }
+  | { admitted: false; errors: GraphQLFormattedError[] };
 
 export interface AdmissionRequest {
   query: string;
@@ -44,10 +46,16 @@ export async function admitSubscription(
   if (!(Symbol.asyncIterator in stream)) {
     return { admitted: false, errors: (stream.errors ?? []).map(formatError) };
   }
-  const shared = (stream as { [SHARE_KEY]?: string })[SHARE_KEY];
+  const marked = stream as { [SHARE_KEY]?: string; [CONFLATE_BY]?: string };
+  const shared = marked[SHARE_KEY];
+  const conflateBy = marked[CONFLATE_BY];
   // The resolver's stream is an async iterator (graphql-js types it only as iterable).
   await (stream as Partial<AsyncIterator<unknown>>).return?.();
-  return { admitted: true, shareKey: shared !== undefined ? `shared:${shared}` : `viewer:${context.viewer?.userId ?? 'anonymous'}` };
+  return {
+    admitted: true,
+    shareKey: shared !== undefined ? `shared:${shared}` : `viewer:${context.viewer?.userId ?? 'anonymous'}`,
+    ...(conflateBy !== undefined ? { conflateBy } : {}),
+  };
 }
 
 /** graphql-js errors → the subgraph's formatted errors (masking included). */

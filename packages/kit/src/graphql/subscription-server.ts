@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -15,6 +15,8 @@ export interface SubscriptionServerOptions<C> {
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** Largest message a client may send, in bytes. */
   maxPayload?: number;
+  /** Refuses the WebSocket upgrade unless this returns true (the gateway trust check). */
+  acceptUpgrade?: (req: IncomingMessage) => boolean;
 }
 
 /** `Authorization` from connection_init params (any casing), else from the upgrade request. */
@@ -30,7 +32,13 @@ export function authorizationFrom(params: Readonly<Record<string, unknown>> | un
  * `connection_init`: a bad token closes the socket with 4403; no init within 10 s closes with 4408.
  */
 export function attachSubscriptionServer<C>(server: Server, options: SubscriptionServerOptions<C>): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ server, path: options.path, maxPayload: options.maxPayload ?? 64 * 1024 });
+  const acceptUpgrade = options.acceptUpgrade;
+  const wss = new WebSocketServer({
+    server,
+    path: options.path,
+    maxPayload: options.maxPayload ?? 64 * 1024,
+    ...(acceptUpgrade ? { verifyClient: ({ req }: { req: IncomingMessage }) => acceptUpgrade(req) } : {}),
+  });
   const viewers = new WeakMap<object, Viewer | null>();
   const disposable = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
     {

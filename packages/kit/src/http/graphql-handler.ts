@@ -7,6 +7,11 @@ export interface GraphQLHandlerOptions<C extends BaseContext> {
   server: ApolloServer<C>;
   context: (req: IncomingMessage, requestId: string) => Promise<C>;
   maxBodyBytes?: number;
+  /**
+   * Runs after the body is read, before Apollo Server: may rewrite the body (persisted documents)
+   * or answer the request itself (rate limits, refused documents) by returning a response.
+   */
+  before?: (req: IncomingMessage, body: unknown, res: ServerResponse) => Promise<{ body: unknown } | { handled: true }>;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -33,12 +38,19 @@ export function graphqlHandler<C extends BaseContext>(options: GraphQLHandlerOpt
     } catch (error) {
       const tooLarge = error instanceof BodyTooLargeError;
       sendJson(res, tooLarge ? 413 : 400, {
-        errors: [{
-          message: tooLarge ? error.message : 'The request body is not valid JSON.',
-          extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
-        }],
+        errors: [
+          {
+            message: tooLarge ? `${error.message} Send a smaller request.` : 'The request body is not valid JSON.',
+            extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
+          },
+        ],
       });
       return;
+    }
+    if (options.before) {
+      const outcome = await options.before(req, body, res);
+      if ('handled' in outcome) return;
+      body = outcome.body;
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {

@@ -2,6 +2,8 @@ import type { PubSub } from './pubsub';
 
 /** Marks a subscription stream whose events are the same for every viewer admitted to it. */
 export const SHARE_KEY = Symbol.for('mosaic.subscription.shareKey');
+/** Marks a stream whose events supersede earlier ones with the same value of a field (latest price per symbol). */
+export const CONFLATE_BY = Symbol.for('mosaic.subscription.conflateBy');
 
 export interface TopicStreamOptions<T> {
   /** Messages queued for a slow reader before the stream ends with an error (never unbounded). */
@@ -13,6 +15,12 @@ export interface TopicStreamOptions<T> {
    * private to the viewer who opened it.
    */
   shareKey?: string;
+  /**
+   * Set when a newer event replaces an older one with the same value of this field of the root
+   * field's object (e.g. `symbol` for quotes): a client too slow to read every event then gets
+   * the latest per value instead of being disconnected.
+   */
+  conflateBy?: string;
 }
 
 export class StreamOverflowError extends Error {
@@ -54,7 +62,7 @@ export async function topicStream<T>(pubsub: PubSub, topic: string, options: Top
     return { value: undefined, done: true };
   }
 
-  const iterator: AsyncIterableIterator<T> & { [SHARE_KEY]?: string } = {
+  const iterator: AsyncIterableIterator<T> & { [SHARE_KEY]?: string; [CONFLATE_BY]?: string } = {
     next() {
       if (queue.length > 0) return Promise.resolve({ value: queue.shift()!, done: false });
       if (failure) {
@@ -75,5 +83,6 @@ export async function topicStream<T>(pubsub: PubSub, topic: string, options: Top
     },
   };
   if (options.shareKey !== undefined) iterator[SHARE_KEY] = options.shareKey;
+  if (options.conflateBy !== undefined) iterator[CONFLATE_BY] = options.conflateBy;
   return iterator;
 }

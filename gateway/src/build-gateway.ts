@@ -7,8 +7,10 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import {
   asHttpError,
   createErrorFormatter,
+  contextFromHeaders,
   GATEWAY_TOKEN_HEADER,
   gatewayTokenSigner,
+  inSpan,
   graphqlHandler,
   sendJson,
   type Logger,
@@ -17,6 +19,8 @@ import {
 } from '@mosaic/kit';
 import type { GatewayContext } from './context';
 import { exampleOperation } from './example-operation';
+import { SpanKind } from '@opentelemetry/api';
+import { createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
 import { armorFor, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './http/operation-limits';
 import { createMemoryRateLimiter } from './http/rate-limiter';
 import { createRequestGuard, type RateLimits } from './http/request-guard';
@@ -50,6 +54,7 @@ export interface Gateway {
   routes: Routes;
   endpoints: SubgraphEndpoint[];
   subscriptions: SubscriptionService;
+  metrics: GatewayMetrics;
   /** graphql-ws on the HTTP server's `/graphql` path. */
   attachSubscriptions(server: Server): void;
   start(): Promise<void>;
@@ -73,11 +78,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   }));
   const urlOf = new Map(endpoints.map((e) => [e.name, e.url]));
   const gatewayToken = options.gatewaySecret ? gatewayTokenSigner(options.gatewaySecret) : undefined;
+  const metrics = createGatewayMetrics();
   // One data source per subgraph, shared by queries and by subscription events.
   const dataSources: ServiceMap = Object.fromEntries(
     endpoints.map((e) => {
       const source = new SubgraphDataSource(e.name, { url: e.url, fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }) });
       if (gatewayToken) source.gatewayToken = gatewayToken;
+      source.observe = metrics.observeSubgraph;
       return [e.name, source];
     }),
   );
@@ -105,6 +112,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...(options.subscriptions?.upstreamRetryAttempts !== undefined ? { upstreamRetryAttempts: options.subscriptions.upstreamRetryAttempts } : {}),
     ...(options.subscriptions?.readmitIntervalMs !== undefined ? { readmitIntervalMs: options.subscriptions.readmitIntervalMs } : {}),
   });
+  metrics.watchSubscriptions(subscriptions);
   let socketServer: { close(): Promise<void> } | undefined;
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -118,6 +126,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,
+      metrics.plugin,
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, document: exampleOperation }),
@@ -138,6 +147,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   return {
     endpoints,
     subscriptions,
+    metrics,
     attachSubscriptions(httpServer) {
       socketServer = attachGatewaySubscriptions(httpServer, '/graphql', {
         service: subscriptions,
@@ -157,12 +167,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       });
     },
     routes: {
-      '/graphql': handleGraphQL,
+      '/graphql': (req, res) => inSpan('gateway.http', { 'http.route': '/graphql' }, () => handleGraphQL(req, res), contextFromHeaders(req.headers), SpanKind.SERVER),
       '/': async (_req, res) => {
         res.writeHead(302, { location: '/graphql' });
         res.end();
       },
       '/healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
+      '/metrics': metrics.route,
       '/readyz': async (_req, res) => {
         const checks = await Promise.all(endpoints.map(async (e) => ({ name: e.name, ready: await reachable(e.url, gatewayToken) })));
         const ready = checks.every((c) => c.ready);

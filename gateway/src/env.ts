@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { authVerifyEnv, httpEnv, memoEnv, runtimeEnv, trustEnv } from '@mosaic/kit';
+import { authVerifyEnv, httpEnv, memoEnv, runtimeEnv, tracingEnv, trustEnv } from '@mosaic/kit';
 
 export const supergraphEnv = z
   .object({
@@ -73,4 +73,5 @@ export const env = memoEnv({
   subscriptions: subscriptionsEnv,
   trust: trustEnv,
   security: securityEnv,
+  tracing: tracingEnv,
 });

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, createRoutedServer, createTokenVerifier, listen } from '@mosaic/kit';
+import { createLogger, createRoutedServer, createTokenVerifier, listen, setupTracing } from '@mosaic/kit';
 import { createGateway } from './build-gateway';
 import { securityOptions } from './http/security-options';
 import { env, subgraphUrlOverrides } from './env';
 
 const config = env();
 const log = createLogger('gateway');
+const tracing = setupTracing({ serviceName: 'gateway', otlpEndpoint: config.tracing.otlpEndpoint });
 const gateway = createGateway({
   supergraphSdl: readFileSync(config.supergraph.path, 'utf8'),
   subgraphUrls: subgraphUrlOverrides(),
@@ -25,6 +26,7 @@ log.info({ url: `${running.url}/graphql` }, 'gateway listening');
 const shutdown = async () => {
   await gateway.stop();
   await running.close();
+  await tracing.shutdown();
   process.exit(0);
 };
 process.once('SIGTERM', shutdown);

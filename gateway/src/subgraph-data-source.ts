@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { GATEWAY_TOKEN_HEADER } from '@mosaic/kit';
+import { GATEWAY_TOKEN_HEADER, injectTraceHeaders, tracingEnabled } from '@mosaic/kit';
 import type { GatewayContext } from './context';
 
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
@@ -14,6 +14,8 @@ type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>[
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** Signs the gateway trust header (see kit's gateway-trust.ts); absent when no secret is configured. */
   gatewayToken?: () => string;
+  /** Sees every subgraph request's duration and outcome (metrics). */
+  observe?: (serviceName: string, seconds: number, ok: boolean) => void;
 
   constructor(
     readonly serviceName: string,
@@ -24,12 +26,26 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (this.gatewayToken) request.http?.headers.set(GATEWAY_TOKEN_HEADER, this.gatewayToken());
+    // Runs inside @apollo/gateway's fetch span: the subgraph continues this trace.
+    if (tracingEnabled()) injectTraceHeaders((name, value) => request.http?.headers.set(name, value));
     if (!('requestId' in context)) return;
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     request.http?.headers.set('x-request-id', context.requestId);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    const startedAt = performance.now();
+    let ok = false;
+    try {
+      const result = await this.processWithRetry(options);
+      ok = !result.errors?.length;
+      return result;
+    } finally {
+      this.observe?.(this.serviceName, (performance.now() - startedAt) / 1000, ok);
+    }
+  }
+
+  private async processWithRetry(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
     try {
       return await super.process(options);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { loadSigningKeys } from '@mosaic/accounts';
 import { securityOptions } from '@mosaic/gateway';
-import { createLogger, drizzleOver } from '@mosaic/kit';
+import { createLogger, drizzleOver, setupTracing } from '@mosaic/kit';
 import { env } from './env';
 import { DEMO_ADMIN, DEMO_USER, seedDemoData } from './seed';
 import { startGraph } from './start-graph';
@@ -12,6 +12,7 @@ import { startGraph } from './start-graph';
 const startedAt = performance.now();
 const config = env();
 const log = createLogger('mosaic', { level: process.env.LOG_LEVEL ?? 'warn' });
+const tracing = setupTracing({ serviceName: 'mosaic-all-in-one', otlpEndpoint: config.tracing.otlpEndpoint });
 const keys = await loadSigningKeys({ ...config.tokens, production: config.runtime.production });
 const graph = await startGraph({
   database: config.database,
@@ -40,6 +41,7 @@ console.log(`
 
 const shutdown = async () => {
   await graph.close();
+  await tracing.shutdown();
   process.exit(0);
 };
 process.once('SIGTERM', shutdown);

@@ -23,6 +23,8 @@ export class Subscriber {
   private pendingNext: ((result: IteratorResult<FormattedExecutionResult>) => void) | null = null;
   private finalResult: FormattedExecutionResult | null = null;
   private started = false;
+  /** Set when `deliver` closed the socket because the client fell too far behind. */
+  closedAsSlow = false;
 
   constructor(
     readonly socket: WebSocket,
@@ -71,6 +73,7 @@ export class Subscriber {
   deliver(payloadJson: string): boolean {
     if (!this.isOpen) return false;
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.closedAsSlow = true;
       this.socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: events were not read fast enough');
       this.end();
       return false;

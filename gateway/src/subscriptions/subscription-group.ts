@@ -14,6 +14,7 @@ export interface GroupDependencies {
   subgraphUrl(name: string): string;
   formatError(error: GraphQLFormattedError, original: unknown): GraphQLFormattedError;
   log: Logger;
+  counters: { events: number; deliveries: number; slowConsumersClosed: number };
 }
 
 export interface GroupSpec {
@@ -47,7 +48,6 @@ export class SubscriptionGroup {
   private readonly requestContext: Parameters<typeof executeQueryPlan>[2];
   private closed = false;
   private readmitTimer: NodeJS.Timeout | null = null;
-  events = 0;
 
   constructor(
     readonly spec: GroupSpec,
@@ -153,7 +153,7 @@ export class SubscriptionGroup {
   /** Resolves the rest of the plan for one event and writes the result to every member. */
   private async publish(event: ExecutionResult): Promise<void> {
     if (this.closed) return;
-    this.events++;
+    this.deps.counters.events++;
     const eventSource: GraphQLDataSource = { process: async () => event as never };
     let payload: string;
     try {
@@ -170,7 +170,11 @@ export class SubscriptionGroup {
       this.deps.log.error({ err: error, group: this.spec.key }, 'subscription event could not be resolved');
       payload = JSON.stringify({ data: null, errors: [{ message: 'This event could not be resolved.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }
-    for (const member of this.members) member.deliver(payload);
+    const counters = this.deps.counters;
+    for (const member of this.members) {
+      if (member.deliver(payload)) counters.deliveries++;
+      else if (member.closedAsSlow) counters.slowConsumersClosed++;
+    }
   }
 
   private format(response: { data?: unknown; errors?: readonly { toJSON?(): GraphQLFormattedError }[] }): FormattedExecutionResult {

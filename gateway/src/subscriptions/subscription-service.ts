@@ -53,13 +53,15 @@ interface Joining {
  */
 export class SubscriptionService {
   private readonly groups = new Map<string, SubscriptionGroup>();
+  /** Running totals for metrics. */
+  readonly counters = { events: 0, deliveries: 0, slowConsumersClosed: 0 };
   private readonly plans = new Map<string, SubscriptionPlan>();
   private readonly upstream: UpstreamPool;
   private readonly groupDependencies: GroupDependencies;
 
   constructor(private readonly options: SubscriptionServiceOptions) {
     this.upstream = new UpstreamPool({ log: options.log, retryAttempts: options.upstreamRetryAttempts ?? 5, gatewayToken: options.gatewayToken });
-    this.groupDependencies = { ...options, upstream: this.upstream };
+    this.groupDependencies = { ...options, upstream: this.upstream, counters: this.counters };
   }
 
   /** graphql-ws `subscribe`: an iterable to stream, or a single error result. */

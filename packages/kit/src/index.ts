@@ -30,3 +30,4 @@ export { topicStream, StreamOverflowError, SHARE_KEY, CONFLATE_BY, type TopicStr
 export { ADMISSION_HEADER, type AdmissionResult } from './graphql/subscription-admission';
 export { authorizationFrom } from './graphql/subscription-server';
 export { GATEWAY_TOKEN_HEADER, signGatewayToken, verifyGatewayToken, gatewayTokenSigner } from './auth/gateway-trust';
+export { setupTracing, tracingEnabled, injectTraceHeaders, contextFromHeaders, inSpan, tracer, type TracingOptions } from './observability/tracing';

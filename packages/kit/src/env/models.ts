@@ -58,6 +58,11 @@ export const trustEnv = z
   .transform((e) => ({ gatewaySecret: e.GATEWAY_SHARED_SECRET }));
 export type TrustConfig = z.output<typeof trustEnv>;
 
+/** OTEL_EXPORTER_OTLP_ENDPOINT set → traces exported over OTLP/HTTP; unset → tracing off. */
+export const tracingEnv = z
+  .object({ OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl })
+  .transform((e) => ({ otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT }));
+
 /** The variables every subgraph service reads (services mode); add your own models beside them. */
 export const serviceEnv = (defaultPort: number) => ({
   runtime: runtimeEnv,
@@ -66,4 +71,5 @@ export const serviceEnv = (defaultPort: number) => ({
   auth: authVerifyEnv,
   pubsub: pubsubEnv,
   trust: trustEnv,
+  tracing: tracingEnv,
 });

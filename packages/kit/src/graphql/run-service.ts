@@ -6,12 +6,19 @@ import { drizzleOver, openSqlClient, type SqlClient } from '../db/database';
 import { applyMigrations } from '../db/migrate';
 import type { RunningServer } from '../http/http-server';
 import type { Logger } from '../logger';
+import { setupTracing } from '../observability/tracing';
 import { serveSubgraph } from './serve-subgraph';
 import type { SubgraphDeps, SubgraphModule } from './subgraph-module';
 
 export interface ServiceOptions<D extends SubgraphDeps> {
   module: SubgraphModule<D>;
-  config: { database: DatabaseConfig; pubsub: PubSubConfig; http: { port: number; host: string }; trust: TrustConfig };
+  config: {
+    database: DatabaseConfig;
+    pubsub: PubSubConfig;
+    http: { port: number; host: string };
+    trust: TrustConfig;
+    tracing: { otlpEndpoint?: string | undefined };
+  };
   log: Logger;
   verifier: TokenVerifier;
   /** Subgraph-specific dependencies beyond db / verifier / log. */
@@ -28,6 +35,7 @@ export function openPubSub(config: PubSubConfig, log: Logger): Promise<PubSub> {
  */
 export async function runSubgraphService<D extends SubgraphDeps>(options: ServiceOptions<D>): Promise<RunningServer> {
   const { module, log } = options;
+  const tracing = setupTracing({ serviceName: module.name, otlpEndpoint: options.config.tracing.otlpEndpoint });
   const client = await openSqlClient(options.config.database);
   await applyMigrations(client, module.migrations);
   const pubsub = await openPubSub(options.config.pubsub, log);
@@ -48,6 +56,7 @@ export async function runSubgraphService<D extends SubgraphDeps>(options: Servic
     await built.close?.();
     await pubsub.close();
     await client.close();
+    await tracing.shutdown();
     process.exit(0);
   };
   process.once('SIGTERM', shutdown);

@@ -16,6 +16,7 @@ import { graphqlHandler, requestIdOf, sendJson, type RequestHandler } from '../h
 import { readBody } from '../http/read-body';
 import { ADMISSION_HEADER, admitSubscription, formatWith, type AdmissionRequest } from './subscription-admission';
 import { attachSubscriptionServer } from './subscription-server';
+import { contextFromHeaders, inSpan, SpanKind } from '../observability/tracing';
 
 /** What every request context carries, in every subgraph. */
 export interface RequestContext extends ApolloBaseContext {
@@ -95,10 +96,13 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
     sendJson(res, 200, await admitSubscription(schema, request, context, formatWith(formatError)));
   };
 
+  const handle: RequestHandler = (req, res) => (hasSubscriptions && req.headers[ADMISSION_HEADER] ? handleAdmission(req, res) : handleHttp(req, res));
   return {
     name: options.name,
     schema,
-    handleGraphQL: (req, res) => (hasSubscriptions && req.headers[ADMISSION_HEADER] ? handleAdmission(req, res) : handleHttp(req, res)),
+    // Continues the caller's trace (the gateway sends `traceparent`).
+    handleGraphQL: (req, res) =>
+      inSpan(`${options.name}.request`, { 'mosaic.subgraph': options.name }, () => handle(req, res), contextFromHeaders(req.headers), SpanKind.SERVER),
     ...(hasSubscriptions
       ? {
           attachSubscriptions: (httpServer: Server, path: string, acceptUpgrade?: (req: IncomingMessage) => boolean) =>

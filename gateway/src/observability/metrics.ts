@@ -1,0 +1,82 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { RequestHandler } from '@mosaic/kit';
+import type { GatewayContext } from '../context';
+import type { SubscriptionService } from '../subscriptions/subscription-service';
+
+const MAX_OPERATION_NAMES = 500;
+
+/**
+ * Prometheus metrics at /metrics: operation rate and latency per operation, errors by code,
+ * subgraph fetch latency per subgraph, live subscriptions, and the process's own metrics. One
+ * registry per gateway (several gateways can live in one test process).
+ */
+export function createGatewayMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'mosaic_gateway_' });
+  const operations = new Counter({ name: 'mosaic_gateway_operations_total', help: 'GraphQL operations by name, type and outcome.', labelNames: ['operation', 'type', 'outcome'], registers: [registry] });
+  const errors = new Counter({ name: 'mosaic_gateway_errors_total', help: 'GraphQL errors returned to clients, by extensions.code.', labelNames: ['code'], registers: [registry] });
+  const duration = new Histogram({
+    name: 'mosaic_gateway_operation_duration_seconds',
+    help: 'Time from request parsed to response ready, per operation.',
+    labelNames: ['operation', 'type'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const subgraphDuration = new Histogram({
+    name: 'mosaic_gateway_subgraph_request_duration_seconds',
+    help: 'Gateway → subgraph HTTP requests, per subgraph and outcome.',
+    labelNames: ['subgraph', 'outcome'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [registry],
+  });
+  const names = new Set<string>();
+  // Operation names come from clients: bounded, so a client cannot blow up the label space.
+  const operationLabel = (name: string | null | undefined) => {
+    if (!name) return 'anonymous';
+    if (!/^[A-Za-z_]\w{0,63}$/.test(name)) return 'invalid';
+    if (names.has(name) || names.size < MAX_OPERATION_NAMES) return names.add(name), name;
+    return 'other';
+  };
+
+  const plugin: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      const startedAt = performance.now();
+      return {
+        async willSendResponse({ operationName, operation, errors: requestErrors, response }) {
+          const operationType = operation?.operation ?? 'unknown';
+          const label = operationLabel(operationName);
+          const responseErrors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          const all = [...(requestErrors ?? []), ...responseErrors];
+          for (const error of responseErrors.length ? responseErrors : all) errors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
+          operations.inc({ operation: label, type: operationType, outcome: all.length ? 'error' : 'ok' });
+          duration.observe({ operation: label, type: operationType }, (performance.now() - startedAt) / 1000);
+        },
+      };
+    },
+  };
+
+  return {
+    registry,
+    plugin,
+    observeSubgraph(subgraph: string, seconds: number, ok: boolean) {
+      subgraphDuration.observe({ subgraph, outcome: ok ? 'ok' : 'error' }, seconds);
+    },
+    /** Subscription gauges read the service's state at scrape time. */
+    watchSubscriptions(service: SubscriptionService) {
+      new Gauge({ name: 'mosaic_gateway_subscriptions_active', help: 'Client subscriptions being served.', registers: [registry], collect() { this.set(service.stats().subscribers); } });
+      new Gauge({ name: 'mosaic_gateway_subscription_groups', help: 'Groups of subscribers sharing one upstream subscription.', registers: [registry], collect() { this.set(service.stats().groups); } });
+      new Gauge({ name: 'mosaic_gateway_subscription_upstream_sockets', help: 'WebSocket connections to subgraphs.', registers: [registry], collect() { this.set(service.stats().upstreamSockets); } });
+      new Counter({ name: 'mosaic_gateway_subscription_events_total', help: 'Upstream events resolved (once per group).', registers: [registry], collect() { this.reset(); this.inc(service.counters.events); } });
+      new Counter({ name: 'mosaic_gateway_subscription_deliveries_total', help: 'Event payloads written to client sockets.', registers: [registry], collect() { this.reset(); this.inc(service.counters.deliveries); } });
+      new Counter({ name: 'mosaic_gateway_subscription_slow_consumers_closed_total', help: 'Client sockets closed (4008) for not reading fast enough.', registers: [registry], collect() { this.reset(); this.inc(service.counters.slowConsumersClosed); } });
+    },
+    route: (async (_req, res) => {
+      const body = await registry.metrics();
+      res.writeHead(200, { 'content-type': registry.contentType });
+      res.end(body);
+    }) satisfies RequestHandler,
+  };
+}
+
+export type GatewayMetrics = ReturnType<typeof createGatewayMetrics>;

@@ -1,0 +1,26 @@
+import { PglitePreparedQuery } from 'drizzle-orm/pglite/session';
+import { PostgresJsPreparedQuery } from 'drizzle-orm/postgres-js/session';
+import { inSpan } from './tracing';
+
+type QueryMethod = (this: { queryString: string }, ...args: unknown[]) => Promise<unknown>;
+
+let instrumented = false;
+
+/**
+ * One span per SQL statement (`db.query`, with the statement text, never its parameters), for
+ * both drivers. drizzle ships span calls but no way to switch them on, so its prepared-query
+ * classes are wrapped here — the way OpenTelemetry instrumentations wrap libraries.
+ */
+export function instrumentSqlQueries(): void {
+  if (instrumented) return;
+  instrumented = true;
+  for (const prototype of [PostgresJsPreparedQuery.prototype, PglitePreparedQuery.prototype] as unknown as Record<string, QueryMethod>[]) {
+    for (const method of ['execute', 'all']) {
+      const original = prototype[method];
+      if (!original) continue;
+      prototype[method] = function (this: { queryString: string }, ...args: unknown[]) {
+        return inSpan('db.query', { 'db.system': 'postgresql', 'db.statement': this.queryString }, () => original.apply(this, args));
+      };
+    }
+  }
+}

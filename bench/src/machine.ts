@@ -27,6 +27,29 @@ export function treeRssMiB(pid: number): number {
   return Math.round(kib / 1024);
 }
 
+/**
+ * Resident memory of the process that does the work: `tsx` runs the program in a child process,
+ * so this follows the first child down to the leaf (the wrapper's own ~40 MiB is not counted).
+ */
+export function leafRssMiB(pid: number): number {
+  let current = pid;
+  for (;;) {
+    let children: string[] = [];
+    try {
+      children = readFileSync(`/proc/${current}/task/${current}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    } catch {
+      return 0;
+    }
+    if (children.length === 0) break;
+    current = Number(children[0]);
+  }
+  try {
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${current}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
 const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
 
 export function saveResult(name: string, result: unknown): string {

@@ -21,6 +21,7 @@ import type { GatewayContext } from './context';
 import { exampleOperation } from './example-operation';
 import { SpanKind } from '@opentelemetry/api';
 import { createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
+import { memoiseFederationOperations } from './fetch/operation-cache';
 import { armorFor, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './http/operation-limits';
 import { createMemoryRateLimiter } from './http/rate-limiter';
 import { createRequestGuard, type RateLimits } from './http/request-guard';
@@ -70,6 +71,7 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits & DeliveryLimits = 
 };
 
 export function createGateway(options: GatewayOptions): Gateway {
+  memoiseFederationOperations();
   const { log, verifier } = options;
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const endpoints = subgraphEndpoints(options.supergraphSdl).map((endpoint) => ({
@@ -80,14 +82,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const gatewayToken = options.gatewaySecret ? gatewayTokenSigner(options.gatewaySecret) : undefined;
   const metrics = createGatewayMetrics();
   // One data source per subgraph, shared by queries and by subscription events.
-  const dataSources: ServiceMap = Object.fromEntries(
-    endpoints.map((e) => {
-      const source = new SubgraphDataSource(e.name, { url: e.url, fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }) });
-      if (gatewayToken) source.gatewayToken = gatewayToken;
-      source.observe = metrics.observeSubgraph;
-      return [e.name, source];
-    }),
-  );
+  const sources = endpoints.map((e) => new SubgraphDataSource(e.name, e.url, { timeoutMs, gatewayToken, observe: metrics.observeSubgraph }));
+  const dataSources: ServiceMap = Object.fromEntries(sources.map((source) => [source.serviceName, source]));
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphForGateway(options.supergraphSdl),
     logger: log,
@@ -186,6 +182,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await socketServer?.close();
       await server.stop();
       await rateLimits.limiter.close();
+      for (const source of sources) source.close();
     },
   };
 }

@@ -1,60 +1,91 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { GATEWAY_TOKEN_HEADER, injectTraceHeaders, tracingEnabled } from '@mosaic/kit';
 import type { GatewayContext } from './context';
+import { dedupeRepresentations, expandEntities } from './fetch/entity-dedup';
+import { createSubgraphHttpClient, SubgraphConnectionError, SubgraphTimeoutError, type SubgraphHttpClient } from './fetch/http-client';
 
-type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+type ProcessResult = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
 
-/**
- * Apollo's HTTP data source with Mosaic's rules: forwards the caller's bearer token (each
- * subgraph verifies it again) and request id, signs the gateway trust header, retries a *query*
- * once when the connection failed before any answer (never a mutation), and turns network
- * failures into an UNAVAILABLE error naming the service — no internal URL or socket error text.
- */
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export interface SubgraphDataSourceOptions {
+  timeoutMs: number;
   /** Signs the gateway trust header (see kit's gateway-trust.ts); absent when no secret is configured. */
-  gatewayToken?: () => string;
+  gatewayToken?: (() => string) | undefined;
   /** Sees every subgraph request's duration and outcome (metrics). */
   observe?: (serviceName: string, seconds: number, ok: boolean) => void;
+}
+
+/** The planner's entity fetches, and only those: user operations cannot select `_entities`. */
+const ENTITIES_FETCH = /^query[^{]*\(\$representations:\[_Any!\]!\)\{_entities\(representations:\$representations\)/;
+
+/**
+ * How the gateway calls a subgraph: a lean keep-alive HTTP client, `_entities` representations
+ * deduplicated (entity-dedup.ts), the caller's bearer token, request id, trace context and the
+ * gateway trust header forwarded; a *query* is retried once when the connection failed before
+ * any answer (never a mutation), and a subgraph that cannot be reached becomes an UNAVAILABLE
+ * error naming the service — no internal URL or socket error text.
+ */
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly http: SubgraphHttpClient;
 
   constructor(
     readonly serviceName: string,
-    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    readonly url: string,
+    private readonly options: SubgraphDataSourceOptions,
   ) {
-    super(config);
+    this.http = createSubgraphHttpClient(url);
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (this.gatewayToken) request.http?.headers.set(GATEWAY_TOKEN_HEADER, this.gatewayToken());
-    // Runs inside @apollo/gateway's fetch span: the subgraph continues this trace.
-    if (tracingEnabled()) injectTraceHeaders((name, value) => request.http?.headers.set(name, value));
-    if (!('requestId' in context)) return;
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-    request.http?.headers.set('x-request-id', context.requestId);
-  }
-
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
     const startedAt = performance.now();
     let ok = false;
     try {
-      const result = await this.processWithRetry(options);
+      const result = await this.send(options);
       ok = !result.errors?.length;
       return result;
     } finally {
-      this.observe?.(this.serviceName, (performance.now() - startedAt) / 1000, ok);
+      this.options.observe?.(this.serviceName, (performance.now() - startedAt) / 1000, ok);
     }
   }
 
-  private async processWithRetry(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+  close(): void {
+    this.http.close();
+  }
+
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    const { query, operationName } = options.request;
+    let variables = options.request.variables;
+    const representations = variables?.representations;
+    const dedup = query && ENTITIES_FETCH.test(query) && Array.isArray(representations) ? dedupeRepresentations(representations) : null;
+    if (dedup) variables = { ...variables, representations: dedup.unique };
+    const body = JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) });
+    const response = await this.postWithRetry(body, this.headersFor(options), isQuery(query));
+    const result = parseResponse(response, this.serviceName);
+    return dedup ? expandEntities(result, dedup) : result;
+  }
+
+  private headersFor(options: GraphQLDataSourceProcessOptions<GatewayContext>): Record<string, string> {
+    const headers: Record<string, string> = {};
+    if (this.options.gatewayToken) headers[GATEWAY_TOKEN_HEADER] = this.options.gatewayToken();
+    // Runs inside @apollo/gateway's fetch span: the subgraph continues this trace.
+    if (tracingEnabled()) injectTraceHeaders((name, value) => (headers[name] = value));
+    // (GraphQLDataSourceRequestKind is not exported by @apollo/gateway; this is its INCOMING_OPERATION value.)
+    if (options.kind === 'incoming operation' && 'requestId' in options.context) {
+      if (options.context.authorization) headers.authorization = options.context.authorization;
+      headers['x-request-id'] = options.context.requestId;
+    }
+    return headers;
+  }
+
+  private async postWithRetry(body: string, headers: Record<string, string>, retryable: boolean) {
     try {
-      return await super.process(options);
+      return await this.http.post(body, headers, this.options.timeoutMs);
     } catch (error) {
-      if (!isNetworkFailure(error)) throw error;
-      if (isQuery(options.request.query)) {
+      if (retryable && error instanceof SubgraphConnectionError) {
         try {
-          return await super.process(options);
+          return await this.http.post(body, headers, this.options.timeoutMs);
         } catch (retryError) {
-          if (!isNetworkFailure(retryError)) throw retryError;
+          throw unavailable(this.serviceName, retryError);
         }
       }
       throw unavailable(this.serviceName, error);
@@ -62,23 +93,27 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 }
 
-/**
- * Connection refused/reset or a timeout: nothing usable came back. Covers Node's fetch (TypeError
- * "fetch failed", TimeoutError) and Apollo's default fetcher (FetchError of type "system").
- */
-function isNetworkFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'TimeoutError' || error.name === 'AbortError') return true;
-  if (error instanceof TypeError && error.message === 'fetch failed') return true;
-  return error.name === 'FetchError' && (error as { type?: string }).type === 'system';
-}
-
 function isQuery(query: string | undefined): boolean {
   return query !== undefined && /^\s*(query\b|\{)/.test(query);
 }
 
+/** A subgraph's answer as the executor expects it; a non-GraphQL body is an error naming the service. */
+function parseResponse(response: { status: number; body: string }, serviceName: string): ProcessResult {
+  let parsed: { data?: Record<string, unknown> | null; errors?: GraphQLFormattedError[]; extensions?: Record<string, unknown> };
+  try {
+    parsed = JSON.parse(response.body) as typeof parsed;
+  } catch {
+    throw new GraphQLError(`The ${serviceName} service sent an answer that is not GraphQL (HTTP ${response.status}).`, { extensions: { code: 'UNAVAILABLE', serviceName } });
+  }
+  if (parsed === null || typeof parsed !== 'object' || (!('data' in parsed) && !('errors' in parsed))) {
+    throw new GraphQLError(`The ${serviceName} service sent an answer that is not GraphQL (HTTP ${response.status}).`, { extensions: { code: 'UNAVAILABLE', serviceName } });
+  }
+  return parsed as ProcessResult;
+}
+
 function unavailable(serviceName: string, cause: unknown): GraphQLError {
-  const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+  if (!(cause instanceof SubgraphConnectionError) && !(cause instanceof SubgraphTimeoutError)) return cause instanceof GraphQLError ? cause : new GraphQLError(String(cause));
+  const timedOut = cause instanceof SubgraphTimeoutError;
   return new GraphQLError(
     timedOut
       ? `The ${serviceName} service did not answer in time; fields it provides are missing from this response. Try again shortly.`

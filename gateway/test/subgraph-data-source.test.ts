@@ -31,12 +31,12 @@ afterEach(async () => {
 });
 
 async function send(url: string, query: string) {
-  const source = new SubgraphDataSource('flaky', { url });
-  return source.process({
-    kind: 'health check' as never,
-    request: { query, http: { method: 'POST', url, headers: new Headers() as never } },
-    context: {},
-  } as never);
+  const source = new SubgraphDataSource('flaky', url, { timeoutMs: 2_000 });
+  try {
+    return await source.process({ kind: 'health check' as never, request: { query }, context: {} } as never);
+  } finally {
+    source.close();
+  }
 }
 
 describe('SubgraphDataSource', () => {

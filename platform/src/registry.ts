@@ -1,4 +1,5 @@
 import { accounts, type AccountsDeps } from '@mosaic/accounts';
+import { chat } from '@mosaic/chat';
 import type { SubgraphModule } from '@mosaic/kit';
 import { notes } from '@mosaic/notes';
 import { todos } from '@mosaic/todos';
@@ -9,4 +10,4 @@ import { todos } from '@mosaic/todos';
  */
 export type PlatformDeps = AccountsDeps;
 
-export const subgraphModules: readonly SubgraphModule<PlatformDeps>[] = [accounts, todos, notes];
+export const subgraphModules: readonly SubgraphModule<PlatformDeps>[] = [accounts, todos, notes, chat];

@@ -60,10 +60,15 @@ const demoNotes = [
   { title: 'Running plan', body: 'Easy runs Tuesday and Thursday, long run on Sunday.', tags: ['sport'] },
 ];
 
-/** Idempotent: seeds a demo user with todos and notes, and a demo admin, once. */
+const CREATE_ROOM = `mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }`;
+const SEND_MESSAGE = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`;
+
+/** Idempotent: seeds a demo user with todos, notes and a chat room, and a demo admin, once. */
 export async function seedDemoData(gatewayUrl: string, accountsDb: Db): Promise<void> {
   const demo = await ensureAccount(gatewayUrl, DEMO_USER);
   if (demo.created) {
+    const { createRoom } = await must<{ createRoom: { id: string } }>(gatewayUrl, CREATE_ROOM, { input: { name: 'Lobby', visibility: 'PUBLIC', description: 'Say hello!' } }, demo.token);
+    await must(gatewayUrl, SEND_MESSAGE, { input: { roomId: createRoom.id, text: 'Welcome to Mosaic chat. Subscribe to messageEvents for this room and post from another tab.' } }, demo.token);
     for (const input of demoTodos()) await must(gatewayUrl, CREATE_TODO, { input }, demo.token);
     for (const { pinned, ...input } of demoNotes) {
       const { createNote } = await must<{ createNote: { id: string } }>(gatewayUrl, CREATE_NOTE, { input }, demo.token);

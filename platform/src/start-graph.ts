@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createLocalJWKSet } from 'jose';
-import { createGateway, type GatewayOptions } from '@mosaic/gateway';
+import { createGateway, type Gateway, type GatewayOptions } from '@mosaic/gateway';
 import {
   applyMigrations,
   createRoutedServer,
@@ -45,6 +45,7 @@ export interface GraphOptions {
 
 export interface RunningGraph {
   gatewayUrl: string;
+  gateway: Gateway;
   subgraphUrls: Record<string, string>;
   client: SqlClient;
   /** Stops one subgraph (its port goes dark), e.g. to see partial results and recovery. */
@@ -134,6 +135,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     };
     return {
       gatewayUrl: `${gatewayServer.url}/graphql`,
+      gateway,
       subgraphUrls,
       client,
       stopSubgraph: stopModule,

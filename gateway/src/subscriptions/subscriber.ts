@@ -5,6 +5,10 @@ import type { Viewer } from '@mosaic/kit';
 /** Close code for a client whose socket cannot keep up (private-use range; graphql-ws clients may retry). */
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 
+/** Conflating streams hold events back once this much is waiting in the socket. */
+const CONFLATE_ABOVE_BYTES = 64 * 1024;
+const DRAIN_CHECK_MS = 20;
+
 export interface DeliveryLimits {
   /** A subscriber whose socket has more than this many bytes unsent is closed (see README). */
   maxBufferedBytes: number;
@@ -25,6 +29,11 @@ export class Subscriber {
   private started = false;
   /** Set when `deliver` closed the socket because the client fell too far behind. */
   closedAsSlow = false;
+  /** Conflating streams: the newest unsent payload per key while the socket is backed up. */
+  private readonly pending = new Map<string, string>();
+  private drainTimer: NodeJS.Timeout | null = null;
+  /** Events replaced by a newer one with the same key before they could be sent. */
+  conflated = 0;
 
   constructor(
     readonly socket: WebSocket,
@@ -69,9 +78,20 @@ export class Subscriber {
     return !this.ended && this.socket.readyState === this.socket.OPEN;
   }
 
-  /** Writes one event (its payload already serialised once for the whole group). */
-  deliver(payloadJson: string): boolean {
+  /**
+   * Writes one event (its payload already serialised once for the whole group). With a
+   * `conflationKey` (a stream whose newer events supersede older ones with the same key), a
+   * backed-up socket keeps only the newest payload per key and sends them once it drains, instead
+   * of being closed.
+   */
+  deliver(payloadJson: string, conflationKey?: string): boolean {
     if (!this.isOpen) return false;
+    if (conflationKey !== undefined && (this.pending.size > 0 || this.socket.bufferedAmount > CONFLATE_ABOVE_BYTES)) {
+      if (this.pending.delete(conflationKey)) this.conflated++;
+      this.pending.set(conflationKey, payloadJson);
+      this.drainTimer ??= setInterval(() => this.flushPending(), DRAIN_CHECK_MS);
+      return true;
+    }
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
       this.closedAsSlow = true;
       this.socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: events were not read fast enough');
@@ -80,6 +100,19 @@ export class Subscriber {
     }
     this.socket.send(`${this.messagePrefix}${payloadJson}}`);
     return true;
+  }
+
+  private flushPending() {
+    if (!this.isOpen) return this.stopDraining();
+    if (this.socket.bufferedAmount > CONFLATE_ABOVE_BYTES) return;
+    for (const payload of this.pending.values()) this.socket.send(`${this.messagePrefix}${payload}}`);
+    this.stopDraining();
+  }
+
+  private stopDraining() {
+    this.pending.clear();
+    if (this.drainTimer) clearInterval(this.drainTimer);
+    this.drainTimer = null;
   }
 
   /** Ends the subscription with an error result (graphql-ws then sends `complete`). */
@@ -103,6 +136,7 @@ export class Subscriber {
 
   private markEnded() {
     this.ended = true;
+    this.stopDraining();
     this.onEnd(this);
   }
 }

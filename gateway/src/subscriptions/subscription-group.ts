@@ -1,5 +1,5 @@
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
-import { parse, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { Kind, parse, type ExecutionResult, type FieldNode, type FormattedExecutionResult, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import type { AdmissionResult, Logger } from '@mosaic/kit';
 import type { GatewayContext } from '../context';
 import { EVENT_SOURCE, type SubscriptionPlan } from './plan-subscription';
@@ -31,6 +31,8 @@ export interface GroupSpec {
   readmit(member: Subscriber): Promise<AdmissionResult>;
   /** How often members are re-admitted (access revoked since joining ends their subscription). */
   readmitIntervalMs: number;
+  /** Field of the root field's object whose value makes newer events supersede older ones. */
+  conflateBy?: string | undefined;
 }
 
 /** Re-admission requests in flight per group at once. */
@@ -48,6 +50,8 @@ export class SubscriptionGroup {
   private readonly requestContext: Parameters<typeof executeQueryPlan>[2];
   private closed = false;
   private readmitTimer: NodeJS.Timeout | null = null;
+  /** Where the conflation key sits in a response: [root field response key, key field response key]. */
+  private readonly conflationPath: [string, string | null] | null;
 
   constructor(
     readonly spec: GroupSpec,
@@ -71,6 +75,7 @@ export class SubscriptionGroup {
       cache: undefined as never,
       overallCachePolicy: undefined,
     };
+    this.conflationPath = spec.conflateBy ? conflationPathOf(spec.plan.operationContext.operation, spec.conflateBy) : null;
   }
 
   add(subscriber: Subscriber): void {
@@ -156,6 +161,7 @@ export class SubscriptionGroup {
     this.deps.counters.events++;
     const eventSource: GraphQLDataSource = { process: async () => event as never };
     let payload: string;
+    let conflationKey: string | undefined;
     try {
       const response = await executeQueryPlan(
         this.spec.plan.eventPlan,
@@ -166,13 +172,14 @@ export class SubscriptionGroup {
         this.deps.model.apiSchema,
       );
       payload = JSON.stringify(this.format(response));
+      if (this.conflationPath) conflationKey = conflationKeyOf(response.data, this.conflationPath);
     } catch (error) {
       this.deps.log.error({ err: error, group: this.spec.key }, 'subscription event could not be resolved');
       payload = JSON.stringify({ data: null, errors: [{ message: 'This event could not be resolved.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }
     const counters = this.deps.counters;
     for (const member of this.members) {
-      if (member.deliver(payload)) counters.deliveries++;
+      if (member.deliver(payload, conflationKey)) counters.deliveries++;
       else if (member.closedAsSlow) counters.slowConsumersClosed++;
     }
   }
@@ -192,4 +199,19 @@ export class SubscriptionGroup {
 function upstreamErrorMessage(error: unknown, serviceName: string): string {
   const detail = error instanceof Error ? error.message : Array.isArray(error) ? (error[0] as { message?: string })?.message : undefined;
   return `The live stream from ${serviceName} was lost${detail ? ` (${detail})` : ''}. Subscribe again to resume.`;
+}
+
+/** Response keys (aliases included) of the root field and of its `field` sub-selection, if selected. */
+function conflationPathOf(operation: OperationDefinitionNode, field: string): [string, string | null] | null {
+  const root = operation.selectionSet.selections[0];
+  if (root?.kind !== Kind.FIELD) return null;
+  const keyField = root.selectionSet?.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === field);
+  return [root.alias?.value ?? root.name.value, keyField ? (keyField.alias?.value ?? keyField.name.value) : null];
+}
+
+/** The event's key; when the client did not select the key field, all events share one slot. */
+function conflationKeyOf(data: unknown, [root, field]: [string, string | null]): string {
+  if (field === null) return '*';
+  const value = (data as Record<string, Record<string, unknown> | null> | null | undefined)?.[root]?.[field];
+  return value === undefined || value === null ? '*' : String(value);
 }

@@ -43,6 +43,7 @@ interface Joining {
   perViewer: boolean;
   requestId: string;
   admit(authorization: string | undefined): ReturnType<typeof requestAdmission>;
+  conflateBy: string | undefined;
 }
 
 /**
@@ -90,7 +91,7 @@ export class SubscriptionService {
       request.viewer,
       request.authorization,
       this.options.delivery,
-      (member) => this.join(key, member, { plan, variables, request, perViewer, requestId, admit }),
+      (member) => this.join(key, member, { plan, variables, request, perViewer, requestId, admit, conflateBy: admission.conflateBy }),
       (member) => this.groups.get(key)?.remove(member),
     );
     return subscriber.stream;
@@ -123,6 +124,7 @@ export class SubscriptionService {
           context: { requestId, viewer: perViewer ? request.viewer : null, authorization: perViewer ? request.authorization : undefined },
           readmit: (subscriber) => admit(subscriber.authorization),
           readmitIntervalMs: this.options.readmitIntervalMs ?? 60_000,
+          conflateBy: joining.conflateBy,
         },
         this.groupDependencies,
         (ended) => {

@@ -1,0 +1,20 @@
+/** JSON with object keys sorted, so equal values always give equal strings (dedup and group keys). */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** A deep copy of JSON data (what a subgraph response is): cheaper than structuredClone. */
+export function copyJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyJson) as T;
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const key in value) copy[key] = copyJson((value as Record<string, unknown>)[key]);
+    return copy as T;
+  }
+  return value;
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collect, errorCodes, wsClient } from '@mosaic/testing';
+import { startTestGraph, type TestGraph } from './harness';
+
+/** Chat through the gateway only: federated subscriptions with the author resolved by accounts. */
+let graph: TestGraph;
+beforeAll(async () => {
+  graph = await startTestGraph();
+});
+afterAll(() => graph.close());
+
+const wsUrl = () => graph.gatewayUrl.replace('http', 'ws');
+const MESSAGE_EVENTS = `subscription($roomId: ID!) {
+  messageEvents(roomId: $roomId) {
+    __typename
+    ... on MessageAdded { message { text author { displayName } } }
+    ... on MessageEdited { message { text editedAt } }
+    ... on MessageDeleted { messageId }
+  }
+}`;
+const CREATE_ROOM = `mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }`;
+const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id text } }`;
+
+async function createRoom(token: string, name: string, visibility: 'PUBLIC' | 'PRIVATE') {
+  const created = await graph.call(CREATE_ROOM, { input: { name, visibility } }, token);
+  expect(created.errors).toBeUndefined();
+  return created.data!.createRoom.id as string;
+}
+
+/** Waits until the gateway has an upstream subscription for `count` subscribers. */
+async function untilSubscribed(count: number) {
+  await expect.poll(() => graph.gateway.subscriptions.stats().subscribers, { timeout: 10_000 }).toBe(count);
+  // The upstream subscribe message travels gateway → chat asynchronously.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+describe('chat through the gateway', () => {
+  it('a subscriber receives another user\'s message with the author\'s display name from accounts', async () => {
+    const alice = await graph.signUp('alice@example.com');
+    const bob = await graph.signUp('bob@example.com');
+    const roomId = await createRoom(alice.token, 'General', 'PUBLIC');
+    await graph.call(`mutation($id: ID!) { joinRoom(roomId: $id) { id } }`, { id: roomId }, bob.token);
+
+    const client = wsClient(wsUrl(), bob.token);
+    const events = collect(client, MESSAGE_EVENTS, { roomId });
+    await untilSubscribed(1);
+    const sent = await graph.call(SEND, { input: { roomId, text: 'Hello from Alice' } }, alice.token);
+    expect(sent.errors).toBeUndefined();
+    await graph.call(`mutation($id: ID!) { editMessage(id: $id, text: "Hello again") { id } }`, { id: sent.data!.sendMessage.id }, alice.token);
+
+    const [added, edited] = await events.waitFor(2);
+    expect(added!.data).toEqual({ messageEvents: { __typename: 'MessageAdded', message: { text: 'Hello from Alice', author: { displayName: 'alice' } } } });
+    expect(edited!.data).toMatchObject({ messageEvents: { __typename: 'MessageEdited', message: { text: 'Hello again' } } });
+    events.stop();
+    await client.dispose();
+  });
+
+  it('refuses a non-member of a private room, an unknown room and a bad token', async () => {
+    const owner = await graph.signUp('owner@example.com');
+    const outsider = await graph.signUp('outsider@example.com');
+    const roomId = await createRoom(owner.token, 'Secret', 'PRIVATE');
+    const client = wsClient(wsUrl(), outsider.token);
+
+    const refused = collect(client, MESSAGE_EVENTS, { roomId });
+    expect((await refused.waitFor(1))[0]!.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const unknown = collect(client, MESSAGE_EVENTS, { roomId: roomId.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) });
+    const [unknownResult] = await unknown.waitFor(1);
+    expect(unknownResult!.errors?.[0]?.extensions?.code).toMatch(/NOT_FOUND|BAD_USER_INPUT/);
+    await client.dispose();
+
+    const closedWith = await new Promise<number>((resolve) => {
+      const bad = wsClient(wsUrl(), 'not-a-token', { on: { closed: (event) => resolve((event as { code: number }).code) } });
+      collect(bad, MESSAGE_EVENTS, { roomId });
+    });
+    expect(closedWith).toBe(4403);
+  });
+
+  it('refuses empty and oversize messages with BAD_USER_INPUT and stores nothing', async () => {
+    const author = await graph.signUp('author@example.com');
+    const roomId = await createRoom(author.token, 'Limits', 'PUBLIC');
+    for (const text of ['   ', 'x'.repeat(4001)]) {
+      const result = await graph.call(SEND, { input: { roomId, text } }, author.token);
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+      expect(result.errors![0]!.extensions!.field).toBe('input.text');
+    }
+    const history = await graph.call(`query($id: ID!) { room(id: $id) { messages { edges { node { id } } } } }`, { id: roomId }, author.token);
+    expect(history.data).toEqual({ room: { messages: { edges: [] } } });
+  });
+});

@@ -1,0 +1,93 @@
+import { and, count, desc, eq, getTableColumns, inArray, isNull, ne, or, sql, gt } from 'drizzle-orm';
+import type { Db } from '@mosaic/kit';
+import { uuidRows } from './id-list';
+import { members, messages, type MessageRow, type NewMessage } from './tables';
+
+export async function findMessagesByIds(db: Db, ids: readonly string[]): Promise<MessageRow[]> {
+  return db.select().from(messages).where(inArray(messages.id, [...ids]));
+}
+
+export async function findMessage(db: Db, id: string): Promise<MessageRow | undefined> {
+  const [row] = await db.select().from(messages).where(eq(messages.id, id));
+  return row;
+}
+
+export async function findMessageInRoom(db: Db, id: string, roomId: string): Promise<MessageRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.id, id), eq(messages.roomId, roomId)));
+  return row;
+}
+
+export async function insertMessage(db: Db, message: NewMessage): Promise<MessageRow> {
+  const [row] = await db.insert(messages).values(message).returning();
+  return row!;
+}
+
+export async function updateMessageText(db: Db, id: string, text: string, editedAt: Date): Promise<MessageRow> {
+  const [row] = await db.update(messages).set({ text, editedAt }).where(eq(messages.id, id)).returning();
+  return row!;
+}
+
+/** Soft delete: the row keeps its place in the history; its text is gone. */
+export async function markMessageDeleted(db: Db, id: string, deletedAt: Date): Promise<MessageRow> {
+  const [row] = await db.update(messages).set({ text: '', deletedAt }).where(eq(messages.id, id)).returning();
+  return row!;
+}
+
+export interface MessagePageQuery {
+  limit: number;
+  /** Raw id of the last message of the previous page: the next page holds older (smaller) ids. */
+  before: string | null;
+}
+
+/**
+ * One page of history per room for many rooms in ONE statement: a lateral subquery runs the
+ * single-room query (index range scan on (room_id, id), newest first, LIMIT) once per room.
+ * Rows come back grouped by room, in page order.
+ */
+export async function findMessagePages(db: Db, roomIds: readonly string[], query: MessagePageQuery): Promise<MessageRow[]> {
+  if (roomIds.length === 0) return [];
+  const page = db
+    .select({ ...getTableColumns(messages), position: sql<number>`row_number() over (order by ${messages.id} desc)`.as('position') })
+    .from(messages)
+    .where(and(sql`${messages.roomId} = parents.id`, query.before ? sql`${messages.id} < ${query.before}::uuid` : undefined))
+    .orderBy(desc(messages.id))
+    .limit(query.limit + 1)
+    .as('page');
+  return db
+    .select({
+      id: page.id,
+      roomId: page.roomId,
+      authorId: page.authorId,
+      text: page.text,
+      replyToId: page.replyToId,
+      createdAt: page.createdAt,
+      editedAt: page.editedAt,
+      deletedAt: page.deletedAt,
+    } satisfies Record<keyof MessageRow, unknown>)
+    .from(uuidRows(roomIds, 'parents'))
+    .crossJoinLateral(page)
+    .orderBy(sql`parents.ord`, page.position);
+}
+
+/**
+ * Per room, the messages of others after the user's read marker, deleted ones left out — in one
+ * statement for many rooms. Rooms the user is not in, or has read completely, are absent.
+ */
+export async function countUnread(db: Db, userId: string, roomIds: readonly string[]): Promise<{ roomId: string; count: number }[]> {
+  return db
+    .select({ roomId: messages.roomId, count: count() })
+    .from(messages)
+    .innerJoin(members, and(eq(members.roomId, messages.roomId), eq(members.userId, userId)))
+    .where(
+      and(
+        inArray(messages.roomId, [...roomIds]),
+        isNull(messages.deletedAt),
+        ne(messages.authorId, userId),
+        or(isNull(members.lastReadMessageId), gt(messages.id, members.lastReadMessageId)),
+      ),
+    )
+    .groupBy(messages.roomId);
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { decodeCursor, UserInputError, type CursorValue } from '@mosaic/kit';
+import type { MemberKeyset } from '../data/members-repo';
+import type { RoomKeyset } from '../data/rooms-repo';
+import type { MemberRow, MessageRow, RoomRow } from '../data/tables';
+
+/**
+ * A cursor is the sort key of a page's last item, led by a tag naming the list it belongs to, so
+ * a cursor of one list cannot be misread by another.
+ */
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+const instant = z.iso.datetime();
+
+const messageCursor = z.tuple([z.literal('m'), uuid]).transform(([, id]) => id);
+const roomCursor = z.tuple([z.literal('r'), instant, uuid]).transform(([, lastActivityAt, id]): RoomKeyset => ({ lastActivityAt, id }));
+const memberCursor = z.tuple([z.literal('u'), instant, uuid]).transform(([, joinedAt, userId]): MemberKeyset => ({ joinedAt, userId }));
+
+export const messageCursorKey = (message: MessageRow): CursorValue[] => ['m', message.id];
+export const roomCursorKey = (room: RoomRow): CursorValue[] => ['r', room.lastActivityAt.toISOString(), room.id];
+export const memberCursorKey = (member: MemberRow): CursorValue[] => ['u', member.joinedAt.toISOString(), member.userId];
+
+function decodeWith<T>(schema: z.ZodType<T>, after: string, arity: number): T {
+  const parsed = schema.safeParse(decodeCursor(after, arity));
+  if (!parsed.success) throw new UserInputError('"after" is not a cursor of this list. Start again without it.', 'after');
+  return parsed.data;
+}
+
+/** The raw id of the last message seen: the next page holds older messages. */
+export const decodeMessageCursor = (after: string): string => decodeWith(messageCursor, after, 2);
+export const decodeRoomCursor = (after: string): RoomKeyset => decodeWith(roomCursor, after, 3);
+export const decodeMemberCursor = (after: string): MemberKeyset => decodeWith(memberCursor, after, 3);

@@ -1,0 +1,100 @@
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '@mosaic/kit';
+import type { Context } from '../context';
+import { clearLoaders } from '../data/loaders';
+import { deleteInvitation } from '../data/invitations-repo';
+import { countOtherMembers, deleteMember, findMember, insertMember, setMemberRole } from '../data/members-repo';
+import { deleteRoom, lockRoom } from '../data/rooms-repo';
+import type { MemberRow, RoomRole, RoomRow } from '../data/tables';
+import { assertMember, assertOwner, requireViewer } from './room-access';
+
+/**
+ * Membership changes of one room run one after the other (each takes the room's row lock first),
+ * so rules such as "a room keeps at least one owner" cannot be broken by two concurrent requests.
+ */
+type ChatContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>;
+
+/**
+ * Joins a public room, or a private room with an invitation (used up). Already a member: nothing
+ * changes. The read marker starts at the newest message: history before joining is not unread.
+ */
+export async function joinRoom(ctx: ChatContext, roomId: string): Promise<RoomRow> {
+  const viewerId = requireViewer(ctx);
+  const now = ctx.now();
+  const room = await ctx.db.transaction(async (tx) => {
+    const access = await lockRoom(tx, roomId, viewerId);
+    if (!access) throw new NotFoundError('Room');
+    if (access.membership) return access.room;
+    if (access.room.visibility === 'PRIVATE' && !(await deleteInvitation(tx, roomId, viewerId))) {
+      throw new ForbiddenError('This room is private: you can join it only when a member invites you.');
+    }
+    await insertMember(tx, { roomId, userId: viewerId, role: 'MEMBER', joinedAt: now, lastReadMessageId: access.room.lastMessageId });
+    return access.room;
+  });
+  clearLoaders(ctx.loaders);
+  return room;
+}
+
+export interface LeaveOutcome {
+  roomId: string;
+  roomDeleted: boolean;
+}
+
+/**
+ * Leaves the room. The last owner may not leave while others remain (they would be left with a
+ * room nobody can manage): CONFLICT, promote someone first. The last member leaving deletes the
+ * room with its history — nobody could read or manage it any more.
+ */
+export async function leaveRoom(ctx: ChatContext, roomId: string): Promise<LeaveOutcome> {
+  const viewerId = requireViewer(ctx);
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const access = await lockRoom(tx, roomId, viewerId);
+    if (!access) throw new NotFoundError('Room');
+    const membership = assertMember(access);
+    const others = await countOtherMembers(tx, roomId, viewerId);
+    if (others.members === 0) {
+      await deleteRoom(tx, roomId);
+      return { roomId, roomDeleted: true };
+    }
+    if (membership.role === 'OWNER' && others.owners === 0) {
+      throw new ConflictError('You are the last owner: make another member an owner (setRoomMemberRole) before leaving.', { field: 'roomId' });
+    }
+    await deleteMember(tx, roomId, viewerId);
+    return { roomId, roomDeleted: false };
+  });
+  clearLoaders(ctx.loaders);
+  return outcome;
+}
+
+/** Removes another member (owners may remove owners too: they hold equal rights). Owners only. */
+export async function removeRoomMember(ctx: ChatContext, roomId: string, userId: string): Promise<RoomRow> {
+  const viewerId = requireViewer(ctx);
+  if (userId === viewerId) throw new UserInputError('userId: to remove yourself, use leaveRoom.', 'userId');
+  const room = await ctx.db.transaction(async (tx) => {
+    const access = await lockRoom(tx, roomId, viewerId);
+    if (!access) throw new NotFoundError('Room');
+    assertOwner(access);
+    if (!(await deleteMember(tx, roomId, userId))) throw new NotFoundError('RoomMember');
+    return access.room;
+  });
+  clearLoaders(ctx.loaders);
+  return room;
+}
+
+/** Promotes or demotes a member. Owners only; the last owner cannot demote themself. */
+export async function setRoomMemberRole(ctx: ChatContext, roomId: string, userId: string, role: RoomRole): Promise<MemberRow> {
+  const viewerId = requireViewer(ctx);
+  const member = await ctx.db.transaction(async (tx) => {
+    const access = await lockRoom(tx, roomId, viewerId);
+    if (!access) throw new NotFoundError('Room');
+    assertOwner(access);
+    const target = userId === viewerId ? access.membership : await findMember(tx, roomId, userId);
+    if (!target) throw new NotFoundError('RoomMember');
+    if (target.role === role) return target;
+    if (userId === viewerId && role === 'MEMBER' && (await countOtherMembers(tx, roomId, viewerId)).owners === 0) {
+      throw new ConflictError('You are the last owner: make another member an owner before stepping down.', { field: 'role' });
+    }
+    return (await setMemberRole(tx, roomId, userId, role))!;
+  });
+  clearLoaders(ctx.loaders);
+  return member;
+}

@@ -1,0 +1,104 @@
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError, validate } from '@mosaic/kit';
+import type { Context } from '../context';
+import { messageWritten } from '../data/loaders';
+import { findMessage, findMessageInRoom, insertMessage, markMessageDeleted, updateMessageText } from '../data/messages-repo';
+import { deleteReactionsOf } from '../data/reactions-repo';
+import { lockRoom, lockRoomOfMessage, recordMessageSent } from '../data/rooms-repo';
+import type { MessageRow } from '../data/tables';
+import { publishMessageEvent } from './events';
+import { nextMessageId } from './message-ids';
+import { accessTo, assertMayRead, assertMember, mayRead, requireViewer, type RoomAccess } from './room-access';
+import { messageTextSchema } from './text';
+
+type ChatContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now' | 'pubsub' | 'log'>;
+
+/** `_entities`: a message of a room the viewer may read, or null. */
+export async function visibleMessage(ctx: Pick<Context, 'viewer' | 'loaders'>, messageId: string): Promise<MessageRow | null> {
+  requireViewer(ctx);
+  const message = await ctx.loaders.messageById.load(messageId);
+  if (!message) return null;
+  const room = await ctx.loaders.roomById.load(message.roomId);
+  return room && mayRead(await accessTo(ctx, room)) ? message : null;
+}
+
+/**
+ * The message, under its room's lock (every writer of a room's messages takes it first), with the
+ * viewer's access to the room. NOT_FOUND when there is no such message — or when the viewer may
+ * not read its room: they learn nothing about its messages, not even that they exist.
+ */
+export async function lockMessage(tx: Context['db'], messageId: string, viewerId: string): Promise<{ message: MessageRow; access: RoomAccess }> {
+  const access = await lockRoomOfMessage(tx, messageId, viewerId);
+  const message = access && mayRead(access) ? await findMessage(tx, messageId) : undefined;
+  if (!access || !message) throw new NotFoundError('Message');
+  return { message, access };
+}
+
+/** Ids decoded by the resolver (raw uuids); `text` is validated here. */
+export interface SendMessageCommand {
+  roomId: string;
+  text: unknown;
+  replyToId: string | null;
+}
+
+/**
+ * Posts a message. Under the room's lock the new id is made larger than the room's newest one,
+ * so ids grow in commit order; the event is published once the transaction has committed.
+ */
+export async function sendMessage(ctx: ChatContext, command: SendMessageCommand): Promise<MessageRow> {
+  const viewerId = requireViewer(ctx);
+  const text = validate(messageTextSchema, command.text, 'input.text');
+  const now = ctx.now();
+  const message = await ctx.db.transaction(async (tx) => {
+    const access = await lockRoom(tx, command.roomId, viewerId);
+    if (!access) throw new NotFoundError('Room');
+    assertMayRead(access);
+    assertMember(access);
+    if (command.replyToId !== null && !(await findMessageInRoom(tx, command.replyToId, command.roomId))) {
+      throw new UserInputError('input.replyToId: the message you reply to must be a message of the same room.', 'input.replyToId');
+    }
+    const id = nextMessageId(access.room.lastMessageId, now);
+    const inserted = await insertMessage(tx, { id, roomId: command.roomId, authorId: viewerId, text, replyToId: command.replyToId, createdAt: now, editedAt: null, deletedAt: null });
+    await recordMessageSent(tx, command.roomId, id, now);
+    return inserted;
+  });
+  messageWritten(ctx.loaders, message);
+  await publishMessageEvent(ctx, { type: 'MessageAdded', roomId: message.roomId, message });
+  return message;
+}
+
+/** Changes the text of the viewer's own message, while they are still a member. Same text: nothing changes. */
+export async function editMessage(ctx: ChatContext, messageId: string, rawText: unknown): Promise<MessageRow> {
+  const viewerId = requireViewer(ctx);
+  const text = validate(messageTextSchema, rawText, 'text');
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const { message, access } = await lockMessage(tx, messageId, viewerId);
+    if (message.authorId !== viewerId) throw new ForbiddenError('Only its author can edit a message.');
+    assertMember(access);
+    if (message.deletedAt) throw new ConflictError('This message was deleted; it cannot be edited.');
+    if (message.text === text) return { message, changed: false };
+    return { message: await updateMessageText(tx, messageId, text, ctx.now()), changed: true };
+  });
+  messageWritten(ctx.loaders, outcome.message);
+  if (outcome.changed) await publishMessageEvent(ctx, { type: 'MessageEdited', roomId: outcome.message.roomId, message: outcome.message });
+  return outcome.message;
+}
+
+/**
+ * Soft-deletes a message: its author's or, for an owner, any message of their room. Text
+ * and reactions go; the row keeps its place in the history. Deleting again changes nothing.
+ */
+export async function deleteMessage(ctx: ChatContext, messageId: string): Promise<MessageRow> {
+  const viewerId = requireViewer(ctx);
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const { message, access } = await lockMessage(tx, messageId, viewerId);
+    if (message.authorId !== viewerId && access.membership?.role !== 'OWNER') {
+      throw new ForbiddenError("Only its author or the room's owners can delete a message.");
+    }
+    if (message.deletedAt) return { message, changed: false };
+    await deleteReactionsOf(tx, messageId);
+    return { message: await markMessageDeleted(tx, messageId, ctx.now()), changed: true };
+  });
+  messageWritten(ctx.loaders, outcome.message);
+  if (outcome.changed) await publishMessageEvent(ctx, { type: 'MessageDeleted', roomId: outcome.message.roomId, messageId });
+  return outcome.message;
+}

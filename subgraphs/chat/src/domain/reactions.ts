@@ -1,0 +1,37 @@
+import { ConflictError, validate } from '@mosaic/kit';
+import type { Context } from '../context';
+import { messageWritten } from '../data/loaders';
+import { deleteReaction, insertReaction, type ReactionSummary } from '../data/reactions-repo';
+import type { MessageRow } from '../data/tables';
+import { emojiSchema } from './emoji';
+import { publishMessageEvent } from './events';
+import { lockMessage } from './messages';
+import { assertMember, requireViewer } from './room-access';
+
+type ChatContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now' | 'pubsub' | 'log'>;
+
+/** One reaction per user, emoji and message; members only; not on deleted messages. */
+async function react(ctx: ChatContext, messageId: string, rawEmoji: unknown, add: boolean): Promise<MessageRow> {
+  const viewerId = requireViewer(ctx);
+  const emoji = validate(emojiSchema, rawEmoji, 'emoji');
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const { message, access } = await lockMessage(tx, messageId, viewerId);
+    assertMember(access);
+    if (message.deletedAt) throw new ConflictError('This message was deleted; it cannot be reacted to.');
+    const changed = add
+      ? await insertReaction(tx, { messageId, userId: viewerId, emoji, createdAt: ctx.now() })
+      : await deleteReaction(tx, messageId, viewerId, emoji);
+    return { message, changed };
+  });
+  messageWritten(ctx.loaders, outcome.message);
+  if (outcome.changed) await publishMessageEvent(ctx, { type: 'MessageReactionsChanged', roomId: outcome.message.roomId, message: outcome.message });
+  return outcome.message;
+}
+
+export const addReaction = (ctx: ChatContext, messageId: string, emoji: unknown) => react(ctx, messageId, emoji, true);
+export const removeReaction = (ctx: ChatContext, messageId: string, emoji: unknown) => react(ctx, messageId, emoji, false);
+
+/** `Message.reactions`, batched across messages; a deleted message has none. */
+export function reactionsOf(ctx: Pick<Context, 'loaders'>, message: MessageRow): Promise<ReactionSummary[]> | ReactionSummary[] {
+  return message.deletedAt ? [] : ctx.loaders.reactions.load(message.id);
+}

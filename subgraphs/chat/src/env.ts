@@ -1,0 +1,3 @@
+import { memoEnv, serviceEnv } from '@mosaic/kit';
+
+export const env = memoEnv(serviceEnv(4004));

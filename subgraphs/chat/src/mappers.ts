@@ -1,0 +1,31 @@
+import type { Connection, Edge } from '@mosaic/kit';
+import type { ReactionSummary } from './data/reactions-repo';
+import type { InvitationRow, MemberRow, MessageRow, RoomRow } from './data/tables';
+import type { TypingPayload } from './domain/events';
+import type { MessageEventModel } from './domain/live';
+import type { LeaveOutcome } from './domain/membership';
+
+/** In chat a `User` is only a reference: the representation `{ id }` with the PUBLIC id, as the gateway sends it. */
+export interface UserReference {
+  id: string;
+}
+
+export type UserMapper = UserReference;
+export type RoomMapper = RoomRow;
+export type RoomConnectionMapper = Connection<RoomRow>;
+export type RoomEdgeMapper = Edge<RoomRow>;
+export type RoomMemberMapper = MemberRow;
+export type RoomMemberConnectionMapper = Connection<MemberRow>;
+export type RoomMemberEdgeMapper = Edge<MemberRow>;
+export type RoomInvitationMapper = InvitationRow;
+export type MessageMapper = MessageRow;
+export type MessageConnectionMapper = Connection<MessageRow>;
+export type MessageEdgeMapper = Edge<MessageRow>;
+export type MessageReactionMapper = ReactionSummary;
+export type MessageAddedMapper = Extract<MessageEventModel, { __typename: 'MessageAdded' | 'MessageEdited' | 'MessageReactionsChanged' }>;
+export type MessageEditedMapper = MessageAddedMapper;
+export type MessageReactionsChangedMapper = MessageAddedMapper;
+export type MessageDeletedMapper = Extract<MessageEventModel, { __typename: 'MessageDeleted' }>;
+/** Raw ids; `expiresAt` a Date, or an ISO string after pub/sub. */
+export type TypingEventMapper = TypingPayload;
+export type LeaveRoomResultMapper = LeaveOutcome;

@@ -1,0 +1,10 @@
+import type { Policies } from '@mosaic/kit';
+import type { Context } from './context';
+
+/**
+ * Chat needs no policy of its own: `User.chatRooms` uses kit's standard `self` (a `User` parent
+ * here is the gateway's representation `{ id }` with the public id). Room rules (public/private,
+ * member, owner) depend on data, so they live in the domain functions (`domain/room-access.ts`),
+ * not in directives — which also keeps the types reachable from live events free of directives.
+ */
+export const chatPolicies: Policies<Context> = {};

@@ -1,0 +1,16 @@
+import { decodeId, encodeId } from '@mosaic/kit';
+import { replyToOf, roomOf } from '../domain/fields';
+import { visibleMessage } from '../domain/messages';
+import { reactionsOf } from '../domain/reactions';
+import type { MessageResolvers } from '../resolvers.generated';
+
+export const Message: MessageResolvers = {
+  /** `_entities`: a message resolves only for someone who may read its room; otherwise null. */
+  __resolveReference: (reference, ctx) => visibleMessage(ctx, decodeId('Message', reference.id)),
+  id: (message) => encodeId('Message', message.id),
+  room: (message, _args, ctx) => roomOf(ctx, message.roomId),
+  /** A reference the gateway resolves through accounts: the public User id. */
+  author: (message) => ({ id: encodeId('User', message.authorId) }),
+  replyTo: (message, _args, ctx) => replyToOf(ctx, message),
+  reactions: (message, _args, ctx) => reactionsOf(ctx, message),
+};

@@ -1,0 +1,61 @@
+import { DateTimeScalar } from '@mosaic/kit';
+import type { Resolvers } from '../resolvers.generated';
+import { LeaveRoomResult } from './LeaveRoomResult';
+import { Message } from './Message';
+import { MessageDeleted } from './MessageDeleted';
+import { MessageEvent } from './MessageEvent';
+import { addMessageReaction } from './Mutation/addMessageReaction';
+import { createRoom } from './Mutation/createRoom';
+import { deleteMessage } from './Mutation/deleteMessage';
+import { editMessage } from './Mutation/editMessage';
+import { inviteToRoom } from './Mutation/inviteToRoom';
+import { joinRoom } from './Mutation/joinRoom';
+import { leaveRoom } from './Mutation/leaveRoom';
+import { markRoomRead } from './Mutation/markRoomRead';
+import { removeMessageReaction } from './Mutation/removeMessageReaction';
+import { removeRoomMember } from './Mutation/removeRoomMember';
+import { sendMessage } from './Mutation/sendMessage';
+import { setRoomMemberRole } from './Mutation/setRoomMemberRole';
+import { setTyping } from './Mutation/setTyping';
+import { updateRoom } from './Mutation/updateRoom';
+import { chatInvitations } from './Query/chatInvitations';
+import { chatRooms } from './Query/chatRooms';
+import { room } from './Query/room';
+import { Room } from './Room';
+import { RoomInvitation } from './RoomInvitation';
+import { RoomMember } from './RoomMember';
+import { messageEvents } from './Subscription/messageEvents';
+import { typing } from './Subscription/typing';
+import { TypingEvent } from './TypingEvent';
+import { User } from './User';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query: { room, chatRooms, chatInvitations },
+  Mutation: {
+    createRoom,
+    updateRoom,
+    joinRoom,
+    leaveRoom,
+    inviteToRoom,
+    removeRoomMember,
+    setRoomMemberRole,
+    sendMessage,
+    editMessage,
+    deleteMessage,
+    addMessageReaction,
+    removeMessageReaction,
+    markRoomRead,
+    setTyping,
+  },
+  Subscription: { messageEvents, typing },
+  User,
+  Room,
+  RoomMember,
+  RoomInvitation,
+  Message,
+  MessageEvent,
+  MessageDeleted,
+  TypingEvent,
+  LeaveRoomResult,
+};

@@ -23,6 +23,7 @@ export { DateTimeScalar } from './graphql/date-time-scalar';
 export { uuidv7 } from './data/uuid';
 export { isUniqueViolation } from './db/pg-errors';
 export { rowLoader, groupLoader } from './data/loaders';
+export { parentQueryLoader, type ParentKey } from './data/parent-query-loader';
 export { runSubgraphService, openPubSub, ping, type ServiceOptions } from './graphql/run-service';
 export * from './pubsub/pubsub';
 export { createRedisPubSub } from './pubsub/redis-pubsub';

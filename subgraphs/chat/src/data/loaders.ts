@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
-import { groupLoader, rowLoader, type Db } from '@mosaic/kit';
+import { groupLoader, parentQueryLoader, rowLoader, type Db, type ParentKey } from '@mosaic/kit';
 import { findInvitationsOf } from './invitations-repo';
 import { countMembers, findMemberPages, findMemberships, type MemberPageQuery } from './members-repo';
 import { countUnread, findMessagePages, findMessagesByIds, type MessagePageQuery } from './messages-repo';
-import { parentQueryLoader, type ParentKey } from './parent-query-loader';
 import { summariseReactions, type ReactionSummary } from './reactions-repo';
 import { findRoomsByIds } from './rooms-repo';
 import type { InvitationRow, MemberRow, MessageRow, RoomRow } from './tables';

@@ -27,7 +27,7 @@ type ListContext = Pick<Context, 'viewer' | 'loaders'>;
 export async function listNotesOf(ctx: ListContext, ownerId: string, args: NoteListArgs): Promise<NotePage> {
   assertMayListNotesOf(ctx, ownerId);
   const query = parseNoteListArgs(args);
-  const hits = await ctx.loaders.notePage.load({ ownerId, query });
+  const hits = await ctx.loaders.notePage.load({ parentId: ownerId, query });
   for (const { note } of hits) ctx.loaders.noteById.prime(note.id, note);
   const connection = toConnection<NoteHit>(hits, query.limit, (hit) => cursorKey(query.order, hit), args.after);
   return {
@@ -44,5 +44,5 @@ export async function listNotesOf(ctx: ListContext, ownerId: string, args: NoteL
 
 /** `NoteConnection.totalCount`, only when asked for; batched like the pages. */
 export function countNotesOf(ctx: Pick<Context, 'loaders'>, scope: NotePage['scope']): Promise<number> {
-  return ctx.loaders.noteCount.load({ ownerId: scope.ownerId, query: scope.criteria });
+  return ctx.loaders.noteCount.load({ parentId: scope.ownerId, query: scope.criteria });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownerQueryLoader } from '../src/data/owner-query-loader';
+import { parentQueryLoader } from '../src/index';
 
 interface Row {
   ownerId: string;
@@ -16,7 +16,7 @@ function fakeRunner(data: Row[]) {
   return { calls, run };
 }
 
-describe('ownerQueryLoader', () => {
+describe('parentQueryLoader', () => {
   const data = [
     { ownerId: 'a', value: 'x1' },
     { ownerId: 'a', value: 'x2' },
@@ -26,25 +26,25 @@ describe('ownerQueryLoader', () => {
 
   it('runs one query for all owners that share it, and gives each owner its rows in order', async () => {
     const { calls, run } = fakeRunner(data);
-    const loader = ownerQueryLoader(run, (row: Row) => row.ownerId, (rows) => rows.map((r) => r.value));
-    const results = await Promise.all(['a', 'b', 'c'].map((ownerId) => loader.load({ ownerId, query: { tag: 'x' } })));
+    const loader = parentQueryLoader(run, (row: Row) => row.ownerId, (rows) => rows.map((r) => r.value));
+    const results = await Promise.all(['a', 'b', 'c'].map((ownerId) => loader.load({ parentId: ownerId, query: { tag: 'x' } })));
     expect(results).toEqual([['x1', 'x2'], ['x3'], []]);
     expect(calls).toEqual([{ ownerIds: ['a', 'b', 'c'], query: { tag: 'x' } }]);
   });
 
   it('runs distinct queries separately, never mixing their rows', async () => {
     const { calls, run } = fakeRunner(data);
-    const loader = ownerQueryLoader(run, (row: Row) => row.ownerId, (rows) => rows.length);
-    const [x, y] = await Promise.all([loader.load({ ownerId: 'b', query: { tag: 'x' } }), loader.load({ ownerId: 'b', query: { tag: 'y' } })]);
+    const loader = parentQueryLoader(run, (row: Row) => row.ownerId, (rows) => rows.length);
+    const [x, y] = await Promise.all([loader.load({ parentId: 'b', query: { tag: 'x' } }), loader.load({ parentId: 'b', query: { tag: 'y' } })]);
     expect([x, y]).toEqual([1, 1]);
     expect(calls).toHaveLength(2);
   });
 
   it('caches by value, so an equal key in a later tick costs nothing', async () => {
     const { calls, run } = fakeRunner(data);
-    const loader = ownerQueryLoader(run, (row: Row) => row.ownerId, (rows) => rows.length);
-    await loader.load({ ownerId: 'a', query: { tag: 'x' } });
-    await loader.load({ ownerId: 'a', query: { tag: 'x' } });
+    const loader = parentQueryLoader(run, (row: Row) => row.ownerId, (rows) => rows.length);
+    await loader.load({ parentId: 'a', query: { tag: 'x' } });
+    await loader.load({ parentId: 'a', query: { tag: 'x' } });
     expect(calls).toHaveLength(1);
   });
 });

@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
 
-/** One parent's slice of a list query: `rooms { messages(first: 3) }` asks for N of these with one query. */
+/**
+ * One parent's slice of a list query: `rooms { messages(first: 3) }` or `_entities` with N users
+ * `{ notes(first: 3) }` ask for N of these with the same query.
+ */
 export interface ParentKey<Q> {
   parentId: string;
   query: Q;
@@ -12,7 +15,7 @@ const keyId = (key: ParentKey<unknown>) => `${key.parentId} ${queryId(key.query)
 /**
  * Keyed by (parent, query): keys that share a query run as ONE statement for all their parents,
  * distinct queries run side by side. Keys of one batch normally share the query (one field of
- * one operation), so N rooms cost one statement, not N. `collect` turns a parent's rows (in the
+ * one operation), so N parents cost one statement, not N. `collect` turns a parent's rows (in the
  * order the query returned them) into the loaded value.
  */
 export function parentQueryLoader<Q, R, V>(

@@ -2,6 +2,7 @@ import { accounts, type AccountsDeps } from '@mosaic/accounts';
 import { chat } from '@mosaic/chat';
 import type { SubgraphModule } from '@mosaic/kit';
 import { notes } from '@mosaic/notes';
+import { stocks } from '@mosaic/stocks';
 import { todos } from '@mosaic/todos';
 
 /**
@@ -10,4 +11,4 @@ import { todos } from '@mosaic/todos';
  */
 export type PlatformDeps = AccountsDeps;
 
-export const subgraphModules: readonly SubgraphModule<PlatformDeps>[] = [accounts, todos, notes, chat];
+export const subgraphModules: readonly SubgraphModule<PlatformDeps>[] = [accounts, todos, notes, chat, stocks];

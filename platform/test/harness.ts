@@ -16,6 +16,9 @@ export interface TestGraph extends RunningGraph {
 }
 
 /** The all-in-one graph (gateway + every subgraph, real HTTP) on a fresh PostgreSQL database. */
+// The stocks simulator's history warm-up is not what these tests are about; it would only compete for CPU.
+process.env.STOCKS_SIM_WARMUP_DAYS ??= '0';
+
 export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuery' | 'production' | 'security'>> = {}): Promise<TestGraph> {
   const database = await createTestDatabase();
   const graph = await startGraph({

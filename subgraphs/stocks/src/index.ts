@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import type { SubgraphModule } from '@mosaic/kit';
+import { buildSubgraph, typeDefs, type StocksDeps } from './build';
+
+export const stocks: SubgraphModule<StocksDeps> = {
+  name: 'stocks',
+  defaultPort: 4005,
+  typeDefs,
+  migrations: { schema: 'stocks', folder: fileURLToPath(new URL('../drizzle', import.meta.url)) },
+  build: buildSubgraph,
+};
+
+export type { StocksDeps, BuiltStocks } from './build';
+export type { StocksSettings, FeedSettings } from './settings';
+export type { MarketFeed, HistoricalCandle } from './domain/market/market-feed';
+export type { Trade, TradeBatch } from './domain/market/trade';
+/** For benchmarks: the trade pipeline (quotes + candles + events) and the forecast, callable directly. */
+export { Ingestor } from './domain/live/ingestor';
+export { forecastPrices } from './domain/insights/forecast';
+export { SimulatedMarket } from './domain/market/simulated-market';
+export { profileFor } from './domain/market/simulation-profiles';

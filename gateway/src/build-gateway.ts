@@ -21,7 +21,7 @@ import type { GatewayContext } from './context';
 import { exampleOperation } from './example-operation';
 import { SpanKind } from '@opentelemetry/api';
 import { createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
-import { memoiseFederationOperations } from './fetch/operation-cache';
+import { installFederationFastPaths } from './fetch/federation-fast-paths';
 import { armorFor, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './http/operation-limits';
 import { createMemoryRateLimiter } from './http/rate-limiter';
 import { createRequestGuard, type RateLimits } from './http/request-guard';
@@ -71,7 +71,7 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits & DeliveryLimits = 
 };
 
 export function createGateway(options: GatewayOptions): Gateway {
-  memoiseFederationOperations();
+  installFederationFastPaths();
   const { log, verifier } = options;
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const endpoints = subgraphEndpoints(options.supergraphSdl).map((endpoint) => ({

@@ -2,7 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { GATEWAY_TOKEN_HEADER, injectTraceHeaders, tracingEnabled } from '@mosaic/kit';
 import type { GatewayContext } from './context';
-import { dedupeRepresentations, expandEntities } from './fetch/entity-dedup';
+import { dedupeRepresentations, expandEntities, type DedupedRepresentations } from './fetch/entity-dedup';
 import { createSubgraphHttpClient, SubgraphConnectionError, SubgraphTimeoutError, type SubgraphHttpClient } from './fetch/http-client';
 
 type ProcessResult = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
@@ -13,6 +13,16 @@ export interface SubgraphDataSourceOptions {
   gatewayToken?: (() => string) | undefined;
   /** Sees every subgraph request's duration and outcome (metrics). */
   observe?: (serviceName: string, seconds: number, ok: boolean) => void;
+}
+
+interface Prepared {
+  body: string;
+  dedup: DedupedRepresentations | null;
+}
+
+interface Sent {
+  response: { status: number; body: string };
+  dedup: DedupedRepresentations | null;
 }
 
 /** The planner's entity fetches, and only those: user operations cannot select `_entities`. */
@@ -27,6 +37,8 @@ const ENTITIES_FETCH = /^query[^{]*\(\$representations:\[_Any!\]!\)\{_entities\(
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly http: SubgraphHttpClient;
+  /** Identical queries in flight (same document, variables and credentials) share one request. */
+  private readonly inflight = new Map<string, Promise<Sent>>();
 
   constructor(
     readonly serviceName: string,
@@ -54,14 +66,38 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
     const { query, operationName } = options.request;
-    let variables = options.request.variables;
-    const representations = variables?.representations;
-    const dedup = query && ENTITIES_FETCH.test(query) && Array.isArray(representations) ? dedupeRepresentations(representations) : null;
-    if (dedup) variables = { ...variables, representations: dedup.unique };
-    const body = JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) });
-    const response = await this.postWithRetry(body, this.headersFor(options), isQuery(query));
+    const variables = options.request.variables;
+    const request = JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) });
+    const headers = this.headersFor(options);
+    const entitiesFetch = query !== undefined && ENTITIES_FETCH.test(query) && Array.isArray(variables?.representations);
+    const prepare = (): Prepared => {
+      const dedup = entitiesFetch ? dedupeRepresentations(variables!.representations as unknown[]) : null;
+      return { dedup, body: dedup ? JSON.stringify({ query, variables: { ...variables, representations: dedup.unique }, ...(operationName ? { operationName } : {}) }) : request };
+    };
+    const { response, dedup } = isQuery(query) ? await this.shared(request, headers, prepare) : await this.post(prepare(), headers, false);
+    // Parsed per caller: the executor merges into what it gets, so callers never share objects.
     const result = parseResponse(response, this.serviceName);
     return dedup ? expandEntities(result, dedup) : result;
+  }
+
+  /**
+   * Concurrent identical queries — common when many clients run the same operation — ride on one
+   * subgraph request. The key is everything that can change the answer: the request as the
+   * executor built it (document, variables, representations) and the caller's credentials.
+   * Mutations never share. Callers reuse the first caller's deduplication too.
+   */
+  private shared(request: string, headers: Record<string, string>, prepare: () => Prepared): Promise<Sent> {
+    const key = `${headers.authorization ?? ''}\n${request}`;
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = this.post(prepare(), headers, true).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async post(prepared: Prepared, headers: Record<string, string>, retryable: boolean): Promise<Sent> {
+    return { response: await this.postWithRetry(prepared.body, headers, retryable), dedup: prepared.dedup };
   }
 
   private headersFor(options: GraphQLDataSourceProcessOptions<GatewayContext>): Record<string, string> {

@@ -39,6 +39,54 @@ async function send(url: string, query: string) {
   }
 }
 
+/** A subgraph that answers every request after a short delay, counting them. */
+async function slowSubgraph(): Promise<{ url: string; requests: number; close(): Promise<void> }> {
+  const state = { requests: 0 };
+  const server: Server = createServer((_req, res) => {
+    state.requests++;
+    setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"data":{"ok":{"n":1}}}');
+    }, 50);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    get requests() {
+      return state.requests;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('in-flight sharing', () => {
+  const call = (source: SubgraphDataSource, query: string, authorization?: string) =>
+    source.process({ kind: 'incoming operation', request: { query }, context: { requestId: 'r', viewer: null, authorization } } as never);
+
+  it('sends concurrent identical queries once, and gives each caller its own objects', async () => {
+    const subgraph = await slowSubgraph();
+    closers.push(subgraph.close);
+    const source = new SubgraphDataSource('slow', subgraph.url, { timeoutMs: 2_000 });
+    const [a, b, c] = await Promise.all([call(source, '{ ok { n } }'), call(source, '{ ok { n } }'), call(source, '{ ok { n } }')]);
+    expect(subgraph.requests).toBe(1);
+    expect(a).toEqual(b);
+    expect(a.data).not.toBe(b.data);
+    expect(c.data!.ok).not.toBe(a.data!.ok);
+    source.close();
+  });
+
+  it('never shares between different credentials or for mutations', async () => {
+    const subgraph = await slowSubgraph();
+    closers.push(subgraph.close);
+    const source = new SubgraphDataSource('slow', subgraph.url, { timeoutMs: 2_000 });
+    await Promise.all([call(source, '{ ok { n } }', 'Bearer a'), call(source, '{ ok { n } }', 'Bearer b')]);
+    expect(subgraph.requests).toBe(2);
+    await Promise.all([call(source, 'mutation { ok { n } }'), call(source, 'mutation { ok { n } }')]);
+    expect(subgraph.requests).toBe(4);
+    source.close();
+  });
+});
+
 describe('SubgraphDataSource', () => {
   it('retries a query once when the connection dropped before any answer', async () => {
     const subgraph = await flakySubgraph(1);

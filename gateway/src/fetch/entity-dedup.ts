@@ -1,13 +1,15 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { canonicalJson, copyJson } from './canonical-json';
+import { copyJson } from './copy-json';
 
 /**
  * Deduplicated `_entities` fetches. Query plans often send the same entity many times in one
  * fetch (every review's author, every product's reviews…); each representation is sent once and
  * the answers are expanded back, so the response the executor sees is exactly the one the
  * subgraph would have given for the full list. The rules that keep it exact:
- * 1. Duplicates are equal representations as a whole (typename, keys, every @requires field),
- *    compared canonically — never the keys alone.
+ * 1. Duplicates are equal representations as a whole (typename, keys, every @requires field) —
+ *    never the keys alone. They are compared by their JSON: the executor builds every
+ *    representation of a fetch from the same selection, so equal ones serialise equally (two equal
+ *    values in a different key order would merely not be merged, which stays correct).
  * 2. Only inside one planner `_entities` fetch (the caller checks that), never user variables.
  * 3. If the subgraph returns a different number of entities than were sent, nothing is expanded:
  *    the executor then reports the mismatch exactly as it would have.
@@ -25,7 +27,7 @@ export function dedupeRepresentations(representations: readonly unknown[]): Dedu
   const indexByKey = new Map<string, number>();
   const unique: unknown[] = [];
   const uniqueIndexOf = representations.map((representation) => {
-    const key = canonicalJson(representation);
+    const key = JSON.stringify(representation);
     let index = indexByKey.get(key);
     if (index === undefined) {
       index = unique.push(representation) - 1;

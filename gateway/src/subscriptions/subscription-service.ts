@@ -3,6 +3,7 @@ import type { ServiceMap } from '@apollo/gateway';
 import { getVariableValues, GraphQLError, type DocumentNode, type FormattedExecutionResult, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import type { WebSocket } from 'ws';
 import type { Logger, Viewer } from '@mosaic/kit';
+import { canonicalJson } from '../canonical-json';
 import { requestAdmission } from './admission-client';
 import { planSubscription, type SubscriptionPlan } from './plan-subscription';
 import { Subscriber, type DeliveryLimits } from './subscriber';
@@ -84,7 +85,7 @@ export class SubscriptionService {
 
     const perViewer = plan.viewerDependent || admission.shareKey.startsWith('viewer:');
     const scope = perViewer ? `viewer:${request.viewer?.userId ?? 'anonymous'}` : admission.shareKey;
-    const key = `${plan.normalizedDocument}\n${request.operationName ?? ''}\n${stableStringify(variables)}\n${scope}`;
+    const key = `${plan.normalizedDocument}\n${request.operationName ?? ''}\n${canonicalJson(variables)}\n${scope}`;
     const subscriber = new Subscriber(
       request.socket,
       request.operationId,
@@ -164,16 +165,4 @@ export class SubscriptionService {
 
 function pick(values: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(names.filter((name) => name in values).map((name) => [name, values[name]]));
-}
-
-/** JSON with object keys sorted, so equal variables give equal group keys. */
-export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${stableStringify((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

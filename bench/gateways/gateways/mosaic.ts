@@ -1,0 +1,34 @@
+import { createGateway } from '@mosaic/gateway';
+import { createLogger, createRoutedServer, listen } from '@mosaic/kit';
+import { createTestAuth } from '@mosaic/testing';
+import type { GatewayStarter } from './running-gateway';
+
+/**
+ * Mosaic's gateway as shipped, wired like `gateway/src/main.ts`: `createGateway` (public options
+ * only) on `createRoutedServer` + `listen`. The verifier trusts a throwaway local JWKS; benchmark
+ * requests carry no Authorization header (anonymous viewer). One setting differs from the
+ * defaults: the per-IP / per-user rate limits are off (`0`, documented as "off"): all load comes
+ * from one loopback client, which the shipped 1200/min per-IP limit would answer with 429s. The
+ * peers have no rate limit either.
+ */
+export const startMosaic: GatewayStarter = async (supergraphSdl) => {
+  const log = createLogger('gateway');
+  const gateway = createGateway({
+    supergraphSdl,
+    verifier: (await createTestAuth()).verifier,
+    log,
+    production: process.env.NODE_ENV === 'production',
+    rateLimits: { perIp: 0, perUser: 0 },
+  });
+  await gateway.start();
+  const httpServer = createRoutedServer(gateway.routes, log);
+  gateway.attachSubscriptions(httpServer);
+  const running = await listen(httpServer, 0, '127.0.0.1');
+  return {
+    url: `${running.url}/graphql`,
+    async close() {
+      await gateway.stop();
+      await running.close();
+    },
+  };
+};

@@ -1,0 +1,64 @@
+import autocannon from 'autocannon';
+import { TEST_REQUEST_BODY } from './query';
+
+export interface LoadResult {
+  durationSeconds: number;
+  /** Every response received (good or not). */
+  responses: number;
+  /** 2xx responses (with `expectBody`: also byte-equal to it). Only these count as throughput. */
+  goodResponses: number;
+  /** Good responses per second. */
+  rps: number;
+  /** Of 2xx responses only (a fast rejection is not a fast answer). */
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  /** Connection errors, timeouts included (autocannon's 10 s default). */
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  /** Responses whose body was not byte-equal to `expectBody` (non-2xx ones included). */
+  mismatches: number;
+}
+
+/**
+ * Sends the benchmark query from `connections` keep-alive connections for `durationSeconds`
+ * (autocannon, closed loop: each connection sends its next request when the previous one is
+ * answered). Latency percentiles come from every 2xx response's own time (autocannon reports
+ * no p95). With `expectBody`, every response body is compared with it.
+ */
+export async function runLoad(url: string, options: { connections: number; durationSeconds: number; expectBody?: string }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: TEST_REQUEST_BODY,
+        connections: options.connections,
+        duration: options.durationSeconds,
+        ...(options.expectBody !== undefined ? { expectBody: options.expectBody } : {}),
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      if (status >= 200 && status < 300) latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN);
+  const mismatches = (result as { mismatches?: number }).mismatches ?? 0;
+  const goodResponses = result.requests.total - (options.expectBody !== undefined ? mismatches : result.non2xx);
+  return {
+    durationSeconds: result.duration,
+    responses: result.requests.total,
+    goodResponses,
+    rps: round(goodResponses / result.duration),
+    latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: round(latencies.at(-1) ?? NaN) },
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    mismatches,
+  };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;

@@ -1,0 +1,92 @@
+import { machine, saveResult } from '../src/machine';
+import { CorrectnessError, measureGateway, type GatewayRun, type MeasureOptions } from './measure-gateway';
+import { TEST_QUERY } from './query';
+import { ratioLine, roundsTable, summaryTable } from './report';
+import type { RawResponse } from './send-query';
+import { cpuEfficiencyRatio, failedRuns, rpsRatio, summarize } from './summarize';
+import { startSubgraphs, type GatewayKind } from './topology';
+import { sourceState } from './source-state';
+import { installedVersions } from './versions';
+
+/**
+ * `pnpm bench:gateways`: the federation scenario of the public graphql-gateways-benchmark, stock
+ * Apollo vs Hive Gateway vs Mosaic on the same subgraph process, rounds interleaved
+ * (stock, hive, mosaic, stock, …). Env: DURATION (s, 20), WARMUP (s, 5), ROUNDS (3),
+ * CONNECTIONS (50), GATEWAYS (comma list, default "stock,hive,mosaic"; stock first, it is the
+ * reference). Exits non-zero when a response differs from stock Apollo's or a load had failures.
+ */
+const options: MeasureOptions = {
+  connections: Number(process.env.CONNECTIONS ?? 50),
+  durationSeconds: Number(process.env.DURATION ?? 20),
+  warmupSeconds: Number(process.env.WARMUP ?? 5),
+  probeQueries: 3,
+};
+const rounds = Number(process.env.ROUNDS ?? 3);
+const gateways = (process.env.GATEWAYS ?? 'stock,hive,mosaic').split(',').map((g) => g.trim()) as GatewayKind[];
+if (gateways[0] !== 'stock') throw new Error('GATEWAYS must start with "stock": its response is the reference for the others');
+
+console.log(`gateways benchmark: ${gateways.join(', ')}; ${rounds} rounds × ${options.durationSeconds} s (+${options.warmupSeconds} s warm-up), ${options.connections} connections`);
+const mosaicSource = sourceState();
+const subgraphs = await startSubgraphs();
+const runs: GatewayRun[] = [];
+const reference: { response?: RawResponse } = {};
+try {
+  for (let round = 1; round <= rounds; round++) {
+    for (const kind of gateways) {
+      const run = await measureGateway(kind, round, subgraphs, reference, options);
+      runs.push(run);
+      console.log(
+        `round ${round} ${kind}: ${run.load.rps} rps, p95 ${run.load.latencyMs.p95} ms, ${run.perQuery.requests} subgraph requests and ${run.perQuery.representations} representations per query, gateway ${run.cpuMsPerQuery.gateway} ms CPU/query; other processes kept ${run.otherProcessesCores} cores busy`,
+      );
+    }
+  }
+} catch (error) {
+  if (error instanceof CorrectnessError) console.error(`\nCORRECTNESS FAILURE: ${error.message}\n`);
+  throw error;
+} finally {
+  await subgraphs.stop();
+}
+
+const summaries = gateways.map((kind) => summarize(runs, kind));
+const ratios = {
+  mosaicOverStock: rpsRatio(runs, 'mosaic', 'stock'),
+  mosaicOverHive: rpsRatio(runs, 'mosaic', 'hive'),
+  hiveOverStock: rpsRatio(runs, 'hive', 'stock'),
+  /** How many times less gateway CPU per answered query Mosaic needs. */
+  gatewayCpuStockOverMosaic: cpuEfficiencyRatio(summaries, 'mosaic', 'stock'),
+  gatewayCpuHiveOverMosaic: cpuEfficiencyRatio(summaries, 'mosaic', 'hive'),
+};
+const times = (ratio: number | undefined) => (ratio === undefined ? 'not measured' : `${ratio}×`);
+const failures = failedRuns(runs);
+console.log(`\n## Per round\n\n${roundsTable(runs)}\n\n## Median of ${rounds} rounds\n\n${summaryTable(summaries)}\n`);
+console.log([
+  '## Ratios (rps)',
+  '',
+  ratioLine('Mosaic / stock Apollo', ratios.mosaicOverStock),
+  ratioLine('Mosaic / Hive', ratios.mosaicOverHive),
+  ratioLine('Hive / stock Apollo', ratios.hiveOverStock),
+  '',
+  '## Gateway CPU per answered query (median; less sensitive to other load on the machine)',
+  '',
+  `- stock Apollo / Mosaic: ${times(ratios.gatewayCpuStockOverMosaic)}`,
+  `- Hive / Mosaic: ${times(ratios.gatewayCpuHiveOverMosaic)}`,
+].join('\n'));
+const noisiest = Math.max(...runs.map((r) => r.otherProcessesCores));
+if (noisiest > 0.25) console.log(`\nNOISE: other processes kept up to ${noisiest} of ${machine().cores} cores busy during a measurement; compare ratios within a round, and re-run on a quiet machine.`);
+const file = saveResult('gateways', {
+  scenario: 'graphql-gateways-benchmark federation, constant connections',
+  options: { ...options, rounds, gateways },
+  versions: installedVersions(),
+  mosaicSource,
+  query: TEST_QUERY,
+  responseBytes: Buffer.byteLength(reference.response?.text ?? ''),
+  summaries,
+  ratios,
+  failures,
+  runs,
+});
+console.log(`\nsaved ${file}`);
+if (failures.length) {
+  console.error(`\nLOAD FAILURES:\n${failures.join('\n')}`);
+  process.exitCode = 1;
+}

@@ -6,6 +6,7 @@ import { subgraphModules } from '@mosaic/platform';
 import { spawnServices } from '@mosaic/platform/services';
 import { freePort, waitUntilOk } from '@mosaic/testing';
 import { gql } from './client';
+import { cpuMs } from '../gateways/process-cpu';
 import { LatencyHistogram } from './latency-histogram';
 import { leafRssMiB, saveResult } from './machine';
 
@@ -94,9 +95,14 @@ async function run(url: string, setup: { tokens: string[]; roomId: string }, sce
     histogram.record(Date.now() - sentAt);
   };
   const rssBefore = leafRssMiB(pid);
+  const heapBefore = await heapUsedMiB(url);
   const { sockets, closes } = await openSubscribers(url.replace('http', 'ws'), scenario.subscribers, setup.tokens, setup.roomId, onFrame);
-  await new Promise((resolve) => setTimeout(resolve, 2_000)); // admissions done, upstream live
+  // Every subscriber admitted and in its group (the gateway's own gauge), then the upstream live.
+  const deadline = Date.now() + 120_000;
+  while ((await activeSubscriptions(url)) < scenario.subscribers && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   const rssSubscribed = leafRssMiB(pid);
+  const heapSubscribed = await heapUsedMiB(url);
 
   const send = (seq: number) =>
     fetch(url, {
@@ -111,6 +117,8 @@ async function run(url: string, setup: { tokens: string[]; roomId: string }, sce
   measuring = true;
   const total = scenario.ratePerSecond * scenario.seconds;
   const startedAt = Date.now();
+  const gatewayCpuStart = cpuMs(pid);
+  const clientCpuStart = process.cpuUsage();
   const inflight: Promise<string>[] = [];
   let rssPeak = rssSubscribed;
   for (let seq = 0; seq < total; seq++) {
@@ -122,9 +130,12 @@ async function run(url: string, setup: { tokens: string[]; roomId: string }, sce
   }
   await Promise.all(inflight);
   const expected = total * scenario.subscribers;
-  const deadline = Date.now() + 30_000;
-  while (received < expected - closedShare(closes, scenario, total) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  const drainDeadline = Date.now() + 30_000;
+  while (received < expected - closedShare(closes, scenario, total) && Date.now() < drainDeadline) await new Promise((resolve) => setTimeout(resolve, 100));
   const elapsed = (Date.now() - startedAt) / 1000;
+  const gatewayCpuPercent = Math.round((cpuMs(pid) - gatewayCpuStart) / (elapsed * 10));
+  const clientCpu = process.cpuUsage(clientCpuStart);
+  const loadClientCpuPercent = Math.round((clientCpu.user + clientCpu.system) / (elapsed * 10_000));
   measuring = false;
   for (const socket of sockets) socket.terminate();
   await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -136,11 +147,23 @@ async function run(url: string, setup: { tokens: string[]; roomId: string }, sce
     deliveriesPerSecond: Math.round(received / elapsed),
     latencyMs: { p50: histogram.percentile(50), p99: histogram.percentile(99), max: histogram.percentile(100) },
     errorResults: errors,
+    // Where the time goes: a process at ~100% is the bottleneck (2 cores in all).
+    cpuPercent: { gateway: gatewayCpuPercent, loadClient: loadClientCpuPercent },
     slowConsumersClosed: closes.slowConsumer,
     gatewayRssMiB: { before: rssBefore, subscribed: rssSubscribed, peak: rssPeak },
     rssKiBPerSubscriber: Math.round(((rssSubscribed - rssBefore) * 1024) / scenario.subscribers),
+    heapUsedMiB: { before: heapBefore, subscribed: heapSubscribed },
   };
 }
+
+const metric = async (graphqlUrl: string, name: string) => {
+  const text = await (await fetch(graphqlUrl.replace('/graphql', '/metrics'))).text();
+  return Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+};
+
+/** The gateway's own heap use, from its Prometheus metrics (RSS also counts freed, unreturned memory). */
+const heapUsedMiB = async (graphqlUrl: string) => Math.round((await metric(graphqlUrl, 'mosaic_gateway_nodejs_heap_size_used_bytes')) / 1048576);
+const activeSubscriptions = (graphqlUrl: string) => metric(graphqlUrl, 'mosaic_gateway_subscriptions_active');
 
 /** Deliveries a closed slow consumer could not receive are not waited for. */
 function closedShare(closes: { slowConsumer: number }, scenario: Scenario, total: number) {

@@ -6,7 +6,7 @@ import { env, subgraphUrlOverrides } from './env';
 
 const config = env();
 const log = createLogger('gateway');
-const tracing = setupTracing({ serviceName: 'gateway', otlpEndpoint: config.tracing.otlpEndpoint });
+const tracing = await setupTracing({ serviceName: 'gateway', otlpEndpoint: config.tracing.otlpEndpoint });
 const gateway = createGateway({
   supergraphSdl: readFileSync(config.supergraph.path, 'utf8'),
   subgraphUrls: subgraphUrlOverrides(),

@@ -12,7 +12,7 @@ import { startGraph } from './start-graph';
 const startedAt = performance.now();
 const config = env();
 const log = createLogger('mosaic', { level: process.env.LOG_LEVEL ?? 'warn' });
-const tracing = setupTracing({ serviceName: 'mosaic-all-in-one', otlpEndpoint: config.tracing.otlpEndpoint });
+const tracing = await setupTracing({ serviceName: 'mosaic-all-in-one', otlpEndpoint: config.tracing.otlpEndpoint });
 const keys = await loadSigningKeys({ ...config.tokens, production: config.runtime.production });
 const graph = await startGraph({
   database: config.database,

@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { buildOnce, distEntry } from './build-once';
 import { subgraphModules } from './registry';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = `${repoRoot}node_modules/.bin/tsx`;
 
 export interface ServiceProcess {
   name: string;
@@ -23,10 +23,12 @@ export interface ServicesOptions {
 }
 
 /**
- * Services mode on one machine: each subgraph and the gateway as its own Node process, wired by
- * environment exactly as docker-compose.yml wires the containers.
+ * Services mode on one machine: each subgraph and the gateway as its own Node process running its
+ * compiled entry (`pnpm build`), wired by environment exactly as docker-compose.yml wires the
+ * containers.
  */
 export function spawnServices(options: ServicesOptions): { services: ServiceProcess[]; stop(): Promise<void> } {
+  buildOnce('gateway', ...subgraphModules.map((m) => m.name));
   const host = options.host ?? '127.0.0.1';
   const urlOf = (name: string) => `http://${host}:${options.ports[name]}/graphql`;
   const shared = {
@@ -34,18 +36,16 @@ export function spawnServices(options: ServicesOptions): { services: ServiceProc
     HOST: host,
     JWKS_URL: `http://${host}:${options.ports.accounts}/.well-known/jwks.json`,
   };
-  const start = (name: string, script: string, env: NodeJS.ProcessEnv): ServiceProcess => {
-    const child = spawn(tsx, [script], { cwd: repoRoot, env: { ...process.env, ...shared, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const start = (name: string, env: NodeJS.ProcessEnv): ServiceProcess => {
+    const child = spawn(process.execPath, [distEntry(name)], { cwd: repoRoot, env: { ...process.env, ...shared, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => options.onLine?.(name, line));
     }
     return { name, url: urlOf(name), process: child };
   };
-  const services = subgraphModules.map((module) =>
-    start(module.name, `subgraphs/${module.name}/src/main.ts`, { PORT: String(options.ports[module.name]) }),
-  );
+  const services = subgraphModules.map((module) => start(module.name, { PORT: String(options.ports[module.name]) }));
   services.push(
-    start('gateway', 'gateway/src/main.ts', {
+    start('gateway', {
       PORT: String(options.ports.gateway),
       ...Object.fromEntries(subgraphModules.map((m) => [`SUBGRAPH_URL_${m.name.toUpperCase()}`, urlOf(m.name)])),
     }),

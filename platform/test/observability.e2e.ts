@@ -5,7 +5,7 @@ import { startTestGraph, type TestGraph } from './harness';
 
 /** Traces and metrics show the traffic: one trace from the gateway through a subgraph into SQL. */
 const exporter = new InMemorySpanExporter();
-const tracing = setupTracing({ serviceName: 'test', exporter });
+const tracing = await setupTracing({ serviceName: 'test', exporter });
 let graph: TestGraph;
 beforeAll(async () => {
   graph = await startTestGraph();

@@ -1,5 +1,3 @@
-import { Redis } from 'ioredis';
-
 export interface RateLimitDecision {
   allowed: boolean;
   limit: number;
@@ -49,6 +47,8 @@ return { count, redis.call('PTTL', KEYS[1]) }`;
 
 /** Services mode: counters in Redis, shared by every gateway replica. */
 export async function createRedisRateLimiter(url: string, prefix = 'mosaic:ratelimit:'): Promise<RateLimiter> {
+  // Loaded only when configured.
+  const { Redis } = await import('ioredis');
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
   await redis.connect();
   return {

@@ -4,6 +4,7 @@ import { getVariableValues, GraphQLError, type DocumentNode, type FormattedExecu
 import type { WebSocket } from 'ws';
 import type { Logger, Viewer } from '@mosaic/kit';
 import { canonicalJson } from '../canonical-json';
+import { createSubgraphHttpClient, type SubgraphHttpClient } from '../fetch/http-client';
 import { requestAdmission } from './admission-client';
 import { planSubscription, type SubscriptionPlan } from './plan-subscription';
 import { Subscriber, type DeliveryLimits } from './subscriber';
@@ -37,10 +38,13 @@ export interface SubscribeRequest {
 
 const PLAN_CACHE_SIZE = 500;
 
+/** What the first member of a group tells it; kept small, as every subscriber holds one. */
 interface Joining {
   plan: SubscriptionPlan;
   variables: Record<string, unknown>;
-  request: SubscribeRequest;
+  operationName: string | null;
+  viewer: Viewer | null;
+  authorization: string | undefined;
   perViewer: boolean;
   requestId: string;
   admit(authorization: string | undefined): ReturnType<typeof requestAdmission>;
@@ -60,6 +64,7 @@ export class SubscriptionService {
   private readonly plans = new Map<string, SubscriptionPlan>();
   private readonly upstream: UpstreamPool;
   private readonly groupDependencies: GroupDependencies;
+  private readonly admissionClients = new Map<string, SubgraphHttpClient>();
 
   constructor(private readonly options: SubscriptionServiceOptions) {
     this.upstream = new UpstreamPool({ log: options.log, retryAttempts: options.upstreamRetryAttempts ?? 5, gatewayToken: options.gatewayToken });
@@ -78,21 +83,23 @@ export class SubscriptionService {
       return { errors: [this.formatThrown(error)] };
     }
     const primaryVariables = pick(variables, plan.primary.variableUsages ?? []);
-    const admit = (authorization: string | undefined) =>
-      requestAdmission(this.options.subgraphUrl(plan.primary.serviceName), plan.primary, primaryVariables, authorization, requestId, this.options.gatewayToken);
+    const http = this.admissionClient(plan.primary.serviceName);
+    const admit = (authorization: string | undefined) => requestAdmission(http, plan.primary, primaryVariables, authorization, requestId, this.options.gatewayToken);
     const admission = await admit(request.authorization);
     if (!admission.admitted) return { errors: admission.errors };
 
     const perViewer = plan.viewerDependent || admission.shareKey.startsWith('viewer:');
     const scope = perViewer ? `viewer:${request.viewer?.userId ?? 'anonymous'}` : admission.shareKey;
     const key = `${plan.normalizedDocument}\n${request.operationName ?? ''}\n${canonicalJson(variables)}\n${scope}`;
+    const { operationName, viewer, authorization } = request;
+    const joining: Joining = { plan, variables, operationName, viewer, authorization, perViewer, requestId, admit, conflateBy: admission.conflateBy };
     const subscriber = new Subscriber(
       request.socket,
       request.operationId,
-      request.viewer,
-      request.authorization,
+      viewer,
+      authorization,
       this.options.delivery,
-      (member) => this.join(key, member, { plan, variables, request, perViewer, requestId, admit, conflateBy: admission.conflateBy }),
+      (member) => this.join(key, member, joining),
       (member) => this.groups.get(key)?.remove(member),
     );
     return subscriber.stream;
@@ -108,10 +115,11 @@ export class SubscriptionService {
   async close(reason = 'The gateway is restarting; subscribe again.'): Promise<void> {
     for (const group of [...this.groups.values()]) group.failAll({ errors: [{ message: reason, extensions: { code: 'UNAVAILABLE' } }] });
     await this.upstream.close();
+    for (const client of this.admissionClients.values()) client.close();
   }
 
   private join(key: string, member: Subscriber, joining: Joining) {
-    const { plan, variables, request, perViewer, requestId, admit } = joining;
+    const { plan, variables, operationName, viewer, authorization, perViewer, requestId, admit } = joining;
     let group = this.groups.get(key);
     if (!group) {
       group = new SubscriptionGroup(
@@ -119,10 +127,10 @@ export class SubscriptionService {
           key,
           plan,
           variables,
-          operationName: request.operationName,
-          upstreamAuthorization: request.authorization,
+          operationName,
+          upstreamAuthorization: authorization,
           // Shared groups resolve entity fields anonymously: by construction they select none that need a viewer.
-          context: { requestId, viewer: perViewer ? request.viewer : null, authorization: perViewer ? request.authorization : undefined },
+          context: { requestId, viewer: perViewer ? viewer : null, authorization: perViewer ? authorization : undefined },
           readmit: (subscriber) => admit(subscriber.authorization),
           readmitIntervalMs: this.options.readmitIntervalMs ?? 60_000,
           conflateBy: joining.conflateBy,
@@ -135,6 +143,12 @@ export class SubscriptionService {
       this.groups.set(key, group);
     }
     group.add(member);
+  }
+
+  private admissionClient(serviceName: string): SubgraphHttpClient {
+    let client = this.admissionClients.get(serviceName);
+    if (!client) this.admissionClients.set(serviceName, (client = createSubgraphHttpClient(this.options.subgraphUrl(serviceName), 32)));
+    return client;
   }
 
   private planFor(document: DocumentNode, operationName: string | null): SubscriptionPlan {

@@ -67,6 +67,19 @@ export function attachGatewaySubscriptions(server: Server, path: string, options
     verifyClient: ({ origin }: { origin?: string }) => !origin || limits.allowedOrigins.length === 0 || limits.allowedOrigins.includes(origin),
   });
   const connections = new WeakMap<object, Connection>();
+  // Thousands of clients send the same few subscriptions: each text is parsed and validated once,
+  // and every subscriber of it shares one document.
+  const checkedDocuments = new Map<string, { document: DocumentNode } | { errors: readonly GraphQLError[] }>();
+  const checkDocument = (query: string, operationName: string | null) => {
+    const key = `${operationName ?? ''}\n${query}`;
+    let checked = checkedDocuments.get(key);
+    if (!checked) {
+      checked = parseAndValidate(query, operationName, options);
+      if (checkedDocuments.size >= DOCUMENT_CACHE_SIZE) checkedDocuments.delete(checkedDocuments.keys().next().value!);
+      checkedDocuments.set(key, checked);
+    }
+    return checked;
+  };
   const connectionOf = (ctx: object) => connections.get(ctx)!;
 
   const disposable = useServer<Record<string, unknown>>(
@@ -78,6 +91,9 @@ export function attachGatewaySubscriptions(server: Server, path: string, options
         try {
           const viewer = await options.verifier.viewerFromHeader(authorization);
           connections.set(ctx, { viewer, authorization, active: new Set() });
+          // The upgrade request (headers, raw buffers) is not needed once the connection is
+          // authenticated; with thousands of sockets it is worth not keeping.
+          (ctx.extra as { request?: unknown }).request = undefined;
           return true;
         } catch {
           return false;
@@ -88,22 +104,9 @@ export function attachGatewaySubscriptions(server: Server, path: string, options
         if (connection.active.size >= limits.maxSubscriptionsPerConnection) {
           return [rejection(`At most ${limits.maxSubscriptionsPerConnection} subscriptions may be open on one connection; complete one first.`, 'RATE_LIMITED')];
         }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: options.maxTokens });
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        try {
-          // Checked before validation: graphql-js's single-root-field rule throws (rather than
-          // reporting) on @skip/@include with a variable there.
-          const operation = getOperationAST(document, payload.operationName);
-          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) assertSupportedRootField(operation);
-          const errors = validate(options.schema, document, [...specifiedRules, ...options.validationRules]);
-          if (errors.length > 0) return errors;
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : rejection(String(error), 'BAD_USER_INPUT')];
-        }
+        const checked = checkDocument(payload.query, payload.operationName ?? null);
+        if ('errors' in checked) return checked.errors;
+        const document = checked.document;
         connection.active.add(id);
         const contextValue: OperationContext = { connection, ctx, id };
         return {
@@ -154,6 +157,27 @@ export function attachGatewaySubscriptions(server: Server, path: string, options
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+const DOCUMENT_CACHE_SIZE = 500;
+
+function parseAndValidate(query: string, operationName: string | null, options: GatewaySocketOptions): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: options.maxTokens });
+  } catch (error) {
+    return { errors: [error as GraphQLError] };
+  }
+  try {
+    // Checked before validation: graphql-js's single-root-field rule throws (rather than
+    // reporting) on @skip/@include with a variable there.
+    const operation = getOperationAST(document, operationName);
+    if (operation?.operation === OperationTypeNode.SUBSCRIPTION) assertSupportedRootField(operation);
+    const errors = validate(options.schema, document, [...specifiedRules, ...options.validationRules]);
+    return errors.length > 0 ? { errors } : { document };
+  } catch (error) {
+    return { errors: [error instanceof GraphQLError ? error : rejection(String(error), 'BAD_USER_INPUT')] };
+  }
 }
 
 function rejection(message: string, code: string): GraphQLError {

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Logger as DrizzleLogger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { drizzle as drizzlePgliteType } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { DatabaseConfig } from '../env/models';
@@ -14,7 +14,7 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 /** A connection to PostgreSQL that several subgraphs can share (all-in-one) or own (services). */
 export type SqlClient =
   | { kind: 'postgres'; sql: postgres.Sql; url: string; close(): Promise<void> }
-  | { kind: 'pglite'; pglite: PGlite; close(): Promise<void> };
+  | { kind: 'pglite'; pglite: PGlite; drizzle: typeof drizzlePgliteType; close(): Promise<void> };
 
 export type QueryObserver = (query: string, params: unknown[]) => void;
 
@@ -30,9 +30,11 @@ export async function openSqlClient(config: DatabaseConfig): Promise<SqlClient> 
   }
   const dataDir = config.dataDir === 'memory://' ? config.dataDir : resolve(config.dataDir);
   if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  // Loaded only when used: PGlite is ~50 MiB of WebAssembly that services (and the gateway) never need.
+  const [{ PGlite: Embedded }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
+  const pglite = await Embedded.create(dataDir);
   await pglite.exec(`SET TIME ZONE 'UTC'`);
-  return { kind: 'pglite', pglite, close: () => pglite.close() };
+  return { kind: 'pglite', pglite, drizzle, close: () => pglite.close() };
 }
 
 /** A drizzle database over a client; `onQuery` sees every statement (used to count them in tests). */
@@ -40,5 +42,5 @@ export function drizzleOver(client: SqlClient, onQuery?: QueryObserver): Db {
   const logger: DrizzleLogger | undefined = onQuery ? { logQuery: onQuery } : undefined;
   return client.kind === 'postgres'
     ? drizzlePostgres(client.sql, logger ? { logger } : {})
-    : drizzlePglite(client.pglite, logger ? { logger } : {});
+    : client.drizzle(client.pglite, logger ? { logger } : {});
 }

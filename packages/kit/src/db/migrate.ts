@@ -1,7 +1,5 @@
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import postgres from 'postgres';
 import type { SqlClient } from './database';
 
@@ -20,7 +18,8 @@ export async function applyMigrations(client: SqlClient, set: MigrationSet): Pro
   // The journal cannot live in the subgraph's schema: migration 0000 is what creates that schema.
   const config = { migrationsFolder: set.folder, migrationsSchema: 'drizzle', migrationsTable: `${set.schema}_migrations` };
   if (client.kind === 'pglite') {
-    await migratePglite(drizzlePglite(client.pglite), config);
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(client.drizzle(client.pglite), config);
     return;
   }
   // One connection, so the session-level lock and the migration run on the same backend.

@@ -35,7 +35,7 @@ export function openPubSub(config: PubSubConfig, log: Logger): Promise<PubSub> {
  */
 export async function runSubgraphService<D extends SubgraphDeps>(options: ServiceOptions<D>): Promise<RunningServer> {
   const { module, log } = options;
-  const tracing = setupTracing({ serviceName: module.name, otlpEndpoint: options.config.tracing.otlpEndpoint });
+  const tracing = await setupTracing({ serviceName: module.name, otlpEndpoint: options.config.tracing.otlpEndpoint });
   const client = await openSqlClient(options.config.database);
   await applyMigrations(client, module.migrations);
   const pubsub = await openPubSub(options.config.pubsub, log);

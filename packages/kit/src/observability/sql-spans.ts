@@ -1,5 +1,3 @@
-import { PglitePreparedQuery } from 'drizzle-orm/pglite/session';
-import { PostgresJsPreparedQuery } from 'drizzle-orm/postgres-js/session';
 import { inSpan } from './tracing';
 
 type QueryMethod = (this: { queryString: string }, ...args: unknown[]) => Promise<unknown>;
@@ -11,9 +9,10 @@ let instrumented = false;
  * both drivers. drizzle ships span calls but no way to switch them on, so its prepared-query
  * classes are wrapped here — the way OpenTelemetry instrumentations wrap libraries.
  */
-export function instrumentSqlQueries(): void {
+export async function instrumentSqlQueries(): Promise<void> {
   if (instrumented) return;
   instrumented = true;
+  const [{ PglitePreparedQuery }, { PostgresJsPreparedQuery }] = await Promise.all([import('drizzle-orm/pglite/session'), import('drizzle-orm/postgres-js/session')]);
   for (const prototype of [PostgresJsPreparedQuery.prototype, PglitePreparedQuery.prototype] as unknown as Record<string, QueryMethod>[]) {
     for (const method of ['execute', 'all']) {
       const original = prototype[method];

@@ -1,11 +1,7 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Context } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { IncomingHttpHeaders } from 'node:http';
-import { instrumentSqlQueries } from './sql-spans';
 
 /**
  * OpenTelemetry traces, off unless configured: OTEL_EXPORTER_OTLP_ENDPOINT (e.g.
@@ -30,15 +26,27 @@ export interface TracingOptions {
 
 let provider: NodeTracerProvider | undefined;
 
-/** Registers the global tracer provider once per process; a no-op without endpoint or exporter. */
-export function setupTracing(options: TracingOptions): { shutdown(): Promise<void> } {
+/**
+ * Registers the global tracer provider once per process; a no-op without endpoint or exporter.
+ * The SDK is loaded only then: processes without tracing do not carry it.
+ */
+export async function setupTracing(options: TracingOptions): Promise<{ shutdown(): Promise<void> }> {
   if (provider || (!options.otlpEndpoint && !options.exporter)) return { shutdown: async () => {} };
+  const [{ W3CTraceContextPropagator }, { OTLPTraceExporter }, { resourceFromAttributes }, { BatchSpanProcessor, SimpleSpanProcessor }, { NodeTracerProvider }, { instrumentSqlQueries }] =
+    await Promise.all([
+      import('@opentelemetry/core'),
+      import('@opentelemetry/exporter-trace-otlp-http'),
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/sdk-trace-base'),
+      import('@opentelemetry/sdk-trace-node'),
+      import('./sql-spans'),
+    ]);
   const processor = options.exporter
     ? new SimpleSpanProcessor(options.exporter)
     : new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint!.replace(/\/$/, '')}/v1/traces` }));
   provider = new NodeTracerProvider({ resource: resourceFromAttributes({ 'service.name': options.serviceName }), spanProcessors: [processor] });
   provider.register({ propagator: new W3CTraceContextPropagator() });
-  instrumentSqlQueries();
+  await instrumentSqlQueries();
   const registered = provider;
   return {
     async shutdown() {

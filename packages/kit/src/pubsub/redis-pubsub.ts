@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import type { Logger } from '../logger';
 import type { Listener, PubSub } from './pubsub';
 
@@ -8,6 +7,8 @@ import type { Listener, PubSub } from './pubsub';
  * listener needs it, and each message is parsed once per process, then handed to every listener.
  */
 export async function createRedisPubSub(url: string, log: Logger, prefix = 'mosaic:'): Promise<PubSub> {
+  // Loaded only in services mode.
+  const { Redis } = await import('ioredis');
   const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const subscriber = new Redis(url, { lazyConnect: true });
   await Promise.all([publisher.connect(), subscriber.connect()]);

@@ -12,7 +12,7 @@ export async function gql<D>(url: string, query: string, variables: Record<strin
 
 export async function demoToken(url: string, credentials: { email: string; password: string }): Promise<string> {
   const data = await gql<{ login: { accessToken: string } }>(url, `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, {
-    input: credentials,
+    input: { email: credentials.email, password: credentials.password },
   });
   return data.login.accessToken;
 }

@@ -20,7 +20,8 @@ const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@1
 const ME = `query Me { me { email todos(first: 10) { edges { node { title done priority } } } notes(first: 10) { edges { node { title tags } } } } }`;
 
 async function measure(label: string, env: NodeJS.ProcessEnv) {
-  const graph = await spawnAllInOne({ PORT: String(PORT), SUBGRAPH_PORTS: 'random', LOG_LEVEL: 'error', ...env });
+  // Rate limits off: the load comes from one client IP (the default 1200/min would answer 429s).
+  const graph = await spawnAllInOne({ PORT: String(PORT), SUBGRAPH_PORTS: 'random', LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_USER: '0', ...env });
   try {
     const url = `http://localhost:${PORT}/graphql`;
     const token = await demoToken(url, DEMO_USER);
@@ -47,6 +48,7 @@ async function measure(label: string, env: NodeJS.ProcessEnv) {
       rssMiBAfter: treeRssMiB(graph.child.pid!),
     };
     console.log(JSON.stringify(summary));
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`${label}: ${result.non2xx} non-2xx and ${result.errors} errors — the measurement is not valid`);
     return summary;
   } finally {
     await graph.stop();

@@ -26,7 +26,7 @@ export const stocksEnv = z
           return false;
         }
       }, 'must be "24x7" or "HH:MM-HH:MM" (UTC, opening before closing)'),
-    STOCKS_SIM_WARMUP_DAYS: z.coerce.number().int().min(0).max(30).default(3),
+    STOCKS_SIM_WARMUP_DAYS: z.coerce.number().int().min(0).max(30).default(1),
     FINNHUB_API_KEY: z.string().optional(),
     FINNHUB_WS_URL: z.string().url().default('wss://ws.finnhub.io'),
     FINNHUB_REST_URL: z.string().url().default('https://finnhub.io/api/v1'),

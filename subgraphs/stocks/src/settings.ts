@@ -37,7 +37,7 @@ export interface StocksSettings {
 }
 
 export const DEFAULT_SETTINGS: StocksSettings = {
-  feed: { kind: 'simulated', seed: 'mosaic', ticksPerSecond: 2, session: '24x7', warmUpDays: 3 },
+  feed: { kind: 'simulated', seed: 'mosaic', ticksPerSecond: 2, session: '24x7', warmUpDays: 1 },
   feedOwner: true,
   flushIntervalMs: 1_000,
   interestLingerMs: 5_000,

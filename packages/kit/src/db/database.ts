@@ -1,5 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Logger as DrizzleLogger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -29,12 +32,34 @@ export async function openSqlClient(config: DatabaseConfig): Promise<SqlClient> 
     return { kind: 'postgres', sql, url: config.url, close: () => sql.end({ timeout: 5 }) };
   }
   const dataDir = config.dataDir === 'memory://' ? config.dataDir : resolve(config.dataDir);
-  if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
+  if (dataDir !== 'memory://' && !existsSync(join(dataDir, 'PG_VERSION'))) {
+    mkdirSync(dataDir, { recursive: true });
+    await initialiseInChildProcess(dataDir);
+  }
   // Loaded only when used: PGlite is ~50 MiB of WebAssembly that services (and the gateway) never need.
   const [{ PGlite: Embedded }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
-  const pglite = await Embedded.create(dataDir);
+  const pglite = await Embedded.create(dataDir, PGLITE_OPTIONS);
   await pglite.exec(`SET TIME ZONE 'UTC'`);
   return { kind: 'pglite', pglite, drizzle, close: () => pglite.close() };
+}
+
+/**
+ * Embedded PostgreSQL sized for a developer machine: PGlite's defaults reserve far more memory
+ * (128 MB shared buffers, a large initial WebAssembly heap) than an all-in-one graph needs; it
+ * grows on demand.
+ */
+const PGLITE_OPTIONS = { initialMemory: 128 * 1024 * 1024, postgresqlconf: ['shared_buffers=32MB'] };
+
+/**
+ * Creating a data directory (initdb) makes PGlite hold ~600 MB that the process never gives back;
+ * doing it in a short-lived child process keeps that out of the long-running one.
+ */
+async function initialiseInChildProcess(dataDir: string): Promise<void> {
+  const pglite = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')).href.replace(/index\.cjs$/, 'index.js');
+  const script = `const { PGlite } = await import(${JSON.stringify(pglite)}); const db = await PGlite.create(${JSON.stringify(dataDir)}); await db.close();`;
+  await new Promise<void>((done, fail) => {
+    execFile(process.execPath, ['--input-type=module', '-e', script], (error, _stdout, stderr) => (error ? fail(new Error(`Could not create the PGlite data directory ${dataDir}: ${stderr || error.message}`)) : done()));
+  });
 }
 
 /** A drizzle database over a client; `onQuery` sees every statement (used to count them in tests). */

@@ -3,9 +3,8 @@ import postgres from 'postgres';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_USER } from '@mosaic/platform/seed';
 import { spawnAllInOne } from '@mosaic/platform/spawn-all-in-one';
-import { demoToken, gql } from './client';
+import { gql } from './client';
 import { saveResult, treeRssMiB } from './machine';
 
 /**
@@ -19,18 +18,35 @@ const PORT = Number(process.env.PORT ?? 4610);
 const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ME = `query Me { me { email todos(first: 10) { edges { node { title done priority } } } notes(first: 10) { edges { node { title tags } } } } }`;
 
+async function usersWithContent(url: string, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const input = { email: `reader${i}-${Date.now()}@bench.dev`, password: 'velvet-otter-lantern' };
+    const { register } = await gql<{ register: { accessToken: string } }>(url, `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`, { input });
+    for (let t = 0; t < 5; t++) await gql(url, `mutation($input: CreateTodoInput!) { createTodo(input: $input) { id } }`, { input: { title: `Todo ${t}`, priority: 'MEDIUM' } }, register.accessToken);
+    for (let n = 0; n < 3; n++) await gql(url, `mutation($input: CreateNoteInput!) { createNote(input: $input) { id } }`, { input: { title: `Note ${n}`, body: 'Benchmark note', tags: ['bench'] } }, register.accessToken);
+    tokens.push(register.accessToken);
+  }
+  return tokens;
+}
+
 async function measure(label: string, env: NodeJS.ProcessEnv) {
   // Rate limits off: the load comes from one client IP (the default 1200/min would answer 429s).
   const graph = await spawnAllInOne({ PORT: String(PORT), SUBGRAPH_PORTS: 'random', LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_USER: '0', ...env });
   try {
     const url = `http://localhost:${PORT}/graphql`;
-    const token = await demoToken(url, DEMO_USER);
-    const sample = await gql<{ me: { todos: { edges: unknown[] }; notes: { edges: unknown[] } } }>(url, ME, {}, token);
+    // One user per connection, each with their own todos and notes: no two in-flight requests are
+    // identical, so the gateway's sharing of identical subgraph queries does not flatter the result.
+    const tokens = await usersWithContent(url, CONNECTIONS);
+    const sample = await gql<{ me: { todos: { edges: unknown[] }; notes: { edges: unknown[] } } }>(url, ME, {}, tokens[0]);
+    let next = 0;
     const request = {
       url,
       method: 'POST' as const,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: ME }),
+      setupClient: (client: { setHeaders(headers: Record<string, string>): void }) =>
+        client.setHeaders({ 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` }),
     };
     await autocannon({ ...request, connections: CONNECTIONS, duration: 3 }); // warm-up: JIT, plans, pools
     const result = await autocannon({ ...request, connections: CONNECTIONS, duration: DURATION });

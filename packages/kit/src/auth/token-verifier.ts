@@ -3,6 +3,9 @@ import type { AuthVerifyConfig } from '../env/models';
 import { UnauthenticatedError } from '../errors/errors';
 import type { Viewer } from './viewer';
 
+/** Verified tokens remembered per process (oldest forgotten first). */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 /** Access tokens are signed by accounts with an asymmetric key; nothing else is accepted. */
 export const ACCESS_TOKEN_ALGORITHMS = ['EdDSA'];
 
@@ -16,7 +19,20 @@ export interface TokenVerifier {
 export function createTokenVerifier(config: AuthVerifyConfig, keys?: JWTVerifyGetKey): TokenVerifier {
   const keySet = keys ?? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000 });
 
+  // Every service in a request's path verifies the same token (the gateway, then each subgraph; in
+  // all-in-one mode in one process): a verified token is remembered until it expires.
+  const verified = new Map<string, { viewer: Viewer; expiresAt: number }>();
+
   async function verify(token: string): Promise<Viewer> {
+    const remembered = verified.get(token);
+    if (remembered && remembered.expiresAt > Date.now()) return remembered.viewer;
+    const viewer = await verifyUncached(token);
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+    verified.set(token, { viewer: viewer.viewer, expiresAt: viewer.expiresAt });
+    return viewer.viewer;
+  }
+
+  async function verifyUncached(token: string): Promise<{ viewer: Viewer; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keySet, {
@@ -34,7 +50,7 @@ export function createTokenVerifier(config: AuthVerifyConfig, keys?: JWTVerifyGe
       }
       throw error;
     }
-    return viewerFromClaims(payload);
+    return { viewer: viewerFromClaims(payload), expiresAt: (payload.exp as number) * 1000 };
   }
 
   return {

@@ -1,14 +1,7 @@
-import { fileURLToPath } from 'node:url';
-import type { SubgraphModule } from '@mosaic/kit';
+import { defineSubgraph } from '@mosaic/kit';
 import { buildSubgraph, typeDefs, type AccountsDeps } from './build';
 
-export const accounts: SubgraphModule<AccountsDeps> = {
-  name: 'accounts',
-  defaultPort: 4001,
-  typeDefs,
-  migrations: { schema: 'accounts', folder: fileURLToPath(new URL('../drizzle', import.meta.url)) },
-  build: buildSubgraph,
-};
+export const accounts = defineSubgraph<AccountsDeps>(import.meta.url, { name: 'accounts', defaultPort: 4001, typeDefs, build: buildSubgraph });
 
 export type { AccountsDeps } from './build';
 export { loadSigningKeys, generateSigningKey, type SigningKeys } from './domain/signing-keys';

@@ -1,14 +1,7 @@
-import { fileURLToPath } from 'node:url';
-import type { SubgraphModule } from '@mosaic/kit';
+import { defineSubgraph } from '@mosaic/kit';
 import { buildSubgraph, typeDefs, type StocksDeps } from './build';
 
-export const stocks: SubgraphModule<StocksDeps> = {
-  name: 'stocks',
-  defaultPort: 4005,
-  typeDefs,
-  migrations: { schema: 'stocks', folder: fileURLToPath(new URL('../drizzle', import.meta.url)) },
-  build: buildSubgraph,
-};
+export const stocks = defineSubgraph<StocksDeps>(import.meta.url, { name: 'stocks', defaultPort: 4005, typeDefs, build: buildSubgraph });
 
 export type { StocksDeps, BuiltStocks } from './build';
 export type { StocksSettings, FeedSettings } from './settings';

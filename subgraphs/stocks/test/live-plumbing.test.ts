@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CONFLATE_BY, SHARE_KEY, createMemoryPubSub } from '@mosaic/kit';
-import { conflatingStream } from '../src/domain/live/conflating-stream';
+import { CONFLATE_BY, SHARE_KEY, createMemoryPubSub, topicStream } from '@mosaic/kit';
 import { InterestTracker } from '../src/domain/live/interest-tracker';
 import { UpstreamInterest } from '../src/domain/live/upstream-interest';
 import { ManualFeed } from './manual-feed';
@@ -58,11 +57,11 @@ describe('UpstreamInterest', () => {
   });
 });
 
-describe('conflatingStream', () => {
+describe('topicStream with keyOf (market data)', () => {
   it('keeps the newest event per key for a slow reader, marks sharing, and cleans up', async () => {
     const pubsub = createMemoryPubSub();
     let closed = 0;
-    const stream = await conflatingStream<{ symbol: string; last: number }>(pubsub, ['q:A', 'q:B'], {
+    const stream = await topicStream<{ symbol: string; last: number }>(pubsub, ['q:A', 'q:B'], {
       keyOf: (quote) => quote.symbol,
       shareKey: 'quotes:A,B',
       conflateBy: 'symbol',

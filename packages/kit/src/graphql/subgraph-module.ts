@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { DocumentNode } from 'graphql';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Db } from '../db/database';
@@ -35,4 +36,12 @@ export interface SubgraphModule<D extends SubgraphDeps = SubgraphDeps> {
   typeDefs: DocumentNode;
   migrations: MigrationSet;
   build(deps: D): BuiltSubgraph | Promise<BuiltSubgraph>;
+}
+
+/**
+ * A subgraph module by the layout convention: its PostgreSQL schema is named after it and its
+ * drizzle-kit migrations sit in `<package>/drizzle` (beside `src/`, where `moduleUrl` points).
+ */
+export function defineSubgraph<D extends SubgraphDeps>(moduleUrl: string, module: Omit<SubgraphModule<D>, 'migrations'>): SubgraphModule<D> {
+  return { ...module, migrations: { schema: module.name, folder: fileURLToPath(new URL('../drizzle', moduleUrl)) } };
 }

@@ -3,7 +3,6 @@ import type { Context } from '../../context';
 import type { TriggerEvent } from '../alerts/trigger-event';
 import type { CandleInterval } from '../intervals';
 import { requireViewer } from '../viewer';
-import { conflatingStream } from './conflating-stream';
 import { topics } from './topics';
 import type { CandleView, QuoteView } from './views';
 
@@ -20,7 +19,7 @@ export async function quoteStream(ctx: Ctx, symbols: readonly string[]): Promise
     .map((row) => row.symbol)
     .sort();
   const release = ctx.market.interest.acquire(list);
-  return conflatingStream<QuoteView>(ctx.pubsub, list.map(topics.quote), {
+  return topicStream<QuoteView>(ctx.pubsub, list.map(topics.quote), {
     keyOf: (quote) => quote.symbol,
     shareKey: `quotes:${list.join(',')}`,
     conflateBy: 'symbol',
@@ -36,7 +35,7 @@ export async function quoteStream(ctx: Ctx, symbols: readonly string[]): Promise
 export async function candleStream(ctx: Ctx, symbol: string, interval: CandleInterval): Promise<AsyncIterableIterator<CandleView>> {
   const instrument = ctx.catalog.requireKnown(symbol, 'symbol');
   const release = ctx.market.interest.acquire([instrument.symbol]);
-  return conflatingStream<CandleView>(ctx.pubsub, [topics.candle(instrument.symbol, interval)], {
+  return topicStream<CandleView>(ctx.pubsub, topics.candle(instrument.symbol, interval), {
     keyOf: (candle) => candle.start,
     shareKey: `candles:${instrument.symbol}:${interval}`,
     conflateBy: 'start',

@@ -54,8 +54,9 @@ export async function lastPosition(db: Db, ownerId: string): Promise<number | nu
 
 type Place = Pick<TodoRow, 'position' | 'id'>;
 
-/** The owner's todo right after `place` in manual order, ignoring `excludeId` (the one being moved). */
-export async function nextInOrder(db: Db, ownerId: string, place: Place, excludeId: string): Promise<TodoRow | undefined> {
+/** The owner's todo right after (or before) `place` in manual order, ignoring `excludeId` (the one being moved). */
+export async function neighbourInOrder(db: Db, ownerId: string, place: Place, excludeId: string, side: 'after' | 'before'): Promise<TodoRow | undefined> {
+  const [beyond, order] = side === 'after' ? [gt, asc] : [lt, desc];
   const [row] = await db
     .select()
     .from(todos)
@@ -63,27 +64,10 @@ export async function nextInOrder(db: Db, ownerId: string, place: Place, exclude
       and(
         eq(todos.ownerId, ownerId),
         ne(todos.id, excludeId),
-        or(gt(todos.position, place.position), and(eq(todos.position, place.position), gt(todos.id, place.id))),
+        or(beyond(todos.position, place.position), and(eq(todos.position, place.position), beyond(todos.id, place.id))),
       ),
     )
-    .orderBy(asc(todos.position), asc(todos.id))
-    .limit(1);
-  return row;
-}
-
-/** The owner's todo right before `place` in manual order, ignoring `excludeId`. */
-export async function previousInOrder(db: Db, ownerId: string, place: Place, excludeId: string): Promise<TodoRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(todos)
-    .where(
-      and(
-        eq(todos.ownerId, ownerId),
-        ne(todos.id, excludeId),
-        or(lt(todos.position, place.position), and(eq(todos.position, place.position), lt(todos.id, place.id))),
-      ),
-    )
-    .orderBy(desc(todos.position), desc(todos.id))
+    .orderBy(order(todos.position), order(todos.id))
     .limit(1);
   return row;
 }

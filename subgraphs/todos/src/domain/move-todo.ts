@@ -1,7 +1,7 @@
 import { NotFoundError, UserInputError, encodeId, type Db } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { TodoRow } from '../data/tables';
-import { findOwnedTodoForUpdate, lockOwnerPositions, nextInOrder, previousInOrder, renumberPositions, updateTodoRow } from '../data/todos-repo';
+import { findOwnedTodoForUpdate, lockOwnerPositions, neighbourInOrder, renumberPositions, updateTodoRow } from '../data/todos-repo';
 import { POSITION_GAP, positionBetween } from './positions';
 import { requireViewer } from './viewer';
 
@@ -37,6 +37,6 @@ export async function moveTodo(ctx: Pick<Context, 'viewer' | 'db' | 'loaders' | 
 async function positionNextTo(tx: Db, ownerId: string, movingId: string, targetId: string, after: boolean): Promise<number | null> {
   const target = await findOwnedTodoForUpdate(tx, ownerId, targetId);
   if (!target) throw new NotFoundError('Todo', encodeId('Todo', targetId));
-  if (after) return positionBetween(target.position, (await nextInOrder(tx, ownerId, target, movingId))?.position ?? null);
-  return positionBetween((await previousInOrder(tx, ownerId, target, movingId))?.position ?? null, target.position);
+  if (after) return positionBetween(target.position, (await neighbourInOrder(tx, ownerId, target, movingId, 'after'))?.position ?? null);
+  return positionBetween((await neighbourInOrder(tx, ownerId, target, movingId, 'before'))?.position ?? null, target.position);
 }

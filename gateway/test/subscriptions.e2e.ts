@@ -257,3 +257,27 @@ describe('subscription lifecycle', () => {
     await client.dispose();
   }, 30_000);
 });
+
+describe('origin check', () => {
+  let guarded: FederatedTestGraph;
+  beforeAll(async () => {
+    guarded = await startFederatedTestGraph({ allowedOrigins: ['https://app.example'] });
+  });
+  afterAll(() => guarded?.close());
+
+  const upgrade = (origin: string) =>
+    new Promise<number | 'open'>((resolve) => {
+      const socket = new WebSocket(guarded.wsUrl, 'graphql-transport-ws', { headers: { origin } });
+      socket.once('open', () => {
+        socket.close();
+        resolve('open');
+      });
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.once('error', () => undefined);
+    });
+
+  it('refuses browsers from origins that are not allowed, and lets allowed ones in', async () => {
+    expect(await upgrade('https://evil.example')).toBe(401);
+    expect(await upgrade('https://app.example')).toBe('open');
+  });
+});

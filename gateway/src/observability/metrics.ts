@@ -69,6 +69,7 @@ export function createGatewayMetrics() {
       new Gauge({ name: 'mosaic_gateway_subscription_upstream_sockets', help: 'WebSocket connections to subgraphs.', registers: [registry], collect() { this.set(service.stats().upstreamSockets); } });
       new Counter({ name: 'mosaic_gateway_subscription_events_total', help: 'Upstream events resolved (once per group).', registers: [registry], collect() { this.reset(); this.inc(service.counters.events); } });
       new Counter({ name: 'mosaic_gateway_subscription_deliveries_total', help: 'Event payloads written to client sockets.', registers: [registry], collect() { this.reset(); this.inc(service.counters.deliveries); } });
+      new Counter({ name: 'mosaic_gateway_subscription_conflated_total', help: 'Events a slow client never got because a newer one with the same key replaced them.', registers: [registry], collect() { this.reset(); this.inc(service.counters.conflated); } });
       new Counter({ name: 'mosaic_gateway_subscription_slow_consumers_closed_total', help: 'Client sockets closed (4008) for not reading fast enough.', registers: [registry], collect() { this.reset(); this.inc(service.counters.slowConsumersClosed); } });
     },
     route: (async (_req, res) => {

@@ -9,6 +9,8 @@ export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 const CONFLATE_ABOVE_BYTES = 64 * 1024;
 const DRAIN_CHECK_MS = 20;
 
+export type DeliveryOutcome = 'sent' | 'held' | 'replaced' | 'closed-slow' | 'gone';
+
 export interface DeliveryLimits {
   /** A subscriber whose socket has more than this many bytes unsent is closed (see README). */
   maxBufferedBytes: number;
@@ -27,13 +29,9 @@ export class Subscriber {
   private pendingNext: ((result: IteratorResult<FormattedExecutionResult>) => void) | null = null;
   private finalResult: FormattedExecutionResult | null = null;
   private started = false;
-  /** Set when `deliver` closed the socket because the client fell too far behind. */
-  closedAsSlow = false;
   /** Conflating streams: the newest unsent payload per key while the socket is backed up. */
   private readonly pending = new Map<string, string>();
   private drainTimer: NodeJS.Timeout | null = null;
-  /** Events replaced by a newer one with the same key before they could be sent. */
-  conflated = 0;
 
   constructor(
     readonly socket: WebSocket,
@@ -82,24 +80,23 @@ export class Subscriber {
    * Writes one event (its payload already serialised once for the whole group). With a
    * `conflationKey` (a stream whose newer events supersede older ones with the same key), a
    * backed-up socket keeps only the newest payload per key and sends them once it drains, instead
-   * of being closed.
+   * of being closed. `held` events go out later; `replaced` means the held one it superseded never will.
    */
-  deliver(payloadJson: string, conflationKey?: string): boolean {
-    if (!this.isOpen) return false;
+  deliver(payloadJson: string, conflationKey?: string): DeliveryOutcome {
+    if (!this.isOpen) return 'gone';
     if (conflationKey !== undefined && (this.pending.size > 0 || this.socket.bufferedAmount > CONFLATE_ABOVE_BYTES)) {
-      if (this.pending.delete(conflationKey)) this.conflated++;
+      const replaced = this.pending.delete(conflationKey);
       this.pending.set(conflationKey, payloadJson);
       this.drainTimer ??= setInterval(() => this.flushPending(), DRAIN_CHECK_MS);
-      return true;
+      return replaced ? 'replaced' : 'held';
     }
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
-      this.closedAsSlow = true;
       this.socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: events were not read fast enough');
       this.end();
-      return false;
+      return 'closed-slow';
     }
     this.socket.send(`${this.messagePrefix}${payloadJson}}`);
-    return true;
+    return 'sent';
   }
 
   private flushPending() {

@@ -14,7 +14,7 @@ export interface GroupDependencies {
   subgraphUrl(name: string): string;
   formatError(error: GraphQLFormattedError, original: unknown): GraphQLFormattedError;
   log: Logger;
-  counters: { events: number; deliveries: number; slowConsumersClosed: number };
+  counters: { events: number; deliveries: number; conflated: number; slowConsumersClosed: number };
 }
 
 export interface GroupSpec {
@@ -179,8 +179,10 @@ export class SubscriptionGroup {
     }
     const counters = this.deps.counters;
     for (const member of this.members) {
-      if (member.deliver(payload, conflationKey)) counters.deliveries++;
-      else if (member.closedAsSlow) counters.slowConsumersClosed++;
+      const outcome = member.deliver(payload, conflationKey);
+      if (outcome === 'sent' || outcome === 'held') counters.deliveries++;
+      else if (outcome === 'replaced') counters.conflated++;
+      else if (outcome === 'closed-slow') counters.slowConsumersClosed++;
     }
   }
 

@@ -60,7 +60,7 @@ interface Joining {
 export class SubscriptionService {
   private readonly groups = new Map<string, SubscriptionGroup>();
   /** Running totals for metrics. */
-  readonly counters = { events: 0, deliveries: 0, slowConsumersClosed: 0 };
+  readonly counters = { events: 0, deliveries: 0, conflated: 0, slowConsumersClosed: 0 };
   private readonly plans = new Map<string, SubscriptionPlan>();
   private readonly upstream: UpstreamPool;
   private readonly groupDependencies: GroupDependencies;

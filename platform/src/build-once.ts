@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from './repo-root';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const built = new Set<string>();
 
 /**

@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { buildOnce, distEntry } from './build-once';
+import { repoRoot } from './repo-root';
 import { subgraphModules } from './registry';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface ServiceProcess {
   name: string;

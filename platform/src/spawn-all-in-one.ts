@@ -1,8 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { buildOnce, distEntry } from './build-once';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+import { repoRoot } from './repo-root';
 
 export interface AllInOneProcess {
   child: ChildProcess;

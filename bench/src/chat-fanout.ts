@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import WebSocket from 'ws';
 import { generateSigningKey } from '@mosaic/accounts';
 import { subgraphModules } from '@mosaic/platform';
 import { spawnServices } from '@mosaic/platform/services';
-import { freePort, waitUntilOk } from '@mosaic/testing';
+import { createTestDatabase, freePort, prepareTemplateDatabase, waitUntilOk } from '@mosaic/testing';
 import { gql } from './client';
 import { cpuMs } from '../gateways/process-cpu';
 import { LatencyHistogram } from './latency-histogram';
@@ -19,7 +18,6 @@ import { leafRssMiB, saveResult } from './machine';
  * gateway has its own process (its RSS is the gateway's alone); this process is the load client
  * (raw `ws`, no JSON parsing per frame). Two cores: gateway, subgraphs and load client share them.
  */
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const USERS = 50;
 const SUBSCRIBE = `subscription($roomId: ID!) { messageEvents(roomId: $roomId) { ... on MessageAdded { message { id text createdAt author { displayName } } } } }`;
 
@@ -170,11 +168,9 @@ function closedShare(closes: { slowConsumer: number }, scenario: Scenario, total
   return closes.slowConsumer * total;
 }
 
-const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-const database = `mosaic_bench_${Date.now().toString(36)}`;
-await admin.unsafe(`create database "${database}"`);
-const dbUrl = new URL(ADMIN_URL);
-dbUrl.pathname = `/${database}`;
+// A scratch database cloned from the migrated template (the test suite's mechanism).
+await prepareTemplateDatabase();
+const database = await createTestDatabase();
 const signingKeys = JSON.stringify([await generateSigningKey('bench')]);
 const results = [];
 try {
@@ -184,7 +180,7 @@ try {
       env: {
         LOG_LEVEL: 'error',
         NODE_ENV: 'production',
-        DATABASE_URL: dbUrl.toString(),
+        DATABASE_URL: database.url,
         ACCOUNTS_SIGNING_KEYS: signingKeys,
         GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),
         RATE_LIMIT_PER_IP: '0',
@@ -203,7 +199,6 @@ try {
     }
   }
 } finally {
-  await admin.unsafe(`drop database if exists "${database}" with (force)`);
-  await admin.end();
+  await database.drop();
 }
 console.log(`saved ${saveResult('chat-fanout', results)}`);

@@ -1,9 +1,9 @@
 import autocannon from 'autocannon';
-import postgres from 'postgres';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnAllInOne } from '@mosaic/platform/spawn-all-in-one';
+import { createTestDatabase, prepareTemplateDatabase } from '@mosaic/testing';
 import { gql } from './client';
 import { saveResult, treeRssMiB } from './machine';
 
@@ -15,7 +15,6 @@ import { saveResult, treeRssMiB } from './machine';
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const DURATION = Number(process.env.DURATION ?? 20);
 const PORT = Number(process.env.PORT ?? 4610);
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ME = `query Me { me { email todos(first: 10) { edges { node { title done priority } } } notes(first: 10) { edges { node { title tags } } } } }`;
 
 async function usersWithContent(url: string, count: number): Promise<string[]> {
@@ -78,17 +77,14 @@ try {
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
-const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-const database = `mosaic_bench_${Date.now().toString(36)}`;
-await admin.unsafe(`create database "${database}"`);
+// A scratch database cloned from the migrated template (the test suite's mechanism).
+await prepareTemplateDatabase();
+const database = await createTestDatabase();
+const keysDir = mkdtempSync(join(tmpdir(), 'mosaic-bench-keys-'));
 try {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  const keysDir = mkdtempSync(join(tmpdir(), 'mosaic-bench-keys-'));
-  results.push(await measure('all-in-one, PostgreSQL server', { DATABASE_URL: url.toString(), DEV_KEYS_DIR: keysDir }));
-  rmSync(keysDir, { recursive: true, force: true });
+  results.push(await measure('all-in-one, PostgreSQL server', { DATABASE_URL: database.url, DEV_KEYS_DIR: keysDir }));
 } finally {
-  await admin.unsafe(`drop database if exists "${database}" with (force)`);
-  await admin.end();
+  rmSync(keysDir, { recursive: true, force: true });
+  await database.drop();
 }
 console.log(`saved ${saveResult('me-throughput', results)}`);

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
-import postgres from 'postgres';
+import { createTestDatabase, prepareTemplateDatabase } from '@mosaic/testing';
 import { gql } from './client';
 import { summarizeProfile } from './cpu-profile';
 
@@ -13,12 +13,11 @@ import { summarizeProfile } from './cpu-profile';
 const dir = process.env.PROFILE_DIR ?? '/tmp/mosaic-profile-me';
 mkdirSync(dir, { recursive: true });
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const admin = postgres('postgres://postgres@127.0.0.1:5432/postgres', { max: 1, onnotice: () => {} });
-const database = `mosaic_profile_${Date.now().toString(36)}`;
-await admin.unsafe(`create database "${database}"`);
+await prepareTemplateDatabase();
+const database = await createTestDatabase();
 const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'platform/dist/all-in-one.mjs'], {
   cwd: root,
-  env: { ...process.env, PORT: '4680', SUBGRAPH_PORTS: 'random', LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_USER: '0', DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`, DEV_KEYS_DIR: `${dir}/keys` },
+  env: { ...process.env, PORT: '4680', SUBGRAPH_PORTS: 'random', LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_USER: '0', DATABASE_URL: database.url, DEV_KEYS_DIR: `${dir}/keys` },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 await new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Demo admin') && resolve()));
@@ -44,6 +43,5 @@ await new Promise<void>((resolve) => {
   child.once('exit', () => resolve());
   child.kill('SIGTERM');
 });
-await admin.unsafe(`drop database if exists "${database}" with (force)`);
-await admin.end();
+await database.drop();
 summarizeProfile(readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => `${dir}/${f}`).sort().at(-1)!);

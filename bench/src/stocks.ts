@@ -129,6 +129,7 @@ async function quoteFanOut(subscribers: number, ticksPerSecond: number, seconds:
       deliveries: sorted.reduce((sum, n) => sum + n, 0),
       latencyMs: { p50: histogram.percentile(50), p99: histogram.percentile(99), max: histogram.percentile(100) },
       gatewayCpuPercent: cpuPercent,
+      conflated: Number(/^mosaic_gateway_subscription_conflated_total (\d+)/m.exec(metrics)?.[1] ?? 0),
       slowConsumersClosed: Number(/^mosaic_gateway_subscription_slow_consumers_closed_total (\d+)/m.exec(metrics)?.[1] ?? 0),
       note: 'latency = client receive time − the trade time the quote carries; the simulator trades ACME at most once per step with probability 0.9',
     };

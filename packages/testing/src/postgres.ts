@@ -28,6 +28,9 @@ function templateName(): string {
   return `mosaic_template_${hash.digest('hex').slice(0, 12)}`;
 }
 
+/** Older templates kept besides the current one. */
+const KEPT_TEMPLATES = 12;
+
 export function urlFor(database: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${database}`;
@@ -42,9 +45,10 @@ export async function prepareTemplateDatabase(): Promise<string> {
   const name = templateName();
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   try {
-    // Newest first; a few older templates are kept so a concurrent run on other migrations keeps its own.
+    // Newest first; several older templates are kept so concurrent runs on other migrations (other
+    // branches' checkouts on one machine) keep their own.
     const existing = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'mosaic_template_%' order by oid desc`;
-    for (const { datname } of existing.filter((row) => row.datname !== name).slice(2)) {
+    for (const { datname } of existing.filter((row) => row.datname !== name).slice(KEPT_TEMPLATES)) {
       await admin.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {});
     }
     if (!existing.some((row) => row.datname === name)) {

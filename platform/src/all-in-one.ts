@@ -1,4 +1,3 @@
-import { loadSigningKeys } from '@mosaic/accounts';
 import { securityOptions } from '@mosaic/gateway';
 import { createLogger, drizzleOver, setupTracing } from '@mosaic/kit';
 import { env } from './env';
@@ -13,20 +12,18 @@ const startedAt = performance.now();
 const config = env();
 const log = createLogger('mosaic', { level: process.env.LOG_LEVEL ?? 'warn' });
 const tracing = await setupTracing({ serviceName: 'mosaic-all-in-one', otlpEndpoint: config.tracing.otlpEndpoint });
-const keys = await loadSigningKeys({ ...config.tokens, production: config.runtime.production });
 const graph = await startGraph({
   database: config.database,
   pubsub: config.pubsub,
   log,
-  keys,
-  tokens: config.tokens,
+  auth: config.auth,
   gatewayPort: config.http.port,
   subgraphPorts: config.subgraphPorts,
   host: config.http.host,
   production: config.runtime.production,
   security: await securityOptions(config.security),
 });
-await seedDemoData(graph.gatewayUrl, drizzleOver(graph.client));
+await seedDemoData(graph, drizzleOver(graph.client), log);
 const readyMs = Math.round(performance.now() - startedAt);
 
 console.log(`

@@ -1,11 +1,12 @@
-import { generateSigningKey, loadSigningKeys } from '@mosaic/accounts';
+import { generateSigningKey } from '@mosaic/accounts';
 import { createTestDatabase, graphql, testLogger, type GraphQLCaller, type TestDatabase } from '@mosaic/testing';
 import { startGraph, type GraphOptions, type RunningGraph } from '../src/start-graph';
 
-export const TOKENS = { issuer: 'mosaic-accounts', audience: 'mosaic', accessTokenTtlSeconds: 900, refreshTokenTtlDays: 30 };
+export const AUTH = { issuer: 'mosaic-accounts', audience: 'mosaic' };
 
-export async function testSigningKeys() {
-  return loadSigningKeys({ signingKeys: JSON.stringify([await generateSigningKey('e2e')]), devKeysDir: '', production: true });
+/** What the graph's subgraphs read from the environment in these tests (a signing key of their own). */
+export async function testEnvironment(): Promise<NodeJS.ProcessEnv> {
+  return { ...process.env, ACCOUNTS_SIGNING_KEYS: JSON.stringify([await generateSigningKey('e2e')]) };
 }
 
 export interface TestGraph extends RunningGraph {
@@ -24,8 +25,8 @@ export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuer
   const graph = await startGraph({
     database: { kind: 'postgres', url: database.url, poolMax: 5 },
     log: testLogger,
-    keys: await testSigningKeys(),
-    tokens: TOKENS,
+    env: await testEnvironment(),
+    auth: AUTH,
     gatewayPort: 0,
     subgraphPorts: 'random',
     ...options,

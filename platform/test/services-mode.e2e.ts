@@ -1,23 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey } from '@mosaic/accounts';
-import { createTestDatabase, errorCodes, freePort, graphql, waitUntilOk, type TestDatabase } from '@mosaic/testing';
-import { subgraphModules } from '../src/registry';
-import { spawnServices } from '../src/services';
+import { createTestDatabase, errorCodes, graphql, type TestDatabase } from '@mosaic/testing';
+import { registry } from '../src/registry';
+import { spawnServices, type RunningServices } from '../src/services';
 
 /**
  * Services mode for real: every subgraph and the gateway as its own Node process (the commands the
  * README and docker-compose.yml use), against the PostgreSQL server, wired only by environment.
  */
 let database: TestDatabase;
-let services: ReturnType<typeof spawnServices>;
+let services: RunningServices;
 let gatewayUrl: string;
 const output: string[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const ports = { gateway: await freePort(), ...Object.fromEntries(await Promise.all(subgraphModules.map(async (m) => [m.name, await freePort()]))) };
-  services = spawnServices({
+  services = await spawnServices({
     env: {
       DATABASE_URL: database.url,
       DATABASE_POOL_MAX: '3',
@@ -26,12 +25,12 @@ beforeAll(async () => {
       NODE_ENV: 'production',
       GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),
     },
-    ports,
+    ports: 'free',
     onLine: (service, line) => output.push(`${service}: ${line}`),
   });
-  gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
+  gatewayUrl = services.gatewayUrl;
   try {
-    for (const service of services.services) await waitUntilOk(service.url.replace('/graphql', '/readyz'), 60_000);
+    await services.ready();
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${output.join('\n')}`);
   }
@@ -44,7 +43,7 @@ afterAll(async () => {
 
 describe('services mode', () => {
   it('runs each subgraph and the gateway as its own process', () => {
-    expect(services.services.map((s) => s.name)).toEqual([...subgraphModules.map((m) => m.name), 'gateway']);
+    expect(services.services.map((s) => s.name)).toEqual([...registry.map((entry) => entry.name), 'gateway']);
     expect(services.services.every((s) => s.process.exitCode === null)).toBe(true);
   });
 

@@ -4,5 +4,5 @@ export { StatementCounter } from './statement-counter';
 export { repoRoot } from './repo-root';
 export * from './test-auth';
 export * from './serve-for-test';
-export { freePort, waitUntilOk } from './free-port';
+export { freePort, waitUntilOk } from '@mosaic/kit';
 export * from './ws-client';

@@ -1,44 +1,39 @@
-import { createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
+import { createSubgraph, readScopeCatalog, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
-import type { SigningKeys } from './domain/signing-keys';
+import { loadSigningKeys } from './domain/signing-keys';
 import type { TokenSettings } from './domain/tokens';
+import type { AccountsSettings } from './env';
 import { accountsPolicies } from './policies';
 import { resolvers } from './resolvers';
 
-export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+/** Where the public keys that verify access tokens are published. */
+export const JWKS_PATH = '/.well-known/jwks.json';
 
-export interface AccountsDeps extends SubgraphDeps {
-  keys: SigningKeys;
-  tokenSettings: TokenSettings;
-  now?: () => Date;
-}
-
-export function buildSubgraph(deps: AccountsDeps): BuiltSubgraph {
-  const now = deps.now ?? (() => new Date());
+export async function buildSubgraph(deps: BuildDeps, settings: AccountsSettings): Promise<BuiltSubgraph> {
+  const keys = await loadSigningKeys(settings.signingKeys);
+  const tokenSettings: TokenSettings = { ...settings.tokens, scopeCatalog: readScopeCatalog(settings.scopeCatalogPath) };
   const subgraph = createSubgraph<Context>({
-    name: 'accounts',
-    typeDefs,
+    deps,
     resolvers,
-    verifier: deps.verifier,
-    log: deps.log,
     policies: accountsPolicies,
     context: (base) => ({
       ...base,
       db: deps.db,
-      keys: deps.keys,
-      tokenSettings: deps.tokenSettings,
-      now,
+      keys,
+      tokenSettings,
+      now: deps.now,
       loaders: createLoaders(deps.db),
       signedIn: new Set(),
     }),
   });
-  const jwks = JSON.stringify(deps.keys.jwks);
+  const jwks = JSON.stringify(keys.jwks);
   return {
     subgraph,
+    tokenKeys: keys.jwks,
     routes: {
       // Public keys that verify access tokens; caches may keep them for 10 minutes.
-      '/.well-known/jwks.json': async (_req, res) => {
+      [JWKS_PATH]: async (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/jwk-set+json', 'cache-control': 'public, max-age=600' });
         res.end(jwks);
       },

@@ -1,9 +1,19 @@
 import { defineSubgraph } from '@mosaic/kit';
-import { buildSubgraph, typeDefs, type AccountsDeps } from './build';
+import { buildSubgraph, JWKS_PATH } from './build';
+import { demoSession } from './domain/demo-accounts';
+import { accountsEnv } from './env';
 
-export const accounts = defineSubgraph<AccountsDeps>(import.meta.url, { name: 'accounts', defaultPort: 4001, typeDefs, build: buildSubgraph });
+export default defineSubgraph(import.meta.url, {
+  scopes: {
+    profile: { description: 'See your name, email and roles.', roles: ['user'] },
+    'users:read': { description: 'List every user (administrators).', roles: ['admin'] },
+    'users:write': { description: "Change users' roles (administrators).", roles: ['admin'] },
+  },
+  settings: accountsEnv,
+  deployment: { secrets: { ACCOUNTS_SIGNING_KEYS: 'pnpm keys:generate prints one' }, jwksPath: JWKS_PATH },
+  demoSession,
+  build: buildSubgraph,
+});
 
-export type { AccountsDeps } from './build';
-export { loadSigningKeys, generateSigningKey, type SigningKeys } from './domain/signing-keys';
-export { tokensEnv, type TokensConfig } from './env';
-export { grantRole } from './domain/seed';
+export { generateSigningKey } from './domain/signing-keys';
+export { grantRole } from './domain/demo-accounts';

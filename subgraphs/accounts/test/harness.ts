@@ -1,30 +1,29 @@
-import { createLocalJWKSet } from 'jose';
-import { createTokenVerifier, createMemoryPubSub } from '@mosaic/kit';
-import { createTestDatabase, graphql, serveModuleForTest, testLogger, type TestDatabase } from '@mosaic/testing';
-import { accounts, generateSigningKey, loadSigningKeys } from '../src/index';
+import { createTokenKeySet, createTokenVerifier } from '@mosaic/kit';
+import { createTestDatabase, graphql, serveModuleForTest, type TestDatabase } from '@mosaic/testing';
+import { importJWK, type CryptoKey } from 'jose';
+import accounts, { generateSigningKey } from '../src/index';
 
-export const settings = { issuer: 'mosaic-accounts', audience: 'mosaic', accessTokenTtlSeconds: 900, refreshTokenTtlDays: 30 };
+export const settings = { issuer: 'mosaic-accounts', audience: 'mosaic' };
 
-/** The accounts subgraph over real HTTP on a fresh database, with a movable clock. */
+/** The accounts subgraph over real HTTP on a fresh database, with its own signing key and a movable clock. */
 export async function startAccounts() {
   const database: TestDatabase = await createTestDatabase();
-  const keys = await loadSigningKeys({ signingKeys: JSON.stringify([await generateSigningKey('k1')]), devKeysDir: '', production: true });
-  const verifier = createTokenVerifier({ jwksUrl: 'local:', ...settings }, createLocalJWKSet(keys.jwks));
+  const signingKey = await generateSigningKey('k1');
+  const keys = createTokenKeySet();
+  const verifier = createTokenVerifier(settings, keys.getKey);
   const clock = { offsetMs: 0 };
-  const served = await serveModuleForTest(accounts, {
-    db: database.db(),
-    verifier,
-    log: testLogger,
-    pubsub: createMemoryPubSub(),
-    keys,
-    tokenSettings: settings,
-    now: () => new Date(Date.now() + clock.offsetMs),
-  });
+  const served = await serveModuleForTest(
+    accounts,
+    { db: database.db(), verifier, now: () => new Date(Date.now() + clock.offsetMs) },
+    { ACCOUNTS_SIGNING_KEYS: JSON.stringify([signingKey]) },
+  );
+  keys.trust(served.built.tokenKeys!);
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   return {
     url: served.url,
     database,
-    keys,
+    /** The private key tokens are signed with, to forge tokens with chosen claims. */
+    privateKey: (await importJWK(signingKey, 'EdDSA')) as CryptoKey,
     clock,
     call,
     async close() {
@@ -33,7 +32,6 @@ export async function startAccounts() {
     },
   };
 }
-
 export const REGISTER = `mutation($input: RegisterInput!) {
   register(input: $input) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id email displayName roles } }
 }`;

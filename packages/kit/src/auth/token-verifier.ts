@@ -1,5 +1,6 @@
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AuthVerifyConfig } from '../env/models';
+import { createTokenKeySet } from './token-keys';
 import { UnauthenticatedError } from '../errors/errors';
 import type { Viewer } from './viewer';
 
@@ -15,9 +16,9 @@ export interface TokenVerifier {
   viewerFromHeader(authorization: string | undefined | null): Promise<Viewer | null>;
 }
 
-/** `keys` overrides the remote JWKS (accounts' own process verifies with its local key set). */
-export function createTokenVerifier(config: AuthVerifyConfig, keys?: JWTVerifyGetKey): TokenVerifier {
-  const keySet = keys ?? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000 });
+/** Verifies with `keys` (see token-keys.ts), or the JWKS published at `config.jwksUrl`. */
+export function createTokenVerifier(config: Omit<AuthVerifyConfig, 'jwksUrl'> & { jwksUrl?: string }, keys?: JWTVerifyGetKey): TokenVerifier {
+  const keySet = keys ?? createTokenKeySet(config.jwksUrl).getKey;
 
   // Every service in a request's path verifies the same token (the gateway, then each subgraph; in
   // all-in-one mode in one process): a verified token is remembered until it expires.

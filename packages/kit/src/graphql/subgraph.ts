@@ -7,11 +7,12 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { enforceAccessDirectives, type Policies } from '../auth/access-directives';
 import { standardPolicies } from '../auth/standard-policies';
-import type { TokenVerifier } from '../auth/token-verifier';
+import { authorizationFor, type Authorization } from '../auth/authorization';
 import type { Viewer } from '../auth/viewer';
 import { asHttpError, UserInputError } from '../errors/errors';
 import { createErrorFormatter } from '../errors/format-error';
 import type { Logger } from '../logger';
+import type { TokenVerifier } from '../auth/token-verifier';
 import { graphqlHandler, requestIdOf, sendJson, type RequestHandler } from '../http/graphql-handler';
 import { readBody } from '../http/read-body';
 import { ADMISSION_HEADER, admitSubscription, formatWith, type AdmissionRequest } from './subscription-admission';
@@ -21,13 +22,15 @@ import { contextFromHeaders, inSpan, SpanKind } from '../observability/tracing';
 /** What every request context carries, in every subgraph. */
 export interface RequestContext extends ApolloBaseContext {
   viewer: Viewer | null;
+  /** Authorization checks for domain functions (`ctx.auth.require('todos:write')`). */
+  auth: Authorization;
   requestId: string;
   log: Logger;
 }
 
 export interface SubgraphOptions<C extends RequestContext> {
-  name: string;
-  typeDefs: DocumentNode;
+  /** From the build's dependencies (`BuildDeps`): the subgraph's name and SDL, its token verifier and logger. */
+  deps: { name: string; typeDefs: DocumentNode; verifier: TokenVerifier; log: Logger };
   /**
    * The subgraph's codegen `Resolvers` (typed against its context). Apollo's own
    * `GraphQLResolverMap` cannot express `__resolveReference`'s signature, hence the wider type.
@@ -37,8 +40,6 @@ export interface SubgraphOptions<C extends RequestContext> {
   policies?: Policies<C>;
   /** Extends the base context with the subgraph's own per-request state (db, loaders). */
   context: (base: RequestContext) => C | Promise<C>;
-  verifier: TokenVerifier;
-  log: Logger;
 }
 
 /** A built subgraph; its context type stays inside, so subgraphs of any context fit one registry. */
@@ -60,10 +61,10 @@ export interface Subgraph {
  */
 export function createSubgraph<C extends RequestContext>(options: SubgraphOptions<C>): Subgraph {
   const schema = enforceAccessDirectives<C>(
-    buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    buildSubgraphSchema({ typeDefs: options.deps.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     { ...(standardPolicies as Policies<C>), ...options.policies },
   );
-  const log = options.log.child({ subgraph: options.name });
+  const log = options.deps.log.child({ subgraph: options.deps.name });
   const server = new ApolloServer<C>({
     schema,
     formatError: createErrorFormatter(log),
@@ -73,9 +74,9 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
   });
   const formatError = createErrorFormatter(log);
   const contextForViewer = (viewer: Viewer | null, requestId: string = randomUUID()) =>
-    options.context({ viewer, requestId, log: log.child({ requestId }) });
+    options.context({ viewer, auth: authorizationFor(viewer), requestId, log: log.child({ requestId }) });
   async function contextFor(req: IncomingMessage, requestId: string): Promise<C> {
-    const viewer = await options.verifier.viewerFromHeader(req.headers.authorization).catch(asHttpError(401));
+    const viewer = await options.deps.verifier.viewerFromHeader(req.headers.authorization).catch(asHttpError(401));
     return contextForViewer(viewer, requestId);
   }
   const handleHttp = graphqlHandler({ server, context: contextFor });
@@ -87,7 +88,7 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
     try {
       request = JSON.parse(await readBody(req, 64 * 1024)) as AdmissionRequest;
       if (typeof request.query !== 'string') throw new UserInputError('An admission request needs a "query".');
-      viewer = await options.verifier.viewerFromHeader(req.headers.authorization);
+      viewer = await options.deps.verifier.viewerFromHeader(req.headers.authorization);
     } catch (error) {
       const formatted = error instanceof GraphQLError ? formatError(error.toJSON(), error) : { message: 'Bad admission request.', extensions: { code: 'BAD_REQUEST' } };
       return sendJson(res, 200, { admitted: false, errors: [formatted] });
@@ -98,18 +99,18 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
 
   const handle: RequestHandler = (req, res) => (hasSubscriptions && req.headers[ADMISSION_HEADER] ? handleAdmission(req, res) : handleHttp(req, res));
   return {
-    name: options.name,
+    name: options.deps.name,
     schema,
     // Continues the caller's trace (the gateway sends `traceparent`).
     handleGraphQL: (req, res) =>
-      inSpan(`${options.name}.request`, { 'mosaic.subgraph': options.name }, () => handle(req, res), contextFromHeaders(req.headers), SpanKind.SERVER),
+      inSpan(`${options.deps.name}.request`, { 'mosaic.subgraph': options.deps.name }, () => handle(req, res), contextFromHeaders(req.headers), SpanKind.SERVER),
     ...(hasSubscriptions
       ? {
           attachSubscriptions: (httpServer: Server, path: string, acceptUpgrade?: (req: IncomingMessage) => boolean) =>
             attachSubscriptionServer(httpServer, {
               schema,
               path,
-              verifier: options.verifier,
+              verifier: options.deps.verifier,
               log,
               formatError,
               context: (viewer) => contextForViewer(viewer),

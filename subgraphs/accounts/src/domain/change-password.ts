@@ -17,9 +17,8 @@ const changePasswordInput = z.object({
  * the caller gets a fresh session. Access tokens already issued stay valid until they expire
  * (at most ACCESS_TOKEN_TTL_SECONDS), as they are verified without a database lookup.
  */
-export async function changePassword(ctx: Pick<Context, 'viewer' | 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn'>, input: unknown): Promise<Session> {
-  const viewer = ctx.viewer;
-  if (!viewer) throw new UnauthenticatedError();
+export async function changePassword(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn'>, input: unknown): Promise<Session> {
+  const viewer = ctx.auth.signedIn();
   const { currentPassword, newPassword } = validate(changePasswordInput, input);
   const user = await ctx.loaders.userById.load(viewer.userId);
   if (!user) throw new UnauthenticatedError('Your account no longer exists.');

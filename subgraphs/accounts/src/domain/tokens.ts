@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { scopesForRoles } from '@mosaic/kit';
+import { scopesForRoles, type ScopeCatalog } from '@mosaic/kit';
 import type { SigningKeys } from './signing-keys';
 
 export interface TokenSettings {
@@ -8,6 +8,8 @@ export interface TokenSettings {
   audience: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** Which scopes each role holds, as every subgraph declared them. */
+  scopeCatalog: ScopeCatalog;
 }
 
 export interface AccessTokenClaims {
@@ -16,11 +18,11 @@ export interface AccessTokenClaims {
   roles: readonly string[];
 }
 
-/** Short-lived EdDSA access token; scopes are derived from roles at issue time. */
+/** Short-lived EdDSA access token; scopes are derived from roles (the scope catalog) at issue time. */
 export async function signAccessToken(keys: SigningKeys, settings: TokenSettings, claims: AccessTokenClaims, now: Date) {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + settings.accessTokenTtlSeconds;
-  const token = await new SignJWT({ sid: claims.sessionId, roles: [...claims.roles], scope: scopesForRoles(claims.roles).join(' ') })
+  const token = await new SignJWT({ sid: claims.sessionId, roles: [...claims.roles], scope: scopesForRoles(settings.scopeCatalog, claims.roles).join(' ') })
     .setProtectedHeader({ alg: 'EdDSA', kid: keys.kid, typ: 'at+jwt' })
     .setSubject(claims.userId)
     .setIssuer(settings.issuer)

@@ -1,5 +1,5 @@
-import type { CandleInterval } from '../intervals';
-import type { TradeBatch } from './trade';
+import type { CandleInterval } from '../domain/intervals';
+import type { TradeBatch } from '../domain/market/trade';
 
 export interface HistoryRequest {
   symbol: string;

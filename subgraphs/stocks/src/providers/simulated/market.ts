@@ -1,7 +1,7 @@
 import { SeededRandom } from './random';
-import type { SimulationProfile } from './simulation-profiles';
-import type { Trade } from './trade';
-import { alwaysOpen, type TradingSession } from './trading-session';
+import type { SimulationProfile } from './profiles';
+import type { Trade } from '../../domain/market/trade';
+import { alwaysOpen, type TradingSession } from '../../domain/market/trading-session';
 
 export interface SimulationOptions {
   seed: string | number;

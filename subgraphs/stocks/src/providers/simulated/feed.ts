@@ -1,8 +1,8 @@
 import type { Logger } from '@mosaic/kit';
-import { TradeListeners, type MarketFeed } from './market-feed';
-import { SimulatedMarket, type SimulationOptions } from './simulated-market';
-import type { SimulationProfile } from './simulation-profiles';
-import type { Trade } from './trade';
+import { TradeListeners, type MarketFeed } from '../market-feed';
+import { SimulatedMarket, type SimulationOptions } from './market';
+import type { SimulationProfile } from './profiles';
+import type { Trade } from '../../domain/market/trade';
 
 export interface SimulatedFeedOptions extends SimulationOptions {
   profiles: readonly SimulationProfile[];

@@ -1,9 +1,9 @@
 import WebSocket from 'ws';
 import { z } from 'zod';
 import type { Logger } from '@mosaic/kit';
-import { fetchFinnhubCandles } from './finnhub-rest';
-import { TradeListeners, type HistoricalCandle, type HistoryRequest, type MarketFeed } from './market-feed';
-import type { Trade } from './trade';
+import { fetchFinnhubCandles } from './rest';
+import { TradeListeners, type HistoricalCandle, type HistoryRequest, type MarketFeed } from '../market-feed';
+import type { Trade } from '../../domain/market/trade';
 
 export interface FinnhubOptions {
   apiKey: string;

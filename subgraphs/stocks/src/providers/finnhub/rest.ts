@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { CandleInterval } from '../intervals';
-import type { HistoricalCandle, HistoryRequest } from './market-feed';
+import type { CandleInterval } from '../../domain/intervals';
+import type { HistoricalCandle, HistoryRequest } from '../market-feed';
 
 /** Finnhub's `resolution` for each of our intervals. */
 const RESOLUTION: Record<CandleInterval, string> = { M1: '1', M5: '5', H1: '60', D1: 'D' };

@@ -1,13 +1,13 @@
 import type { Db, Logger } from '@mosaic/kit';
-import { findLastTradeAt } from '../../data/candles-repo';
-import { findAllQuotes } from '../../data/quotes-repo';
-import type { FeedSettings } from '../../settings';
-import type { InstrumentCatalog } from '../instrument-catalog';
-import { FinnhubFeed } from './finnhub-feed';
+import { findLastTradeAt } from '../data/candles-repo';
+import { findAllQuotes } from '../data/quotes-repo';
+import type { FeedSettings } from '../settings';
+import type { InstrumentCatalog } from '../domain/instrument-catalog';
+import { FinnhubFeed } from './finnhub/feed';
 import type { MarketFeed } from './market-feed';
-import { SimulatedFeed } from './simulated-feed';
-import { profileFor } from './simulation-profiles';
-import { parseSession } from './trading-session';
+import { SimulatedFeed } from './simulated/feed';
+import { profileFor } from './simulated/profiles';
+import { parseSession } from '../domain/market/trading-session';
 
 const DAY = 86_400_000;
 

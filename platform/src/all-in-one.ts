@@ -1,6 +1,7 @@
 import { securityOptions } from '@mosaic/gateway';
 import { createLogger, drizzleOver, setupTracing } from '@mosaic/kit';
 import { env } from './env';
+import { sandboxDocument } from './sandbox-document';
 import { DEMO_ADMIN, DEMO_USER, seedDemoData } from './seed';
 import { startGraph } from './start-graph';
 
@@ -22,6 +23,7 @@ const graph = await startGraph({
   host: config.http.host,
   production: config.runtime.production,
   security: await securityOptions(config.security),
+  sandboxDocument,
 });
 await seedDemoData(graph, drizzleOver(graph.client), log);
 const readyMs = Math.round(performance.now() - startedAt);

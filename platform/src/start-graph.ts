@@ -46,6 +46,8 @@ export interface GraphOptions {
   gatewaySecret?: string;
   /** Operation limits, rate limits, trusted documents (gateway defaults when absent). */
   security?: Pick<GatewayOptions, 'limits' | 'rateLimits' | 'trustedDocuments'>;
+  /** What Apollo Sandbox opens with (all-in-one: a sign-in as the demo user). */
+  sandboxDocument?: string;
   now?: () => Date;
 }
 
@@ -150,6 +152,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       production: options.production ?? false,
       gatewaySecret,
       ...options.security,
+      ...(options.sandboxDocument ? { sandboxDocument: options.sandboxDocument } : {}),
     });
     await gateway.start();
     const gatewayHttp = createRoutedServer(gateway.routes, log);

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
-import { generateSigningKey } from '@mosaic/accounts';
 import { spawnServices } from '@mosaic/platform/services';
 import { createTestDatabase, prepareTemplateDatabase } from '@mosaic/testing';
 import { gql } from './client';
 import { cpuMs } from '../gateways/process-cpu';
 import { LatencyHistogram } from './latency-histogram';
 import { leafRssMiB, saveResult } from './machine';
+import { generateSigningKey } from '@mosaic/kit';
 
 /**
  * Chat fan-out through the gateway: N graphql-ws subscribers on one room

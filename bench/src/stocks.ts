@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
-import { generateSigningKey } from '@mosaic/accounts';
-import { createLogger, createMemoryPubSub } from '@mosaic/kit';
+import { createLogger, createMemoryPubSub, generateSigningKey } from '@mosaic/kit';
 import { spawnServices } from '@mosaic/platform/services';
 import { forecastPrices, Ingestor, profileFor, SimulatedMarket, type Trade } from '@mosaic/stocks';
 import { createTestDatabase, prepareTemplateDatabase } from '@mosaic/testing';

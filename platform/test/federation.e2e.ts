@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRole } from '@mosaic/accounts';
 import { currentRequestId, drizzleOver } from '@mosaic/kit';
 import { errorCodes, graphql } from '@mosaic/testing';
-import { startTestGraph, type TestGraph } from './harness';
+import { startTestGraph, type TestGraph } from '../src/testing/test-graph';
 
 /** Cross-subgraph behaviour through the gateway only: User from accounts, extended by todos and notes. */
 const COUNTED_REQUEST = 'statement-count';

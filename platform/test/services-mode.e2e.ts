@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSigningKey } from '@mosaic/accounts';
 import { createTestDatabase, errorCodes, graphql, type TestDatabase } from '@mosaic/testing';
 import { registry } from '../src/registry';
 import { spawnServices, type RunningServices } from '../src/services';
+import { generateSigningKey } from '@mosaic/kit';
 
 /**
  * Services mode for real: every subgraph and the gateway as its own Node process (the commands the

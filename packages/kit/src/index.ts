@@ -37,3 +37,4 @@ export { setupTracing, tracingEnabled, injectTraceHeaders, contextFromHeaders, i
 export { createTokenKeySet, type TokenKeySet } from './auth/token-keys';
 export { currentRequestId, inRequestScope } from './observability/request-scope';
 export { freePort, waitUntilOk } from './http/free-port';
+export { generateSigningKey } from './auth/signing-key';

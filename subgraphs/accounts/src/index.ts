@@ -15,5 +15,4 @@ export default defineSubgraph(import.meta.url, {
   build: buildSubgraph,
 });
 
-export { generateSigningKey } from './domain/signing-keys';
 export { grantRole } from './domain/demo-accounts';

@@ -1,7 +1,7 @@
-import { createTokenKeySet, createTokenVerifier } from '@mosaic/kit';
+import { createTokenKeySet, createTokenVerifier, generateSigningKey } from '@mosaic/kit';
 import { createTestDatabase, graphql, serveModuleForTest, type TestDatabase } from '@mosaic/testing';
 import { importJWK, type CryptoKey } from 'jose';
-import accounts, { generateSigningKey } from '../src/index';
+import accounts from '../src/index';
 
 export const settings = { issuer: 'mosaic-accounts', audience: 'mosaic' };
 

@@ -1,6 +1,6 @@
-import { generateSigningKey } from '@mosaic/accounts';
+import { generateSigningKey } from '@mosaic/kit';
 import { createTestDatabase, graphql, testLogger, type GraphQLCaller, type TestDatabase } from '@mosaic/testing';
-import { startGraph, type GraphOptions, type RunningGraph } from '../src/start-graph';
+import { startGraph, type GraphOptions, type RunningGraph } from '../start-graph';
 
 export const AUTH = { issuer: 'mosaic-accounts', audience: 'mosaic' };
 

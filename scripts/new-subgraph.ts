@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 /**
- * `pnpm new:subgraph <name> [--entity <Entity>]`: a new subgraph in the fixed shape
+ * `pnpm new:subgraph <name> [--entity <Entity>] [--port <port>]`: a new subgraph in the fixed shape
  * (docs/adding-a-subgraph.md) — SDL extending `User`, a query and a mutation going resolver →
  * domain → repo, a table and its migration, settings, seed data, an integration and a gateway
  * test — registered in platform/src/registry.ts, with every derived file regenerated. The whole
@@ -23,9 +23,9 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values, positionals } = parseArgs({ options: { entity: { type: 'string' }, 'skip-install': { type: 'boolean' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({ options: { entity: { type: 'string' }, port: { type: 'string' }, 'skip-install': { type: 'boolean' } }, allowPositionals: true });
 const name = positionals[0];
-if (!name || positionals.length !== 1) fail('usage: pnpm new:subgraph <name> [--entity <Entity>]   e.g. pnpm new:subgraph links --entity Link');
+if (!name || positionals.length !== 1) fail('usage: pnpm new:subgraph <name> [--entity <Entity>] [--port <port>]   e.g. pnpm new:subgraph links --entity Link');
 if (!/^[a-z][a-z0-9]{1,29}$/.test(name)) fail(`"${name}": use 2–30 lower-case letters and digits, starting with a letter (it names a folder, a PostgreSQL schema and environment variables).`);
 if (RESERVED.has(name)) fail(`"${name}" is reserved.`);
 if (existsSync(join(root, 'subgraphs', name))) fail(`subgraphs/${name} already exists.`);
@@ -33,7 +33,8 @@ if (existsSync(join(root, 'subgraphs', name))) fail(`subgraphs/${name} already e
 const registrySource = readFileSync(registryFile, 'utf8');
 if (registrySource.includes(`name: '${name}'`)) fail(`"${name}" is already in platform/src/registry.ts.`);
 const ports = [...registrySource.matchAll(/port: (\d+)/g)].map((match) => Number(match[1]));
-const port = Math.max(4000, ...ports) + 1;
+const port = values.port ? Number(values.port) : Math.max(4000, ...ports) + 1;
+if (!Number.isInteger(port) || port <= 4000 || port > 65535 || ports.includes(port)) fail(`--port ${values.port}: use a free port above 4000 not in the registry (taken: ${ports.join(', ')}).`);
 
 const pascal = name[0]!.toUpperCase() + name.slice(1);
 const entity = values.entity ?? (pascal.endsWith('s') && pascal.length > 3 ? pascal.slice(0, -1) : pascal);

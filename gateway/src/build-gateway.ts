@@ -24,6 +24,7 @@ import { createGatewayMetrics, type GatewayMetrics } from './observability/metri
 import { installFederationFastPaths } from './fetch/federation-fast-paths';
 import { armorFor, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './http/operation-limits';
 import { createMemoryRateLimiter } from './http/rate-limiter';
+import type { TrustedProxies } from './http/client-address';
 import { createRequestGuard, type RateLimits } from './http/request-guard';
 import { loadTrustedDocuments, type TrustedDocuments } from './http/trusted-documents';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -47,6 +48,8 @@ export interface GatewayOptions {
   limits?: Partial<OperationLimits>;
   /** Defaults: in-process counters, 1200/min per IP, 600/min per user. */
   rateLimits?: Partial<RateLimits>;
+  /** Proxies whose X-Forwarded-For entries are believed (see client-address.ts); none by default. */
+  trustedProxies?: TrustedProxies;
   /** Defaults to off. */
   trustedDocuments?: TrustedDocuments;
 }
@@ -67,6 +70,7 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits & DeliveryLimits = 
   maxPayloadBytes: 64 * 1024,
   connectionInitTimeoutMs: 10_000,
   allowedOrigins: [],
+  maxConnectionsPerAddress: 100,
   maxBufferedBytes: 1024 * 1024,
 };
 
@@ -93,8 +97,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const operationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   const armor = armorFor(operationLimits, options.production);
   const trustedDocuments = options.trustedDocuments ?? loadTrustedDocuments('off', '');
-  const rateLimits: RateLimits = { limiter: createMemoryRateLimiter(), perIp: 1200, perUser: 600, trustProxy: false, ...options.rateLimits };
-  const guard = createRequestGuard({ rateLimits, trustedDocuments, verifier });
+  const rateLimits: RateLimits = { limiter: createMemoryRateLimiter(), perIp: 1200, perUser: 600, ...options.rateLimits };
+  const guard = createRequestGuard({ rateLimits, trustedDocuments, trustedProxies: options.trustedProxies ?? false, verifier });
   const model = buildSupergraphModel(options.supergraphSdl);
   const formatError = createErrorFormatter(log);
   const subscriptions = new SubscriptionService({
@@ -151,6 +155,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         validationRules: armor.validationRules,
         maxTokens: operationLimits.maxTokens,
         verifier,
+        guard,
         limits,
         log,
         async executeOperation({ document, variables, operationName, viewer, authorization }) {

@@ -66,7 +66,10 @@ export interface FederatedTestGraph {
   close(): Promise<void>;
 }
 
-export async function startFederatedTestGraph(subscriptions: GatewayOptions['subscriptions'] = {}): Promise<FederatedTestGraph> {
+export async function startFederatedTestGraph(
+  subscriptions: GatewayOptions['subscriptions'] = {},
+  gatewayOptions: Partial<Omit<GatewayOptions, 'supergraphSdl' | 'verifier' | 'log' | 'subscriptions'>> = {},
+): Promise<FederatedTestGraph> {
   const log = createLogger('test', { level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const auth = await createTestAuth();
   const pubsub = createMemoryPubSub();
@@ -137,7 +140,7 @@ export async function startFederatedTestGraph(subscriptions: GatewayOptions['sub
   ]);
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
 
-  const gateway = createGateway({ supergraphSdl: composed.supergraphSdl, verifier: auth.verifier, log, production: false, subscriptions });
+  const gateway = createGateway({ supergraphSdl: composed.supergraphSdl, verifier: auth.verifier, log, production: false, subscriptions, ...gatewayOptions });
   await gateway.start();
   const http = createRoutedServer(gateway.routes, log);
   gateway.attachSubscriptions(http);

@@ -277,7 +277,7 @@ describe('origin check', () => {
     });
 
   it('refuses browsers from origins that are not allowed, and lets allowed ones in', async () => {
-    expect(await upgrade('https://evil.example')).toBe(401);
+    expect(await upgrade('https://evil.example')).toBe(403);
     expect(await upgrade('https://app.example')).toBe('open');
   });
 });

@@ -39,7 +39,7 @@ export interface GraphOptions {
   /** Signs gateway → subgraph requests; generated per process when not given. */
   gatewaySecret?: string;
   /** Operation limits, rate limits, trusted documents (gateway defaults when absent). */
-  security?: Pick<GatewayOptions, 'limits' | 'rateLimits' | 'trustedDocuments'>;
+  security?: Pick<GatewayOptions, 'limits' | 'rateLimits' | 'trustedDocuments' | 'trustedProxies'>;
   now?: () => Date;
 }
 

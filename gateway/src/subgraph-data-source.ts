@@ -74,7 +74,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       const dedup = entitiesFetch ? dedupeRepresentations(variables!.representations as unknown[]) : null;
       return { dedup, body: dedup ? JSON.stringify({ query, variables: { ...variables, representations: dedup.unique }, ...(operationName ? { operationName } : {}) }) : request };
     };
-    const { response, dedup } = isQuery(query) ? await this.shared(request, headers, prepare) : await this.post(prepare(), headers, false);
+    const read = isQuery(query);
+    const { response, dedup } = read && inQueryPlan(options) ? await this.shared(request, headers, prepare) : await this.post(prepare(), headers, read);
     // Parsed per caller: the executor merges into what it gets, so callers never share objects.
     const result = parseResponse(response, this.serviceName);
     return dedup ? expandEntities(result, dedup) : result;
@@ -84,7 +85,9 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
    * Concurrent identical queries — common when many clients run the same operation — ride on one
    * subgraph request. The key is everything that can change the answer: the request as the
    * executor built it (document, variables, representations) and the caller's credentials.
-   * Mutations never share. Callers reuse the first caller's deduplication too.
+   * Only fetches of query plans share: the `_entities` reads that follow a mutation (or a
+   * subscription event) must see the write, not ride on a read that started before it. Callers
+   * reuse the first caller's deduplication too.
    */
   private shared(request: string, headers: Record<string, string>, prepare: () => Prepared): Promise<Sent> {
     const key = `${headers.authorization ?? ''}\n${request}`;
@@ -127,6 +130,11 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       throw unavailable(this.serviceName, error);
     }
   }
+}
+
+/** Whether the client operation this fetch belongs to is a query (not a mutation or subscription). */
+function inQueryPlan(options: GraphQLDataSourceProcessOptions<GatewayContext>): boolean {
+  return options.kind === 'incoming operation' && options.incomingRequestContext.operation?.operation === 'query';
 }
 
 function isQuery(query: string | undefined): boolean {

@@ -8,12 +8,12 @@ import {
   asHttpError,
   createErrorFormatter,
   contextFromHeaders,
-  GATEWAY_TOKEN_HEADER,
-  gatewayTokenSigner,
+  gatewayRequestSigner,
   inSpan,
   graphqlHandler,
   sendJson,
   type Logger,
+  type RequestHandler,
   type Routes,
   type TokenVerifier,
 } from '@mosaic/kit';
@@ -21,6 +21,7 @@ import type { GatewayContext } from './context';
 import { exampleOperation } from './example-operation';
 import { SpanKind } from '@opentelemetry/api';
 import { createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
+import { subgraphHealth } from './observability/subgraph-health';
 import { installFederationFastPaths } from './fetch/federation-fast-paths';
 import { armorFor, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './http/operation-limits';
 import { createMemoryRateLimiter } from './http/rate-limiter';
@@ -55,7 +56,10 @@ export interface GatewayOptions {
 }
 
 export interface Gateway {
+  /** What clients reach: `/graphql` (and graphql-ws), the landing page, `/healthz`, `/readyz`. */
   routes: Routes;
+  /** For operators only, on a port the ingress does not expose: `/metrics`, `/status`, `/healthz`, `/readyz`. */
+  internalRoutes: Routes;
   endpoints: SubgraphEndpoint[];
   subscriptions: SubscriptionService;
   metrics: GatewayMetrics;
@@ -83,10 +87,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     url: options.subgraphUrls?.[endpoint.name] ?? endpoint.url,
   }));
   const urlOf = new Map(endpoints.map((e) => [e.name, e.url]));
-  const gatewayToken = options.gatewaySecret ? gatewayTokenSigner(options.gatewaySecret) : undefined;
+  const signerFor = options.gatewaySecret ? gatewayRequestSigner(options.gatewaySecret) : undefined;
   const metrics = createGatewayMetrics();
   // One data source per subgraph, shared by queries and by subscription events.
-  const sources = endpoints.map((e) => new SubgraphDataSource(e.name, e.url, { timeoutMs, gatewayToken, observe: metrics.observeSubgraph }));
+  const sources = endpoints.map((e) => new SubgraphDataSource(e.name, e.url, { timeoutMs, sign: signerFor?.(e.name), observe: metrics.observeSubgraph }));
   const dataSources: ServiceMap = Object.fromEntries(sources.map((source) => [source.serviceName, source]));
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphForGateway(options.supergraphSdl),
@@ -108,11 +112,22 @@ export function createGateway(options: GatewayOptions): Gateway {
     formatError,
     log: log.child({ component: 'subscriptions' }),
     delivery: limits,
-    gatewayToken,
+    gatewaySecret: options.gatewaySecret,
+    signerFor,
     ...(options.subscriptions?.upstreamRetryAttempts !== undefined ? { upstreamRetryAttempts: options.subscriptions.upstreamRetryAttempts } : {}),
     ...(options.subscriptions?.readmitIntervalMs !== undefined ? { readmitIntervalMs: options.subscriptions.readmitIntervalMs } : {}),
   });
   metrics.watchSubscriptions(subscriptions);
+  const health = subgraphHealth(sources);
+  metrics.watchSubgraphs(health);
+  // Readiness is the gateway's own: started and not shutting down. A subgraph being down is
+  // partial data (UNAVAILABLE errors), not a reason to take every gateway pod out of service.
+  const lifecycle = { started: false, stopping: false };
+  const readiness: RequestHandler = async (_req, res) => {
+    const ready = lifecycle.started && !lifecycle.stopping;
+    sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : lifecycle.stopping ? 'stopping' : 'starting' });
+  };
+  const liveness: RequestHandler = async (_req, res) => sendJson(res, 200, { status: 'ok' });
   let socketServer: { close(): Promise<void> } | undefined;
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -173,16 +188,24 @@ export function createGateway(options: GatewayOptions): Gateway {
         res.writeHead(302, { location: '/graphql' });
         res.end();
       },
-      '/healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
-      '/metrics': metrics.route,
-      '/readyz': async (_req, res) => {
-        const checks = await Promise.all(endpoints.map(async (e) => ({ name: e.name, ready: await reachable(e.url, gatewayToken) })));
-        const ready = checks.every((c) => c.ready);
-        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: checks });
-      },
+      '/healthz': liveness,
+      '/readyz': readiness,
     },
-    start: () => server.start(),
+    internalRoutes: {
+      '/metrics': metrics.route,
+      '/status': async (_req, res) => {
+        const subgraphs = await health();
+        sendJson(res, 200, { ready: lifecycle.started && !lifecycle.stopping, subgraphs, subscriptions: subscriptions.stats() });
+      },
+      '/healthz': liveness,
+      '/readyz': readiness,
+    },
+    async start() {
+      await server.start();
+      lifecycle.started = true;
+    },
     async stop() {
+      lifecycle.stopping = true;
       await subscriptions.close();
       await socketServer?.close();
       await server.stop();
@@ -190,19 +213,4 @@ export function createGateway(options: GatewayOptions): Gateway {
       for (const source of sources) source.close();
     },
   };
-}
-
-/** A subgraph is reachable when it answers `{ __typename }` within two seconds. */
-async function reachable(url: string, gatewayToken: (() => string) | undefined): Promise<boolean> {
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(gatewayToken ? { [GATEWAY_TOKEN_HEADER]: gatewayToken() } : {}) },
-      body: '{"query":"{ __typename }"}',
-      signal: AbortSignal.timeout(2_000),
-    });
-    return response.ok;
-  } catch {
-    return false;
-  }
 }

@@ -19,6 +19,11 @@ export function subgraphUrlOverrides(source: NodeJS.ProcessEnv = process.env): R
   );
 }
 
+/** `/metrics` and `/status` listen here, apart from client traffic (the ingress exposes only PORT). */
+export const internalEnv = z
+  .object({ INTERNAL_PORT: z.coerce.number().int().min(0).max(65535).default(9464) })
+  .transform((e) => ({ port: e.INTERNAL_PORT }));
+
 /** Subscription limits; see README "Subscriptions" for the slow-consumer policy. */
 export const subscriptionsEnv = z
   .object({
@@ -86,6 +91,7 @@ export type SecurityConfig = z.output<typeof securityEnv>;
 export const env = memoEnv({
   runtime: runtimeEnv,
   http: httpEnv(4000),
+  internal: internalEnv,
   auth: authVerifyEnv,
   supergraph: supergraphEnv,
   subscriptions: subscriptionsEnv,

@@ -22,10 +22,12 @@ await gateway.start();
 const httpServer = createRoutedServer(gateway.routes, log);
 gateway.attachSubscriptions(httpServer);
 const running = await listen(httpServer, config.http.port, config.http.host);
-log.info({ url: `${running.url}/graphql` }, 'gateway listening');
+const internal = await listen(createRoutedServer(gateway.internalRoutes, log), config.internal.port, config.http.host);
+log.info({ url: `${running.url}/graphql`, internal: internal.url }, 'gateway listening');
 const shutdown = async () => {
   await gateway.stop();
   await running.close();
+  await internal.close();
   await tracing.shutdown();
   process.exit(0);
 };

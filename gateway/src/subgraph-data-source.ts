@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { GATEWAY_TOKEN_HEADER, injectTraceHeaders, tracingEnabled } from '@mosaic/kit';
+import { injectTraceHeaders, tracingEnabled, type GatewayRequestSigner } from '@mosaic/kit';
 import type { GatewayContext } from './context';
 import { dedupeRepresentations, expandEntities, type DedupedRepresentations } from './fetch/entity-dedup';
 import { createSubgraphHttpClient, SubgraphConnectionError, SubgraphTimeoutError, type SubgraphHttpClient } from './fetch/http-client';
@@ -9,8 +9,8 @@ type ProcessResult = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['proce
 
 export interface SubgraphDataSourceOptions {
   timeoutMs: number;
-  /** Signs the gateway trust header (see kit's gateway-trust.ts); absent when no secret is configured. */
-  gatewayToken?: (() => string) | undefined;
+  /** Signs each request's gateway trust header (see kit's gateway-trust.ts); absent when no secret is configured. */
+  sign?: GatewayRequestSigner | undefined;
   /** Sees every subgraph request's duration and outcome (metrics). */
   observe?: (serviceName: string, seconds: number, ok: boolean) => void;
 }
@@ -45,7 +45,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     readonly url: string,
     private readonly options: SubgraphDataSourceOptions,
   ) {
-    this.http = createSubgraphHttpClient(url);
+    this.http = createSubgraphHttpClient(url, { sign: options.sign });
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
@@ -62,6 +62,16 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
   close(): void {
     this.http.close();
+  }
+
+  /** Whether the subgraph answers `{ __typename }` within `timeoutMs` (health reporting, not readiness). */
+  async probe(timeoutMs: number): Promise<boolean> {
+    try {
+      const response = await this.http.post('{"query":"{ __typename }"}', {}, timeoutMs);
+      return response.status === 200 && (JSON.parse(response.body) as { data?: unknown }).data !== undefined;
+    } catch {
+      return false;
+    }
   }
 
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
@@ -105,7 +115,6 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
   private headersFor(options: GraphQLDataSourceProcessOptions<GatewayContext>): Record<string, string> {
     const headers: Record<string, string> = {};
-    if (this.options.gatewayToken) headers[GATEWAY_TOKEN_HEADER] = this.options.gatewayToken();
     // Runs inside @apollo/gateway's fetch span: the subgraph continues this trace.
     if (tracingEnabled()) injectTraceHeaders((name, value) => (headers[name] = value));
     // (GraphQLDataSourceRequestKind is not exported by @apollo/gateway; this is its INCOMING_OPERATION value.)

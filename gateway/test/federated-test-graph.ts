@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import {
@@ -129,10 +130,12 @@ export async function startFederatedTestGraph(
     },
   });
 
+  // As deployed: subgraphs answer only requests the gateway signed.
+  const gatewaySecret = randomBytes(32).toString('base64url');
   const servers: RunningServer[] = [];
-  let roomsServer = await serveSubgraph(makeRooms(), { port: 0, host: '127.0.0.1', log });
+  let roomsServer = await serveSubgraph(makeRooms(), { port: 0, host: '127.0.0.1', log, gatewaySecret });
   const roomsPort = Number(new URL(roomsServer.url).port);
-  const peopleServer = await serveSubgraph(people, { port: 0, host: '127.0.0.1', log });
+  const peopleServer = await serveSubgraph(people, { port: 0, host: '127.0.0.1', log, gatewaySecret });
   servers.push(peopleServer);
   const composed = composeServices([
     { name: 'rooms', typeDefs: roomsSdl, url: `${roomsServer.url}/graphql` },
@@ -140,7 +143,7 @@ export async function startFederatedTestGraph(
   ]);
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
 
-  const gateway = createGateway({ supergraphSdl: composed.supergraphSdl, verifier: auth.verifier, log, production: false, subscriptions, ...gatewayOptions });
+  const gateway = createGateway({ supergraphSdl: composed.supergraphSdl, verifier: auth.verifier, log, production: false, subscriptions, gatewaySecret, ...gatewayOptions });
   await gateway.start();
   const http = createRoutedServer(gateway.routes, log);
   gateway.attachSubscriptions(http);
@@ -162,7 +165,7 @@ export async function startFederatedTestGraph(
     },
     async restartRooms() {
       await roomsServer.close();
-      roomsServer = await serveSubgraph(makeRooms(), { port: roomsPort, host: '127.0.0.1', log });
+      roomsServer = await serveSubgraph(makeRooms(), { port: roomsPort, host: '127.0.0.1', log, gatewaySecret });
     },
     async close() {
       await gateway.stop();

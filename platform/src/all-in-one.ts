@@ -21,6 +21,7 @@ const graph = await startGraph({
   keys,
   tokens: config.tokens,
   gatewayPort: config.http.port,
+  internalPort: config.internal.port,
   subgraphPorts: config.subgraphPorts,
   host: config.http.host,
   production: config.runtime.production,
@@ -33,6 +34,7 @@ console.log(`
   Mosaic is running (all-in-one, ${config.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL server'}) — ready in ${readyMs} ms
 
   Gateway + Apollo Sandbox:  ${graph.gatewayUrl}
+  Metrics and status:        ${graph.internalUrl}/metrics, ${graph.internalUrl}/status
   Subgraphs:                 ${Object.entries(graph.subgraphUrls).map(([name, url]) => `${name} ${url}`).join('\n                             ')}
 
   Demo user:   ${DEMO_USER.email} / ${DEMO_USER.password}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tokensEnv } from '@mosaic/accounts';
-import { securityEnv } from '@mosaic/gateway';
+import { internalEnv, securityEnv } from '@mosaic/gateway';
 import { databaseEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv, tracingEnv } from '@mosaic/kit';
 
 /** All-in-one reads the same variables the services read; see the README's configuration table. */
@@ -12,6 +12,7 @@ export const subgraphPortsEnv = z
 export const env = memoEnv({
   runtime: runtimeEnv,
   http: httpEnv(4000),
+  internal: internalEnv,
   database: databaseEnv,
   tokens: tokensEnv,
   pubsub: pubsubEnv,

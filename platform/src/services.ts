@@ -10,13 +10,16 @@ import { subgraphModules } from './registry';
 export interface ServiceProcess {
   name: string;
   url: string;
+  /** The gateway's `/metrics` and `/status` (when its internal port was given). */
+  internalUrl?: string;
   process: ChildProcess;
 }
 
 export interface ServicesOptions {
   /** Environment shared by every service (DATABASE_URL, ACCOUNTS_SIGNING_KEYS, …). */
   env: NodeJS.ProcessEnv;
-  ports: Record<string, number> & { gateway: number };
+  /** `gatewayInternal`: the gateway's internal port (`/metrics`, `/status`); a free one when absent. */
+  ports: Record<string, number> & { gateway: number; gatewayInternal?: number };
   host?: string;
   /** Each output line, prefixed with the service name. */
   onLine?: (service: string, line: string) => void;
@@ -44,12 +47,15 @@ export function spawnServices(options: ServicesOptions): { services: ServiceProc
     return { name, url: urlOf(name), process: child };
   };
   const services = subgraphModules.map((module) => start(module.name, { PORT: String(options.ports[module.name]) }));
-  services.push(
-    start('gateway', {
+  const internalPort = options.ports.gatewayInternal ?? 0;
+  services.push({
+    ...start('gateway', {
       PORT: String(options.ports.gateway),
+      INTERNAL_PORT: String(internalPort),
       ...Object.fromEntries(subgraphModules.map((m) => [`SUBGRAPH_URL_${m.name.toUpperCase()}`, urlOf(m.name)])),
     }),
-  );
+    ...(internalPort ? { internalUrl: `http://${host}:${internalPort}` } : {}),
+  });
   return {
     services,
     async stop() {
@@ -69,7 +75,7 @@ export function spawnServices(options: ServicesOptions): { services: ServiceProc
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const ports = { gateway: Number(process.env.PORT ?? 4000), ...Object.fromEntries(subgraphModules.map((m) => [m.name, m.defaultPort])) };
+  const ports = { gateway: Number(process.env.PORT ?? 4000), gatewayInternal: Number(process.env.INTERNAL_PORT ?? 9464), ...Object.fromEntries(subgraphModules.map((m) => [m.name, m.defaultPort])) };
   if (!process.env.DATABASE_URL) {
     console.error('Services mode needs a PostgreSQL server: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/mosaic).');
     process.exit(1);

@@ -30,6 +30,8 @@ export interface GraphOptions {
   tokens: Omit<TokensConfig, 'signingKeys' | 'devKeysDir'>;
   /** 0 picks a free port (tests). */
   gatewayPort: number;
+  /** The gateway's `/metrics` and `/status`; 0 picks a free port (the default). */
+  internalPort?: number;
   /** `default` uses each subgraph's services-mode port; `random` picks free ports (tests). */
   subgraphPorts: 'default' | 'random';
   host?: string;
@@ -45,6 +47,8 @@ export interface GraphOptions {
 
 export interface RunningGraph {
   gatewayUrl: string;
+  /** Where `/metrics` and `/status` are served (not exposed to clients). */
+  internalUrl: string;
   gateway: Gateway;
   subgraphUrls: Record<string, string>;
   client: SqlClient;
@@ -125,16 +129,19 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     const gatewayHttp = createRoutedServer(gateway.routes, log);
     gateway.attachSubscriptions(gatewayHttp);
     const gatewayServer = await listen(gatewayHttp, options.gatewayPort, host);
+    const internalServer = await listen(createRoutedServer(gateway.internalRoutes, log), options.internalPort ?? 0, host);
     const close = async () => {
       // Sockets first: an HTTP server does not finish closing while upgraded connections live.
       await gateway.stop();
       await gatewayServer.close();
+      await internalServer.close();
       for (const name of [...served.keys()].reverse()) await stopModule(name);
       await pubsub.close();
       await client.close();
     };
     return {
       gatewayUrl: `${gatewayServer.url}/graphql`,
+      internalUrl: internalServer.url,
       gateway,
       subgraphUrls,
       client,

@@ -158,6 +158,21 @@ describe('rate limits', () => {
 });
 
 describe('a subgraph going down', () => {
+  it('keeps the gateway ready (partial data beats no pod at all) and reports the subgraph down in /status and /metrics', async () => {
+    await graph.stopSubgraph('todos');
+    try {
+      const ready = await fetch(graph.gatewayUrl.replace('/graphql', '/readyz'));
+      expect(ready.status).toBe(200);
+      const status = (await (await fetch(`${graph.internalUrl}/status`)).json()) as { subgraphs: { name: string; reachable: boolean }[] };
+      expect(status.subgraphs.find((s) => s.name === 'todos')).toMatchObject({ reachable: false });
+      expect(status.subgraphs.find((s) => s.name === 'accounts')).toMatchObject({ reachable: true });
+      // Probes within a few seconds are shared; poll past that for the scrape to see the change.
+      await expect.poll(async () => (await (await fetch(`${graph.internalUrl}/metrics`)).text()).match(/mosaic_gateway_subgraph_up\{subgraph="todos"\} (\d)/)?.[1], { timeout: 10_000, interval: 1_000 }).toBe('0');
+    } finally {
+      await graph.startSubgraph('todos');
+    }
+  });
+
   it('gives partial data with an error, then full answers once it is back', async () => {
     const { token } = await graph.signUp('partial@example.com');
     const { data } = await graph.call(`mutation { createNote(input: { title: "Survives" }) { id } }`, {}, token);

@@ -1,7 +1,7 @@
 // First: it reshapes a dependency's exports before @apollo/gateway loads it (see the file).
 import './fetch/federation-fast-paths';
 export { createGateway, type Gateway, type GatewayOptions } from './build-gateway';
-export { supergraphForGateway, subgraphEndpoints, type SubgraphEndpoint } from './supergraph';
+export { guardedNonNullFields, supergraphForGateway, subgraphEndpoints, type SubgraphEndpoint } from './supergraph';
 export type { GatewayContext } from './context';
 export { internalEnv, securityEnv, type SecurityConfig } from './env';
 export { securityOptions } from './http/security-options';

@@ -29,6 +29,7 @@ import type { TrustedProxies } from './http/client-address';
 import { createRequestGuard, type RateLimits } from './http/request-guard';
 import { loadTrustedDocuments, type TrustedDocuments } from './http/trusted-documents';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { reportValueCompletionErrors } from './value-completion';
 import type { DeliveryLimits } from './subscriptions/subscriber';
 import { SubscriptionService } from './subscriptions/subscription-service';
 import { buildSupergraphModel } from './subscriptions/supergraph-model';
@@ -92,11 +93,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   // One data source per subgraph, shared by queries and by subscription events.
   const sources = endpoints.map((e) => new SubgraphDataSource(e.name, e.url, { timeoutMs, sign: signerFor?.(e.name), observe: metrics.observeSubgraph }));
   const dataSources: ServiceMap = Object.fromEntries(sources.map((source) => [source.serviceName, source]));
-  const gateway = new ApolloGateway({
-    supergraphSdl: supergraphForGateway(options.supergraphSdl),
-    logger: log,
-    buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
-  });
+  const gateway = reportValueCompletionErrors(
+    new ApolloGateway({
+      supergraphSdl: supergraphForGateway(options.supergraphSdl),
+      logger: log,
+      buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
+    }),
+  );
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptions };
   const operationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   const armor = armorFor(operationLimits, options.production);
@@ -104,7 +107,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   const rateLimits: RateLimits = { limiter: createMemoryRateLimiter(), perIp: 1200, perUser: 600, ...options.rateLimits };
   const guard = createRequestGuard({ rateLimits, trustedDocuments, trustedProxies: options.trustedProxies ?? false, verifier });
   const model = buildSupergraphModel(options.supergraphSdl);
-  const formatError = createErrorFormatter(log);
+  // In development the gateway's own errors (planning, a value the API schema cannot represent)
+  // are shown as they are; in production they are masked like any unexpected error.
+  const formatError = createErrorFormatter(log, { revealUnexpected: !options.production });
   const subscriptions = new SubscriptionService({
     model,
     dataSources,

@@ -1,16 +1,28 @@
 import { loadSigningKeys } from '@mosaic/accounts';
 import { securityOptions } from '@mosaic/gateway';
-import { createLogger, drizzleOver, setupTracing } from '@mosaic/kit';
+import { createLogger, drizzleOver, InvalidEnvironmentError, PortUnavailableError, setupTracing } from '@mosaic/kit';
 import { env } from './env';
-import { DEMO_ADMIN, DEMO_USER, seedDemoData } from './seed';
+import { clientDocuments, DEMO_ADMIN, DEMO_USER, seedDemoData } from './seed';
 import { startGraph } from './start-graph';
 
 /**
  * `pnpm start`: the whole graph in one process on embedded PostgreSQL (PGlite under .data/), with
  * demo data. Set DATABASE_URL to use a PostgreSQL server instead.
  */
+/** Configuration problems (a port taken, a bad variable) are said in a line or two, without a stack. */
+function exitOnStartupError(error: unknown): never {
+  if (!(error instanceof PortUnavailableError || error instanceof InvalidEnvironmentError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
 const startedAt = performance.now();
-const config = env();
+let config: ReturnType<typeof env>;
+try {
+  config = env();
+} catch (error) {
+  exitOnStartupError(error);
+}
 const log = createLogger('mosaic', { level: process.env.LOG_LEVEL ?? 'warn' });
 const tracing = await setupTracing({ serviceName: 'mosaic-all-in-one', otlpEndpoint: config.tracing.otlpEndpoint });
 const keys = await loadSigningKeys({ ...config.tokens, production: config.runtime.production });
@@ -26,8 +38,8 @@ const graph = await startGraph({
   host: config.http.host,
   production: config.runtime.production,
   security: await securityOptions(config.security),
-});
-await seedDemoData(graph.gatewayUrl, drizzleOver(graph.client));
+}).catch(exitOnStartupError);
+await seedDemoData(graph.gatewayUrl, drizzleOver(graph.client), clientDocuments(config.security.trustedDocuments.manifest));
 const readyMs = Math.round(performance.now() - startedAt);
 
 console.log(`

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { grantRole } from '@mosaic/accounts';
 import type { Db } from '@mosaic/kit';
 
@@ -7,6 +8,23 @@ export const DEMO_ADMIN = { email: 'admin@mosaic.dev', password: 'mosaic-operato
 interface Result<D> {
   data?: D | null;
   errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/**
+ * The client operations' trusted documents (`schema/client/persisted-documents.json`), by
+ * operation name. The seed sends exactly these texts, so it passes the gateway in every
+ * TRUSTED_DOCUMENTS mode, strict included — it is a client like any other.
+ */
+export type ClientDocuments = (operationName: string) => string;
+
+export function clientDocuments(manifestPath: string): ClientDocuments {
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, string>;
+  const byName = new Map(Object.values(manifest).map((document) => [/^(?:query|mutation|subscription)\s+(\w+)/.exec(document)?.[1], document]));
+  return (name) => {
+    const document = byName.get(name);
+    if (!document) throw new Error(`No client operation named ${name} in ${manifestPath} (run \`pnpm codegen\`).`);
+    return document;
+  };
 }
 
 /** Seeds through the public API (the gateway), so demo data obeys every rule real data does. */
@@ -25,19 +43,13 @@ async function must<D>(url: string, query: string, variables: Record<string, unk
   return result.data;
 }
 
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`;
-const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`;
-
 /** Signs the user in, registering first if the account does not exist; `created` tells which. */
-async function ensureAccount(url: string, account: typeof DEMO_USER): Promise<{ token: string; created: boolean }> {
-  const login = await call<{ login: { accessToken: string } }>(url, LOGIN, { input: { email: account.email, password: account.password } });
+async function ensureAccount(url: string, documents: ClientDocuments, account: typeof DEMO_USER): Promise<{ token: string; created: boolean }> {
+  const login = await call<{ login: { accessToken: string } }>(url, documents('Login'), { input: { email: account.email, password: account.password } });
   if (login.data?.login) return { token: login.data.login.accessToken, created: false };
-  const { register } = await must<{ register: { accessToken: string } }>(url, REGISTER, { input: account });
+  const { register } = await must<{ register: { accessToken: string } }>(url, documents('Register'), { input: account });
   return { token: register.accessToken, created: true };
 }
-
-const CREATE_TODO = `mutation($input: CreateTodoInput!) { createTodo(input: $input) { id } }`;
-const CREATE_NOTE = `mutation($input: CreateNoteInput!) { createNote(input: $input) { id } }`;
 
 const inDays = (days: number, hour = 9) => {
   const date = new Date();
@@ -60,21 +72,18 @@ const demoNotes = [
   { title: 'Running plan', body: 'Easy runs Tuesday and Thursday, long run on Sunday.', tags: ['sport'] },
 ];
 
-const CREATE_ROOM = `mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }`;
-const SEND_MESSAGE = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`;
-
 /** Idempotent: seeds a demo user with todos, notes and a chat room, and a demo admin, once. */
-export async function seedDemoData(gatewayUrl: string, accountsDb: Db): Promise<void> {
-  const demo = await ensureAccount(gatewayUrl, DEMO_USER);
+export async function seedDemoData(gatewayUrl: string, accountsDb: Db, documents: ClientDocuments): Promise<void> {
+  const demo = await ensureAccount(gatewayUrl, documents, DEMO_USER);
   if (demo.created) {
-    const { createRoom } = await must<{ createRoom: { id: string } }>(gatewayUrl, CREATE_ROOM, { input: { name: 'Lobby', visibility: 'PUBLIC', description: 'Say hello!' } }, demo.token);
-    await must(gatewayUrl, SEND_MESSAGE, { input: { roomId: createRoom.id, text: 'Welcome to Mosaic chat. Subscribe to messageEvents for this room and post from another tab.' } }, demo.token);
-    for (const input of demoTodos()) await must(gatewayUrl, CREATE_TODO, { input }, demo.token);
+    const { createRoom } = await must<{ createRoom: { id: string } }>(gatewayUrl, documents('CreateRoom'), { input: { name: 'Lobby', visibility: 'PUBLIC', description: 'Say hello!' } }, demo.token);
+    await must(gatewayUrl, documents('SendMessage'), { input: { roomId: createRoom.id, text: 'Welcome to Mosaic chat. Subscribe to messageEvents for this room and post from another tab.' } }, demo.token);
+    for (const input of demoTodos()) await must(gatewayUrl, documents('CreateTodo'), { input }, demo.token);
     for (const { pinned, ...input } of demoNotes) {
-      const { createNote } = await must<{ createNote: { id: string } }>(gatewayUrl, CREATE_NOTE, { input }, demo.token);
-      if (pinned) await must(gatewayUrl, `mutation($id: ID!) { pinNote(id: $id) { id } }`, { id: createNote.id }, demo.token);
+      const { createNote } = await must<{ createNote: { id: string } }>(gatewayUrl, documents('CreateNote'), { input }, demo.token);
+      if (pinned) await must(gatewayUrl, documents('PinNote'), { id: createNote.id }, demo.token);
     }
   }
-  await ensureAccount(gatewayUrl, DEMO_ADMIN);
+  await ensureAccount(gatewayUrl, documents, DEMO_ADMIN);
   await grantRole(accountsDb, DEMO_ADMIN.email, 'admin');
 }

@@ -107,6 +107,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         ...(built.routes ? { routes: built.routes } : {}),
         ready: () => ping(client),
         gatewaySecret,
+        portRemedy: 'set SUBGRAPH_PORTS=random to put the subgraphs on free ports',
       });
       served.set(module.name, { server, ...(built.close ? { close: built.close } : {}) });
       return server;
@@ -127,9 +128,13 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     });
     await gateway.start();
     const gatewayHttp = createRoutedServer(gateway.routes, log);
+    const gatewayServer = await listen(gatewayHttp, options.gatewayPort, host, { name: 'gateway', remedy: 'set PORT to a free port' });
+    // Attached once listening: a WebSocket server would report a failed listen as its own error.
     gateway.attachSubscriptions(gatewayHttp);
-    const gatewayServer = await listen(gatewayHttp, options.gatewayPort, host);
-    const internalServer = await listen(createRoutedServer(gateway.internalRoutes, log), options.internalPort ?? 0, host);
+    const internalServer = await listen(createRoutedServer(gateway.internalRoutes, log), options.internalPort ?? 0, host, {
+      name: 'gateway metrics and status',
+      remedy: 'set INTERNAL_PORT to a free port',
+    });
     const close = async () => {
       // Sockets first: an HTTP server does not finish closing while upgraded connections live.
       await gateway.stop();

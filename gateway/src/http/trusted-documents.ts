@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 /**
  * Trusted documents (a persisted-operations allow-list). `pnpm codegen` writes the manifest of the
  * client operations (`schema/client/persisted-documents.json`: sha256 hash → document).
- * - `off`: any document; persisted ids are still resolved when the manifest exists.
+ * - `off`: any document, nothing checked (Apollo's automatic persisted queries work as usual).
  * - `allow`: persisted ids are resolved, full documents are accepted too (migration period).
  * - `strict`: only documents in the manifest run — by id (`documentId: "sha256:<hash>"` or
  *   `extensions.persistedQuery.sha256Hash`) or as text whose hash is listed.

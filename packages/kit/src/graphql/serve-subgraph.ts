@@ -22,6 +22,8 @@ export interface ServeOptions {
   gatewaySecret?: string | undefined;
   /** Largest request body, bytes (1 MiB). */
   maxBodyBytes?: number;
+  /** What to tell an operator whose port is taken (see `listen`). */
+  portRemedy?: string;
 }
 
 /** Starts the subgraph's Apollo Server and serves it at `/graphql`, with `/healthz` and `/readyz`. */
@@ -51,8 +53,9 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeOptions): 
     },
   };
   const httpServer = createRoutedServer(routes, options.log);
+  const running = await listen(httpServer, options.port, options.host, { name: `${subgraph.name} subgraph`, remedy: options.portRemedy ?? 'set PORT to a free port' });
+  // Attached once listening: a WebSocket server would report a failed listen as its own error.
   const subscriptions = subgraph.attachSubscriptions?.(httpServer, '/graphql', { acceptUpgrade: (req) => signedByGateway(req, ''), gatewaySecret: secret });
-  const running = await listen(httpServer, options.port, options.host);
   return {
     ...running,
     close: async () => {

@@ -144,6 +144,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     introspection: !options.production,
     logger: log,
     validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
     plugins: [
       ...armor.plugins,
       metrics.plugin,

@@ -10,6 +10,8 @@ export async function testSigningKeys() {
 
 export interface TestGraph extends RunningGraph {
   database: TestDatabase;
+  /** The accounts signing key the graph trusts (to mint tokens a client could not). */
+  keys: Awaited<ReturnType<typeof testSigningKeys>>;
   /** A GraphQL request to the gateway, as a client sends it. */
   call: GraphQLCaller;
   signUp(email: string, password?: string): Promise<{ token: string; userId: string }>;
@@ -21,10 +23,11 @@ process.env.STOCKS_SIM_WARMUP_DAYS ??= '0';
 
 export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuery' | 'production' | 'security'>> = {}): Promise<TestGraph> {
   const database = await createTestDatabase();
+  const keys = await testSigningKeys();
   const graph = await startGraph({
     database: { kind: 'postgres', url: database.url, poolMax: 5 },
     log: testLogger,
-    keys: await testSigningKeys(),
+    keys,
     tokens: TOKENS,
     gatewayPort: 0,
     subgraphPorts: 'random',
@@ -38,6 +41,7 @@ export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuer
   return {
     ...graph,
     database,
+    keys,
     call,
     async signUp(email, password = 'velvet-otter-lantern') {
       const result = await call(`mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`, {

@@ -29,24 +29,26 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
 };
 
 /**
- * The Guild's graphql-armor (via its Apollo Server integration): depth, aliases, directives,
- * tokens and cost limits, and — in production — no "Did you mean …?" field suggestions that would
- * let a client map a schema whose introspection is off. Two gaps of its defaults are closed:
- * aliases of `__typename` count like any other (its default allow-list skips them), and
- * introspection, which its depth limit ignores, has a depth limit of its own. String literals are
- * bounded too (one token can be megabytes).
+ * The Guild's graphql-armor (via its Apollo Server integration): depth, aliases, directives and
+ * cost limits, and — in production — no "Did you mean …?" field suggestions that would let a
+ * client map a schema whose introspection is off. Two gaps of its defaults are closed: aliases of
+ * `__typename` count like any other (its default allow-list skips them), and introspection, which
+ * its depth limit ignores, has a depth limit of its own. String literals are bounded too (one
+ * token can be megabytes). The token limit is graphql-js's own `parse(…, { maxTokens })`, applied
+ * by both transports: armor's Apollo plugin throws from a hook and turns a refusal into a 500.
  */
 export function armorFor(limits: OperationLimits, production: boolean) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases, allowList: [] },
     maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { n: limits.maxTokens },
+    maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost },
     blockFieldSuggestion: { enabled: production },
   }).protect();
   return {
     plugins: armor.plugins,
+    parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [...armor.validationRules, maxIntrospectionDepthRule(limits.maxIntrospectionDepth), maxStringLengthRule(limits.maxStringLength)],
   };
 }

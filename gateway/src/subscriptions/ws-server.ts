@@ -130,16 +130,21 @@ export function attachGatewaySubscriptions(server: Server, path: string, options
         if (connection.active.size >= limits.maxSubscriptionsPerConnection) {
           return [rejection(`At most ${limits.maxSubscriptionsPerConnection} subscriptions may be open on one connection; complete one first.`, 'RATE_LIMITED')];
         }
+        // Reserved before anything is awaited: operations sent together cannot all pass the cap.
+        connection.active.add(id);
+        const refuse = (errors: readonly GraphQLError[]) => {
+          connection.active.delete(id);
+          return errors;
+        };
         const admission = await options.guard.admit({ address: connection.address, viewer: connection.viewer }, payload);
         if ('refused' in admission) {
           const { message, code, retryAfterSeconds } = admission.refused;
-          return [rejection(message, code, retryAfterSeconds === undefined ? {} : { retryAfterSeconds })];
+          return refuse([rejection(message, code, retryAfterSeconds === undefined ? {} : { retryAfterSeconds })]);
         }
         const admitted = admission.params as typeof payload;
         const checked = checkDocument(admitted.query, admitted.operationName ?? null);
-        if ('errors' in checked) return checked.errors;
+        if ('errors' in checked) return refuse(checked.errors);
         const document = checked.document;
-        connection.active.add(id);
         const contextValue: OperationContext = { connection, ctx, id };
         return {
           schema: options.schema,
@@ -193,23 +198,41 @@ export function attachGatewaySubscriptions(server: Server, path: string, options
 
 const DOCUMENT_CACHE_SIZE = 500;
 
+/** The same codes as over HTTP: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED (or the error's own). */
 function parseAndValidate(query: string, operationName: string | null, options: GatewaySocketOptions): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens: options.maxTokens });
   } catch (error) {
-    return { errors: [error as GraphQLError] };
+    return { errors: [withCode(error, 'GRAPHQL_PARSE_FAILED')] };
   }
   try {
     // Checked before validation: graphql-js's single-root-field rule throws (rather than
     // reporting) on @skip/@include with a variable there.
     const operation = getOperationAST(document, operationName);
     if (operation?.operation === OperationTypeNode.SUBSCRIPTION) assertSupportedRootField(operation);
-    const errors = validate(options.schema, document, [...specifiedRules, ...options.validationRules]);
-    return errors.length > 0 ? { errors } : { document };
   } catch (error) {
-    return { errors: [error instanceof GraphQLError ? error : rejection(String(error), 'BAD_USER_INPUT')] };
+    return { errors: [withCode(error, 'BAD_USER_INPUT')] };
   }
+  try {
+    const errors = validate(options.schema, document, [...specifiedRules, ...options.validationRules]);
+    return errors.length > 0 ? { errors: errors.map(validationError) } : { document };
+  } catch (error) {
+    // Some limits (graphql-armor's) throw instead of reporting.
+    return { errors: [validationError(error)] };
+  }
+}
+
+/** As Apollo Server does over HTTP: every validation error is GRAPHQL_VALIDATION_FAILED, whatever code a rule gave it. */
+function validationError(error: unknown): GraphQLError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new GraphQLError(message, { ...(error instanceof GraphQLError ? { nodes: error.nodes ?? null } : {}), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+}
+
+function withCode(error: unknown, code: string): GraphQLError {
+  if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new GraphQLError(message, { ...(error instanceof GraphQLError ? { nodes: error.nodes ?? null } : {}), extensions: { code } });
 }
 
 function rejection(message: string, code: string, extensions: Record<string, unknown> = {}): GraphQLError {

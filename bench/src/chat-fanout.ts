@@ -74,7 +74,7 @@ async function openSubscribers(wsUrl: string, count: number, tokens: string[], r
   return { sockets, closes };
 }
 
-async function run(url: string, setup: { tokens: string[]; roomId: string }, scenario: Scenario, pid: number) {
+async function run(url: string, internalUrl: string, setup: { tokens: string[]; roomId: string }, scenario: Scenario, pid: number) {
   const histogram = new LatencyHistogram();
   let received = 0;
   let errors = 0;
@@ -92,14 +92,14 @@ async function run(url: string, setup: { tokens: string[]; roomId: string }, sce
     histogram.record(Date.now() - sentAt);
   };
   const rssBefore = leafRssMiB(pid);
-  const heapBefore = await heapUsedMiB(url);
+  const heapBefore = await heapUsedMiB(internalUrl);
   const { sockets, closes } = await openSubscribers(url.replace('http', 'ws'), scenario.subscribers, setup.tokens, setup.roomId, onFrame);
   // Every subscriber admitted and in its group (the gateway's own gauge), then the upstream live.
   const deadline = Date.now() + 120_000;
-  while ((await activeSubscriptions(url)) < scenario.subscribers && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+  while ((await activeSubscriptions(internalUrl)) < scenario.subscribers && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const rssSubscribed = leafRssMiB(pid);
-  const heapSubscribed = await heapUsedMiB(url);
+  const heapSubscribed = await heapUsedMiB(internalUrl);
 
   const send = (seq: number) =>
     fetch(url, {
@@ -153,14 +153,15 @@ async function run(url: string, setup: { tokens: string[]; roomId: string }, sce
   };
 }
 
-const metric = async (graphqlUrl: string, name: string) => {
-  const text = await (await fetch(graphqlUrl.replace('/graphql', '/metrics'))).text();
+/** From the gateway's internal port (`/metrics` is not served to clients). */
+const metric = async (internalUrl: string, name: string) => {
+  const text = await (await fetch(`${internalUrl}/metrics`)).text();
   return Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
 };
 
 /** The gateway's own heap use, from its Prometheus metrics (RSS also counts freed, unreturned memory). */
-const heapUsedMiB = async (graphqlUrl: string) => Math.round((await metric(graphqlUrl, 'mosaic_gateway_nodejs_heap_size_used_bytes')) / 1048576);
-const activeSubscriptions = (graphqlUrl: string) => metric(graphqlUrl, 'mosaic_gateway_subscriptions_active');
+const heapUsedMiB = async (internalUrl: string) => Math.round((await metric(internalUrl, 'mosaic_gateway_nodejs_heap_size_used_bytes')) / 1048576);
+const activeSubscriptions = (internalUrl: string) => metric(internalUrl, 'mosaic_gateway_subscriptions_active');
 
 /** Deliveries a closed slow consumer could not receive are not waited for. */
 function closedShare(closes: { slowConsumer: number }, scenario: Scenario, total: number) {
@@ -183,13 +184,15 @@ try {
         GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),
         RATE_LIMIT_PER_IP: '0',
         RATE_LIMIT_PER_USER: '0',
+        // Every simulated client connects from this one machine.
+        WS_MAX_CONNECTIONS_PER_IP: '0',
       },
       ports: 'free',
     });
     try {
       await graph.ready();
       const gateway = graph.services.find((s) => s.name === 'gateway')!;
-      const result = await run(gateway.url, await setUp(gateway.url), scenario, gateway.process.pid!);
+      const result = await run(gateway.url, gateway.internalUrl!, await setUp(gateway.url), scenario, gateway.process.pid!);
       console.log(JSON.stringify(result));
       results.push(result);
     } finally {

@@ -76,6 +76,8 @@ async function quoteFanOut(subscribers: number, ticksPerSecond: number, seconds:
       ACCOUNTS_SIGNING_KEYS: JSON.stringify([await generateSigningKey('bench')]),
       GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),
       RATE_LIMIT_PER_IP: '0',
+      // Every simulated client connects from this one machine.
+      WS_MAX_CONNECTIONS_PER_IP: '0',
       STOCKS_SIM_TICKS_PER_SECOND: String(ticksPerSecond),
       STOCKS_SIM_WARMUP_DAYS: '0',
     },
@@ -115,7 +117,7 @@ async function quoteFanOut(subscribers: number, ticksPerSecond: number, seconds:
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     measuring = false;
     const cpuPercent = Math.round((cpuMs(gateway.process.pid!) - gatewayCpu) / (seconds * 10));
-    const metrics = await (await fetch(gateway.url.replace('/graphql', '/metrics'))).text();
+    const metrics = await (await fetch(`${gateway.internalUrl!}/metrics`)).text();
     for (const socket of sockets) socket.terminate();
     const sorted = [...counts].sort((a, b) => a - b);
     return {

@@ -8,12 +8,12 @@ import {
   asHttpError,
   createErrorFormatter,
   contextFromHeaders,
-  GATEWAY_TOKEN_HEADER,
-  gatewayTokenSigner,
+  gatewayRequestSigner,
   inSpan,
   graphqlHandler,
   sendJson,
   type Logger,
+  type RequestHandler,
   type Routes,
   type TokenVerifier,
 } from '@mosaic/kit';
@@ -21,12 +21,15 @@ import type { GatewayContext } from './context';
 import { defaultSandboxDocument } from './example-operation';
 import { SpanKind } from '@opentelemetry/api';
 import { createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
+import { subgraphHealth } from './observability/subgraph-health';
 import { installFederationFastPaths } from './fetch/federation-fast-paths';
 import { armorFor, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './http/operation-limits';
 import { createMemoryRateLimiter } from './http/rate-limiter';
+import type { TrustedProxies } from './http/client-address';
 import { createRequestGuard, type RateLimits } from './http/request-guard';
 import { loadTrustedDocuments, type TrustedDocuments } from './http/trusted-documents';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { reportValueCompletionErrors } from './value-completion';
 import type { DeliveryLimits } from './subscriptions/subscriber';
 import { SubscriptionService } from './subscriptions/subscription-service';
 import { buildSupergraphModel } from './subscriptions/supergraph-model';
@@ -47,6 +50,8 @@ export interface GatewayOptions {
   limits?: Partial<OperationLimits>;
   /** Defaults: in-process counters, 1200/min per IP, 600/min per user. */
   rateLimits?: Partial<RateLimits>;
+  /** Proxies whose X-Forwarded-For entries are believed (see client-address.ts); none by default. */
+  trustedProxies?: TrustedProxies;
   /** Defaults to off. */
   trustedDocuments?: TrustedDocuments;
   /** The operation Apollo Sandbox opens with (development only). */
@@ -54,7 +59,10 @@ export interface GatewayOptions {
 }
 
 export interface Gateway {
+  /** What clients reach: `/graphql` (and graphql-ws), the landing page, `/healthz`, `/readyz`. */
   routes: Routes;
+  /** For operators only, on a port the ingress does not expose: `/metrics`, `/status`, `/healthz`, `/readyz`. */
+  internalRoutes: Routes;
   endpoints: SubgraphEndpoint[];
   subscriptions: SubscriptionService;
   metrics: GatewayMetrics;
@@ -69,6 +77,7 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits & DeliveryLimits = 
   maxPayloadBytes: 64 * 1024,
   connectionInitTimeoutMs: 10_000,
   allowedOrigins: [],
+  maxConnectionsPerAddress: 100,
   maxBufferedBytes: 1024 * 1024,
 };
 
@@ -81,24 +90,28 @@ export function createGateway(options: GatewayOptions): Gateway {
     url: options.subgraphUrls?.[endpoint.name] ?? endpoint.url,
   }));
   const urlOf = new Map(endpoints.map((e) => [e.name, e.url]));
-  const gatewayToken = options.gatewaySecret ? gatewayTokenSigner(options.gatewaySecret) : undefined;
+  const signerFor = options.gatewaySecret ? gatewayRequestSigner(options.gatewaySecret) : undefined;
   const metrics = createGatewayMetrics();
   // One data source per subgraph, shared by queries and by subscription events.
-  const sources = endpoints.map((e) => new SubgraphDataSource(e.name, e.url, { timeoutMs, gatewayToken, observe: metrics.observeSubgraph }));
+  const sources = endpoints.map((e) => new SubgraphDataSource(e.name, e.url, { timeoutMs, sign: signerFor?.(e.name), observe: metrics.observeSubgraph }));
   const dataSources: ServiceMap = Object.fromEntries(sources.map((source) => [source.serviceName, source]));
-  const gateway = new ApolloGateway({
-    supergraphSdl: supergraphForGateway(options.supergraphSdl),
-    logger: log,
-    buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
-  });
+  const gateway = reportValueCompletionErrors(
+    new ApolloGateway({
+      supergraphSdl: supergraphForGateway(options.supergraphSdl),
+      logger: log,
+      buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
+    }),
+  );
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptions };
   const operationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   const armor = armorFor(operationLimits, options.production);
   const trustedDocuments = options.trustedDocuments ?? loadTrustedDocuments('off', '');
-  const rateLimits: RateLimits = { limiter: createMemoryRateLimiter(), perIp: 1200, perUser: 600, trustProxy: false, ...options.rateLimits };
-  const guard = createRequestGuard({ rateLimits, trustedDocuments, verifier });
+  const rateLimits: RateLimits = { limiter: createMemoryRateLimiter(), perIp: 1200, perUser: 600, ...options.rateLimits };
+  const guard = createRequestGuard({ rateLimits, trustedDocuments, trustedProxies: options.trustedProxies ?? false, verifier });
   const model = buildSupergraphModel(options.supergraphSdl);
-  const formatError = createErrorFormatter(log);
+  // In development the gateway's own errors (planning, a value the API schema cannot represent)
+  // are shown as they are; in production they are masked like any unexpected error.
+  const formatError = createErrorFormatter(log, { revealUnexpected: !options.production });
   const subscriptions = new SubscriptionService({
     model,
     dataSources,
@@ -106,11 +119,22 @@ export function createGateway(options: GatewayOptions): Gateway {
     formatError,
     log: log.child({ component: 'subscriptions' }),
     delivery: limits,
-    gatewayToken,
+    gatewaySecret: options.gatewaySecret,
+    signerFor,
     ...(options.subscriptions?.upstreamRetryAttempts !== undefined ? { upstreamRetryAttempts: options.subscriptions.upstreamRetryAttempts } : {}),
     ...(options.subscriptions?.readmitIntervalMs !== undefined ? { readmitIntervalMs: options.subscriptions.readmitIntervalMs } : {}),
   });
   metrics.watchSubscriptions(subscriptions);
+  const health = subgraphHealth(sources);
+  metrics.watchSubgraphs(health);
+  // Readiness is the gateway's own: started and not shutting down. A subgraph being down is
+  // partial data (UNAVAILABLE errors), not a reason to take every gateway pod out of service.
+  const lifecycle = { started: false, stopping: false };
+  const readiness: RequestHandler = async (_req, res) => {
+    const ready = lifecycle.started && !lifecycle.stopping;
+    sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : lifecycle.stopping ? 'stopping' : 'starting' });
+  };
+  const liveness: RequestHandler = async (_req, res) => sendJson(res, 200, { status: 'ok' });
   let socketServer: { close(): Promise<void> } | undefined;
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -122,6 +146,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     introspection: !options.production,
     logger: log,
     validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
     plugins: [
       ...armor.plugins,
       metrics.plugin,
@@ -153,6 +178,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         validationRules: armor.validationRules,
         maxTokens: operationLimits.maxTokens,
         verifier,
+        guard,
         limits,
         log,
         async executeOperation({ document, variables, operationName, viewer, authorization }) {
@@ -170,16 +196,24 @@ export function createGateway(options: GatewayOptions): Gateway {
         res.writeHead(302, { location: '/graphql' });
         res.end();
       },
-      '/healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
-      '/metrics': metrics.route,
-      '/readyz': async (_req, res) => {
-        const checks = await Promise.all(endpoints.map(async (e) => ({ name: e.name, ready: await reachable(e.url, gatewayToken) })));
-        const ready = checks.every((c) => c.ready);
-        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: checks });
-      },
+      '/healthz': liveness,
+      '/readyz': readiness,
     },
-    start: () => server.start(),
+    internalRoutes: {
+      '/metrics': metrics.route,
+      '/status': async (_req, res) => {
+        const subgraphs = await health();
+        sendJson(res, 200, { ready: lifecycle.started && !lifecycle.stopping, subgraphs, subscriptions: subscriptions.stats() });
+      },
+      '/healthz': liveness,
+      '/readyz': readiness,
+    },
+    async start() {
+      await server.start();
+      lifecycle.started = true;
+    },
     async stop() {
+      lifecycle.stopping = true;
       await subscriptions.close();
       await socketServer?.close();
       await server.stop();
@@ -187,19 +221,4 @@ export function createGateway(options: GatewayOptions): Gateway {
       for (const source of sources) source.close();
     },
   };
-}
-
-/** A subgraph is reachable when it answers `{ __typename }` within two seconds. */
-async function reachable(url: string, gatewayToken: (() => string) | undefined): Promise<boolean> {
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(gatewayToken ? { [GATEWAY_TOKEN_HEADER]: gatewayToken() } : {}) },
-      body: '{"query":"{ __typename }"}',
-      signal: AbortSignal.timeout(2_000),
-    });
-    return response.ok;
-  } catch {
-    return false;
-  }
 }

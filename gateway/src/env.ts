@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-address';
 import { authVerifyEnv, httpEnv, memoEnv, runtimeEnv, tracingEnv, trustEnv } from '@mosaic/kit';
 
 export const supergraphEnv = z
@@ -18,6 +19,11 @@ export function subgraphUrlOverrides(source: NodeJS.ProcessEnv = process.env): R
   );
 }
 
+/** `/metrics` and `/status` listen here, apart from client traffic (the ingress exposes only PORT). */
+export const internalEnv = z
+  .object({ INTERNAL_PORT: z.coerce.number().int().min(0).max(65535).default(9464) })
+  .transform((e) => ({ port: e.INTERNAL_PORT }));
+
 /** Subscription limits; see README "Subscriptions" for the slow-consumer policy. */
 export const subscriptionsEnv = z
   .object({
@@ -25,12 +31,14 @@ export const subscriptionsEnv = z
     WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().positive().default(64 * 1024),
     WS_ALLOWED_ORIGINS: z.string().default(''),
     SUBSCRIPTION_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+    WS_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).default(100),
   })
   .transform((e) => ({
     maxSubscriptionsPerConnection: e.SUBSCRIPTIONS_MAX_PER_CONNECTION,
     maxPayloadBytes: e.WS_MAX_PAYLOAD_BYTES,
     allowedOrigins: e.WS_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     maxBufferedBytes: e.SUBSCRIPTION_MAX_BUFFERED_BYTES,
+    maxConnectionsPerAddress: e.WS_MAX_CONNECTIONS_PER_IP,
   }));
 
 const nonNegative = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -43,10 +51,22 @@ export const securityEnv = z
     GRAPHQL_MAX_DIRECTIVES: nonNegative(50),
     GRAPHQL_MAX_TOKENS: nonNegative(5_000),
     GRAPHQL_MAX_COST: nonNegative(50_000),
+    GRAPHQL_MAX_INTROSPECTION_DEPTH: nonNegative(20),
+    GRAPHQL_MAX_STRING_LENGTH: nonNegative(10_000),
     MAX_BODY_BYTES: nonNegative(1024 * 1024),
     RATE_LIMIT_PER_IP: nonNegative(1200),
     RATE_LIMIT_PER_USER: nonNegative(600),
-    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .transform((value, ctx) => {
+        try {
+          return parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
     REDIS_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
     TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'strict']).default('off'),
     TRUSTED_DOCUMENTS_MANIFEST: z.string().default(fileURLToPath(new URL('../../schema/client/persisted-documents.json', import.meta.url))),
@@ -58,9 +78,12 @@ export const securityEnv = z
       maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
+      maxIntrospectionDepth: e.GRAPHQL_MAX_INTROSPECTION_DEPTH,
+      maxStringLength: e.GRAPHQL_MAX_STRING_LENGTH,
       maxBodyBytes: e.MAX_BODY_BYTES,
     },
-    rateLimits: { perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER, trustProxy: e.TRUST_PROXY === 'true', redisUrl: e.REDIS_URL },
+    rateLimits: { perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER, redisUrl: e.REDIS_URL },
+    trustedProxies: e.TRUST_PROXY,
     trustedDocuments: { mode: e.TRUSTED_DOCUMENTS, manifest: e.TRUSTED_DOCUMENTS_MANIFEST },
   }));
 export type SecurityConfig = z.output<typeof securityEnv>;
@@ -68,6 +91,7 @@ export type SecurityConfig = z.output<typeof securityEnv>;
 export const env = memoEnv({
   runtime: runtimeEnv,
   http: httpEnv(4000),
+  internal: internalEnv,
   auth: authVerifyEnv,
   supergraph: supergraphEnv,
   subscriptions: subscriptionsEnv,

@@ -1,9 +1,9 @@
 // First: it reshapes a dependency's exports before @apollo/gateway loads it (see the file).
 import './fetch/federation-fast-paths';
 export { createGateway, type Gateway, type GatewayOptions } from './build-gateway';
-export { supergraphForGateway, subgraphEndpoints, type SubgraphEndpoint } from './supergraph';
+export { guardedNonNullFields, supergraphForGateway, subgraphEndpoints, type SubgraphEndpoint } from './supergraph';
 export type { GatewayContext } from './context';
-export { securityEnv, type SecurityConfig } from './env';
+export { internalEnv, securityEnv, type SecurityConfig } from './env';
 export { securityOptions } from './http/security-options';
 export { loadTrustedDocuments, type TrustedDocuments, type TrustedDocumentsMode } from './http/trusted-documents';
 export { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './http/rate-limiter';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, createRoutedServer, createTokenVerifier, listen, setupTracing } from '@mosaic/kit';
+import { createLogger, createRoutedServer, createTokenVerifier, listen, PortUnavailableError, setupTracing } from '@mosaic/kit';
 import { createGateway } from './build-gateway';
 import { securityOptions } from './http/security-options';
 import { env, subgraphUrlOverrides } from './env';
@@ -20,14 +20,27 @@ const gateway = createGateway({
 });
 await gateway.start();
 const httpServer = createRoutedServer(gateway.routes, log);
+const running = await listen(httpServer, config.http.port, config.http.host, { name: 'gateway', remedy: 'set PORT to a free port' }).catch(exitWithMessage);
+// Attached once listening: a WebSocket server would report a failed listen as its own error.
 gateway.attachSubscriptions(httpServer);
-const running = await listen(httpServer, config.http.port, config.http.host);
-log.info({ url: `${running.url}/graphql` }, 'gateway listening');
+const internal = await listen(createRoutedServer(gateway.internalRoutes, log), config.internal.port, config.http.host, {
+  name: 'gateway metrics and status',
+  remedy: 'set INTERNAL_PORT to a free port',
+}).catch(exitWithMessage);
+log.info({ url: `${running.url}/graphql`, internal: internal.url }, 'gateway listening');
 const shutdown = async () => {
   await gateway.stop();
   await running.close();
+  await internal.close();
   await tracing.shutdown();
   process.exit(0);
 };
 process.once('SIGTERM', shutdown);
 process.once('SIGINT', shutdown);
+
+/** A port that cannot be bound is a configuration problem: one line, no stack. */
+function exitWithMessage(error: unknown): never {
+  if (!(error instanceof PortUnavailableError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}

@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { GATEWAY_TOKEN_HEADER, injectTraceHeaders, tracingEnabled } from '@mosaic/kit';
+import { injectTraceHeaders, tracingEnabled, type GatewayRequestSigner } from '@mosaic/kit';
 import type { GatewayContext } from './context';
 import { dedupeRepresentations, expandEntities, type DedupedRepresentations } from './fetch/entity-dedup';
 import { createSubgraphHttpClient, SubgraphConnectionError, SubgraphTimeoutError, type SubgraphHttpClient } from './fetch/http-client';
@@ -9,8 +9,8 @@ type ProcessResult = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['proce
 
 export interface SubgraphDataSourceOptions {
   timeoutMs: number;
-  /** Signs the gateway trust header (see kit's gateway-trust.ts); absent when no secret is configured. */
-  gatewayToken?: (() => string) | undefined;
+  /** Signs each request's gateway trust header (see kit's gateway-trust.ts); absent when no secret is configured. */
+  sign?: GatewayRequestSigner | undefined;
   /** Sees every subgraph request's duration and outcome (metrics). */
   observe?: (serviceName: string, seconds: number, ok: boolean) => void;
 }
@@ -45,7 +45,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     readonly url: string,
     private readonly options: SubgraphDataSourceOptions,
   ) {
-    this.http = createSubgraphHttpClient(url);
+    this.http = createSubgraphHttpClient(url, { sign: options.sign });
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
@@ -64,6 +64,16 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     this.http.close();
   }
 
+  /** Whether the subgraph answers `{ __typename }` within `timeoutMs` (health reporting, not readiness). */
+  async probe(timeoutMs: number): Promise<boolean> {
+    try {
+      const response = await this.http.post('{"query":"{ __typename }"}', {}, timeoutMs);
+      return response.status === 200 && (JSON.parse(response.body) as { data?: unknown }).data !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
     const { query, operationName } = options.request;
     const variables = options.request.variables;
@@ -74,7 +84,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       const dedup = entitiesFetch ? dedupeRepresentations(variables!.representations as unknown[]) : null;
       return { dedup, body: dedup ? JSON.stringify({ query, variables: { ...variables, representations: dedup.unique }, ...(operationName ? { operationName } : {}) }) : request };
     };
-    const { response, dedup } = isQuery(query) ? await this.shared(request, headers, prepare) : await this.post(prepare(), headers, false);
+    const read = isQuery(query);
+    const { response, dedup } = read && inQueryPlan(options) ? await this.shared(request, headers, prepare) : await this.post(prepare(), headers, read);
     // Parsed per caller: the executor merges into what it gets, so callers never share objects.
     const result = parseResponse(response, this.serviceName);
     return dedup ? expandEntities(result, dedup) : result;
@@ -84,7 +95,9 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
    * Concurrent identical queries — common when many clients run the same operation — ride on one
    * subgraph request. The key is everything that can change the answer: the request as the
    * executor built it (document, variables, representations) and the caller's credentials.
-   * Mutations never share. Callers reuse the first caller's deduplication too.
+   * Only fetches of query plans share: the `_entities` reads that follow a mutation (or a
+   * subscription event) must see the write, not ride on a read that started before it. Callers
+   * reuse the first caller's deduplication too.
    */
   private shared(request: string, headers: Record<string, string>, prepare: () => Prepared): Promise<Sent> {
     const key = `${headers.authorization ?? ''}\n${request}`;
@@ -102,7 +115,6 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
   private headersFor(options: GraphQLDataSourceProcessOptions<GatewayContext>): Record<string, string> {
     const headers: Record<string, string> = {};
-    if (this.options.gatewayToken) headers[GATEWAY_TOKEN_HEADER] = this.options.gatewayToken();
     // Runs inside @apollo/gateway's fetch span: the subgraph continues this trace.
     if (tracingEnabled()) injectTraceHeaders((name, value) => (headers[name] = value));
     // (GraphQLDataSourceRequestKind is not exported by @apollo/gateway; this is its INCOMING_OPERATION value.)
@@ -127,6 +139,11 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       throw unavailable(this.serviceName, error);
     }
   }
+}
+
+/** Whether the client operation this fetch belongs to is a query (not a mutation or subscription). */
+function inQueryPlan(options: GraphQLDataSourceProcessOptions<GatewayContext>): boolean {
+  return options.kind === 'incoming operation' && options.incomingRequestContext.operation?.operation === 'query';
 }
 
 function isQuery(query: string | undefined): boolean {

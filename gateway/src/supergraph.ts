@@ -41,3 +41,33 @@ export function subgraphEndpoints(supergraph: string | DocumentNode): SubgraphEn
   }
   return endpoints;
 }
+
+const ACCESS_DIRECTIVES = new Set(['authenticated', 'requiresScopes', 'policy']);
+
+/**
+ * Fields guarded by `@authenticated`, `@requiresScopes` or `@policy` must be nullable (Apollo's
+ * guidance for these directives): a caller who may not see one gets `null` there and one error at
+ * that path — with a non-null type the null would propagate and erase the parent (a whole
+ * subscription event, a whole list). Guarded means: the field carries a directive, its type does
+ * (Apollo: fields returning the type), or its parent type does (the kit enforces type-level
+ * directives on each field). Returns the offending `Type.field` coordinates.
+ */
+export function guardedNonNullFields(supergraphSdl: string): string[] {
+  const definitions = parse(supergraphSdl).definitions;
+  const guarded = (node: { directives?: readonly { name: { value: string } }[] | undefined }) => node.directives?.some((d) => ACCESS_DIRECTIVES.has(d.name.value)) ?? false;
+  const guardedTypes = new Set(
+    definitions.filter((d) => 'name' in d && d.name !== undefined && 'directives' in d && guarded(d)).map((d) => (d as { name: { value: string } }).name.value),
+  );
+  const offending: string[] = [];
+  for (const definition of definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    const typeName = definition.name.value;
+    for (const field of definition.fields ?? []) {
+      let named = field.type;
+      while (named.kind !== Kind.NAMED_TYPE) named = named.type;
+      const isGuarded = guarded(field) || guardedTypes.has(typeName) || guardedTypes.has(named.name.value);
+      if (isGuarded && field.type.kind === Kind.NON_NULL_TYPE) offending.push(`${typeName}.${field.name.value}`);
+    }
+  }
+  return offending;
+}

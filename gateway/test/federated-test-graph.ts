@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import {
@@ -66,7 +67,10 @@ export interface FederatedTestGraph {
   close(): Promise<void>;
 }
 
-export async function startFederatedTestGraph(subscriptions: GatewayOptions['subscriptions'] = {}): Promise<FederatedTestGraph> {
+export async function startFederatedTestGraph(
+  subscriptions: GatewayOptions['subscriptions'] = {},
+  gatewayOptions: Partial<Omit<GatewayOptions, 'supergraphSdl' | 'verifier' | 'log' | 'subscriptions'>> = {},
+): Promise<FederatedTestGraph> {
   const log = createLogger('test', { level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const auth = await createTestAuth();
   const pubsub = createMemoryPubSub();
@@ -120,10 +124,12 @@ export async function startFederatedTestGraph(subscriptions: GatewayOptions['sub
     },
   });
 
+  // As deployed: subgraphs answer only requests the gateway signed.
+  const gatewaySecret = randomBytes(32).toString('base64url');
   const servers: RunningServer[] = [];
-  let roomsServer = await serveSubgraph(makeRooms(), { port: 0, host: '127.0.0.1', log });
+  let roomsServer = await serveSubgraph(makeRooms(), { port: 0, host: '127.0.0.1', log, gatewaySecret });
   const roomsPort = Number(new URL(roomsServer.url).port);
-  const peopleServer = await serveSubgraph(people, { port: 0, host: '127.0.0.1', log });
+  const peopleServer = await serveSubgraph(people, { port: 0, host: '127.0.0.1', log, gatewaySecret });
   servers.push(peopleServer);
   const composed = composeServices([
     { name: 'rooms', typeDefs: roomsSdl, url: `${roomsServer.url}/graphql` },
@@ -131,7 +137,7 @@ export async function startFederatedTestGraph(subscriptions: GatewayOptions['sub
   ]);
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
 
-  const gateway = createGateway({ supergraphSdl: composed.supergraphSdl, verifier: auth.verifier, log, production: false, subscriptions });
+  const gateway = createGateway({ supergraphSdl: composed.supergraphSdl, verifier: auth.verifier, log, production: false, subscriptions, gatewaySecret, ...gatewayOptions });
   await gateway.start();
   const http = createRoutedServer(gateway.routes, log);
   gateway.attachSubscriptions(http);
@@ -153,7 +159,7 @@ export async function startFederatedTestGraph(subscriptions: GatewayOptions['sub
     },
     async restartRooms() {
       await roomsServer.close();
-      roomsServer = await serveSubgraph(makeRooms(), { port: roomsPort, host: '127.0.0.1', log });
+      roomsServer = await serveSubgraph(makeRooms(), { port: roomsPort, host: '127.0.0.1', log, gatewaySecret });
     },
     async close() {
       await gateway.stop();

@@ -60,8 +60,14 @@ async function slowSubgraph(): Promise<{ url: string; requests: number; close():
 }
 
 describe('in-flight sharing', () => {
-  const call = (source: SubgraphDataSource, query: string, authorization?: string) =>
-    source.process({ kind: 'incoming operation', request: { query }, context: { requestId: 'r', viewer: null, authorization } } as never);
+  /** A fetch of a client operation of type `operation` (the fetch itself is `query` unless it says otherwise). */
+  const call = (source: SubgraphDataSource, query: string, authorization?: string, operation: 'query' | 'mutation' | 'subscription' = 'query') =>
+    source.process({
+      kind: 'incoming operation',
+      request: { query },
+      context: { requestId: 'r', viewer: null, authorization },
+      incomingRequestContext: { operation: { operation } },
+    } as never);
 
   it('sends concurrent identical queries once, and gives each caller its own objects', async () => {
     const subgraph = await slowSubgraph();
@@ -81,11 +87,55 @@ describe('in-flight sharing', () => {
     const source = new SubgraphDataSource('slow', subgraph.url, { timeoutMs: 2_000 });
     await Promise.all([call(source, '{ ok { n } }', 'Bearer a'), call(source, '{ ok { n } }', 'Bearer b')]);
     expect(subgraph.requests).toBe(2);
-    await Promise.all([call(source, 'mutation { ok { n } }'), call(source, 'mutation { ok { n } }')]);
+    await Promise.all([call(source, 'mutation { ok { n } }', undefined, 'mutation'), call(source, 'mutation { ok { n } }', undefined, 'mutation')]);
+    expect(subgraph.requests).toBe(4);
+    source.close();
+  });
+
+  it("never lets a mutation plan's follow-up read ride on a read that started before the write", async () => {
+    const subgraph = await versionedSubgraph();
+    closers.push(subgraph.close);
+    const source = new SubgraphDataSource('versioned', subgraph.url, { timeoutMs: 2_000 });
+    const entities = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Todo{title}}}';
+    // A query plan's read is in flight (the subgraph answers it with the state it saw on arrival)…
+    const before = call(source, entities);
+    await expect.poll(() => subgraph.requests).toBe(1);
+    // …the mutation writes, and its plan then reads the same entity: it must see the write.
+    subgraph.write();
+    const after = await call(source, entities, undefined, 'mutation');
+    expect(subgraph.requests).toBe(2);
+    expect(after.data).toEqual({ version: 2 });
+    expect((await before).data).toEqual({ version: 1 });
+    // Subscription events' entity fetches follow a change too.
+    const eventRead = call(source, entities, undefined, 'subscription');
+    const queryRead = call(source, entities);
+    await Promise.all([eventRead, queryRead]);
     expect(subgraph.requests).toBe(4);
     source.close();
   });
 });
+
+/** Answers every request after 100 ms with the version it saw when the request arrived. */
+async function versionedSubgraph(): Promise<{ url: string; requests: number; write(): void; close(): Promise<void> }> {
+  const state = { requests: 0, version: 1 };
+  const server: Server = createServer((_req, res) => {
+    state.requests++;
+    const seen = state.version;
+    setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data: { version: seen } }));
+    }, 100);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    get requests() {
+      return state.requests;
+    },
+    write: () => void state.version++,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
 describe('SubgraphDataSource', () => {
   it('retries a query once when the connection dropped before any answer', async () => {

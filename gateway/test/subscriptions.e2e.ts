@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { uuidv7 } from '@mosaic/kit';
 import { collect, wsClient } from '@mosaic/testing';
 import { startFederatedTestGraph, type FederatedTestGraph, type TestMessage } from './federated-test-graph';
 
@@ -277,7 +278,33 @@ describe('origin check', () => {
     });
 
   it('refuses browsers from origins that are not allowed, and lets allowed ones in', async () => {
-    expect(await upgrade('https://evil.example')).toBe(401);
+    expect(await upgrade('https://evil.example')).toBe(403);
     expect(await upgrade('https://app.example')).toBe('open');
   });
+});
+
+describe('upstream identity', () => {
+  let shared: FederatedTestGraph;
+  beforeAll(async () => {
+    shared = await startFederatedTestGraph({ upstreamRetryAttempts: 3 });
+  });
+  afterAll(() => shared?.close());
+
+  it("keeps a shared group through an upstream reconnect after the first member's token expired (the upstream carries the gateway's vouch)", async () => {
+    const first = await shared.auth.tokenFor(uuidv7(), { expiresInSeconds: 2 });
+    const second = await shared.auth.newUser();
+    const clients = [wsClient(shared.wsUrl, first), wsClient(shared.wsUrl, second.token)];
+    const streams = clients.map((c) => collect(c, MESSAGE_ADDED, { room: 'long-lived' }));
+    await expect.poll(() => shared.gateway.subscriptions.stats().subscribers).toBe(2);
+    await expect.poll(() => shared.roomListeners('long-lived')).toBe(1);
+    expect(shared.gateway.subscriptions.stats().groups).toBe(1);
+    // The first member's token expires while the stream lives on; then the subgraph restarts.
+    await expect.poll(() => shared.auth.verifier.verify(first).then(() => 'valid', () => 'expired'), { timeout: 5_000, interval: 200 }).toBe('expired');
+    await shared.restartRooms();
+    await expect.poll(() => shared.roomListeners('long-lived'), { timeout: 15_000 }).toBe(1);
+    await shared.publish('long-lived', message('long-lived', 'still streaming'));
+    for (const stream of streams) expect((await stream.waitFor(1))[0]!.data).toMatchObject({ messageAdded: { text: 'still streaming' } });
+    for (const stream of streams) stream.stop();
+    await Promise.all(clients.map((c) => c.dispose()));
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { securityOptions } from '@mosaic/gateway';
-import { createLogger, drizzleOver, setupTracing } from '@mosaic/kit';
+import { createLogger, drizzleOver, InvalidEnvironmentError, PortUnavailableError, setupTracing } from '@mosaic/kit';
 import { env } from './env';
 import { sandboxDocument } from './sandbox-document';
 import { DEMO_ADMIN, DEMO_USER, seedDemoData } from './seed';
@@ -9,8 +9,20 @@ import { startGraph } from './start-graph';
  * `pnpm start`: the whole graph in one process on embedded PostgreSQL (PGlite under .data/), with
  * demo data. Set DATABASE_URL to use a PostgreSQL server instead.
  */
+/** Configuration problems (a port taken, a bad variable) are said in a line or two, without a stack. */
+function exitOnStartupError(error: unknown): never {
+  if (!(error instanceof PortUnavailableError || error instanceof InvalidEnvironmentError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
 const startedAt = performance.now();
-const config = env();
+let config: ReturnType<typeof env>;
+try {
+  config = env();
+} catch (error) {
+  exitOnStartupError(error);
+}
 const log = createLogger('mosaic', { level: process.env.LOG_LEVEL ?? 'warn' });
 const tracing = await setupTracing({ serviceName: 'mosaic-all-in-one', otlpEndpoint: config.tracing.otlpEndpoint });
 const graph = await startGraph({
@@ -19,12 +31,13 @@ const graph = await startGraph({
   log,
   auth: config.auth,
   gatewayPort: config.http.port,
+  internalPort: config.internal.port,
   subgraphPorts: config.subgraphPorts,
   host: config.http.host,
   production: config.runtime.production,
   security: await securityOptions(config.security),
   sandboxDocument,
-});
+}).catch(exitOnStartupError);
 await seedDemoData(graph, drizzleOver(graph.client), log);
 const readyMs = Math.round(performance.now() - startedAt);
 
@@ -32,6 +45,7 @@ console.log(`
   Mosaic is running (all-in-one, ${config.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL server'}) — ready in ${readyMs} ms
 
   Gateway + Apollo Sandbox:  ${graph.gatewayUrl}
+  Metrics and status:        ${graph.internalUrl}/metrics, ${graph.internalUrl}/status
   Subgraphs:                 ${Object.entries(graph.subgraphUrls).map(([name, url]) => `${name} ${url}`).join('\n                             ')}
 
   Demo user:   ${DEMO_USER.email} / ${DEMO_USER.password}

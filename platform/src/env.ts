@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { securityEnv } from '@mosaic/gateway';
+import { internalEnv, securityEnv } from '@mosaic/gateway';
 import { authVerifyEnv, databaseEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv, tracingEnv } from '@mosaic/kit';
 import { GATEWAY_PORT } from './registry';
 
@@ -15,6 +15,7 @@ export const subgraphPortsEnv = z
 export const env = memoEnv({
   runtime: runtimeEnv,
   http: httpEnv(GATEWAY_PORT),
+  internal: internalEnv,
   database: databaseEnv,
   auth: authVerifyEnv,
   pubsub: pubsubEnv,

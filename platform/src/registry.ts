@@ -24,6 +24,8 @@ export const registry: readonly RegistryEntry[] = [
 ];
 
 export const GATEWAY_PORT = 4000;
+/** The gateway's `/metrics` and `/status`, never exposed to clients. */
+export const GATEWAY_INTERNAL_PORT = 9464;
 
 export interface RegisteredSubgraph {
   module: SubgraphModule;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { GATEWAY_TOKEN_HEADER, signGatewayToken, type DemoAccount, type DemoAccountName, type Db, type Logger, type SeedContext } from '@mosaic/kit';
+import { GATEWAY_TOKEN_HEADER, signGatewayRequest, type DemoAccount, type DemoAccountName, type Db, type Logger, type SeedContext } from '@mosaic/kit';
 import type { RunningGraph } from './start-graph';
 
 export const DEMO_ACCOUNTS: Readonly<Record<DemoAccountName, DemoAccount>> = {
@@ -20,17 +20,18 @@ interface Result<D> {
  * rule real data does, and seeding works whatever the gateway refuses from outsiders (e.g.
  * TRUSTED_DOCUMENTS=strict).
  */
-function subgraphCaller(url: string, gatewaySecret: string, tokenOf: (account: DemoAccountName) => Promise<string>) {
+function subgraphCaller(subgraph: string, url: string, gatewaySecret: string, tokenOf: (account: DemoAccountName) => Promise<string>) {
   return async <D>(query: string, variables: Record<string, unknown> = {}, as: DemoAccountName | null = null): Promise<D> => {
     const token = as ? await tokenOf(as) : undefined;
+    const body = JSON.stringify({ query, variables });
     const response = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [GATEWAY_TOKEN_HEADER]: signGatewayToken(gatewaySecret),
+        [GATEWAY_TOKEN_HEADER]: signGatewayRequest(gatewaySecret, subgraph, { method: 'POST', path: new URL(url).pathname, body }),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
-      body: JSON.stringify({ query, variables }),
+      body,
     });
     const result = (await response.json()) as Result<D>;
     if (result.errors?.length || !result.data) throw new Error(`Seeding failed at ${url}: ${JSON.stringify(result.errors)}`);
@@ -64,7 +65,7 @@ export async function seedDemoData(graph: Pick<RunningGraph, 'modules' | 'subgra
     db,
     log: log.child({ seeding: name }),
     demo: DEMO_ACCOUNTS,
-    graphql: subgraphCaller(graph.subgraphUrls[name]!, graph.gatewaySecret, tokenOf),
+    graphql: subgraphCaller(name, graph.subgraphUrls[name]!, graph.gatewaySecret, tokenOf),
   });
   const tokens = new Map<DemoAccountName, Promise<string>>();
   const issuerContext = contextFor(issuer.name, () => Promise.reject(new Error('demoSession signs in anonymously.')));

@@ -5,12 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { freePort, waitUntilOk } from '@mosaic/kit';
 import { buildOnce, DIST_ENTRIES } from './build-once';
 import { jwksUrl } from './generate/jwks-url';
-import { GATEWAY_PORT, loadSubgraphs, type RegisteredSubgraph } from './registry';
+import { GATEWAY_INTERNAL_PORT, GATEWAY_PORT, loadSubgraphs, type RegisteredSubgraph } from './registry';
 import { repoRoot } from './repo-root';
 
 export interface ServiceProcess {
   name: string;
   url: string;
+  /** The gateway's `/metrics` and `/status` (when its internal port was given). */
+  internalUrl?: string;
   process: ChildProcess;
 }
 
@@ -32,9 +34,16 @@ export interface RunningServices {
   stop(): Promise<void>;
 }
 
+/** Ports by service name; `gatewayInternal` is the gateway's `/metrics` and `/status`. */
 async function portsFor(subgraphs: readonly RegisteredSubgraph[], ports: ServicesOptions['ports']): Promise<Record<string, number>> {
-  if (ports === 'registry') return { gateway: Number(process.env.PORT ?? GATEWAY_PORT), ...Object.fromEntries(subgraphs.map(({ module, port }) => [module.name, port])) };
-  return Object.fromEntries(await Promise.all(['gateway', ...subgraphs.map(({ module }) => module.name)].map(async (name) => [name, await freePort()])));
+  if (ports === 'registry') {
+    return {
+      gateway: Number(process.env.PORT ?? GATEWAY_PORT),
+      gatewayInternal: Number(process.env.INTERNAL_PORT ?? GATEWAY_INTERNAL_PORT),
+      ...Object.fromEntries(subgraphs.map(({ module, port }) => [module.name, port])),
+    };
+  }
+  return Object.fromEntries(await Promise.all(['gateway', 'gatewayInternal', ...subgraphs.map(({ module }) => module.name)].map(async (name) => [name, await freePort()])));
 }
 
 /**
@@ -57,12 +66,14 @@ export async function spawnServices(options: ServicesOptions): Promise<RunningSe
     return { name, url: urlOf(name), process: child };
   };
   const services = subgraphs.map(({ module }) => start(module.name, [DIST_ENTRIES.service, module.name], { PORT: String(ports[module.name]) }));
-  services.push(
-    start('gateway', [DIST_ENTRIES.gateway], {
+  services.push({
+    ...start('gateway', [DIST_ENTRIES.gateway], {
       PORT: String(ports.gateway),
+      INTERNAL_PORT: String(ports.gatewayInternal),
       ...Object.fromEntries(subgraphs.map(({ module }) => [`SUBGRAPH_URL_${module.name.toUpperCase()}`, urlOf(module.name)])),
     }),
-  );
+    internalUrl: `http://${host}:${ports.gatewayInternal}`,
+  });
   return {
     services,
     gatewayUrl: urlOf('gateway'),

@@ -21,7 +21,7 @@ export async function spawnAllInOne(env: NodeJS.ProcessEnv, timeoutMs = 60_000):
   const startedAt = performance.now();
   const child = spawn(process.execPath, [DIST_ENTRIES['all-in-one']], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: '', ...env },
+    env: { ...process.env, DATABASE_URL: '', INTERNAL_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = async () => {

@@ -36,6 +36,8 @@ export interface GraphOptions {
   auth: Omit<AuthVerifyConfig, 'jwksUrl'>;
   /** 0 picks a free port (tests). */
   gatewayPort: number;
+  /** The gateway's `/metrics` and `/status`; 0 picks a free port (the default). */
+  internalPort?: number;
   /** `default` uses each subgraph's registry port; `random` picks free ports (tests). */
   subgraphPorts: 'default' | 'random';
   host?: string;
@@ -45,7 +47,7 @@ export interface GraphOptions {
   /** Signs gateway → subgraph requests; generated per process when not given. */
   gatewaySecret?: string;
   /** Operation limits, rate limits, trusted documents (gateway defaults when absent). */
-  security?: Pick<GatewayOptions, 'limits' | 'rateLimits' | 'trustedDocuments'>;
+  security?: Pick<GatewayOptions, 'limits' | 'rateLimits' | 'trustedDocuments' | 'trustedProxies'>;
   /** What Apollo Sandbox opens with (all-in-one: a sign-in as the demo user). */
   sandboxDocument?: string;
   now?: () => Date;
@@ -53,6 +55,8 @@ export interface GraphOptions {
 
 export interface RunningGraph {
   gatewayUrl: string;
+  /** Where `/metrics` and `/status` are served (not exposed to clients). */
+  internalUrl: string;
   gateway: Gateway;
   subgraphUrls: Record<string, string>;
   /** The subgraphs, in registry order. */
@@ -135,6 +139,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         ...(built.routes ? { routes: built.routes } : {}),
         ready: () => ping(client),
         gatewaySecret,
+        portRemedy: 'set SUBGRAPH_PORTS=random to put the subgraphs on free ports',
       });
       served.set(module.name, { server, ...(built.close ? { close: built.close } : {}) });
       return server;
@@ -156,18 +161,25 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     });
     await gateway.start();
     const gatewayHttp = createRoutedServer(gateway.routes, log);
+    const gatewayServer = await listen(gatewayHttp, options.gatewayPort, host, { name: 'gateway', remedy: 'set PORT to a free port' });
+    // Attached once listening: a WebSocket server would report a failed listen as its own error.
     gateway.attachSubscriptions(gatewayHttp);
-    const gatewayServer = await listen(gatewayHttp, options.gatewayPort, host);
+    const internalServer = await listen(createRoutedServer(gateway.internalRoutes, log), options.internalPort ?? 0, host, {
+      name: 'gateway metrics and status',
+      remedy: 'set INTERNAL_PORT to a free port',
+    });
     const close = async () => {
       // Sockets first: an HTTP server does not finish closing while upgraded connections live.
       await gateway.stop();
       await gatewayServer.close();
+      await internalServer.close();
       for (const name of [...served.keys()].reverse()) await stopModule(name);
       await pubsub.close();
       await client.close();
     };
     return {
       gatewayUrl: `${gatewayServer.url}/graphql`,
+      internalUrl: internalServer.url,
       gateway,
       subgraphUrls,
       modules,

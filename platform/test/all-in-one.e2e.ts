@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, graphql } from '@mosaic/testing';
+import { errorCodes, freePort, graphql, repoRoot } from '@mosaic/testing';
 import { sandboxDocument } from '../src/sandbox-document';
 import { DEMO_USER } from '../src/seed';
 import { spawnAllInOne, type AllInOneProcess } from '../src/spawn-all-in-one';
@@ -14,12 +15,13 @@ import { spawnAllInOne, type AllInOneProcess } from '../src/spawn-all-in-one';
 const dataDir = mkdtempSync(join(tmpdir(), 'mosaic-aio-'));
 const running: AllInOneProcess[] = [];
 
-async function startAllInOne(port: number): Promise<AllInOneProcess> {
+async function startAllInOne(port: number, env: NodeJS.ProcessEnv = {}, dir = dataDir): Promise<AllInOneProcess> {
   const started = await spawnAllInOne({
     PORT: String(port),
-    PGLITE_DIR: join(dataDir, 'pglite'),
-    DEV_KEYS_DIR: join(dataDir, 'keys'),
+    PGLITE_DIR: join(dir, 'pglite'),
+    DEV_KEYS_DIR: join(dir, 'keys'),
     SUBGRAPH_PORTS: 'random',
+    ...env,
   });
   running.push(started);
   return started;
@@ -58,5 +60,38 @@ describe('all-in-one (pnpm start)', () => {
     const again = await graphql(url, `{ me { email } }`, {}, { token: login.data!.login.accessToken });
     expect(again.data).toEqual({ me: { email: DEMO_USER.email } });
     await second.stop();
+  }, 120_000);
+
+  // A fresh data directory: every subgraph seeds under strict mode, which refused the seed before.
+  it('starts with TRUSTED_DOCUMENTS=strict: the seed gets through, ad-hoc operations are refused, persisted ones run', async () => {
+    const port = await freePort();
+    const strict = await startAllInOne(port, { TRUSTED_DOCUMENTS: 'strict' }, join(dataDir, 'strict'));
+    const url = `http://localhost:${port}/graphql`;
+    const adHoc = await graphql(url, `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: { email: DEMO_USER.email, password: DEMO_USER.password } });
+    expect([adHoc.status, errorCodes(adHoc)]).toEqual([400, ['PERSISTED_QUERY_NOT_ALLOWED']]);
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'schema/client/persisted-documents.json'), 'utf8')) as Record<string, string>;
+    const [loginId] = Object.entries(manifest).find(([, document]) => document.startsWith('mutation Login('))!;
+    const login = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ documentId: loginId, variables: { input: { email: DEMO_USER.email, password: DEMO_USER.password } } }),
+    });
+    expect(((await login.json()) as { data: { login: { user: { email: string } } } }).data.login.user.email).toBe(DEMO_USER.email);
+    await strict.stop();
+  }, 120_000);
+
+  it('says in one line which port is taken and what to set, when the gateway port is in use', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '0.0.0.0', resolve));
+    const port = (holder.address() as { port: number }).port;
+    try {
+      const failure = (await startAllInOne(port).catch((error: unknown) => error)) as Error;
+      expect(failure).toBeInstanceOf(Error);
+      const output = failure.message.slice(failure.message.indexOf('\n') + 1).trim();
+      expect(failure.message).toMatch(/^all-in-one exited with 1:/);
+      expect(output).toBe(`Port ${port} is already in use (gateway): set PORT to a free port`);
+    } finally {
+      holder.close();
+    }
   }, 120_000);
 });

@@ -86,4 +86,23 @@ describe('chat through the gateway', () => {
     const history = await graph.call(`query($id: ID!) { room(id: $id) { messages { edges { node { id } } } } }`, { id: roomId }, author.token);
     expect(history.data).toEqual({ room: { messages: { edges: [] } } });
   });
+
+  it("delivers the event with null (and one FORBIDDEN error) where a field is not the subscriber's to see, instead of erasing it", async () => {
+    const carol = await graph.signUp('carol@example.com');
+    const dave = await graph.signUp('dave@example.com');
+    const roomId = await createRoom(carol.token, 'Emails', 'PUBLIC');
+    await graph.call(`mutation($id: ID!) { joinRoom(roomId: $id) { id } }`, { id: roomId }, dave.token);
+    const client = wsClient(wsUrl(), dave.token);
+    const before = graph.gateway.subscriptions.stats().subscribers;
+    const events = collect(client, `subscription($roomId: ID!) { messageEvents(roomId: $roomId) { ... on MessageAdded { message { text author { displayName email } } } } }`, { roomId });
+    await untilSubscribed(before + 1);
+    await graph.call(SEND, { input: { roomId, text: 'mine to see' } }, dave.token);
+    await graph.call(SEND, { input: { roomId, text: 'not your business' } }, carol.token);
+    const [own, other] = await events.waitFor(2);
+    expect(own).toEqual({ data: { messageEvents: { message: { text: 'mine to see', author: { displayName: 'dave', email: 'dave@example.com' } } } } });
+    expect(other!.data).toEqual({ messageEvents: { message: { text: 'not your business', author: { displayName: 'carol', email: null } } } });
+    expect(other!.errors).toEqual([expect.objectContaining({ path: ['messageEvents', 'message', 'author', 'email'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    events.stop();
+    await client.dispose();
+  });
 });

@@ -97,6 +97,22 @@ describe('deploy/k8s', () => {
       expect(config[`SUBGRAPH_URL_${name.toUpperCase()}`]).toBe(`http://${name}.mosaic.svc.cluster.local:${port}/graphql`);
     }
   });
+
+  it("exposes only the gateway's client port: metrics and status stay internal; client addresses come from the ingress hop", () => {
+    type Container = { ports: { name: string; containerPort: number }[]; env: { name: string; value?: string }[]; readinessProbe: { httpGet: { path: string; port: string } } };
+    const gateway = documents.find((d) => d.object.kind === 'Deployment' && d.object.metadata.name === 'gateway')!.object as unknown as { spec: { template: { spec: { containers: Container[] } } } };
+    const container = gateway.spec.template.spec.containers[0]!;
+    const env = Object.fromEntries(container.env.map((e) => [e.name, e.value]));
+    const internalPort = container.ports.find((p) => p.name === 'internal')!.containerPort;
+    expect(env.INTERNAL_PORT).toBe(String(internalPort));
+    expect(env.TRUST_PROXY).toBe('1');
+    expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
+    const service = documents.find((d) => d.object.kind === 'Service' && d.object.metadata.name === 'gateway')!.object as unknown as { spec: { ports: { targetPort: string | number }[] } };
+    expect(service.spec.ports.map((p) => p.targetPort)).toEqual(['http']);
+    const ingress = documents.find((d) => d.object.kind === 'Ingress')!.object as unknown as { spec: { rules: { http: { paths: { backend: { service: { name: string; port: { name: string } } } }[] } }[] } };
+    const backends = ingress.spec.rules.flatMap((r) => r.http.paths.map((p) => p.backend.service));
+    expect(backends).toEqual([{ name: 'gateway', port: { name: 'http' } }]);
+  });
 });
 
 describe('deploy/Dockerfile', () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getIntrospectionQuery } from 'graphql';
 import { auditServer } from 'graphql-http';
 import { createMemoryRateLimiter, loadTrustedDocuments } from '@mosaic/gateway';
 import { errorCodes, graphql, repoRoot } from '@mosaic/testing';
@@ -6,16 +7,22 @@ import { startTestGraph, type TestGraph } from '../src/testing/test-graph';
 
 /** The gateway as the internet sees it: limits before execution, trusted documents, rate limits. */
 let graph: TestGraph;
+// Introspection and the landing page are on here, as in `pnpm start`.
+let development: TestGraph;
 beforeAll(async () => {
+  development = await startTestGraph();
   graph = await startTestGraph({
     production: true,
     security: {
       trustedDocuments: loadTrustedDocuments('allow', `${repoRoot}schema/client/persisted-documents.json`),
-      rateLimits: { limiter: createMemoryRateLimiter(), perIp: 0, perUser: 0, trustProxy: false },
+      rateLimits: { limiter: createMemoryRateLimiter(), perIp: 0, perUser: 0 },
     },
   });
 });
-afterAll(() => graph.close());
+afterAll(async () => {
+  await graph.close();
+  await development.close();
+});
 
 const post = (body: string, headers: Record<string, string> = {}) =>
   fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -42,8 +49,9 @@ describe('operation limits (before execution)', () => {
   it('refuses 1000 aliases (and any operation over the alias or token limits)', async () => {
     const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
     const thousand = await graph.call(aliases(1000));
-    expect(errorCodes(thousand)).toContain('GRAPHQL_VALIDATION_FAILED');
-    expect(JSON.stringify(thousand.errors)).toMatch(/Token limit of 5000 exceeded/i);
+    // A refusal is the client's fault: 400, never 500 (graphql-armor's own token plugin answered 500).
+    expect([thousand.status, errorCodes(thousand)]).toEqual([400, ['GRAPHQL_PARSE_FAILED']]);
+    expect(JSON.stringify(thousand.errors)).toMatch(/more tha[nt] 5000 tokens/i);
     const hundred = await graph.call(aliases(100));
     expect(JSON.stringify(hundred.errors)).toMatch(/Aliases limit of 30 exceeded/i);
     await stillServing();
@@ -96,14 +104,33 @@ describe('trusted documents', () => {
   });
 });
 
+describe('operation limits without the gaps of graphql-armor defaults (development graph)', () => {
+  it('counts 1000 aliases of __typename', async () => {
+    const result = await development.call(`{ ${Array.from({ length: 1000 }, (_, i) => `t${i}: __typename`).join(' ')} }`);
+    expect(errorCodes(result)).toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(result.errors)).toMatch(/Aliases limit of 30 exceeded, found 1000/);
+  });
+
+  it('bounds introspection depth, while the standard introspection query (Sandbox, GraphiQL) runs', async () => {
+    const deep = await development.call(`{ __schema { types { ${'ofType { '.repeat(40)}name${' }'.repeat(40)} } } }`);
+    expect(errorCodes(deep)).toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(deep.errors)).toMatch(/Introspection depth limit of 20 exceeded/);
+    const standard = await development.call(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }));
+    expect(standard.errors).toBeUndefined();
+    expect(standard.data!.__schema.types.length).toBeGreaterThan(10);
+  });
+
+  it('refuses a 100 KB string literal and points at variables', async () => {
+    const { token } = await development.signUp(`literal-${Date.now()}@example.com`);
+    const result = await development.call(`mutation { createNote(input: { title: "t", body: "${'x'.repeat(100_000)}" }) { id } }`, {}, token);
+    expect(errorCodes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(result.errors![0]!.message).toMatch(/pass large values as variables/);
+    expect((await development.call('{ me { notes { edges { node { id } } } } }', {}, token)).data!.me.notes.edges).toEqual([]);
+  });
+});
+
 describe('GraphQL over HTTP', () => {
   // The audit introspects (`__type`), which production mode turns off; the protocol is the same.
-  let development: TestGraph;
-  beforeAll(async () => {
-    development = await startTestGraph();
-  });
-  afterAll(() => development.close());
-
   it('passes every MUST of the graphql-http server audit', async () => {
     const results = await auditServer({ url: development.gatewayUrl });
     const failedMusts = results.filter((r) => r.name.startsWith('MUST') && r.status !== 'ok');
@@ -114,7 +141,7 @@ describe('GraphQL over HTTP', () => {
 describe('rate limits', () => {
   let limited: TestGraph;
   beforeAll(async () => {
-    limited = await startTestGraph({ security: { rateLimits: { limiter: createMemoryRateLimiter(), perIp: 5, perUser: 0, trustProxy: false } } });
+    limited = await startTestGraph({ security: { rateLimits: { limiter: createMemoryRateLimiter(), perIp: 5, perUser: 0 } } });
   });
   afterAll(() => limited.close());
 
@@ -132,6 +159,21 @@ describe('rate limits', () => {
 });
 
 describe('a subgraph going down', () => {
+  it('keeps the gateway ready (partial data beats no pod at all) and reports the subgraph down in /status and /metrics', async () => {
+    await graph.stopSubgraph('todos');
+    try {
+      const ready = await fetch(graph.gatewayUrl.replace('/graphql', '/readyz'));
+      expect(ready.status).toBe(200);
+      const status = (await (await fetch(`${graph.internalUrl}/status`)).json()) as { subgraphs: { name: string; reachable: boolean }[] };
+      expect(status.subgraphs.find((s) => s.name === 'todos')).toMatchObject({ reachable: false });
+      expect(status.subgraphs.find((s) => s.name === 'accounts')).toMatchObject({ reachable: true });
+      // Probes within a few seconds are shared; poll past that for the scrape to see the change.
+      await expect.poll(async () => (await (await fetch(`${graph.internalUrl}/metrics`)).text()).match(/mosaic_gateway_subgraph_up\{subgraph="todos"\} (\d)/)?.[1], { timeout: 10_000, interval: 1_000 }).toBe('0');
+    } finally {
+      await graph.startSubgraph('todos');
+    }
+  });
+
   it('gives partial data with an error, then full answers once it is back', async () => {
     const { token } = await graph.signUp('partial@example.com');
     const { data } = await graph.call(`mutation { createNote(input: { title: "Survives" }) { id } }`, {}, token);

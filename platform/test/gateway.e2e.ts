@@ -44,13 +44,15 @@ describe('gateway', () => {
     expect((await graph.call('{ me { email } }', {}, token)).data).toEqual({ me: { email: 'direct@example.com' } });
   });
 
-  it('serves health, readiness of every subgraph, and Apollo Sandbox to browsers', async () => {
+  it('serves health and its own readiness to clients, subgraph status only on the internal port, and Apollo Sandbox to browsers', async () => {
     expect((await fetch(`${base()}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base()}/readyz`);
-    expect(ready.status).toBe(200);
-    const body = (await ready.json()) as { subgraphs: { name: string; ready: boolean }[] };
-    expect(body.subgraphs.every((s) => s.ready)).toBe(true);
-    expect(body.subgraphs.map((s) => s.name)).toContain('accounts');
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
+    expect((await fetch(`${base()}/status`)).status).toBe(404);
+    const status = (await (await fetch(`${graph.internalUrl}/status`)).json()) as { ready: boolean; subgraphs: { name: string; reachable: boolean }[] };
+    expect(status.ready).toBe(true);
+    expect(status.subgraphs.every((s) => s.reachable)).toBe(true);
+    expect(status.subgraphs.map((s) => s.name)).toContain('accounts');
 
     const page = await fetch(graph.gatewayUrl, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);

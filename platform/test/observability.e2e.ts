@@ -37,12 +37,15 @@ describe('observability', () => {
     const { token } = await graph.signUp('metrics@example.com');
     await graph.call(`query MeForMetrics { me { email todos { edges { node { title } } } } }`, {}, token);
     await graph.call(`query Broken { me { nope } }`, {}, token);
-    const text = await (await fetch(graph.gatewayUrl.replace('/graphql', '/metrics'))).text();
+    const text = await (await fetch(`${graph.internalUrl}/metrics`)).text();
     expect(text).toMatch(/mosaic_gateway_operations_total\{operation="MeForMetrics",type="query",outcome="ok"\} 1/);
     expect(text).toMatch(/mosaic_gateway_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} \d+/);
     expect(text).toMatch(/mosaic_gateway_operation_duration_seconds_bucket\{le="[\d.]+",operation="MeForMetrics",type="query"\}/);
     expect(text).toMatch(/mosaic_gateway_subgraph_request_duration_seconds_count\{subgraph="todos",outcome="ok"\} \d+/);
     expect(text).toMatch(/mosaic_gateway_subscriptions_active 0/);
     expect(text).toMatch(/mosaic_gateway_process_resident_memory_bytes \d+/);
+    expect(text).toMatch(/mosaic_gateway_subgraph_up\{subgraph="accounts"\} 1/);
+    // Not for clients: the public port does not serve it.
+    expect((await fetch(graph.gatewayUrl.replace('/graphql', '/metrics'))).status).toBe(404);
   });
 });

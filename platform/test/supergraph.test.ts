@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApolloGateway } from '@apollo/gateway';
-import { subgraphEndpoints, supergraphForGateway } from '@mosaic/gateway';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { guardedNonNullFields, subgraphEndpoints, supergraphForGateway } from '@mosaic/gateway';
 import { repoRoot } from '@mosaic/testing';
 import { localRoutingUrl, readCommittedSupergraph } from '../src/compose';
 import { generatedFiles } from '../src/generate/generated-files';
@@ -36,5 +38,25 @@ describe('schema/supergraph.graphql', () => {
     const gateway = new ApolloGateway({ supergraphSdl: supergraphForGateway(committed) });
     await expect(gateway.load()).resolves.toBeDefined();
     await gateway.stop();
+  });
+
+  it('has no field guarded by @authenticated, @requiresScopes or @policy that is non-null', () => {
+    expect(guardedNonNullFields(readCommittedSupergraph())).toEqual([]);
+  });
+
+  it('finds guarded non-null fields: on the field, on its type, on its parent type', () => {
+    const composed = composeServices([
+      {
+        name: 'a',
+        url: 'http://a/graphql',
+        typeDefs: parse(`
+          extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@authenticated", "@policy", "@requiresScopes"])
+          type Query { me: User @authenticated  secrets: [Secret!]!  open: String! }
+          type User @key(fields: "id") { id: ID!  email: String! @policy(policies: [["self"]])  name: String }
+          type Secret @requiresScopes(scopes: [["s"]]) { id: ID!  note: String }`),
+      },
+    ]);
+    expect(composed.errors).toBeUndefined();
+    expect(guardedNonNullFields(composed.supergraphSdl!).sort()).toEqual(['Query.secrets', 'Secret.id', 'User.email']);
   });
 });

@@ -225,14 +225,14 @@ export type RegisterMutationVariables = Exact<{
 }>;
 
 
-export type RegisterMutation = { register: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, user: { id: string, email: string, displayName: string, roles: Array<Role> } } };
+export type RegisterMutation = { register: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, user: { id: string, email: string | null, displayName: string, roles: Array<Role> | null } } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
 
 
-export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, user: { id: string, email: string, displayName: string, roles: Array<Role> } } };
+export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, user: { id: string, email: string | null, displayName: string, roles: Array<Role> | null } } };
 
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
@@ -253,12 +253,12 @@ export type ChangePasswordMutationVariables = Exact<{
 }>;
 
 
-export type ChangePasswordMutation = { changePassword: { accessToken: string, refreshToken: string } };
+export type ChangePasswordMutation = { changePassword: { accessToken: string, refreshToken: string } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string, displayName: string, roles: Array<Role>, createdAt: string } | null };
+export type MeQuery = { me: { id: string, email: string | null, displayName: string, roles: Array<Role> | null, createdAt: string } | null };
 
 export type ChatRoomsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -266,7 +266,7 @@ export type ChatRoomsQueryVariables = Exact<{
 }>;
 
 
-export type ChatRoomsQuery = { chatRooms: { edges: Array<{ node: { id: string, name: string, description: string | null, visibility: RoomVisibility, memberCount: number, lastActivityAt: string, unreadCount: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ChatRoomsQuery = { chatRooms: { edges: Array<{ node: { id: string, name: string, description: string | null, visibility: RoomVisibility, memberCount: number, lastActivityAt: string, unreadCount: number | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type RoomHistoryQueryVariables = Exact<{
   id: string | number;
@@ -275,28 +275,28 @@ export type RoomHistoryQueryVariables = Exact<{
 }>;
 
 
-export type RoomHistoryQuery = { room: { id: string, name: string, messages: { edges: Array<{ cursor: string, node: { id: string, text: string, createdAt: string, editedAt: string | null, deletedAt: string | null, author: { id: string, displayName: string }, replyTo: { id: string, text: string } | null, reactions: Array<{ emoji: string, count: number, reactedByViewer: boolean }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type RoomHistoryQuery = { room: { id: string, name: string, messages: { edges: Array<{ cursor: string, node: { id: string, text: string, createdAt: string, editedAt: string | null, deletedAt: string | null, author: { id: string, displayName: string }, replyTo: { id: string, text: string } | null, reactions: Array<{ emoji: string, count: number, reactedByViewer: boolean | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type CreateRoomMutationVariables = Exact<{
   input: CreateRoomInput;
 }>;
 
 
-export type CreateRoomMutation = { createRoom: { id: string, name: string, visibility: RoomVisibility } };
+export type CreateRoomMutation = { createRoom: { id: string, name: string, visibility: RoomVisibility } | null };
 
 export type JoinRoomMutationVariables = Exact<{
   roomId: string | number;
 }>;
 
 
-export type JoinRoomMutation = { joinRoom: { id: string, memberCount: number } };
+export type JoinRoomMutation = { joinRoom: { id: string, memberCount: number } | null };
 
 export type SendMessageMutationVariables = Exact<{
   input: SendMessageInput;
 }>;
 
 
-export type SendMessageMutation = { sendMessage: { id: string, text: string, createdAt: string } };
+export type SendMessageMutation = { sendMessage: { id: string, text: string, createdAt: string } | null };
 
 export type MarkRoomReadMutationVariables = Exact<{
   roomId: string | number;
@@ -304,7 +304,7 @@ export type MarkRoomReadMutationVariables = Exact<{
 }>;
 
 
-export type MarkRoomReadMutation = { markRoomRead: { id: string, unreadCount: number } };
+export type MarkRoomReadMutation = { markRoomRead: { id: string, unreadCount: number | null } | null };
 
 export type MessageEventsSubscriptionVariables = Exact<{
   roomId: string | number;
@@ -316,14 +316,14 @@ export type MessageEventsSubscription = { messageEvents:
     | { __typename: 'MessageDeleted', messageId: string }
     | { __typename: 'MessageEdited', message: { id: string, text: string, editedAt: string | null } }
     | { __typename: 'MessageReactionsChanged' }
-   };
+   | null };
 
 export type TypingSubscriptionVariables = Exact<{
   roomId: string | number;
 }>;
 
 
-export type TypingSubscription = { typing: { isTyping: boolean, expiresAt: string, user: { id: string, displayName: string } } };
+export type TypingSubscription = { typing: { isTyping: boolean, expiresAt: string, user: { id: string, displayName: string } } | null };
 
 export type MyNotesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -334,7 +334,7 @@ export type MyNotesQueryVariables = Exact<{
 }>;
 
 
-export type MyNotesQuery = { me: { id: string, notes: { totalCount: number, edges: Array<{ cursor: string, rank: number | null, highlight: { text: string, matches: Array<{ start: number, length: number }> } | null, node: { id: string, title: string, tags: Array<string>, pinned: boolean, archived: boolean, updatedAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type MyNotesQuery = { me: { id: string, notes: { totalCount: number, edges: Array<{ cursor: string, rank: number | null, highlight: { text: string, matches: Array<{ start: number, length: number }> } | null, node: { id: string, title: string, tags: Array<string>, pinned: boolean, archived: boolean, updatedAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type NoteQueryVariables = Exact<{
   id: string | number;
@@ -348,7 +348,7 @@ export type CreateNoteMutationVariables = Exact<{
 }>;
 
 
-export type CreateNoteMutation = { createNote: { id: string, title: string, tags: Array<string>, updatedAt: string } };
+export type CreateNoteMutation = { createNote: { id: string, title: string, tags: Array<string>, updatedAt: string } | null };
 
 export type UpdateNoteMutationVariables = Exact<{
   id: string | number;
@@ -356,21 +356,21 @@ export type UpdateNoteMutationVariables = Exact<{
 }>;
 
 
-export type UpdateNoteMutation = { updateNote: { id: string, title: string, body: string, tags: Array<string>, updatedAt: string } };
+export type UpdateNoteMutation = { updateNote: { id: string, title: string, body: string, tags: Array<string>, updatedAt: string } | null };
 
 export type DeleteNoteMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DeleteNoteMutation = { deleteNote: string };
+export type DeleteNoteMutation = { deleteNote: string | null };
 
 export type PinNoteMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PinNoteMutation = { pinNote: { id: string, pinned: boolean } };
+export type PinNoteMutation = { pinNote: { id: string, pinned: boolean } | null };
 
 export type InstrumentQueryVariables = Exact<{
   symbol: string;
@@ -391,21 +391,21 @@ export type ForecastQuery = { instrument: { forecast: { model: string, disclaime
 export type MyWatchlistsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyWatchlistsQuery = { me: { id: string, watchlists: Array<{ id: string, name: string, instruments: Array<{ symbol: string, name: string, quote: { last: number, changePercent: number | null } | null }> }> } | null };
+export type MyWatchlistsQuery = { me: { id: string, watchlists: Array<{ id: string, name: string, instruments: Array<{ symbol: string, name: string, quote: { last: number, changePercent: number | null } | null }> }> | null } | null };
 
 export type CreateWatchlistMutationVariables = Exact<{
   input: CreateWatchlistInput;
 }>;
 
 
-export type CreateWatchlistMutation = { createWatchlist: { id: string, name: string, instruments: Array<{ symbol: string }> } };
+export type CreateWatchlistMutation = { createWatchlist: { id: string, name: string, instruments: Array<{ symbol: string }> } | null };
 
 export type CreatePriceAlertMutationVariables = Exact<{
   input: CreatePriceAlertInput;
 }>;
 
 
-export type CreatePriceAlertMutation = { createPriceAlert: { id: string, condition: PriceAlertCondition, price: number | null, percent: number | null, windowMinutes: number | null, status: PriceAlertStatus } };
+export type CreatePriceAlertMutation = { createPriceAlert: { id: string, condition: PriceAlertCondition, price: number | null, percent: number | null, windowMinutes: number | null, status: PriceAlertStatus } | null };
 
 export type QuotesSubscriptionVariables = Exact<{
   symbols: Array<string> | string;
@@ -417,7 +417,7 @@ export type QuotesSubscription = { quotes: { symbol: string, last: number, bid: 
 export type PriceAlertTriggeredSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PriceAlertTriggeredSubscription = { priceAlertTriggered: { id: string, condition: PriceAlertCondition, threshold: number | null, price: number, triggeredAt: string, instrument: { symbol: string } } };
+export type PriceAlertTriggeredSubscription = { priceAlertTriggered: { id: string, condition: PriceAlertCondition, threshold: number | null, price: number, triggeredAt: string, instrument: { symbol: string } } | null };
 
 export type MyTodosQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -427,14 +427,14 @@ export type MyTodosQueryVariables = Exact<{
 }>;
 
 
-export type MyTodosQuery = { me: { id: string, todos: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, title: string, description: string | null, done: boolean, dueAt: string | null, priority: TodoPriority, recurrence: string | null, upcomingOccurrences: Array<string> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type MyTodosQuery = { me: { id: string, todos: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, title: string, description: string | null, done: boolean, dueAt: string | null, priority: TodoPriority, recurrence: string | null, upcomingOccurrences: Array<string> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type CreateTodoMutationVariables = Exact<{
   input: CreateTodoInput;
 }>;
 
 
-export type CreateTodoMutation = { createTodo: { id: string, title: string, done: boolean, dueAt: string | null, priority: TodoPriority, recurrence: string | null, position: number } };
+export type CreateTodoMutation = { createTodo: { id: string, title: string, done: boolean, dueAt: string | null, priority: TodoPriority, recurrence: string | null, position: number } | null };
 
 export type UpdateTodoMutationVariables = Exact<{
   id: string | number;
@@ -442,28 +442,28 @@ export type UpdateTodoMutationVariables = Exact<{
 }>;
 
 
-export type UpdateTodoMutation = { updateTodo: { id: string, title: string, description: string | null, dueAt: string | null, priority: TodoPriority, recurrence: string | null } };
+export type UpdateTodoMutation = { updateTodo: { id: string, title: string, description: string | null, dueAt: string | null, priority: TodoPriority, recurrence: string | null } | null };
 
 export type CompleteTodoMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CompleteTodoMutation = { completeTodo: { id: string, done: boolean, completedAt: string | null, dueAt: string | null } };
+export type CompleteTodoMutation = { completeTodo: { id: string, done: boolean, completedAt: string | null, dueAt: string | null } | null };
 
 export type ReopenTodoMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ReopenTodoMutation = { reopenTodo: { id: string, done: boolean } };
+export type ReopenTodoMutation = { reopenTodo: { id: string, done: boolean } | null };
 
 export type DeleteTodoMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DeleteTodoMutation = { deleteTodo: string };
+export type DeleteTodoMutation = { deleteTodo: string | null };
 
 export type MoveTodoMutationVariables = Exact<{
   id: string | number;
@@ -472,7 +472,7 @@ export type MoveTodoMutationVariables = Exact<{
 }>;
 
 
-export type MoveTodoMutation = { moveTodo: { id: string, position: number } };
+export type MoveTodoMutation = { moveTodo: { id: string, position: number } | null };
 
 
 export const RegisterDocument = {"__meta__":{"hash":"sha256:cd38207873f35b7cf6423e2ca2df57afd0e9e8952eae7cbd8d053908440ac2a8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Register"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"register"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]}}]} as unknown as DocumentNode<RegisterMutation, RegisterMutationVariables>;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { memoiseFederationOperations } from './operation-cache';
+import { assertFederationInternalsPinned } from './federation-internals-pin';
+import { memoiseFederationOperations, MEMOISED } from './operation-cache';
 
 const require = createRequire(import.meta.url);
 let installed = false;
@@ -14,15 +15,20 @@ let installed = false;
 export function installFederationFastPaths(): void {
   if (installed) return;
   installed = true;
+  assertFederationInternalsPinned();
   memoiseFederationOperations();
   const id = require.resolve('@apollo/federation-internals');
   require(id);
   const cached = require.cache[id];
-  if (!cached) return;
+  if (!cached) throw new Error('@apollo/federation-internals is not in the CommonJS module cache: its module layout changed; re-check gateway/src/fetch/federation-fast-paths.ts.');
   const flat: Record<string, unknown> = {};
   for (const key of Object.keys(cached.exports as object)) flat[key] = (cached.exports as Record<string, unknown>)[key];
   Object.defineProperty(flat, '__esModule', { value: true });
   cached.exports = flat;
+  // What @apollo/gateway calls must now be the memoised function.
+  if (!(flat.operationFromDocument as { [MEMOISED]?: boolean } | undefined)?.[MEMOISED]) {
+    throw new Error('@apollo/federation-internals no longer re-exports operationFromDocument from dist/operations: re-check gateway/src/fetch/operation-cache.ts.');
+  }
 }
 
 installFederationFastPaths();

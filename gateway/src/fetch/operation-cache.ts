@@ -7,6 +7,9 @@ const operations = createRequire(import.meta.url)('@apollo/federation-internals/
 
 let installed = false;
 
+/** Marks the memoised function, so a process (or a test) can tell whether the replacement is active. */
+export const MEMOISED = Symbol.for('mosaic.federation.memoisedOperationFromDocument');
+
 /**
  * @apollo/gateway rebuilds federation's `Operation` for every request (`executeQueryPlan` calls
  * `operationFromDocument` on each execution), although Apollo Server hands it the same parsed
@@ -22,7 +25,7 @@ export function memoiseFederationOperations(): void {
   installed = true;
   const build = operations.operationFromDocument;
   const cache = new WeakMap<object, WeakMap<OperationDefinitionNode, Map<string, unknown>>>();
-  operations.operationFromDocument = (schema, document, options) => {
+  const memoised: OperationFromDocument = (schema, document, options) => {
     const definition = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!options?.operationName || d.name?.value === options.operationName));
     if (!definition) return build(schema, document, options);
     let bySchema = cache.get(schema);
@@ -33,4 +36,6 @@ export function memoiseFederationOperations(): void {
     if (!byNode.has(key)) byNode.set(key, build(schema, document, options));
     return byNode.get(key);
   };
+  Object.defineProperty(memoised, MEMOISED, { value: true });
+  operations.operationFromDocument = memoised;
 }

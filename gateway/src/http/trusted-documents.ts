@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 /**
  * Trusted documents (a persisted-operations allow-list). `pnpm codegen` writes the manifest of the
  * client operations (`schema/client/persisted-documents.json`: sha256 hash → document).
- * - `off`: any document; persisted ids are still resolved when the manifest exists.
+ * - `off`: any document, nothing checked (Apollo's automatic persisted queries work as usual).
  * - `allow`: persisted ids are resolved, full documents are accepted too (migration period).
  * - `strict`: only documents in the manifest run — by id (`documentId: "sha256:<hash>"` or
  *   `extensions.persistedQuery.sha256Hash`) or as text whose hash is listed.
@@ -13,42 +13,50 @@ export type TrustedDocumentsMode = 'off' | 'allow' | 'strict';
 
 export interface TrustedDocuments {
   mode: TrustedDocumentsMode;
-  /** Rewrites a request body to carry its document, or returns why it is refused. */
-  resolve(body: unknown): { body: unknown } | { refused: { message: string; code: string } };
+  /**
+   * Rewrites a request (a POST body, GET parameters or a graphql-ws `subscribe` payload) to carry
+   * its document, or says why it is refused. In strict mode every request that names an operation
+   * must name a trusted one; a request naming none (the landing page) cannot execute anything.
+   */
+  resolve(params: unknown): { params: unknown } | { refused: { message: string; code: string } };
 }
 
-interface RequestBody {
+interface RequestParams {
   query?: unknown;
   documentId?: unknown;
   extensions?: { persistedQuery?: { sha256Hash?: unknown } };
   [key: string]: unknown;
 }
 
+const NOT_ALLOWED = { message: 'This gateway runs only trusted documents: send a persisted document id.', code: 'PERSISTED_QUERY_NOT_ALLOWED' };
+
 export function loadTrustedDocuments(mode: TrustedDocumentsMode, manifestPath: string): TrustedDocuments {
   const manifest = mode === 'off' ? new Map<string, string>() : readManifest(manifestPath);
   const known = new Set(manifest.values());
+  const trusted = (query: string) => known.has(query) || manifest.has(sha256(query));
   return {
     mode,
-    resolve(body) {
-      if (mode === 'off' || !body || typeof body !== 'object' || Array.isArray(body)) return { body };
-      const request = body as RequestBody;
+    resolve(params) {
+      if (mode === 'off') return { params };
+      // A batch would carry several documents past one check.
+      if (Array.isArray(params)) return mode === 'strict' ? { refused: NOT_ALLOWED } : { params };
+      if (!params || typeof params !== 'object') return { params };
+      const request = params as RequestParams;
       const id = persistedId(request);
       if (id !== undefined) {
         const document = manifest.get(id);
         if (!document) return { refused: { message: `No trusted document has the id "${id.slice(0, 80)}". Regenerate your client's operations.`, code: 'PERSISTED_QUERY_NOT_FOUND' } };
         const { documentId: _id, extensions, ...rest } = request;
-        const { persistedQuery: _persisted, ...otherExtensions } = extensions ?? {};
-        return { body: { ...rest, query: document, ...(Object.keys(otherExtensions).length ? { extensions: otherExtensions } : {}) } };
+        const { persistedQuery: _persisted, ...otherExtensions } = extensions && typeof extensions === 'object' ? extensions : {};
+        return { params: { ...rest, query: document, ...(Object.keys(otherExtensions).length ? { extensions: otherExtensions } : {}) } };
       }
-      if (mode === 'strict' && typeof request.query === 'string' && !known.has(request.query) && !manifest.has(sha256(request.query))) {
-        return { refused: { message: 'This gateway runs only trusted documents: send a persisted document id.', code: 'PERSISTED_QUERY_NOT_ALLOWED' } };
-      }
-      return { body };
+      if (mode === 'strict' && typeof request.query === 'string' && request.query !== '' && !trusted(request.query)) return { refused: NOT_ALLOWED };
+      return { params };
     },
   };
 }
 
-function persistedId(request: RequestBody): string | undefined {
+function persistedId(request: RequestParams): string | undefined {
   if (typeof request.documentId === 'string') return request.documentId.replace(/^sha256:/, '');
   const hash = request.extensions?.persistedQuery?.sha256Hash;
   return typeof hash === 'string' ? hash : undefined;

@@ -3,13 +3,14 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { RequestHandler } from '@mosaic/kit';
 import type { GatewayContext } from '../context';
 import type { SubscriptionService } from '../subscriptions/subscription-service';
+import type { SubgraphHealth } from './subgraph-health';
 
 const MAX_OPERATION_NAMES = 500;
 
 /**
- * Prometheus metrics at /metrics: operation rate and latency per operation, errors by code,
- * subgraph fetch latency per subgraph, live subscriptions, and the process's own metrics. One
- * registry per gateway (several gateways can live in one test process).
+ * Prometheus metrics at /metrics (on the internal port): operation rate and latency per operation,
+ * errors by code, subgraph fetch latency and reachability per subgraph, live subscriptions, and
+ * the process's own metrics. One registry per gateway (several gateways can live in one test process).
  */
 export function createGatewayMetrics() {
   const registry = new Registry();
@@ -71,6 +72,18 @@ export function createGatewayMetrics() {
       new Counter({ name: 'mosaic_gateway_subscription_deliveries_total', help: 'Event payloads written to client sockets.', registers: [registry], collect() { this.reset(); this.inc(service.counters.deliveries); } });
       new Counter({ name: 'mosaic_gateway_subscription_conflated_total', help: 'Events a slow client never got because a newer one with the same key replaced them.', registers: [registry], collect() { this.reset(); this.inc(service.counters.conflated); } });
       new Counter({ name: 'mosaic_gateway_subscription_slow_consumers_closed_total', help: 'Client sockets closed (4008) for not reading fast enough.', registers: [registry], collect() { this.reset(); this.inc(service.counters.slowConsumersClosed); } });
+    },
+    /** `mosaic_gateway_subgraph_up{subgraph}`: 1 when the subgraph answered a probe at scrape time. */
+    watchSubgraphs(health: () => Promise<SubgraphHealth[]>) {
+      new Gauge({
+        name: 'mosaic_gateway_subgraph_up',
+        help: 'Whether each subgraph answered a probe (1) or not (0).',
+        labelNames: ['subgraph'],
+        registers: [registry],
+        async collect() {
+          for (const subgraph of await health()) this.set({ subgraph: subgraph.name }, subgraph.reachable ? 1 : 0);
+        },
+      });
     },
     route: (async (_req, res) => {
       const body = await registry.metrics();

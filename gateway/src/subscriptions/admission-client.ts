@@ -1,11 +1,17 @@
 import type { FetchNode } from '@apollo/query-planner';
 import type { GraphQLFormattedError } from 'graphql';
-import { ADMISSION_HEADER, GATEWAY_TOKEN_HEADER, type AdmissionResult } from '@mosaic/kit';
+import { ADMISSION_HEADER, type AdmissionResult } from '@mosaic/kit';
 import type { SubgraphHttpClient } from '../fetch/http-client';
 
+/** The owning subgraph does not speak the admission protocol: a standard federation subgraph. */
+export type Admission = AdmissionResult | { standard: true };
+
 /**
- * Asks the owning subgraph (over the keep-alive client: thousands of subscribers may join at once), with the subscriber's own credentials, whether it may open the
- * subscription, and which share key its events have (see kit's subscription-admission.ts).
+ * Asks the owning subgraph (over the keep-alive client: thousands of subscribers may join at
+ * once), with the subscriber's own credentials, whether it may open the subscription, and which
+ * share key its events have (see kit's subscription-admission.ts). A subgraph that answers without
+ * the protocol's response header does not speak it (any other federation subgraph serving
+ * graphql-ws): `standard`.
  */
 export async function requestAdmission(
   http: SubgraphHttpClient,
@@ -13,15 +19,15 @@ export async function requestAdmission(
   variables: Record<string, unknown>,
   authorization: string | undefined,
   requestId: string,
-  gatewayToken: (() => string) | undefined,
-): Promise<AdmissionResult> {
+): Promise<Admission> {
   const headers: Record<string, string> = { [ADMISSION_HEADER]: '1', 'x-request-id': requestId };
-  if (gatewayToken) headers[GATEWAY_TOKEN_HEADER] = gatewayToken();
   if (authorization) headers.authorization = authorization;
   try {
     const response = await http.post(JSON.stringify({ query: primary.operation, variables, operationName: primary.operationName ?? null }), headers, 5_000);
-    if (response.status !== 200) return unavailable(primary.serviceName);
-    return JSON.parse(response.body) as AdmissionResult;
+    if (response.headers[ADMISSION_HEADER] === '1' && response.status === 200) return JSON.parse(response.body) as AdmissionResult;
+    // A refusal of the gateway itself (trust header) or a failing service is not "standard".
+    if (response.status === 401 || response.status === 403 || response.status >= 500) return unavailable(primary.serviceName);
+    return { standard: true };
   } catch {
     return unavailable(primary.serviceName);
   }

@@ -1,17 +1,20 @@
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import { Kind, parse, type ExecutionResult, type FieldNode, type FormattedExecutionResult, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
-import type { AdmissionResult, Logger } from '@mosaic/kit';
+import { SUBSCRIPTION_VOUCH_EXTENSION, type GatewayRequestSigner, type Logger, type VouchedOperation, type Viewer } from '@mosaic/kit';
+import type { SubscribePayload } from 'graphql-ws';
 import type { GatewayContext } from '../context';
 import { EVENT_SOURCE, type SubscriptionPlan } from './plan-subscription';
 import type { Subscriber } from './subscriber';
 import type { SupergraphModel } from './supergraph-model';
-import type { UpstreamPool } from './upstream-pool';
+import type { Admission } from './admission-client';
+import type { UpstreamIdentity, UpstreamPool } from './upstream-pool';
 
 export interface GroupDependencies {
   model: SupergraphModel;
   upstream: UpstreamPool;
   dataSources: ServiceMap;
   subgraphUrl(name: string): string;
+  signerFor?: ((serviceName: string) => GatewayRequestSigner) | undefined;
   formatError(error: GraphQLFormattedError, original: unknown): GraphQLFormattedError;
   log: Logger;
   counters: { events: number; deliveries: number; conflated: number; slowConsumersClosed: number };
@@ -23,12 +26,14 @@ export interface GroupSpec {
   /** Coerced operation variables. */
   variables: Record<string, unknown>;
   operationName: string | null;
-  /** Credentials the upstream subscription is opened with (the first admitted member's). */
-  upstreamAuthorization: string | undefined;
+  /** Who the upstream subscription is opened as (see UpstreamIdentity). */
+  upstream: UpstreamIdentity;
+  /** With the gateway identity: signs the vouch for a member's viewer that rides with the subscription. */
+  vouch?: (viewer: Viewer | null, operation: VouchedOperation) => string;
   /** Credentials for the `rest` fetches: none for shared groups, the viewer's for per-viewer groups. */
   context: GatewayContext;
-  /** Asks the owning subgraph again whether a member may still receive this stream. */
-  readmit(member: Subscriber): Promise<AdmissionResult>;
+  /** Asks the owning subgraph again whether a member may still receive this stream (absent: standard subgraphs). */
+  readmit?: (member: Subscriber) => Promise<Admission>;
   /** How often members are re-admitted (access revoked since joining ends their subscription). */
   readmitIntervalMs: number;
   /** Field of the root field's object whose value makes newer events supersede older ones. */
@@ -86,8 +91,10 @@ export class SubscriptionGroup {
     this.members.add(subscriber);
     if (!this.unsubscribeUpstream) {
       this.openUpstream();
-      this.readmitTimer = setInterval(() => void this.readmitMembers(), this.spec.readmitIntervalMs);
-      this.readmitTimer.unref();
+      if (this.spec.readmit) {
+        this.readmitTimer = setInterval(() => void this.readmitMembers(), this.spec.readmitIntervalMs);
+        this.readmitTimer.unref();
+      }
     }
   }
 
@@ -114,19 +121,38 @@ export class SubscriptionGroup {
   private openUpstream() {
     const { primary } = this.spec.plan;
     const variables = Object.fromEntries((primary.variableUsages ?? []).filter((name) => name in this.spec.variables).map((name) => [name, this.spec.variables[name]]));
+    // Mutable on purpose: the vouch is re-signed in place before graphql-ws resends it.
+    const payload: { -readonly [K in keyof SubscribePayload]: SubscribePayload[K] } = {
+      query: primary.operation,
+      variables,
+      ...(primary.operationName ? { operationName: primary.operationName } : {}),
+    };
+    const vouch = this.spec.vouch;
+    // The oldest member stands for the group; every member was admitted to the same stream.
+    const refresh = vouch
+      ? () => {
+          const representative = this.members.values().next().value as Subscriber | undefined;
+          payload.extensions = { [SUBSCRIPTION_VOUCH_EXTENSION]: vouch(representative?.viewer ?? null, payload) };
+        }
+      : undefined;
+    refresh?.();
     this.unsubscribeUpstream = this.deps.upstream.subscribe(
-      this.deps.subgraphUrl(primary.serviceName),
-      this.spec.upstreamAuthorization,
-      { query: primary.operation, variables, ...(primary.operationName ? { operationName: primary.operationName } : {}) },
+      { url: this.deps.subgraphUrl(primary.serviceName), sign: this.deps.signerFor?.(primary.serviceName) },
+      this.spec.upstream,
+      payload,
       {
         next: (event) => {
           this.chain = this.chain.then(() => this.publish(event));
         },
         error: (error) => {
-          this.deps.log.warn({ err: error, group: this.spec.key }, 'upstream subscription lost');
-          this.chain = this.chain.then(() =>
-            this.failAll({ errors: [{ message: upstreamErrorMessage(error, primary.serviceName), extensions: { code: 'UNAVAILABLE', serviceName: primary.serviceName } }] }),
-          );
+          // The subgraph refused the subscription (graphql-ws `error` message: its GraphQL errors) —
+          // a standard subgraph's only admission — or the socket was lost for good.
+          const refusal = Array.isArray(error) && error.length > 0 && error.every((e) => typeof (e as { message?: unknown }).message === 'string');
+          if (!refusal) this.deps.log.warn({ err: error, group: this.spec.key }, 'upstream subscription lost');
+          const errors = refusal
+            ? (error as GraphQLFormattedError[]).map((e) => this.deps.formatError({ ...e, extensions: { ...e.extensions, serviceName: primary.serviceName } }, e))
+            : [{ message: upstreamErrorMessage(error, primary.serviceName), extensions: { code: 'UNAVAILABLE', serviceName: primary.serviceName } }];
+          this.chain = this.chain.then(() => this.failAll({ errors }));
         },
         complete: () => {
           this.chain = this.chain.then(() => {
@@ -135,6 +161,7 @@ export class SubscriptionGroup {
           });
         },
       },
+      refresh,
     );
   }
 
@@ -144,12 +171,14 @@ export class SubscriptionGroup {
    * longer admitted. A subgraph that cannot be reached keeps members (the stream itself would fail).
    */
   private async readmitMembers(): Promise<void> {
+    const readmit = this.spec.readmit;
+    if (!readmit) return;
     const members = [...this.members];
     for (let start = 0; start < members.length; start += READMIT_CONCURRENCY) {
       await Promise.all(
         members.slice(start, start + READMIT_CONCURRENCY).map(async (member) => {
-          const admission = await this.spec.readmit(member);
-          if (!admission.admitted && !admission.errors.some((e) => e.extensions?.code === 'UNAVAILABLE')) member.fail({ errors: admission.errors });
+          const admission = await readmit(member);
+          if ('admitted' in admission && !admission.admitted && !admission.errors.some((e) => e.extensions?.code === 'UNAVAILABLE')) member.fail({ errors: admission.errors });
         }),
       );
     }

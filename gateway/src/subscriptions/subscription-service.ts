@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { ServiceMap } from '@apollo/gateway';
 import { getVariableValues, GraphQLError, type DocumentNode, type FormattedExecutionResult, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import type { WebSocket } from 'ws';
-import type { Logger, Viewer } from '@mosaic/kit';
+import { signSubscriptionVouch, type GatewayRequestSigner, type Logger, type Viewer } from '@mosaic/kit';
 import { canonicalJson } from '../canonical-json';
 import { createSubgraphHttpClient, type SubgraphHttpClient } from '../fetch/http-client';
-import { requestAdmission } from './admission-client';
+import { requestAdmission, type Admission } from './admission-client';
 import { planSubscription, type SubscriptionPlan } from './plan-subscription';
 import { Subscriber, type DeliveryLimits } from './subscriber';
 import { SubscriptionGroup, type GroupDependencies } from './subscription-group';
 import type { SupergraphModel } from './supergraph-model';
-import { UpstreamPool } from './upstream-pool';
+import { UpstreamPool, type UpstreamIdentity } from './upstream-pool';
 
 export interface SubscriptionServiceOptions {
   model: SupergraphModel;
@@ -22,7 +22,13 @@ export interface SubscriptionServiceOptions {
   upstreamRetryAttempts?: number;
   /** See GroupSpec.readmitIntervalMs; one minute by default. */
   readmitIntervalMs?: number;
-  gatewayToken?: (() => string) | undefined;
+  /**
+   * The gateway secret: requests to subgraphs are signed with it, and upstream subscriptions to
+   * Mosaic subgraphs carry the gateway's vouch instead of a subscriber's token. Without it (local
+   * development only) the first member's token is used upstream.
+   */
+  gatewaySecret?: string | undefined;
+  signerFor?: ((serviceName: string) => GatewayRequestSigner) | undefined;
 }
 
 export interface SubscribeRequest {
@@ -47,9 +53,14 @@ interface Joining {
   authorization: string | undefined;
   perViewer: boolean;
   requestId: string;
-  admit(authorization: string | undefined): ReturnType<typeof requestAdmission>;
+  /** Absent for standard subgraphs: nothing to ask them again. */
+  admit: ((authorization: string | undefined) => Promise<Admission>) | undefined;
   conflateBy: string | undefined;
+  /** A standard subgraph: upstream with the subscriber's own token, as any federation gateway does. */
+  standard: boolean;
 }
+
+const STANDARD: Admission = { standard: true };
 
 /**
  * Federated subscriptions: plans each client subscription, admits the client through the owning
@@ -65,9 +76,11 @@ export class SubscriptionService {
   private readonly upstream: UpstreamPool;
   private readonly groupDependencies: GroupDependencies;
   private readonly admissionClients = new Map<string, SubgraphHttpClient>();
+  /** Owning subgraphs found not to speak the admission protocol. */
+  private readonly standardSubgraphs = new Set<string>();
 
   constructor(private readonly options: SubscriptionServiceOptions) {
-    this.upstream = new UpstreamPool({ log: options.log, retryAttempts: options.upstreamRetryAttempts ?? 5, gatewayToken: options.gatewayToken });
+    this.upstream = new UpstreamPool({ log: options.log, retryAttempts: options.upstreamRetryAttempts ?? 5 });
     this.groupDependencies = { ...options, upstream: this.upstream, counters: this.counters };
   }
 
@@ -82,17 +95,26 @@ export class SubscriptionService {
     } catch (error) {
       return { errors: [this.formatThrown(error)] };
     }
+    const owner = plan.primary.serviceName;
     const primaryVariables = pick(variables, plan.primary.variableUsages ?? []);
-    const http = this.admissionClient(plan.primary.serviceName);
-    const admit = (authorization: string | undefined) => requestAdmission(http, plan.primary, primaryVariables, authorization, requestId, this.options.gatewayToken);
-    const admission = await admit(request.authorization);
-    if (!admission.admitted) return { errors: admission.errors };
-
-    const perViewer = plan.viewerDependent || admission.shareKey.startsWith('viewer:');
-    const scope = perViewer ? `viewer:${request.viewer?.userId ?? 'anonymous'}` : admission.shareKey;
-    const key = `${plan.normalizedDocument}\n${request.operationName ?? ''}\n${canonicalJson(variables)}\n${scope}`;
+    const http = this.admissionClient(owner);
+    const admit = (authorization: string | undefined) => requestAdmission(http, plan.primary, primaryVariables, authorization, requestId);
+    const admission = this.standardSubgraphs.has(owner) ? STANDARD : await admit(request.authorization);
     const { operationName, viewer, authorization } = request;
-    const joining: Joining = { plan, variables, operationName, viewer, authorization, perViewer, requestId, admit, conflateBy: admission.conflateBy };
+    let key: string;
+    let joining: Joining;
+    if ('standard' in admission) {
+      this.standardSubgraphs.add(owner);
+      // One group (and one upstream subscription) per subscriber: nothing says two may share.
+      key = `standard\n${randomUUID()}`;
+      joining = { plan, variables, operationName, viewer, authorization, perViewer: true, requestId, admit: undefined, conflateBy: undefined, standard: true };
+    } else {
+      if (!admission.admitted) return { errors: admission.errors };
+      const perViewer = plan.viewerDependent || admission.shareKey.startsWith('viewer:');
+      const scope = perViewer ? `viewer:${viewer?.userId ?? 'anonymous'}` : admission.shareKey;
+      key = `${plan.normalizedDocument}\n${operationName ?? ''}\n${canonicalJson(variables)}\n${scope}`;
+      joining = { plan, variables, operationName, viewer, authorization, perViewer, requestId, admit, conflateBy: admission.conflateBy, standard: false };
+    }
     const subscriber = new Subscriber(
       request.socket,
       request.operationId,
@@ -128,10 +150,11 @@ export class SubscriptionService {
           plan,
           variables,
           operationName,
-          upstreamAuthorization: authorization,
+          upstream: this.upstreamIdentity(joining),
+          ...(this.options.gatewaySecret && !joining.standard ? { vouch: this.voucherFor(plan.primary.serviceName) } : {}),
           // Shared groups resolve entity fields anonymously: by construction they select none that need a viewer.
           context: { requestId, viewer: perViewer ? viewer : null, authorization: perViewer ? authorization : undefined },
-          readmit: (subscriber) => admit(subscriber.authorization),
+          ...(admit ? { readmit: (subscriber: Subscriber) => admit(subscriber.authorization) } : {}),
           readmitIntervalMs: this.options.readmitIntervalMs ?? 60_000,
           conflateBy: joining.conflateBy,
         },
@@ -145,9 +168,22 @@ export class SubscriptionService {
     group.add(member);
   }
 
+  /** The gateway's own identity upstream when it can vouch (a secret, a Mosaic subgraph); else the subscriber's token. */
+  private upstreamIdentity(joining: Joining): UpstreamIdentity {
+    return this.options.gatewaySecret && !joining.standard ? { kind: 'gateway' } : { kind: 'subscriber', authorization: joining.authorization };
+  }
+
+  private voucherFor(serviceName: string) {
+    const secret = this.options.gatewaySecret!;
+    return (viewer: Viewer | null, operation: Parameters<typeof signSubscriptionVouch>[3]) => signSubscriptionVouch(secret, serviceName, viewer, operation);
+  }
+
   private admissionClient(serviceName: string): SubgraphHttpClient {
     let client = this.admissionClients.get(serviceName);
-    if (!client) this.admissionClients.set(serviceName, (client = createSubgraphHttpClient(this.options.subgraphUrl(serviceName), 32)));
+    if (!client) {
+      client = createSubgraphHttpClient(this.options.subgraphUrl(serviceName), { maxSockets: 32, sign: this.options.signerFor?.(serviceName) });
+      this.admissionClients.set(serviceName, client);
+    }
     return client;
   }
 

@@ -32,7 +32,19 @@ export { createRedisPubSub } from './pubsub/redis-pubsub';
 export { topicStream, StreamOverflowError, SHARE_KEY, CONFLATE_BY, type TopicStreamOptions } from './pubsub/topic-stream';
 export { ADMISSION_HEADER, type AdmissionResult } from './graphql/subscription-admission';
 export { authorizationFrom } from './graphql/subscription-server';
-export { GATEWAY_TOKEN_HEADER, signGatewayToken, verifyGatewayToken, gatewayTokenSigner } from './auth/gateway-trust';
+export {
+  GATEWAY_TOKEN_HEADER,
+  GATEWAY_TOKEN_LIFETIME_SECONDS,
+  SUBSCRIPTION_VOUCH_EXTENSION,
+  gatewayRequestSigner,
+  signGatewayRequest,
+  signSubscriptionVouch,
+  verifyGatewayRequest,
+  verifySubscriptionVouch,
+  type GatewayRequestSigner,
+  type GatewaySignedRequest,
+  type VouchedOperation,
+} from './auth/gateway-trust';
 export { setupTracing, tracingEnabled, injectTraceHeaders, contextFromHeaders, inSpan, tracer, type TracingOptions } from './observability/tracing';
 export { createTokenKeySet, type TokenKeySet } from './auth/token-keys';
 export { currentRequestId, inRequestScope } from './observability/request-scope';

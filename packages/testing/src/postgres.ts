@@ -21,7 +21,8 @@ export function allMigrationSets() {
 function templateName(): string {
   const hash = createHash('sha256');
   for (const set of allMigrationSets()) {
-    for (const file of readdirSync(set.folder).filter((f) => f.endsWith('.sql')).sort()) {
+    // The journal too: drizzle decides what to apply by its timestamps, not by the SQL text.
+    for (const file of [...readdirSync(set.folder).filter((f) => f.endsWith('.sql')).sort(), 'meta/_journal.json']) {
       hash.update(set.schema).update(file).update(readFileSync(join(set.folder, file)));
     }
   }

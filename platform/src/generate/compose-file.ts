@@ -1,4 +1,4 @@
-import { GATEWAY_PORT, type RegisteredSubgraph } from '../registry';
+import { GATEWAY_INTERNAL_PORT, GATEWAY_PORT, type RegisteredSubgraph } from '../registry';
 import { jwksUrl } from './jwks-url';
 
 const quote = (value: string) => JSON.stringify(value);
@@ -85,8 +85,11 @@ ${subgraphs.map(serviceBlock).join('\n\n')}
       <<: *service-env
       SERVICE: gateway
       PORT: "${GATEWAY_PORT}"
+      # /metrics and /status, reachable on the compose network only (not published).
+      INTERNAL_PORT: "${GATEWAY_INTERNAL_PORT}"
 ${subgraphs.map(({ module, port }) => `      SUBGRAPH_URL_${module.name.toUpperCase()}: http://${module.name}:${port}/graphql`).join('\n')}
     ports: ["${GATEWAY_PORT}:${GATEWAY_PORT}"]
+    expose: ["${GATEWAY_INTERNAL_PORT}"]
     depends_on:
 ${subgraphs.map(({ module }) => `      ${module.name}: { condition: service_healthy }`).join('\n')}
     healthcheck: *readyz

@@ -1,16 +1,15 @@
+import { importJWK, type CryptoKey } from 'jose';
 import { generateSigningKey } from '@mosaic/kit';
 import { createTestDatabase, graphql, testLogger, type GraphQLCaller, type TestDatabase } from '@mosaic/testing';
 import { startGraph, type GraphOptions, type RunningGraph } from '../start-graph';
 
-export const AUTH = { issuer: 'mosaic-accounts', audience: 'mosaic' };
-
-/** What the graph's subgraphs read from the environment in these tests (a signing key of their own). */
-export async function testEnvironment(): Promise<NodeJS.ProcessEnv> {
-  return { ...process.env, ACCOUNTS_SIGNING_KEYS: JSON.stringify([await generateSigningKey('e2e')]) };
-}
+/** The issuer and audience the test graph's tokens carry. */
+export const TOKENS = { issuer: 'mosaic-accounts', audience: 'mosaic' };
 
 export interface TestGraph extends RunningGraph {
   database: TestDatabase;
+  /** The signing key the graph trusts (to mint tokens a client could not). */
+  keys: { kid: string; privateKey: CryptoKey };
   /** A GraphQL request to the gateway, as a client sends it. */
   call: GraphQLCaller;
   signUp(email: string, password?: string): Promise<{ token: string; userId: string }>;
@@ -22,11 +21,13 @@ process.env.STOCKS_SIM_WARMUP_DAYS ??= '0';
 
 export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuery' | 'production' | 'security'>> = {}): Promise<TestGraph> {
   const database = await createTestDatabase();
+  const signingKey = await generateSigningKey('e2e');
   const graph = await startGraph({
     database: { kind: 'postgres', url: database.url, poolMax: 5 },
     log: testLogger,
-    env: await testEnvironment(),
-    auth: AUTH,
+    // The subgraphs read their settings from the environment: here, a signing key of the test's own.
+    env: { ...process.env, ACCOUNTS_SIGNING_KEYS: JSON.stringify([signingKey]) },
+    auth: TOKENS,
     gatewayPort: 0,
     subgraphPorts: 'random',
     ...options,
@@ -39,6 +40,7 @@ export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuer
   return {
     ...graph,
     database,
+    keys: { kid: signingKey.kid!, privateKey: (await importJWK(signingKey, 'EdDSA')) as CryptoKey },
     call,
     async signUp(email, password = 'velvet-otter-lantern') {
       const result = await call(`mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`, {

@@ -99,7 +99,7 @@ export type MessageReaction = {
   count: Scalars['Int']['output'];
   emoji: Scalars['String']['output'];
   /** Whether you are one of them. Depends on the viewer, hence @authenticated (see the note at the top). */
-  reactedByViewer: Scalars['Boolean']['output'];
+  reactedByViewer: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** Someone added or removed a reaction; `message.reactions` is the new summary. */
@@ -111,48 +111,48 @@ export type MessageReactionsChanged = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds your reaction with this emoji (a single emoji, e.g. "👍") to a message; adding it twice changes nothing. */
-  addMessageReaction: Message;
+  addMessageReaction: Maybe<Message>;
   /** Creates a room with you as its owner. */
-  createRoom: Room;
+  createRoom: Maybe<Room>;
   /**
    * Deletes a message: your own, or any message of a room you own. Its text and reactions are
    * removed, the message keeps its place in the history. Deleting it again changes nothing.
    */
-  deleteMessage: Message;
+  deleteMessage: Maybe<Message>;
   /** Changes the text of your own message (rules as in `SendMessageInput.text`) and sets `editedAt`. */
-  editMessage: Message;
+  editMessage: Maybe<Message>;
   /**
    * Invites a user to a private room you are a member of; they accept with `joinRoom`. Inviting
    * someone already invited changes nothing; inviting a member is a CONFLICT.
    */
-  inviteToRoom: RoomInvitation;
+  inviteToRoom: Maybe<RoomInvitation>;
   /**
    * Joins a public room, or a private room you were invited to (the invitation is used up). Joining
    * a room you are in changes nothing. Messages sent before you joined do not count as unread.
    */
-  joinRoom: Room;
+  joinRoom: Maybe<Room>;
   /**
    * Leaves a room. The last owner cannot leave while others remain (CONFLICT): make another member
    * an owner first (`setRoomMemberRole`). The last member leaving deletes the room and its history.
    */
-  leaveRoom: LeaveRoomResult;
+  leaveRoom: Maybe<LeaveRoomResult>;
   /**
    * Moves your read marker to `upToMessageId` (a message of the room), or to the newest message when
    * omitted. The marker only moves forward.
    */
-  markRoomRead: Room;
+  markRoomRead: Maybe<Room>;
   /** Removes your reaction with this emoji; removing one you have not made changes nothing. */
-  removeMessageReaction: Message;
+  removeMessageReaction: Maybe<Message>;
   /** Removes a member (or another owner) from the room. Owners only; to remove yourself use `leaveRoom`. */
-  removeRoomMember: Room;
+  removeRoomMember: Maybe<Room>;
   /** Posts a message to a room you are a member of; members of the room receive it live. */
-  sendMessage: Message;
+  sendMessage: Maybe<Message>;
   /** Makes a member an owner, or an owner a member. Owners only; a room always keeps at least one owner. */
-  setRoomMemberRole: RoomMember;
+  setRoomMemberRole: Maybe<RoomMember>;
   /** Tells the room's members you are (or stopped) typing. Nothing is stored. */
-  setTyping: TypingEvent;
+  setTyping: Maybe<TypingEvent>;
   /** Renames a room or changes its description. Owners only. */
-  updateRoom: Room;
+  updateRoom: Maybe<Room>;
 };
 
 
@@ -246,9 +246,9 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   /** Your pending invitations to private rooms, newest first. */
-  chatInvitations: Array<RoomInvitation>;
+  chatInvitations: Maybe<Array<RoomInvitation>>;
   /** Public rooms and the rooms you are a member of, most recently active first. */
-  chatRooms: RoomConnection;
+  chatRooms: Maybe<RoomConnection>;
   /**
    * A room you may see: any public room, or a private room you are a member of or invited to.
    * A private room you may not see is FORBIDDEN; an unknown one NOT_FOUND.
@@ -296,7 +296,7 @@ export type Room = {
    * Messages of others after your read marker (see `markRoomRead`), deleted ones not counted; 0 when
    * you are not a member. Depends on the viewer, hence @authenticated (see the note at the top).
    */
-  unreadCount: Scalars['Int']['output'];
+  unreadCount: Maybe<Scalars['Int']['output']>;
   /** Your role in the room; null when you are not a member. Depends on the viewer. */
   viewerRole: Maybe<RoomRole>;
   visibility: RoomVisibility;
@@ -402,9 +402,9 @@ export type Subscription = {
    * public room; a private room only its members (FORBIDDEN otherwise). Events carry ids: a client
    * that missed some (reconnecting) reloads `Room.messages`.
    */
-  messageEvents: MessageEvent;
+  messageEvents: Maybe<MessageEvent>;
   /** Who is typing in a room; same access as `messageEvents`. Includes your own events. */
-  typing: TypingEvent;
+  typing: Maybe<TypingEvent>;
 };
 
 
@@ -446,7 +446,7 @@ export type UpdateRoomInput = {
 export type User = {
   __typename?: 'User';
   /** The rooms the user is a member of, most recently active first. Visible to the user themself only. */
-  chatRooms: RoomConnection;
+  chatRooms: Maybe<RoomConnection>;
   /** Opaque, stable identifier. */
   id: Scalars['ID']['output'];
 };
@@ -760,7 +760,7 @@ export type MessageEventResolvers<ContextType = Context, ParentType extends Reso
 export type MessageReactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MessageReaction'] = ResolversParentTypes['MessageReaction']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   emoji?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  reactedByViewer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reactedByViewer?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type MessageReactionsChangedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MessageReactionsChanged'] = ResolversParentTypes['MessageReactionsChanged']> = {
@@ -769,20 +769,20 @@ export type MessageReactionsChangedResolvers<ContextType = Context, ParentType e
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addMessageReaction?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationAddMessageReactionArgs, 'emoji' | 'messageId'>>;
-  createRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationCreateRoomArgs, 'input'>>;
-  deleteMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'id'>>;
-  editMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'id' | 'text'>>;
-  inviteToRoom?: Resolver<ResolversTypes['RoomInvitation'], ParentType, ContextType, RequireFields<MutationInviteToRoomArgs, 'roomId' | 'userId'>>;
-  joinRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationJoinRoomArgs, 'roomId'>>;
-  leaveRoom?: Resolver<ResolversTypes['LeaveRoomResult'], ParentType, ContextType, RequireFields<MutationLeaveRoomArgs, 'roomId'>>;
-  markRoomRead?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationMarkRoomReadArgs, 'roomId'>>;
-  removeMessageReaction?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationRemoveMessageReactionArgs, 'emoji' | 'messageId'>>;
-  removeRoomMember?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationRemoveRoomMemberArgs, 'roomId' | 'userId'>>;
-  sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
-  setRoomMemberRole?: Resolver<ResolversTypes['RoomMember'], ParentType, ContextType, RequireFields<MutationSetRoomMemberRoleArgs, 'role' | 'roomId' | 'userId'>>;
-  setTyping?: Resolver<ResolversTypes['TypingEvent'], ParentType, ContextType, RequireFields<MutationSetTypingArgs, 'isTyping' | 'roomId'>>;
-  updateRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationUpdateRoomArgs, 'id' | 'input'>>;
+  addMessageReaction?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<MutationAddMessageReactionArgs, 'emoji' | 'messageId'>>;
+  createRoom?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<MutationCreateRoomArgs, 'input'>>;
+  deleteMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'id'>>;
+  editMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'id' | 'text'>>;
+  inviteToRoom?: Resolver<Maybe<ResolversTypes['RoomInvitation']>, ParentType, ContextType, RequireFields<MutationInviteToRoomArgs, 'roomId' | 'userId'>>;
+  joinRoom?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<MutationJoinRoomArgs, 'roomId'>>;
+  leaveRoom?: Resolver<Maybe<ResolversTypes['LeaveRoomResult']>, ParentType, ContextType, RequireFields<MutationLeaveRoomArgs, 'roomId'>>;
+  markRoomRead?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<MutationMarkRoomReadArgs, 'roomId'>>;
+  removeMessageReaction?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<MutationRemoveMessageReactionArgs, 'emoji' | 'messageId'>>;
+  removeRoomMember?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<MutationRemoveRoomMemberArgs, 'roomId' | 'userId'>>;
+  sendMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
+  setRoomMemberRole?: Resolver<Maybe<ResolversTypes['RoomMember']>, ParentType, ContextType, RequireFields<MutationSetRoomMemberRoleArgs, 'role' | 'roomId' | 'userId'>>;
+  setTyping?: Resolver<Maybe<ResolversTypes['TypingEvent']>, ParentType, ContextType, RequireFields<MutationSetTypingArgs, 'isTyping' | 'roomId'>>;
+  updateRoom?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<MutationUpdateRoomArgs, 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -793,8 +793,8 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  chatInvitations?: Resolver<Array<ResolversTypes['RoomInvitation']>, ParentType, ContextType>;
-  chatRooms?: Resolver<ResolversTypes['RoomConnection'], ParentType, ContextType, Partial<QueryChatRoomsArgs>>;
+  chatInvitations?: Resolver<Maybe<Array<ResolversTypes['RoomInvitation']>>, ParentType, ContextType>;
+  chatRooms?: Resolver<Maybe<ResolversTypes['RoomConnection']>, ParentType, ContextType, Partial<QueryChatRoomsArgs>>;
   room?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<QueryRoomArgs, 'id'>>;
 };
 
@@ -808,7 +808,7 @@ export type RoomResolvers<ContextType = Context, ParentType extends ResolversPar
   members?: Resolver<ResolversTypes['RoomMemberConnection'], ParentType, ContextType, Partial<RoomMembersArgs>>;
   messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, Partial<RoomMessagesArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unreadCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   viewerRole?: Resolver<Maybe<ResolversTypes['RoomRole']>, ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['RoomVisibility'], ParentType, ContextType>;
 };
@@ -847,8 +847,8 @@ export type RoomMemberEdgeResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
-  messageEvents?: SubscriptionResolver<ResolversTypes['MessageEvent'], "messageEvents", ParentType, ContextType, RequireFields<SubscriptionMessageEventsArgs, 'roomId'>>;
-  typing?: SubscriptionResolver<ResolversTypes['TypingEvent'], "typing", ParentType, ContextType, RequireFields<SubscriptionTypingArgs, 'roomId'>>;
+  messageEvents?: SubscriptionResolver<Maybe<ResolversTypes['MessageEvent']>, "messageEvents", ParentType, ContextType, RequireFields<SubscriptionMessageEventsArgs, 'roomId'>>;
+  typing?: SubscriptionResolver<Maybe<ResolversTypes['TypingEvent']>, "typing", ParentType, ContextType, RequireFields<SubscriptionTypingArgs, 'roomId'>>;
 };
 
 export type TypingEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TypingEvent'] = ResolversParentTypes['TypingEvent']> = {
@@ -860,7 +860,7 @@ export type TypingEventResolvers<ContextType = Context, ParentType extends Resol
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  chatRooms?: Resolver<ResolversTypes['RoomConnection'], ParentType, ContextType, Partial<UserChatRoomsArgs>>;
+  chatRooms?: Resolver<Maybe<ResolversTypes['RoomConnection']>, ParentType, ContextType, Partial<UserChatRoomsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 

@@ -37,23 +37,23 @@ export type CreateNoteInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds tags to your note (normalised; ones it already has are ignored). At most 20 in all. */
-  addNoteTags: Note;
+  addNoteTags: Maybe<Note>;
   /** Archives your note: it leaves the default lists and tag counts but is kept (no change if already archived). */
-  archiveNote: Note;
+  archiveNote: Maybe<Note>;
   /** Creates a note owned by you. */
-  createNote: Note;
+  createNote: Maybe<Note>;
   /** Deletes your note for good and returns its id. */
-  deleteNote: Scalars['ID']['output'];
+  deleteNote: Maybe<Scalars['ID']['output']>;
   /** Pins your note (no change if it already is). */
-  pinNote: Note;
+  pinNote: Maybe<Note>;
   /** Removes tags from your note (normalised; ones it does not have are ignored). */
-  removeNoteTags: Note;
+  removeNoteTags: Maybe<Note>;
   /** Brings your archived note back (no change if it is not archived). */
-  unarchiveNote: Note;
+  unarchiveNote: Maybe<Note>;
   /** Unpins your note (no change if it is not pinned). */
-  unpinNote: Note;
+  unpinNote: Maybe<Note>;
   /** Changes the title, body or tags of your note (see `expectedUpdatedAt` for safe concurrent edits). */
-  updateNote: Note;
+  updateNote: Maybe<Note>;
 };
 
 
@@ -215,7 +215,7 @@ export type Query = {
   /** One of your notes. A note of someone else's is NOT_FOUND, exactly like one that does not exist. */
   note: Maybe<Note>;
   /** The tags on your notes that are not archived, most used first (then A to Z). */
-  noteTags: Array<NoteTag>;
+  noteTags: Maybe<Array<NoteTag>>;
 };
 
 
@@ -249,7 +249,7 @@ export type User = {
    * the most recently changed. Archived notes are left out unless `filter.archived` asks for them.
    * Visible to the user themself and to admins.
    */
-  notes: NoteConnection;
+  notes: Maybe<NoteConnection>;
 };
 
 
@@ -474,15 +474,15 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addNoteTags?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationAddNoteTagsArgs, 'id' | 'tags'>>;
-  archiveNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationArchiveNoteArgs, 'id'>>;
-  createNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationCreateNoteArgs, 'input'>>;
-  deleteNote?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteNoteArgs, 'id'>>;
-  pinNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationPinNoteArgs, 'id'>>;
-  removeNoteTags?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationRemoveNoteTagsArgs, 'id' | 'tags'>>;
-  unarchiveNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationUnarchiveNoteArgs, 'id'>>;
-  unpinNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationUnpinNoteArgs, 'id'>>;
-  updateNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationUpdateNoteArgs, 'id' | 'input'>>;
+  addNoteTags?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<MutationAddNoteTagsArgs, 'id' | 'tags'>>;
+  archiveNote?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<MutationArchiveNoteArgs, 'id'>>;
+  createNote?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<MutationCreateNoteArgs, 'input'>>;
+  deleteNote?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationDeleteNoteArgs, 'id'>>;
+  pinNote?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<MutationPinNoteArgs, 'id'>>;
+  removeNoteTags?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<MutationRemoveNoteTagsArgs, 'id' | 'tags'>>;
+  unarchiveNote?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<MutationUnarchiveNoteArgs, 'id'>>;
+  unpinNote?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<MutationUnpinNoteArgs, 'id'>>;
+  updateNote?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<MutationUpdateNoteArgs, 'id' | 'input'>>;
 };
 
 export type NoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Note'] = ResolversParentTypes['Note'], FederationReferenceType extends FederationReferenceTypes['Note'] = FederationReferenceTypes['Note']> = {
@@ -536,13 +536,13 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   note?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<QueryNoteArgs, 'id'>>;
-  noteTags?: Resolver<Array<ResolversTypes['NoteTag']>, ParentType, ContextType>;
+  noteTags?: Resolver<Maybe<Array<ResolversTypes['NoteTag']>>, ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  notes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, Partial<UserNotesArgs>>;
+  notes?: Resolver<Maybe<ResolversTypes['NoteConnection']>, ParentType, ContextType, Partial<UserNotesArgs>>;
 };
 
 export interface Federation__PolicyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__Policy'], any> {

@@ -304,25 +304,25 @@ export type Macd = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** Appends symbols to your watchlist (ones already in it keep their place). */
-  addWatchlistSymbols: Watchlist;
+  addWatchlistSymbols: Maybe<Watchlist>;
   /** Creates a price alert of yours (at most 100), armed at once. */
-  createPriceAlert: PriceAlert;
+  createPriceAlert: Maybe<PriceAlert>;
   /** Creates a watchlist of yours (at most 20), after your others. */
-  createWatchlist: Watchlist;
+  createWatchlist: Maybe<Watchlist>;
   /** Deletes your price alert (its firings stay in your history); returns its id. */
-  deletePriceAlert: Scalars['ID']['output'];
+  deletePriceAlert: Maybe<Scalars['ID']['output']>;
   /** Deletes your watchlist; returns its id. */
-  deleteWatchlist: Scalars['ID']['output'];
+  deleteWatchlist: Maybe<Scalars['ID']['output']>;
   /** Imports historical candles from CSV. Admins only. */
-  importCandles: CandleImportResult;
+  importCandles: Maybe<CandleImportResult>;
   /** Arms your triggered alert again so it can fire once more (no change if it is armed). */
-  rearmPriceAlert: PriceAlert;
+  rearmPriceAlert: Maybe<PriceAlert>;
   /** Removes symbols from your watchlist (ones not in it are ignored). */
-  removeWatchlistSymbols: Watchlist;
+  removeWatchlistSymbols: Maybe<Watchlist>;
   /** Renames your watchlist. */
-  renameWatchlist: Watchlist;
+  renameWatchlist: Maybe<Watchlist>;
   /** Reorders your watchlist: `symbols` must list each of its symbols exactly once, in the new order. */
-  reorderWatchlistSymbols: Watchlist;
+  reorderWatchlistSymbols: Maybe<Watchlist>;
 };
 
 
@@ -512,7 +512,7 @@ export type Subscription = {
    */
   candles: Candle;
   /** Your price alerts as they fire. Private to you. */
-  priceAlertTriggered: PriceAlertTrigger;
+  priceAlertTriggered: Maybe<PriceAlertTrigger>;
   /**
    * Live quotes: one event per trade of each symbol (1 to 50 known symbols). Public, and shared by
    * everyone subscribed to the same set. A reader who falls behind receives the latest quote per
@@ -541,11 +541,11 @@ export type User = {
   /** Opaque, stable identifier. */
   id: Scalars['ID']['output'];
   /** When the user's price alerts fired, newest first. Kept after an alert is deleted. Visible to the user themself only. */
-  priceAlertTriggers: PriceAlertTriggerConnection;
+  priceAlertTriggers: Maybe<PriceAlertTriggerConnection>;
   /** The user's price alerts, oldest first (at most 100). Visible to the user themself only. */
-  priceAlerts: Array<PriceAlert>;
+  priceAlerts: Maybe<Array<PriceAlert>>;
   /** The user's watchlists, in their order. Visible to the user themself only. */
-  watchlists: Array<Watchlist>;
+  watchlists: Maybe<Array<Watchlist>>;
 };
 
 
@@ -917,16 +917,16 @@ export type MacdResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addWatchlistSymbols?: Resolver<ResolversTypes['Watchlist'], ParentType, ContextType, RequireFields<MutationAddWatchlistSymbolsArgs, 'id' | 'symbols'>>;
-  createPriceAlert?: Resolver<ResolversTypes['PriceAlert'], ParentType, ContextType, RequireFields<MutationCreatePriceAlertArgs, 'input'>>;
-  createWatchlist?: Resolver<ResolversTypes['Watchlist'], ParentType, ContextType, RequireFields<MutationCreateWatchlistArgs, 'input'>>;
-  deletePriceAlert?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeletePriceAlertArgs, 'id'>>;
-  deleteWatchlist?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteWatchlistArgs, 'id'>>;
-  importCandles?: Resolver<ResolversTypes['CandleImportResult'], ParentType, ContextType, RequireFields<MutationImportCandlesArgs, 'input'>>;
-  rearmPriceAlert?: Resolver<ResolversTypes['PriceAlert'], ParentType, ContextType, RequireFields<MutationRearmPriceAlertArgs, 'id'>>;
-  removeWatchlistSymbols?: Resolver<ResolversTypes['Watchlist'], ParentType, ContextType, RequireFields<MutationRemoveWatchlistSymbolsArgs, 'id' | 'symbols'>>;
-  renameWatchlist?: Resolver<ResolversTypes['Watchlist'], ParentType, ContextType, RequireFields<MutationRenameWatchlistArgs, 'id' | 'name'>>;
-  reorderWatchlistSymbols?: Resolver<ResolversTypes['Watchlist'], ParentType, ContextType, RequireFields<MutationReorderWatchlistSymbolsArgs, 'id' | 'symbols'>>;
+  addWatchlistSymbols?: Resolver<Maybe<ResolversTypes['Watchlist']>, ParentType, ContextType, RequireFields<MutationAddWatchlistSymbolsArgs, 'id' | 'symbols'>>;
+  createPriceAlert?: Resolver<Maybe<ResolversTypes['PriceAlert']>, ParentType, ContextType, RequireFields<MutationCreatePriceAlertArgs, 'input'>>;
+  createWatchlist?: Resolver<Maybe<ResolversTypes['Watchlist']>, ParentType, ContextType, RequireFields<MutationCreateWatchlistArgs, 'input'>>;
+  deletePriceAlert?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationDeletePriceAlertArgs, 'id'>>;
+  deleteWatchlist?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationDeleteWatchlistArgs, 'id'>>;
+  importCandles?: Resolver<Maybe<ResolversTypes['CandleImportResult']>, ParentType, ContextType, RequireFields<MutationImportCandlesArgs, 'input'>>;
+  rearmPriceAlert?: Resolver<Maybe<ResolversTypes['PriceAlert']>, ParentType, ContextType, RequireFields<MutationRearmPriceAlertArgs, 'id'>>;
+  removeWatchlistSymbols?: Resolver<Maybe<ResolversTypes['Watchlist']>, ParentType, ContextType, RequireFields<MutationRemoveWatchlistSymbolsArgs, 'id' | 'symbols'>>;
+  renameWatchlist?: Resolver<Maybe<ResolversTypes['Watchlist']>, ParentType, ContextType, RequireFields<MutationRenameWatchlistArgs, 'id' | 'name'>>;
+  reorderWatchlistSymbols?: Resolver<Maybe<ResolversTypes['Watchlist']>, ParentType, ContextType, RequireFields<MutationReorderWatchlistSymbolsArgs, 'id' | 'symbols'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -993,16 +993,16 @@ export type QuoteResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   candles?: SubscriptionResolver<ResolversTypes['Candle'], "candles", ParentType, ContextType, RequireFields<SubscriptionCandlesArgs, 'interval' | 'symbol'>>;
-  priceAlertTriggered?: SubscriptionResolver<ResolversTypes['PriceAlertTrigger'], "priceAlertTriggered", ParentType, ContextType>;
+  priceAlertTriggered?: SubscriptionResolver<Maybe<ResolversTypes['PriceAlertTrigger']>, "priceAlertTriggered", ParentType, ContextType>;
   quotes?: SubscriptionResolver<ResolversTypes['Quote'], "quotes", ParentType, ContextType, RequireFields<SubscriptionQuotesArgs, 'symbols'>>;
 };
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  priceAlertTriggers?: Resolver<ResolversTypes['PriceAlertTriggerConnection'], ParentType, ContextType, Partial<UserPriceAlertTriggersArgs>>;
-  priceAlerts?: Resolver<Array<ResolversTypes['PriceAlert']>, ParentType, ContextType>;
-  watchlists?: Resolver<Array<ResolversTypes['Watchlist']>, ParentType, ContextType>;
+  priceAlertTriggers?: Resolver<Maybe<ResolversTypes['PriceAlertTriggerConnection']>, ParentType, ContextType, Partial<UserPriceAlertTriggersArgs>>;
+  priceAlerts?: Resolver<Maybe<Array<ResolversTypes['PriceAlert']>>, ParentType, ContextType>;
+  watchlists?: Resolver<Maybe<Array<ResolversTypes['Watchlist']>>, ParentType, ContextType>;
 };
 
 export type WatchlistResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Watchlist'] = ResolversParentTypes['Watchlist']> = {

@@ -50,20 +50,20 @@ export type Mutation = {
    * `occurrence` makes retries safe: when given and the todo is no longer due at that instant (the
    * occurrence was already completed), nothing changes.
    */
-  completeTodo: Todo;
+  completeTodo: Maybe<Todo>;
   /** Adds a todo at the end of your manual order. */
-  createTodo: Todo;
+  createTodo: Maybe<Todo>;
   /** Deletes the todo and its completion history; returns its id. */
-  deleteTodo: Scalars['ID']['output'];
+  deleteTodo: Maybe<Scalars['ID']['output']>;
   /**
    * Moves a todo in your manual order to just after `afterId` or just before `beforeId` (give exactly
    * one; both must be your todos). Other todos keep their relative order.
    */
-  moveTodo: Todo;
+  moveTodo: Maybe<Todo>;
   /** Marks a done todo open again (a recurring one resumes at its last due date). Reopening an open todo changes nothing. */
-  reopenTodo: Todo;
+  reopenTodo: Maybe<Todo>;
   /** Changes the fields given in `input`; see UpdateTodoInput. */
-  updateTodo: Todo;
+  updateTodo: Maybe<Todo>;
 };
 
 
@@ -117,7 +117,7 @@ export type Query = {
   /** One of your todos. Another user's todo is reported as NOT_FOUND, exactly like one that does not exist. */
   todo: Maybe<Todo>;
   /** Your todos; the same list as `me { todos }`. */
-  todos: TodoConnection;
+  todos: Maybe<TodoConnection>;
 };
 
 
@@ -289,7 +289,7 @@ export type User = {
    * The user's todos, in manual order unless `orderBy` says otherwise. Visible to the user themself
    * and to admins.
    */
-  todos: TodoConnection;
+  todos: Maybe<TodoConnection>;
 };
 
 
@@ -509,12 +509,12 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  completeTodo?: Resolver<ResolversTypes['Todo'], ParentType, ContextType, RequireFields<MutationCompleteTodoArgs, 'id'>>;
-  createTodo?: Resolver<ResolversTypes['Todo'], ParentType, ContextType, RequireFields<MutationCreateTodoArgs, 'input'>>;
-  deleteTodo?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteTodoArgs, 'id'>>;
-  moveTodo?: Resolver<ResolversTypes['Todo'], ParentType, ContextType, RequireFields<MutationMoveTodoArgs, 'id'>>;
-  reopenTodo?: Resolver<ResolversTypes['Todo'], ParentType, ContextType, RequireFields<MutationReopenTodoArgs, 'id'>>;
-  updateTodo?: Resolver<ResolversTypes['Todo'], ParentType, ContextType, RequireFields<MutationUpdateTodoArgs, 'id' | 'input'>>;
+  completeTodo?: Resolver<Maybe<ResolversTypes['Todo']>, ParentType, ContextType, RequireFields<MutationCompleteTodoArgs, 'id'>>;
+  createTodo?: Resolver<Maybe<ResolversTypes['Todo']>, ParentType, ContextType, RequireFields<MutationCreateTodoArgs, 'input'>>;
+  deleteTodo?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<MutationDeleteTodoArgs, 'id'>>;
+  moveTodo?: Resolver<Maybe<ResolversTypes['Todo']>, ParentType, ContextType, RequireFields<MutationMoveTodoArgs, 'id'>>;
+  reopenTodo?: Resolver<Maybe<ResolversTypes['Todo']>, ParentType, ContextType, RequireFields<MutationReopenTodoArgs, 'id'>>;
+  updateTodo?: Resolver<Maybe<ResolversTypes['Todo']>, ParentType, ContextType, RequireFields<MutationUpdateTodoArgs, 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -526,7 +526,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   todo?: Resolver<Maybe<ResolversTypes['Todo']>, ParentType, ContextType, RequireFields<QueryTodoArgs, 'id'>>;
-  todos?: Resolver<ResolversTypes['TodoConnection'], ParentType, ContextType, Partial<QueryTodosArgs>>;
+  todos?: Resolver<Maybe<ResolversTypes['TodoConnection']>, ParentType, ContextType, Partial<QueryTodosArgs>>;
 };
 
 export type TodoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Todo'] = ResolversParentTypes['Todo'], FederationReferenceType extends FederationReferenceTypes['Todo'] = FederationReferenceTypes['Todo']> = {
@@ -566,7 +566,7 @@ export type TodoEdgeResolvers<ContextType = Context, ParentType extends Resolver
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  todos?: Resolver<ResolversTypes['TodoConnection'], ParentType, ContextType, Partial<UserTodosArgs>>;
+  todos?: Resolver<Maybe<ResolversTypes['TodoConnection']>, ParentType, ContextType, Partial<UserTodosArgs>>;
 };
 
 export interface Federation__PolicyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__Policy'], any> {

@@ -17,12 +17,20 @@ const PASSTHROUGH_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+export interface ErrorFormatterOptions {
+  /**
+   * Development only: unexpected errors keep their message (with `extensions.code`) so a developer
+   * sees what went wrong — a planner error, a value the schema cannot represent. Masked otherwise.
+   */
+  revealUnexpected?: boolean;
+}
+
 /**
  * Apollo Server `formatError`: our own errors go out as they are; errors from graphql-js about the
  * request keep their message; anything unexpected (a driver error, a bug) is logged with its stack
- * and replaced by a generic message, so internals never reach a client.
+ * and replaced by a generic message, so internals never reach a client (outside development).
  */
-export function createErrorFormatter(log: Logger) {
+export function createErrorFormatter(log: Logger, options: ErrorFormatterOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
@@ -35,10 +43,10 @@ export function createErrorFormatter(log: Logger) {
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
     return {
-      message: 'Something went wrong on our side. Try again; if it keeps happening, contact support.',
+      message: options.revealUnexpected ? formatted.message : 'Something went wrong on our side. Try again; if it keeps happening, contact support.',
       ...(formatted.path ? { path: formatted.path } : {}),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: options.revealUnexpected && typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' },
     };
   };
 }

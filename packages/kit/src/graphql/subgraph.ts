@@ -15,7 +15,7 @@ import type { Logger } from '../logger';
 import type { TokenVerifier } from '../auth/token-verifier';
 import { graphqlHandler, requestIdOf, sendJson, type RequestHandler } from '../http/graphql-handler';
 import { readBody } from '../http/read-body';
-import { ADMISSION_HEADER, admitSubscription, formatWith, type AdmissionRequest } from './subscription-admission';
+import { ADMISSION_HEADER, ADMISSION_RESPONSE_HEADERS, admitSubscription, formatWith, type AdmissionRequest } from './subscription-admission';
 import { attachSubscriptionServer } from './subscription-server';
 import { contextFromHeaders, inSpan, SpanKind } from '../observability/tracing';
 
@@ -42,6 +42,12 @@ export interface SubgraphOptions<C extends RequestContext> {
   context: (base: RequestContext) => C | Promise<C>;
 }
 
+/** How the subscription socket knows the gateway: the upgrade check, and the secret its vouches are signed with. */
+export interface SubscriptionTrust {
+  acceptUpgrade(req: IncomingMessage): boolean;
+  gatewaySecret?: string | undefined;
+}
+
 /** A built subgraph; its context type stays inside, so subgraphs of any context fit one registry. */
 export interface Subgraph {
   name: string;
@@ -49,7 +55,7 @@ export interface Subgraph {
   /** POST/GET GraphQL over HTTP (and subscription admission); the caller must `start()` first. */
   handleGraphQL: RequestHandler;
   /** graphql-ws on the same path, when the schema has subscriptions. */
-  attachSubscriptions?(server: Server, path: string, acceptUpgrade?: (req: IncomingMessage) => boolean): { close(): Promise<void> };
+  attachSubscriptions?(server: Server, path: string, trust?: SubscriptionTrust): { close(): Promise<void> };
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -91,10 +97,10 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
       viewer = await options.deps.verifier.viewerFromHeader(req.headers.authorization);
     } catch (error) {
       const formatted = error instanceof GraphQLError ? formatError(error.toJSON(), error) : { message: 'Bad admission request.', extensions: { code: 'BAD_REQUEST' } };
-      return sendJson(res, 200, { admitted: false, errors: [formatted] });
+      return sendJson(res, 200, { admitted: false, errors: [formatted] }, ADMISSION_RESPONSE_HEADERS);
     }
     const context = await contextForViewer(viewer, requestIdOf(req));
-    sendJson(res, 200, await admitSubscription(schema, request, context, formatWith(formatError)));
+    sendJson(res, 200, await admitSubscription(schema, request, context, formatWith(formatError)), ADMISSION_RESPONSE_HEADERS);
   };
 
   const handle: RequestHandler = (req, res) => (hasSubscriptions && req.headers[ADMISSION_HEADER] ? handleAdmission(req, res) : handleHttp(req, res));
@@ -106,7 +112,7 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
       inSpan(`${options.deps.name}.request`, { 'mosaic.subgraph': options.deps.name }, () => handle(req, res), contextFromHeaders(req.headers), SpanKind.SERVER),
     ...(hasSubscriptions
       ? {
-          attachSubscriptions: (httpServer: Server, path: string, acceptUpgrade?: (req: IncomingMessage) => boolean) =>
+          attachSubscriptions: (httpServer: Server, path: string, trust?: SubscriptionTrust) =>
             attachSubscriptionServer(httpServer, {
               schema,
               path,
@@ -114,7 +120,8 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
               log,
               formatError,
               context: (viewer) => contextForViewer(viewer),
-              ...(acceptUpgrade ? { acceptUpgrade } : {}),
+              ...(trust ? { acceptUpgrade: trust.acceptUpgrade } : {}),
+              ...(trust?.gatewaySecret ? { gatewayTrust: { secret: trust.gatewaySecret, audience: options.deps.name } } : {}),
             }),
         }
       : {}),

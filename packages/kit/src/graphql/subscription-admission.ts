@@ -11,6 +11,12 @@ import { CONFLATE_BY, SHARE_KEY } from '../pubsub/topic-stream';
  * identical events, so the gateway serves them all from one upstream subscription.
  */
 export const ADMISSION_HEADER = 'x-mosaic-subscription-admission';
+/**
+ * Sent back with every admission answer: how the gateway tells a subgraph that speaks this
+ * protocol from a standard one (any federation subgraph that serves graphql-ws), which gets
+ * standard treatment instead — one upstream subscription per subscriber, with the subscriber's token.
+ */
+export const ADMISSION_RESPONSE_HEADERS = { [ADMISSION_HEADER]: '1' } as const;
 
 export type AdmissionResult =
   | { admitted: true; shareKey: string; /** See TopicStreamOptions.conflateBy. */ conflateBy?: string }

@@ -4,15 +4,21 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { inRequestScope } from '../observability/request-scope';
 import { BodyTooLargeError, readBody } from './read-body';
 
+/**
+ * What a client sent, whatever the method: the parsed JSON body of a POST, or the URL parameters
+ * of a GET (`variables` and `extensions` JSON-decoded when they parse), so a guard sees one shape.
+ */
+export type GraphQLRequestParams = unknown;
+
 export interface GraphQLHandlerOptions<C extends BaseContext> {
   server: ApolloServer<C>;
   context: (req: IncomingMessage, requestId: string) => Promise<C>;
   maxBodyBytes?: number;
   /**
-   * Runs after the body is read, before Apollo Server: may rewrite the body (persisted documents)
-   * or answer the request itself (rate limits, refused documents) by returning a response.
+   * Runs after the request is read, before Apollo Server, for GET and POST alike: may rewrite the
+   * request (persisted documents) or answer it itself (rate limits, refused documents).
    */
-  before?: (req: IncomingMessage, body: unknown, res: ServerResponse) => Promise<{ body: unknown } | { handled: true }>;
+  before?: (req: IncomingMessage, params: GraphQLRequestParams, res: ServerResponse) => Promise<{ params: GraphQLRequestParams } | { handled: true }>;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -32,9 +38,11 @@ export function graphqlHandler<C extends BaseContext>(options: GraphQLHandlerOpt
   return async (req, res) => {
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
+    const method = req.method?.toUpperCase() ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://localhost');
     let body: unknown;
     try {
-      const raw = req.method === 'POST' ? await readBody(req, limit) : '';
+      const raw = method === 'POST' ? await readBody(req, limit) : '';
       body = raw && /json/i.test(req.headers['content-type'] ?? '') ? JSON.parse(raw) : raw;
     } catch (error) {
       const tooLarge = error instanceof BodyTooLargeError;
@@ -48,19 +56,22 @@ export function graphqlHandler<C extends BaseContext>(options: GraphQLHandlerOpt
       });
       return;
     }
+    let search = url.search;
     if (options.before) {
-      const outcome = await options.before(req, body, res);
+      const isGet = method === 'GET';
+      const params = isGet ? paramsFromSearch(url.searchParams) : body;
+      const outcome = await options.before(req, params, res);
       if ('handled' in outcome) return;
-      body = outcome.body;
+      if (!isGet) body = outcome.params;
+      else if (outcome.params !== params) search = searchFromParams(outcome.params);
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const result = await inRequestScope(requestId, () =>
       options.server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
+        httpGraphQLRequest: { method, headers, search, body },
         context: () => options.context(req, requestId),
       }),
     );
@@ -75,8 +86,38 @@ export function graphqlHandler<C extends BaseContext>(options: GraphQLHandlerOpt
   };
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+const JSON_PARAMS = new Set(['variables', 'extensions']);
+
+/** GET parameters as a request object; a JSON parameter that does not parse stays text (Apollo refuses it with 400). */
+function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of search) {
+    if (!JSON_PARAMS.has(key)) params[key] = value;
+    else {
+      try {
+        params[key] = JSON.parse(value);
+      } catch {
+        params[key] = value;
+      }
+    }
+  }
+  return params;
+}
+
+/** The (possibly rewritten) request back into URL parameters, for Apollo Server's GET handling. */
+function searchFromParams(params: GraphQLRequestParams): string {
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    search.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Readonly<Record<string, string>> = {}): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }

@@ -31,12 +31,37 @@ export function createRoutedServer(routes: Routes, log: Logger): Server {
   });
 }
 
-export async function listen(server: Server, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+/** What listens, and what to change when its port is taken — for a one-line message an operator can act on. */
+export interface ListenerLabel {
+  /** e.g. "gateway", "notes subgraph". */
+  name: string;
+  /** e.g. "set PORT to a free port". */
+  remedy: string;
+}
+
+/** A port that cannot be bound, said in one line that names the port and what to change. */
+export class PortUnavailableError extends Error {
+  constructor(
+    readonly port: number,
+    reason: string,
+    label: ListenerLabel | undefined,
+  ) {
+    super(`Port ${port} ${reason}${label ? ` (${label.name}): ${label.remedy}` : '.'}`);
+    this.name = 'PortUnavailableError';
+  }
+}
+
+export async function listen(server: Server, port: number, host = '0.0.0.0', label?: ListenerLabel): Promise<RunningServer> {
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const fail = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new PortUnavailableError(port, 'is already in use', label));
+      else if (error.code === 'EACCES') reject(new PortUnavailableError(port, 'may not be used by this user', label));
+      else reject(error);
+    };
+    server.once('error', fail);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', fail);
       resolve();
     });
   });

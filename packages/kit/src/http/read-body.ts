@@ -6,8 +6,19 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-/** Reads a request body, stopping as soon as it passes `limit` bytes. */
+/** A request's body can be read once; a check that needs it first (gateway trust) shares it with the handler. */
+const bodies = new WeakMap<IncomingMessage, Promise<{ text: string; bytes: number }>>();
+
+/** Reads a request body, stopping as soon as it passes `limit` bytes; a second read gets the same body. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  let body = bodies.get(req);
+  if (!body) bodies.set(req, (body = readOnce(req, limit)));
+  const { text, bytes } = await body;
+  if (bytes > limit) throw new BodyTooLargeError(limit);
+  return text;
+}
+
+async function readOnce(req: IncomingMessage, limit: number): Promise<{ text: string; bytes: number }> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
   const chunks: Buffer[] = [];
@@ -17,5 +28,5 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
     if (size > limit) throw new BodyTooLargeError(limit);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return { text: Buffer.concat(chunks).toString('utf8'), bytes: size };
 }

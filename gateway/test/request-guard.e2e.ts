@@ -33,6 +33,15 @@ async function wsError(client: ReturnType<typeof wsClient>, payload: Parameters<
   });
 }
 
+/** A bare WebSocket upgrade: open, or the HTTP status it was refused with. */
+const upgrade = (url: string) =>
+  new Promise<{ status: number | 'open'; socket?: WebSocket }>((resolve) => {
+    const socket = new WebSocket(url, 'graphql-transport-ws');
+    socket.once('open', () => resolve({ status: 'open', socket }));
+    socket.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
+    socket.once('error', () => undefined);
+  });
+
 describe('trusted documents, strict, on every transport and method', () => {
   let graph: FederatedTestGraph;
   beforeAll(async () => {
@@ -90,14 +99,6 @@ describe('rate limits and connection limits over graphql-ws', () => {
   });
   afterAll(() => graph?.close());
 
-  const upgrade = () =>
-    new Promise<{ status: number | 'open'; socket?: WebSocket }>((resolve) => {
-      const socket = new WebSocket(graph.wsUrl, 'graphql-transport-ws');
-      socket.once('open', () => resolve({ status: 'open', socket }));
-      socket.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
-      socket.once('error', () => undefined);
-    });
-
   it('counts every operation on a socket against the same budget as HTTP, and refuses the upgrade once it is spent', async () => {
     const { token } = await graph.auth.newUser();
     // One socket for all of them (not closed between operations).
@@ -108,7 +109,7 @@ describe('rate limits and connection limits over graphql-ws', () => {
     const stream = collect(client, 'subscription { messageAdded(room: "x") { id } }');
     expect((await stream.ended).error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED' }) })]);
     await client.dispose();
-    expect((await upgrade()).status).toBe(429);
+    expect((await upgrade(graph.wsUrl)).status).toBe(429);
     const http = await graphql(graph.gatewayUrl, '{ ping }');
     expect([http.status, errorCodes(http)]).toEqual([429, ['RATE_LIMITED']]);
   });
@@ -121,22 +122,14 @@ describe('open sockets per address', () => {
   });
   afterAll(() => graph?.close());
 
-  const upgrade = () =>
-    new Promise<{ status: number | 'open'; socket?: WebSocket }>((resolve) => {
-      const socket = new WebSocket(graph.wsUrl, 'graphql-transport-ws');
-      socket.once('open', () => resolve({ status: 'open', socket }));
-      socket.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
-      socket.once('error', () => undefined);
-    });
-
   it('refuses a socket past the limit with 429, and accepts one again after another closes', async () => {
-    const first = await upgrade();
-    const second = await upgrade();
+    const first = await upgrade(graph.wsUrl);
+    const second = await upgrade(graph.wsUrl);
     expect([first.status, second.status]).toEqual(['open', 'open']);
-    expect((await upgrade()).status).toBe(429);
+    expect((await upgrade(graph.wsUrl)).status).toBe(429);
     first.socket!.close();
     await expect.poll(async () => {
-      const next = await upgrade();
+      const next = await upgrade(graph.wsUrl);
       next.socket?.close();
       return next.status;
     }).toBe('open');

@@ -24,7 +24,7 @@ import { createGatewayMetrics, type GatewayMetrics } from './observability/metri
 import { installFederationFastPaths } from './fetch/federation-fast-paths';
 import { armorFor, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './http/operation-limits';
 import { createMemoryRateLimiter } from './http/rate-limiter';
-import { createRequestGuard, type RateLimits } from './http/request-guard';
+import { clientIp, createRequestGuard, type RateLimits } from './http/request-guard';
 import { loadTrustedDocuments, type TrustedDocuments } from './http/trusted-documents';
 import { SubgraphDataSource } from './subgraph-data-source';
 import type { DeliveryLimits } from './subscriptions/subscriber';
@@ -136,7 +136,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     context: async (req, requestId) => {
       const authorization = req.headers.authorization;
       const viewer = guard.rememberedViewer(req) ?? (await verifier.viewerFromHeader(authorization).catch(asHttpError(401)));
-      return { requestId, viewer, authorization };
+      const userAgent = req.headers['user-agent'];
+      return { requestId, viewer, authorization, client: { ip: clientIp(req, rateLimits.trustProxy), userAgent: userAgent ? userAgent.slice(0, 512) : null } };
     },
   });
 

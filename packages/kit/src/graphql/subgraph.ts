@@ -8,7 +8,8 @@ import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { enforceAccessDirectives, type Policies } from '../auth/access-directives';
 import { standardPolicies } from '../auth/standard-policies';
 import type { TokenVerifier } from '../auth/token-verifier';
-import type { Viewer } from '../auth/viewer';
+import type { Principal, ServicePrincipal, Viewer } from '../auth/viewer';
+import { clientInfoOf, type ClientInfo } from '../http/client-info';
 import { asHttpError, UserInputError } from '../errors/errors';
 import { createErrorFormatter } from '../errors/format-error';
 import type { Logger } from '../logger';
@@ -21,6 +22,10 @@ import { contextFromHeaders, inSpan, SpanKind } from '../observability/tracing';
 /** What every request context carries, in every subgraph. */
 export interface RequestContext extends ApolloBaseContext {
   viewer: Viewer | null;
+  /** Set instead of `viewer` for a client-credentials token: an app acting for itself, no user. */
+  service: ServicePrincipal | null;
+  /** Who is on the other end, as the gateway saw them (sessions, per-address limits). */
+  client: ClientInfo;
   requestId: string;
   log: Logger;
 }
@@ -72,11 +77,17 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
     logger: log,
   });
   const formatError = createErrorFormatter(log);
-  const contextForViewer = (viewer: Viewer | null, requestId: string = randomUUID()) =>
-    options.context({ viewer, requestId, log: log.child({ requestId }) });
+  const contextForPrincipal = (principal: Principal | null, client: ClientInfo, requestId: string = randomUUID()) =>
+    options.context({
+      viewer: principal?.kind === 'user' ? principal.viewer : null,
+      service: principal?.kind === 'service' ? principal.service : null,
+      client,
+      requestId,
+      log: log.child({ requestId }),
+    });
   async function contextFor(req: IncomingMessage, requestId: string): Promise<C> {
-    const viewer = await options.verifier.viewerFromHeader(req.headers.authorization).catch(asHttpError(401));
-    return contextForViewer(viewer, requestId);
+    const principal = await options.verifier.principalFromHeader(req.headers.authorization).catch(asHttpError(401));
+    return contextForPrincipal(principal, clientInfoOf(req), requestId);
   }
   const handleHttp = graphqlHandler({ server, context: contextFor });
   const hasSubscriptions = Boolean(schema.getSubscriptionType());
@@ -92,7 +103,7 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
       const formatted = error instanceof GraphQLError ? formatError(error.toJSON(), error) : { message: 'Bad admission request.', extensions: { code: 'BAD_REQUEST' } };
       return sendJson(res, 200, { admitted: false, errors: [formatted] });
     }
-    const context = await contextForViewer(viewer, requestIdOf(req));
+    const context = await contextForPrincipal(viewer && { kind: 'user', viewer }, clientInfoOf(req), requestIdOf(req));
     sendJson(res, 200, await admitSubscription(schema, request, context, formatWith(formatError)));
   };
 
@@ -112,7 +123,7 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
               verifier: options.verifier,
               log,
               formatError,
-              context: (viewer) => contextForViewer(viewer),
+              context: (viewer, request) => contextForPrincipal(viewer && { kind: 'user', viewer }, clientInfoOf(request)),
               ...(acceptUpgrade ? { acceptUpgrade } : {}),
             }),
         }

@@ -11,7 +11,7 @@ export interface SubscriptionServerOptions<C> {
   path: string;
   verifier: TokenVerifier;
   log: Logger;
-  context: (viewer: Viewer | null) => C | Promise<C>;
+  context: (viewer: Viewer | null, request: IncomingMessage) => C | Promise<C>;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** Largest message a client may send, in bytes. */
   maxPayload?: number;
@@ -53,7 +53,7 @@ export function attachSubscriptionServer<C>(server: Server, options: Subscriptio
           return false;
         }
       },
-      context: (ctx) => options.context(viewers.get(ctx) ?? null) as Promise<Record<string, unknown>>,
+      context: (ctx) => options.context(viewers.get(ctx) ?? null, ctx.extra.request) as Promise<Record<string, unknown>>,
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result, options.formatError),
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => options.formatError(error.toJSON(), error)),
     },

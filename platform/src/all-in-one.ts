@@ -1,4 +1,4 @@
-import { loadSigningKeys } from '@mosaic/accounts';
+import { loadIdentitySettings, loadSigningKeys } from '@mosaic/accounts';
 import { securityOptions } from '@mosaic/gateway';
 import { createLogger, drizzleOver, setupTracing } from '@mosaic/kit';
 import { env } from './env';
@@ -20,6 +20,7 @@ const graph = await startGraph({
   log,
   keys,
   tokens: config.tokens,
+  identity: loadIdentitySettings(config.identity, config.runtime.production),
   gatewayPort: config.http.port,
   subgraphPorts: config.subgraphPorts,
   host: config.http.host,

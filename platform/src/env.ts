@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tokensEnv } from '@mosaic/accounts';
+import { identityEnv, tokensEnv } from '@mosaic/accounts';
 import { securityEnv } from '@mosaic/gateway';
 import { databaseEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv, tracingEnv } from '@mosaic/kit';
 
@@ -14,6 +14,7 @@ export const env = memoEnv({
   http: httpEnv(4000),
   database: databaseEnv,
   tokens: tokensEnv,
+  identity: identityEnv,
   pubsub: pubsubEnv,
   subgraphPorts: subgraphPortsEnv,
   security: securityEnv,

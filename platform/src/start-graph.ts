@@ -17,7 +17,7 @@ import {
   type RunningServer,
   type SqlClient,
 } from '@mosaic/kit';
-import type { SigningKeys, TokensConfig } from '@mosaic/accounts';
+import type { IdentitySettings, SigningKeys, TokensConfig } from '@mosaic/accounts';
 import { readCommittedSupergraph } from './compose';
 import { subgraphModules } from './registry';
 
@@ -28,6 +28,10 @@ export interface GraphOptions {
   log: Logger;
   keys: SigningKeys;
   tokens: Omit<TokensConfig, 'signingKeys' | 'devKeysDir'>;
+  /** accounts' field-encryption keys, OAuth issuer and external identity providers. */
+  identity: IdentitySettings;
+  /** Fixed ports for some subgraphs under `subgraphPorts: 'random'` (the OAuth issuer URL names accounts' port). */
+  ports?: Record<string, number>;
   /** 0 picks a free port (tests). */
   gatewayPort: number;
   /** `default` uses each subgraph's services-mode port; `random` picks free ports (tests). */
@@ -80,7 +84,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   try {
     for (const module of subgraphModules) await applyMigrations(client, module.migrations);
     const verifier = createTokenVerifier(
-      { jwksUrl: 'local:', issuer: options.tokens.issuer, audience: options.tokens.audience },
+      { jwksUrl: 'local:', issuer: options.tokens.issuer, audience: options.tokens.audience, oauthIssuer: options.identity.oauthIssuer },
       createLocalJWKSet(options.keys.jwks),
     );
     // All-in-one: a fresh secret per process, so the subgraph ports are no side door either.
@@ -94,6 +98,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         log: log.child({ subgraph: module.name }),
         keys: options.keys,
         tokenSettings: options.tokens,
+        identity: options.identity,
         ...(options.now ? { now: options.now } : {}),
       });
       const server = await serveSubgraph(built.subgraph, {
@@ -109,7 +114,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     };
     const subgraphUrls: Record<string, string> = {};
     for (const module of subgraphModules) {
-      const server = await serveModule(module, options.subgraphPorts === 'default' ? module.defaultPort : 0);
+      const server = await serveModule(module, options.subgraphPorts === 'default' ? module.defaultPort : (options.ports?.[module.name] ?? 0));
       subgraphUrls[module.name] = `${server.url}/graphql`;
     }
     const gateway = createGateway({

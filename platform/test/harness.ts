@@ -1,5 +1,6 @@
 import { generateSigningKey, loadSigningKeys } from '@mosaic/accounts';
-import { createTestDatabase, graphql, testLogger, type GraphQLCaller, type TestDatabase } from '@mosaic/testing';
+import { createTestDatabase, freePort, graphql, testLogger, type GraphQLCaller, type TestDatabase } from '@mosaic/testing';
+import { generateFieldKey, parseFieldKeys } from '@mosaic/kit';
 import { startGraph, type GraphOptions, type RunningGraph } from '../src/start-graph';
 
 export const TOKENS = { issuer: 'mosaic-accounts', audience: 'mosaic', accessTokenTtlSeconds: 900, refreshTokenTtlDays: 30 };
@@ -21,11 +22,19 @@ process.env.STOCKS_SIM_WARMUP_DAYS ??= '0';
 
 export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuery' | 'production' | 'security'>> = {}): Promise<TestGraph> {
   const database = await createTestDatabase();
+  const accountsPort = await freePort();
   const graph = await startGraph({
     database: { kind: 'postgres', url: database.url, poolMax: 5 },
     log: testLogger,
     keys: await testSigningKeys(),
     tokens: TOKENS,
+    identity: {
+      fieldKeys: parseFieldKeys(JSON.stringify([generateFieldKey('e2e')]), 'e2e'),
+      oauthIssuer: `http://127.0.0.1:${accountsPort}/oidc`,
+      twoFactorIssuer: 'Mosaic',
+      externalProviders: [],
+    },
+    ports: { accounts: accountsPort },
     gatewayPort: 0,
     subgraphPorts: 'random',
     ...options,

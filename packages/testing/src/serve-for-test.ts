@@ -8,10 +8,10 @@ export interface ServedSubgraph {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/** Builds a subgraph module and serves it on a free port, over real HTTP. */
-export async function serveModuleForTest<D extends SubgraphDeps>(module: SubgraphModule<D>, deps: D): Promise<ServedSubgraph> {
+/** Builds a subgraph module and serves it on a free port (or `options.port`), over real HTTP. */
+export async function serveModuleForTest<D extends SubgraphDeps>(module: SubgraphModule<D>, deps: D, options: { port?: number } = {}): Promise<ServedSubgraph> {
   const built = await module.build(deps);
-  const running = await serveSubgraph(built.subgraph, { port: 0, host: '127.0.0.1', log: deps.log, ...(built.routes ? { routes: built.routes } : {}) });
+  const running = await serveSubgraph(built.subgraph, { port: options.port ?? 0, host: '127.0.0.1', log: deps.log, ...(built.routes ? { routes: built.routes } : {}) });
   const close = async () => {
     await running.close();
     await built.close?.();

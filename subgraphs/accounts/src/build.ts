@@ -1,9 +1,12 @@
-import { createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
+import { createFieldCipher, createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
+import { derivedKeys, type IdentitySettings } from './domain/identity-settings';
 import type { SigningKeys } from './domain/signing-keys';
 import type { TokenSettings } from './domain/tokens';
+import { createOAuthServer } from './oauth/oauth-server';
 import { accountsPolicies } from './policies';
+import { openIdClientProvider } from './providers/oidc/openid-client-provider';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
@@ -11,11 +14,14 @@ export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url
 export interface AccountsDeps extends SubgraphDeps {
   keys: SigningKeys;
   tokenSettings: TokenSettings;
+  identity: IdentitySettings;
   now?: () => Date;
 }
 
 export function buildSubgraph(deps: AccountsDeps): BuiltSubgraph {
   const now = deps.now ?? (() => new Date());
+  const fieldCipher = createFieldCipher(deps.identity.fieldKeys);
+  const externalProviders = deps.identity.externalProviders.map(openIdClientProvider);
   const subgraph = createSubgraph<Context>({
     name: 'accounts',
     typeDefs,
@@ -28,10 +34,24 @@ export function buildSubgraph(deps: AccountsDeps): BuiltSubgraph {
       db: deps.db,
       keys: deps.keys,
       tokenSettings: deps.tokenSettings,
+      fieldCipher,
+      twoFactorIssuer: deps.identity.twoFactorIssuer,
+      externalProviders,
       now,
-      loaders: createLoaders(deps.db),
+      loaders: createLoaders(deps.db, now),
       signedIn: new Set(),
     }),
+  });
+  const oauth = createOAuthServer({
+    settings: { issuer: deps.identity.oauthIssuer, cookieKeys: derivedKeys(deps.identity.fieldKeys, 'oauth-cookies') },
+    db: deps.db,
+    // oidc-provider keeps its own (real) clock for token expiry; storage must agree with it.
+    now: () => new Date(),
+    log: deps.log.child({ component: 'oauth' }),
+    fieldCipher,
+    privateJwks: deps.keys.privateJwks,
+    audience: deps.tokenSettings.audience,
+    accessTokenTtlSeconds: deps.tokenSettings.accessTokenTtlSeconds,
   });
   const jwks = JSON.stringify(deps.keys.jwks);
   return {
@@ -42,6 +62,7 @@ export function buildSubgraph(deps: AccountsDeps): BuiltSubgraph {
         res.writeHead(200, { 'content-type': 'application/jwk-set+json', 'cache-control': 'public, max-age=600' });
         res.end(jwks);
       },
+      ...oauth.routes,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { memoEnv, serviceEnv } from '@mosaic/kit';
+import type { ExternalProviderConfig } from './providers/oidc/external-provider';
 
 /**
  * ACCOUNTS_SIGNING_KEYS: JSON array of Ed25519 private JWKs, each with a `kid`; the first signs,
@@ -25,4 +26,58 @@ export const tokensEnv = z
   }));
 export type TokensConfig = z.output<typeof tokensEnv>;
 
-export const env = memoEnv({ ...serviceEnv(4001), tokens: tokensEnv });
+const externalProvider = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,32}$/, 'id must be 1-32 lower-case letters, digits or "-"'),
+  name: z.string().min(1).max(64),
+  issuer: z.string().url(),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  redirectUris: z.array(z.string().url()).min(1),
+});
+
+const externalProviders = z
+  .string()
+  .optional()
+  .transform((value, ctx): ExternalProviderConfig[] => {
+    if (!value) return [];
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON: [{"id","name","issuer","clientId","clientSecret","redirectUris"}]' });
+      return z.NEVER;
+    }
+    const result = z.array(externalProvider).safeParse(parsed);
+    if (!result.success) {
+      ctx.addIssue({ code: 'custom', message: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      return z.NEVER;
+    }
+    return result.data;
+  });
+
+/**
+ * ACCOUNTS_FIELD_KEYS: JSON array of `{ "id", "key": base64 of 32 bytes }` that encrypt TOTP seeds
+ * at rest (AES-256-GCM; first encrypts, all decrypt, so keys rotate). Unset outside production →
+ * a dev key generated once under DEV_KEYS_DIR (`pnpm keys:generate-field`). The OAuth server's
+ * cookie and form keys are derived from it.
+ * OAUTH_ISSUER: the authorization server's public URL (accounts serves it under /oidc).
+ * EXTERNAL_OIDC_PROVIDERS: providers users may sign in with; unset → none.
+ */
+export const identityEnv = z
+  .object({
+    ACCOUNTS_FIELD_KEYS: z.string().optional(),
+    DEV_KEYS_DIR: z.string().default('.data/dev-keys'),
+    OAUTH_ISSUER: z.string().url().default('http://localhost:4001/oidc'),
+    TWO_FACTOR_ISSUER: z.string().min(1).max(64).default('Mosaic'),
+    EXTERNAL_OIDC_PROVIDERS: externalProviders,
+  })
+  .transform((e) => ({
+    fieldKeys: e.ACCOUNTS_FIELD_KEYS,
+    devKeysDir: e.DEV_KEYS_DIR,
+    oauthIssuer: e.OAUTH_ISSUER.replace(/\/$/, ''),
+    twoFactorIssuer: e.TWO_FACTOR_ISSUER,
+    externalProviders: e.EXTERNAL_OIDC_PROVIDERS,
+  }));
+export type IdentityConfig = z.output<typeof identityEnv>;
+
+export const env = memoEnv({ ...serviceEnv(4001), tokens: tokensEnv, identity: identityEnv });

@@ -5,5 +5,7 @@ export const accounts = defineSubgraph<AccountsDeps>(import.meta.url, { name: 'a
 
 export type { AccountsDeps } from './build';
 export { loadSigningKeys, generateSigningKey, type SigningKeys } from './domain/signing-keys';
-export { tokensEnv, type TokensConfig } from './env';
+export { tokensEnv, identityEnv, type TokensConfig, type IdentityConfig } from './env';
+export { loadIdentitySettings, type IdentitySettings } from './domain/identity-settings';
+export { totpCodeAt } from './domain/two-factor/totp';
 export { grantRole } from './domain/seed';

@@ -1,15 +1,28 @@
 import { createLocalJWKSet } from 'jose';
-import { createTokenVerifier, createMemoryPubSub } from '@mosaic/kit';
-import { createTestDatabase, graphql, serveModuleForTest, testLogger, type TestDatabase } from '@mosaic/testing';
-import { accounts, generateSigningKey, loadSigningKeys } from '../src/index';
+import { createTokenVerifier, createMemoryPubSub, generateFieldKey, parseFieldKeys } from '@mosaic/kit';
+import { createTestDatabase, freePort, graphql, serveModuleForTest, testLogger, type TestDatabase } from '@mosaic/testing';
+import { accounts, generateSigningKey, loadSigningKeys, type IdentitySettings } from '../src/index';
+import type { ExternalProviderConfig } from '../src/providers/oidc/external-provider';
+
+/** Identity settings for a test: a throwaway field key, the OAuth issuer on `port`. */
+export function testIdentity(port: number, externalProviders: ExternalProviderConfig[] = []): IdentitySettings {
+  return {
+    fieldKeys: parseFieldKeys(JSON.stringify([generateFieldKey('test')]), 'test'),
+    oauthIssuer: `http://127.0.0.1:${port}/oidc`,
+    twoFactorIssuer: 'Mosaic Test',
+    externalProviders,
+  };
+}
 
 export const settings = { issuer: 'mosaic-accounts', audience: 'mosaic', accessTokenTtlSeconds: 900, refreshTokenTtlDays: 30 };
 
 /** The accounts subgraph over real HTTP on a fresh database, with a movable clock. */
-export async function startAccounts() {
+export async function startAccounts(options: { externalProviders?: ExternalProviderConfig[] } = {}) {
   const database: TestDatabase = await createTestDatabase();
   const keys = await loadSigningKeys({ signingKeys: JSON.stringify([await generateSigningKey('k1')]), devKeysDir: '', production: true });
-  const verifier = createTokenVerifier({ jwksUrl: 'local:', ...settings }, createLocalJWKSet(keys.jwks));
+  const port = await freePort();
+  const identity = testIdentity(port, options.externalProviders);
+  const verifier = createTokenVerifier({ jwksUrl: 'local:', ...settings, oauthIssuer: identity.oauthIssuer }, createLocalJWKSet(keys.jwks));
   const clock = { offsetMs: 0 };
   const served = await serveModuleForTest(accounts, {
     db: database.db(),
@@ -18,13 +31,17 @@ export async function startAccounts() {
     pubsub: createMemoryPubSub(),
     keys,
     tokenSettings: settings,
+    identity,
     now: () => new Date(Date.now() + clock.offsetMs),
-  });
-  const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
+  }, { port });
+  const call = (query: string, variables: Record<string, unknown> = {}, token?: string, headers?: Record<string, string>) =>
+    graphql(served.url, query, variables, { token, ...(headers ? { headers } : {}) });
   return {
     url: served.url,
     database,
     keys,
+    identity,
+    origin: `http://127.0.0.1:${port}`,
     clock,
     call,
     async close() {

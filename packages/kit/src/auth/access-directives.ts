@@ -77,6 +77,11 @@ async function assertAccess<C extends AccessContext>(
   if (service && requirement.authenticated) {
     throw new ForbiddenError("This needs a user's access token; an app's own (client-credentials) token speaks for no user.");
   }
+  // A third-party app reaches only what a scope the user granted it covers: fields guarded by
+  // @authenticated or @policy alone (chat, account security…) stay with Mosaic's own clients.
+  if (viewer?.clientId && requirement.scopes.length === 0) {
+    throw new ForbiddenError('Apps can use only what a scope covers, and this field needs none: it is for Mosaic itself.');
+  }
   const scopes = viewer?.scopes ?? service?.scopes;
   if (scopes && requirement.scopes.length > 0 && !requirement.scopes.some((all) => all.every((s) => scopes.has(s)))) {
     throw new ForbiddenError('Your token does not carry the scope this needs.', { requiredScopes: requirement.scopes });

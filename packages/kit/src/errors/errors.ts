@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  /** Sign-in needs a second step: a code for the challenge in `extensions.challenge` (`completeLogin`). */
+  'SECOND_FACTOR_REQUIRED',
   /** The user must prove a second factor again (`stepUp`) before this; see `maxAgeSeconds`. */
   'STEP_UP_REQUIRED',
   /** A service behind the gateway could not be reached; retrying later may succeed. */
@@ -67,6 +69,14 @@ export class RateLimitedError extends AppError {
   readonly code = 'RATE_LIMITED';
   constructor(message: string, retryAfterSeconds: number) {
     super(message, { retryAfterSeconds }, 'RATE_LIMITED');
+  }
+}
+
+/** Something Mosaic depends on (another service, an external provider) cannot be reached now. */
+export class UnavailableError extends AppError {
+  readonly code = 'UNAVAILABLE';
+  constructor(message: string) {
+    super(message, {}, 'UNAVAILABLE');
   }
 }
 

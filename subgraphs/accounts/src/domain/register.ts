@@ -12,7 +12,7 @@ const registerInput = z.object({
   displayName: displayNameSchema.nullish(),
 });
 
-export async function register(ctx: Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn'>, input: unknown): Promise<Session> {
+export async function register(ctx: Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn' | 'client'>, input: unknown): Promise<Session> {
   const { email, password, displayName } = validate(registerInput, input);
   const problem = passwordProblem(password, email);
   if (problem) throw new UserInputError(`input.password: ${problem}.`, 'input.password');
@@ -25,11 +25,10 @@ export async function register(ctx: Pick<Context, 'db' | 'loaders' | 'keys' | 't
       displayName: displayName ?? email.split('@', 1)[0]!.slice(0, 80),
       passwordHash,
       roles: ['user'],
-      failedLoginCount: 0,
       createdAt: now,
       updatedAt: now,
     });
-    return issueSession(ctx, tx, user);
+    return issueSession(ctx, tx, user, { amr: ['pwd'] });
   });
   ctx.loaders.userById.prime(session.user.id, session.user);
   return session;

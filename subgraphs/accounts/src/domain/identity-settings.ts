@@ -1,0 +1,32 @@
+import { hkdfSync } from 'node:crypto';
+import { loadFieldKeys, type FieldKey } from '@mosaic/kit';
+import type { IdentityConfig } from '../env';
+import type { ExternalProviderConfig } from '../providers/oidc/external-provider';
+
+/** What accounts needs beyond tokens: secrets at rest, the OAuth server, external providers. */
+export interface IdentitySettings {
+  fieldKeys: FieldKey[];
+  oauthIssuer: string;
+  twoFactorIssuer: string;
+  externalProviders: ExternalProviderConfig[];
+}
+
+export function loadIdentitySettings(config: IdentityConfig, production: boolean): IdentitySettings {
+  return {
+    fieldKeys: loadFieldKeys({
+      json: config.fieldKeys,
+      variable: 'ACCOUNTS_FIELD_KEYS',
+      production,
+      devKeysDir: config.devKeysDir,
+      devKeyFile: 'accounts-field-keys.DEV-ONLY.json',
+    }),
+    oauthIssuer: config.oauthIssuer,
+    twoFactorIssuer: config.twoFactorIssuer,
+    externalProviders: config.externalProviders,
+  };
+}
+
+/** Independent keys for one purpose (cookies, CSRF) derived from the field keys, so no extra secret to manage. */
+export function derivedKeys(fieldKeys: readonly FieldKey[], purpose: string): string[] {
+  return fieldKeys.map((k) => Buffer.from(hkdfSync('sha256', k.key, Buffer.alloc(0), `mosaic-accounts:${purpose}`, 32)).toString('base64url'));
+}

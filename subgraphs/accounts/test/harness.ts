@@ -1,5 +1,5 @@
 import { createLocalJWKSet } from 'jose';
-import { createTokenVerifier, createMemoryPubSub, generateFieldKey, parseFieldKeys } from '@mosaic/kit';
+import { createTokenVerifier, createMemoryPubSub, generateFieldKey, parseFieldKeys, type QueryObserver } from '@mosaic/kit';
 import { createTestDatabase, freePort, graphql, serveModuleForTest, testLogger, type TestDatabase } from '@mosaic/testing';
 import { accounts, generateSigningKey, loadSigningKeys, type IdentitySettings } from '../src/index';
 import type { ExternalProviderConfig } from '../src/providers/oidc/external-provider';
@@ -17,7 +17,7 @@ export function testIdentity(port: number, externalProviders: ExternalProviderCo
 export const settings = { issuer: 'mosaic-accounts', audience: 'mosaic', accessTokenTtlSeconds: 900, refreshTokenTtlDays: 30 };
 
 /** The accounts subgraph over real HTTP on a fresh database, with a movable clock. */
-export async function startAccounts(options: { externalProviders?: ExternalProviderConfig[] } = {}) {
+export async function startAccounts(options: { externalProviders?: ExternalProviderConfig[]; onQuery?: QueryObserver } = {}) {
   const database: TestDatabase = await createTestDatabase();
   const keys = await loadSigningKeys({ signingKeys: JSON.stringify([await generateSigningKey('k1')]), devKeysDir: '', production: true });
   const port = await freePort();
@@ -25,7 +25,7 @@ export async function startAccounts(options: { externalProviders?: ExternalProvi
   const verifier = createTokenVerifier({ jwksUrl: 'local:', ...settings, oauthIssuer: identity.oauthIssuer }, createLocalJWKSet(keys.jwks));
   const clock = { offsetMs: 0 };
   const served = await serveModuleForTest(accounts, {
-    db: database.db(),
+    db: database.db(options.onQuery),
     verifier,
     log: testLogger,
     pubsub: createMemoryPubSub(),

@@ -24,11 +24,17 @@ export async function takeFromBuckets(db: Db, buckets: readonly Bucket[], now: D
   try {
     await db.transaction(async (tx) => {
       for (const bucket of ordered) {
-        const drained = sql`greatest(0, ${attemptBuckets.level} - extract(epoch from (${at}::timestamptz - ${attemptBuckets.updatedAt})) / ${bucket.drainSeconds})`;
+        // A clock that steps back (another replica, NTP) must not fill the bucket: elapsed ≥ 0.
+        const elapsed = sql`greatest(0, extract(epoch from (${at}::timestamptz - ${attemptBuckets.updatedAt})))`;
+        const drained = sql`greatest(0, ${attemptBuckets.level} - ${elapsed} / ${bucket.drainSeconds})`;
         const rows = await tx
           .insert(attemptBuckets)
           .values({ key: bucket.key, level: 1, updatedAt: now })
-          .onConflictDoUpdate({ target: attemptBuckets.key, set: { level: sql`${drained} + 1`, updatedAt: now }, setWhere: sql`${drained} + 1 <= ${bucket.capacity}` })
+          .onConflictDoUpdate({
+            target: attemptBuckets.key,
+            set: { level: sql`${drained} + 1`, updatedAt: sql`greatest(${attemptBuckets.updatedAt}, ${at}::timestamptz)` },
+            setWhere: sql`${drained} + 1 <= ${bucket.capacity}`,
+          })
           .returning({ level: attemptBuckets.level });
         if (rows.length === 0) throw new BucketFull(bucket);
       }
@@ -37,7 +43,7 @@ export async function takeFromBuckets(db: Db, buckets: readonly Bucket[], now: D
   } catch (error) {
     if (!(error instanceof BucketFull)) throw error;
     const [row] = await db.select().from(attemptBuckets).where(inArray(attemptBuckets.key, [error.bucket.key]));
-    const level = row ? Math.max(0, row.level - (now.getTime() - row.updatedAt.getTime()) / 1000 / error.bucket.drainSeconds) : 0;
+    const level = row ? Math.max(0, row.level - Math.max(0, now.getTime() - row.updatedAt.getTime()) / 1000 / error.bucket.drainSeconds) : 0;
     const retryAfterSeconds = Math.max(1, Math.ceil((level + 1 - error.bucket.capacity) * error.bucket.drainSeconds));
     return { ok: false, retryAfterSeconds };
   }

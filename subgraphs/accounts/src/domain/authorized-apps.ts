@@ -23,7 +23,7 @@ export async function authorizedAppsOf(ctx: Pick<Context, 'loaders'>, userId: st
   for (const row of await ctx.loaders.grantsByUserId.load(userId)) {
     const grant = row.payload as GrantPayload;
     if (!grant.clientId) continue;
-    const scopes = [...(grant.openid?.scope ?? '').split(' '), ...(grant.resources?.[GRAPH_RESOURCE] ?? '').split(' ')].filter(Boolean);
+    const scopes = [...new Set([...(grant.openid?.scope ?? '').split(' '), ...(grant.resources?.[GRAPH_RESOURCE] ?? '').split(' ')])].filter(Boolean);
     const grantedAt = new Date((grant.iat ?? 0) * 1000);
     const app = byClient.get(grant.clientId);
     if (app) {

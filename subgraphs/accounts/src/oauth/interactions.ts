@@ -9,7 +9,7 @@ import { passChallenge, startChallenge } from '../domain/two-factor/challenge';
 import { findTotpCredential } from '../data/two-factor-repo';
 import { BadFormError, csrfTokenFor, csrfValid, readForm, sendPage } from './forms';
 import { codePage, consentPage, errorPage, loginPage } from './pages';
-import { GRAPH_RESOURCE, SCOPE_DESCRIPTIONS } from './scopes';
+import { GRAPH_RESOURCE, OIDC_SCOPES, SCOPE_DESCRIPTIONS } from './scopes';
 
 export interface InteractionDeps {
   provider: Provider;
@@ -94,11 +94,16 @@ export function interactionHandler(deps: InteractionDeps) {
     const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId: String(details.params.client_id) });
     if (!grant) return sendPage(res, 400, errorPage('Sign in again', 'This authorization has expired. Go back to the app and start again.'));
     const prompt = details.prompt.details as PromptDetails;
-    if (prompt.missingOIDCScope) grant.addOIDCScope(prompt.missingOIDCScope.join(' '));
-    if (prompt.missingOIDCClaims) grant.addOIDCClaims(prompt.missingOIDCClaims);
+    // Scopes the user cannot grant are recorded as rejected, so the app gets the rest, not a loop.
     const { granted } = consentScopes(prompt, user.roles);
-    const apiScopes = granted.filter((scope) => (prompt.missingResourceScopes?.[GRAPH_RESOURCE] ?? []).includes(scope));
-    if (apiScopes.length > 0) grant.addResourceScope(GRAPH_RESOURCE, apiScopes.join(' '));
+    const split = (scopes: readonly string[] = []) => [scopes.filter((s) => granted.includes(s)).join(' '), scopes.filter((s) => !granted.includes(s)).join(' ')] as const;
+    const [oidcGranted, oidcRejected] = split(prompt.missingOIDCScope);
+    const [apiGranted, apiRejected] = split(prompt.missingResourceScopes?.[GRAPH_RESOURCE]);
+    if (oidcGranted) grant.addOIDCScope(oidcGranted);
+    if (oidcRejected) grant.rejectOIDCScope(oidcRejected);
+    if (prompt.missingOIDCClaims) grant.addOIDCClaims(prompt.missingOIDCClaims);
+    if (apiGranted) grant.addResourceScope(GRAPH_RESOURCE, apiGranted);
+    if (apiRejected) grant.rejectResourceScope(GRAPH_RESOURCE, apiRejected);
     const grantId = await grant.save();
     await provider.interactionFinished(req, res, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
   }
@@ -140,14 +145,14 @@ interface PromptDetails {
   missingResourceScopes?: Record<string, string[]>;
 }
 
-/** Requested scopes the user can grant (they hold them) and those they cannot. */
+/**
+ * Requested scopes the user can grant and those they cannot: OpenID Connect scopes always, API
+ * scopes only if the user holds them (an app never gets more than its user has).
+ */
 function consentScopes(details: unknown, roles: readonly string[]): { granted: string[]; withheld: string[] } {
   const prompt = details as PromptDetails;
   const held = new Set(scopesForRoles(roles));
-  const requestedApi = prompt.missingResourceScopes?.[GRAPH_RESOURCE] ?? [];
-  const oidc = prompt.missingOIDCScope ?? [];
-  return {
-    granted: [...new Set([...oidc, ...requestedApi.filter((scope) => held.has(scope))])],
-    withheld: requestedApi.filter((scope) => !held.has(scope)),
-  };
+  const requested = [...new Set([...(prompt.missingOIDCScope ?? []), ...(prompt.missingResourceScopes?.[GRAPH_RESOURCE] ?? [])])];
+  const grantable = (scope: string) => (OIDC_SCOPES as readonly string[]).includes(scope) || held.has(scope);
+  return { granted: requested.filter(grantable), withheld: requested.filter((scope) => !grantable(scope)) };
 }

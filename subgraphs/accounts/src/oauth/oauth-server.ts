@@ -59,7 +59,8 @@ export function createOAuthServer(deps: OAuthServerDeps): { provider: Provider; 
       };
     },
     claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
-    scopes: ['openid', 'offline_access', 'email'],
+    // Advertised, and what a client's registered `scope` may list; API scopes land in the graph's access tokens.
+    scopes: ['openid', 'offline_access', 'email', ...API_SCOPES],
     clientDefaults: { id_token_signed_response_alg: 'EdDSA', grant_types: ['authorization_code'], response_types: ['code'] },
     features: {
       devInteractions: { enabled: false },

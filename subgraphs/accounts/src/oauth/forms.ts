@@ -38,8 +38,9 @@ export function sendPage(res: ServerResponse, status: number, page: Page): void 
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    // No scripts at all, no framing (clickjacking), forms post only to this origin.
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    // No scripts at all and no framing (clickjacking). No form-action: browsers apply it to the
+    // redirect chain too, and a finished form must redirect to the app's own redirect URI.
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'",
     'x-frame-options': 'DENY',
     'referrer-policy': 'no-referrer',
     'content-length': Buffer.byteLength(html),

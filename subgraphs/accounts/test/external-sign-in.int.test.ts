@@ -4,7 +4,7 @@ import { decodeJwt, exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 import { errorCodes, freePort } from '@mosaic/testing';
 import { LOGIN, REGISTER, startAccounts } from './harness';
-import { BrowserlessUser } from './oauth-client';
+import { BrowserlessUser } from '@mosaic/testing';
 
 /**
  * A second oidc-provider instance plays "Google": a real OpenID Connect provider on loopback

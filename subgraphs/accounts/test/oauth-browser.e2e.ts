@@ -5,7 +5,7 @@ import { decodeJwt } from 'jose';
 import { freePort } from '@mosaic/testing';
 import { grantRole, totpCodeAt } from '../src/index';
 import { LOGIN, REGISTER, startAccounts } from './harness';
-import { authorizeUrl, newPkce, tokenRequest } from './oauth-client';
+import { authorizeUrl, newPkce, tokenRequest } from '@mosaic/testing';
 
 /** The login and consent pages in a real browser (Debian's Chromium), with JavaScript turned off. */
 let app: Awaited<ReturnType<typeof startAccounts>>;

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader } from 'jose';
 import { createTokenVerifier } from '@mosaic/kit';
-import { errorCodes } from '@mosaic/testing';
 import { oauthClients } from '../src/data/tables';
 import { grantRole, totpCodeAt } from '../src/index';
 import { LOGIN, REGISTER, settings, startAccounts } from './harness';
-import { authorizeUrl, BrowserlessUser, csrfOf, formAction, hiddenValue, newPkce, tokenRequest, type AuthorizeOptions } from './oauth-client';
+import { authorizeAsUser, authorizeUrl, BrowserlessUser, errorCodes, formAction, newPkce, tokenRequest, type AuthorizeOptions } from '@mosaic/testing';
 
 let app: Awaited<ReturnType<typeof startAccounts>>;
 let issuer: string;
@@ -46,24 +45,8 @@ async function newUser() {
 }
 
 /** The user's browser through login (and the code step when 2FA is on) and consent; returns where the app is sent. */
-async function authorize(options: AuthorizeOptions, who: { email: string; totpSecret?: string }, consent: 'allow' | 'deny' = 'allow'): Promise<URL> {
-  const browser = new BrowserlessUser(app.origin);
-  let step = await browser.follow(await browser.request(authorizeUrl(issuer, options)));
-  if (step.redirectedTo) return new URL(step.redirectedTo);
-  expect(step.page).toContain('Sign in to continue to');
-  step = await browser.follow(await browser.request(formAction(step.page!, 'login')!, { csrf: csrfOf(step.page!), email: who.email, password }));
-  if (who.totpSecret) {
-    expect(step.page).toContain('Enter your code');
-    step = await browser.follow(
-      await browser.request(formAction(step.page!, 'code')!, { csrf: csrfOf(step.page!), challenge: hiddenValue(step.page!, 'challenge'), code: totpCodeAt(who.totpSecret, new Date(Date.now() + 30_000)) }),
-    );
-  }
-  if (step.redirectedTo) return new URL(step.redirectedTo);
-  expect(step.page).toContain('wants to access your Mosaic account');
-  step = await browser.follow(await browser.request(formAction(step.page!, consent === 'allow' ? 'consent' : 'abort')!, { csrf: csrfOf(step.page!) }));
-  expect(step.redirectedTo).toBeDefined();
-  return new URL(step.redirectedTo!);
-}
+const authorize = (options: AuthorizeOptions, who: { email: string; totpSecret?: string }, consent: 'allow' | 'deny' = 'allow') =>
+  authorizeAsUser(app.origin, issuer, options, { email: who.email, password, ...(who.totpSecret ? { code: () => totpCodeAt(who.totpSecret!, new Date(Date.now() + 30_000)) } : {}) }, consent);
 
 const verifier = () => createTokenVerifier({ jwksUrl: 'local:', ...settings, oauthIssuer: issuer }, createLocalJWKSet(app.keys.jwks));
 
@@ -225,6 +208,7 @@ describe('authorization code + PKCE', () => {
     const browser = new BrowserlessUser(app.origin);
     const page = await browser.follow(await browser.request(authorizeUrl(issuer, { clientId: client.id, redirectUri: REDIRECT, scope: 'openid', pkce: newPkce() })));
     const answer = await browser.request(formAction(page.page!, 'login')!, { csrf: 'forged', email: 'x@example.com', password });
+    expect(await answer.text()).toContain('Request refused');
     expect(answer.status).toBe(403);
   });
 });

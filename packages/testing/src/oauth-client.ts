@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 /**
  * What a third-party app and its user's browser do in the authorization code flow, over real HTTP
  * with cookies (no browser: forms are posted as a browser would post them). The real-browser test
- * (oauth-browser.e2e.ts) drives the same pages in Chromium.
+ * (subgraphs/accounts/test/oauth-browser.e2e.ts) drives the same pages in Chromium.
  */
 export class CookieJar {
   private readonly cookies = new Map<string, { value: string; path: string }>();
@@ -110,4 +110,36 @@ export async function tokenRequest(issuer: string, params: Record<string, string
     body: new URLSearchParams(params).toString(),
   });
   return { status: response.status, body: (await response.json()) as Record<string, string> };
+}
+
+export interface ResourceOwner {
+  email: string;
+  password: string;
+  /** A current TOTP code, when the account has two-factor on. */
+  code?: () => string;
+}
+
+/**
+ * A user's browser through accounts' pages: login (and the code step), then consent (or deny).
+ * Returns the URL the app is sent back to (with `code`, or `error`).
+ */
+export async function authorizeAsUser(origin: string, issuer: string, options: AuthorizeOptions, who: ResourceOwner, consent: 'allow' | 'deny' = 'allow'): Promise<URL> {
+  const browser = new BrowserlessUser(origin);
+  const expectPage = (step: { page?: string }, text: string) => {
+    if (!step.page?.includes(text)) throw new Error(`Expected a page with "${text}", got: ${step.page?.slice(0, 400) ?? '(a redirect)'}`);
+    return step.page;
+  };
+  let step = await browser.follow(await browser.request(authorizeUrl(issuer, options)));
+  if (step.redirectedTo) return new URL(step.redirectedTo);
+  let page = expectPage(step, 'Sign in to continue to');
+  step = await browser.follow(await browser.request(formAction(page, 'login')!, { csrf: csrfOf(page), email: who.email, password: who.password }));
+  if (who.code) {
+    page = expectPage(step, 'Enter your code');
+    step = await browser.follow(await browser.request(formAction(page, 'code')!, { csrf: csrfOf(page), challenge: hiddenValue(page, 'challenge'), code: who.code() }));
+  }
+  if (step.redirectedTo) return new URL(step.redirectedTo);
+  page = expectPage(step, 'wants to access your Mosaic account');
+  step = await browser.follow(await browser.request(formAction(page, consent === 'allow' ? 'consent' : 'abort')!, { csrf: csrfOf(page) }));
+  if (!step.redirectedTo) throw new Error(`Expected a redirect to the app, got: ${step.page?.slice(0, 400)}`);
+  return new URL(step.redirectedTo);
 }

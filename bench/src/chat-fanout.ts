@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { generateSigningKey } from '@mosaic/accounts';
+import { generateFieldKey } from '@mosaic/kit';
 import { subgraphModules } from '@mosaic/platform';
 import { spawnServices } from '@mosaic/platform/services';
 import { createTestDatabase, freePort, prepareTemplateDatabase, waitUntilOk } from '@mosaic/testing';
@@ -182,6 +183,7 @@ try {
         NODE_ENV: 'production',
         DATABASE_URL: database.url,
         ACCOUNTS_SIGNING_KEYS: signingKeys,
+        ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('bench')]),
         GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),
         RATE_LIMIT_PER_IP: '0',
         RATE_LIMIT_PER_USER: '0',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { generateSigningKey } from '@mosaic/accounts';
-import { createLogger, createMemoryPubSub } from '@mosaic/kit';
+import { createLogger, createMemoryPubSub, generateFieldKey } from '@mosaic/kit';
 import { subgraphModules } from '@mosaic/platform';
 import { spawnServices } from '@mosaic/platform/services';
 import { forecastPrices, Ingestor, profileFor, SimulatedMarket, type Trade } from '@mosaic/stocks';
@@ -77,6 +77,7 @@ async function quoteFanOut(subscribers: number, ticksPerSecond: number, seconds:
       NODE_ENV: 'production',
       DATABASE_URL: database.url,
       ACCOUNTS_SIGNING_KEYS: JSON.stringify([await generateSigningKey('bench')]),
+      ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('bench')]),
       GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),
       RATE_LIMIT_PER_IP: '0',
       STOCKS_SIM_TICKS_PER_SECOND: String(ticksPerSecond),

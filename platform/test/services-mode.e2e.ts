@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey } from '@mosaic/accounts';
+import { generateFieldKey } from '@mosaic/kit';
 import { createTestDatabase, errorCodes, freePort, graphql, waitUntilOk, type TestDatabase } from '@mosaic/testing';
 import { subgraphModules } from '../src/registry';
 import { spawnServices } from '../src/services';
@@ -22,6 +23,8 @@ beforeAll(async () => {
       DATABASE_URL: database.url,
       DATABASE_POOL_MAX: '3',
       ACCOUNTS_SIGNING_KEYS: JSON.stringify([await generateSigningKey('services')]),
+      ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('services')]),
+      OAUTH_ISSUER: `http://127.0.0.1:${ports.accounts}/oidc`,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),

@@ -2,7 +2,7 @@ import { loadIdentitySettings, loadSigningKeys } from '@mosaic/accounts';
 import { securityOptions } from '@mosaic/gateway';
 import { createLogger, drizzleOver, setupTracing } from '@mosaic/kit';
 import { env } from './env';
-import { DEMO_ADMIN, DEMO_USER, seedDemoData } from './seed';
+import { DEMO_ADMIN, DEMO_APP, DEMO_USER, seedDemoData } from './seed';
 import { startGraph } from './start-graph';
 
 /**
@@ -14,20 +14,21 @@ const config = env();
 const log = createLogger('mosaic', { level: process.env.LOG_LEVEL ?? 'warn' });
 const tracing = await setupTracing({ serviceName: 'mosaic-all-in-one', otlpEndpoint: config.tracing.otlpEndpoint });
 const keys = await loadSigningKeys({ ...config.tokens, production: config.runtime.production });
+const identity = loadIdentitySettings(config.identity, config.runtime.production);
 const graph = await startGraph({
   database: config.database,
   pubsub: config.pubsub,
   log,
   keys,
   tokens: config.tokens,
-  identity: loadIdentitySettings(config.identity, config.runtime.production),
+  identity,
   gatewayPort: config.http.port,
   subgraphPorts: config.subgraphPorts,
   host: config.http.host,
   production: config.runtime.production,
   security: await securityOptions(config.security),
 });
-await seedDemoData(graph.gatewayUrl, drizzleOver(graph.client));
+const { demoAppClientId } = await seedDemoData(graph.gatewayUrl, drizzleOver(graph.client));
 const readyMs = Math.round(performance.now() - startedAt);
 
 console.log(`
@@ -38,6 +39,9 @@ console.log(`
 
   Demo user:   ${DEMO_USER.email} / ${DEMO_USER.password}
   Demo admin:  ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}
+
+  OAuth 2.0 / OpenID Connect:  ${identity.oauthIssuer}/.well-known/openid-configuration
+  Demo OAuth app (PKCE):       client_id ${demoAppClientId}, redirect_uri ${DEMO_APP.redirectUris[0]}
 `);
 
 const shutdown = async () => {

@@ -3,6 +3,14 @@ import type { Db } from '@mosaic/kit';
 
 export const DEMO_USER = { email: 'demo@mosaic.dev', password: 'mosaic-sandbox-2026', displayName: 'Demo User' };
 export const DEMO_ADMIN = { email: 'admin@mosaic.dev', password: 'mosaic-operator-2026', displayName: 'Demo Admin' };
+/** A public OAuth app (PKCE, no secret) for trying the authorization code flow (README). */
+export const DEMO_APP = {
+  name: 'Mosaic Demo App',
+  redirectUris: ['http://localhost:8976/callback'],
+  scopes: ['profile', 'todos:read', 'todos:write', 'notes:read'],
+  grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+  confidential: false,
+};
 
 interface Result<D> {
   data?: D | null;
@@ -63,8 +71,23 @@ const demoNotes = [
 const CREATE_ROOM = `mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }`;
 const SEND_MESSAGE = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`;
 
-/** Idempotent: seeds a demo user with todos, notes and a chat room, and a demo admin, once. */
-export async function seedDemoData(gatewayUrl: string, accountsDb: Db): Promise<void> {
+const OAUTH_CLIENTS = `{ oauthClients(first: 100) { edges { node { id name } } } }`;
+const REGISTER_CLIENT = `mutation($input: RegisterOAuthClientInput!) { registerOAuthClient(input: $input) { client { id } } }`;
+
+/** The demo OAuth app's client_id, registering it (as the demo admin) the first time. */
+async function ensureDemoApp(gatewayUrl: string, adminToken: string): Promise<string> {
+  const { oauthClients } = await must<{ oauthClients: { edges: { node: { id: string; name: string } }[] } }>(gatewayUrl, OAUTH_CLIENTS, {}, adminToken);
+  const existing = oauthClients.edges.find((edge) => edge.node.name === DEMO_APP.name);
+  if (existing) return existing.node.id;
+  const { registerOAuthClient } = await must<{ registerOAuthClient: { client: { id: string } } }>(gatewayUrl, REGISTER_CLIENT, { input: DEMO_APP }, adminToken);
+  return registerOAuthClient.client.id;
+}
+
+/**
+ * Idempotent: seeds a demo user with todos, notes and a chat room, a demo admin, and a demo OAuth
+ * app, once. Returns the demo app's client_id.
+ */
+export async function seedDemoData(gatewayUrl: string, accountsDb: Db): Promise<{ demoAppClientId: string }> {
   const demo = await ensureAccount(gatewayUrl, DEMO_USER);
   if (demo.created) {
     const { createRoom } = await must<{ createRoom: { id: string } }>(gatewayUrl, CREATE_ROOM, { input: { name: 'Lobby', visibility: 'PUBLIC', description: 'Say hello!' } }, demo.token);
@@ -77,4 +100,7 @@ export async function seedDemoData(gatewayUrl: string, accountsDb: Db): Promise<
   }
   await ensureAccount(gatewayUrl, DEMO_ADMIN);
   await grantRole(accountsDb, DEMO_ADMIN.email, 'admin');
+  // Signed in again: the token must carry the admin role granted just now.
+  const admin = await ensureAccount(gatewayUrl, DEMO_ADMIN);
+  return { demoAppClientId: await ensureDemoApp(gatewayUrl, admin.token) };
 }

@@ -383,6 +383,8 @@ export type TotpEnrollment = {
   __typename?: 'TotpEnrollment';
   /** otpauth://totp/… URI (RFC 6238 parameters: SHA-1, 6 digits, 30 s). */
   otpauthUri: Scalars['String']['output'];
+  /** The same QR code as a data: URL — paste it into a browser's address bar to see it. */
+  qrCodeDataUrl: Scalars['String']['output'];
   /** The URI as a QR code, an SVG document. */
   qrCodeSvg: Scalars['String']['output'];
   /** The base32 secret, for apps that want it typed in. */
@@ -783,6 +785,7 @@ export type StepUpPayloadResolvers<ContextType = Context, ParentType extends Res
 
 export type TotpEnrollmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TotpEnrollment'] = ResolversParentTypes['TotpEnrollment']> = {
   otpauthUri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qrCodeDataUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   qrCodeSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

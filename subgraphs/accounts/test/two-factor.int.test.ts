@@ -17,7 +17,7 @@ let n = 0;
 const freshEmail = () => `twofactor${++n}.${Date.now()}@example.com`;
 const STEP = 30_000;
 
-const BEGIN = `mutation { beginTotpEnrollment { secret otpauthUri qrCodeSvg } }`;
+const BEGIN = `mutation { beginTotpEnrollment { secret otpauthUri qrCodeSvg qrCodeDataUrl } }`;
 const CONFIRM = `mutation($code: String!) { confirmTotpEnrollment(code: $code) { recoveryCodes accessToken } }`;
 const COMPLETE = `mutation($input: CompleteLoginInput!) { completeLogin(input: $input) { accessToken refreshToken } }`;
 const STATUS = `{ me { twoFactor { enabled enabledAt recoveryCodesRemaining } } }`;
@@ -56,10 +56,11 @@ describe('TOTP enrolment', () => {
   it('shows the secret as an otpauth URI and a QR code, stores it encrypted, and changes nothing until confirmed', async () => {
     const email = freshEmail();
     const { accessToken } = (await app.call(REGISTER, { input: { email, password } })).data!.register;
-    const { secret, otpauthUri, qrCodeSvg } = (await app.call(BEGIN, {}, accessToken)).data!.beginTotpEnrollment;
+    const { secret, otpauthUri, qrCodeSvg, qrCodeDataUrl } = (await app.call(BEGIN, {}, accessToken)).data!.beginTotpEnrollment;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(otpauthUri).toMatch(new RegExp(`^otpauth://totp/Mosaic%20Test:${encodeURIComponent(email)}\\?issuer=Mosaic%20Test&secret=${secret}&algorithm=SHA1&digits=6&period=30$`));
     expect(qrCodeSvg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(Buffer.from(qrCodeDataUrl.replace('data:image/svg+xml;base64,', ''), 'base64').toString()).toBe(qrCodeSvg);
 
     const [row] = await app.database.db().select().from(totpCredentials);
     expect(row!.secretCiphertext.startsWith('v1.test.')).toBe(true);

@@ -16,6 +16,7 @@ export interface TotpEnrollment {
   secret: string;
   otpauthUri: string;
   qrCodeSvg: string;
+  qrCodeDataUrl: string;
 }
 
 const codeInput = z.string().min(1, 'must not be empty').max(64, 'must be a 6-digit code or a recovery code');
@@ -41,7 +42,8 @@ export async function beginTotpEnrollment(ctx: TwoFactorContext): Promise<TotpEn
   });
   if (!stored) throw new ConflictError('Two-factor authentication is already on. Turn it off first to set up another authenticator.');
   const uri = otpauthUri(secret, user.email, ctx.twoFactorIssuer);
-  return { secret, otpauthUri: uri, qrCodeSvg: await qrCodeSvg(uri) };
+  const svg = await qrCodeSvg(uri);
+  return { secret, otpauthUri: uri, qrCodeSvg: svg, qrCodeDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }
 
 export interface TwoFactorEnabled {

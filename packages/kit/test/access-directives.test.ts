@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { execute, parse } from 'graphql';
-import { enforceAccessDirectives, encodeId, requireRecentSecondFactor, standardPolicies, type AccessContext, type Policies, type Viewer } from '../src/index';
+import { enforceAccessDirectives, encodeId, requireRecentSecondFactor, standardPolicies, stepUpPolicy, type AccessContext, type Policies, type Viewer } from '../src/index';
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@authenticated", "@requiresScopes", "@policy"])
@@ -90,6 +90,28 @@ describe('service principals and step-up', () => {
     expect((await runAs('{ signedIn }', { viewer: null, service })).codes).toEqual(['FORBIDDEN']);
     const reps = `{ _entities(representations: [{ __typename: "User", id: "${encodeId('User', ALICE)}" }]) { ... on User { secrets } } }`;
     expect((await runAs(reps, { viewer: null, service })).codes).toEqual(['FORBIDDEN']);
+  });
+
+  it("a third-party app's token reaches only fields that declare a scope it holds", async () => {
+    const app = { ...viewer(ALICE, ['reports:read', 'reports:export']), clientId: 'mosaic_app' };
+    expect((await runAs('{ reports }', { viewer: app })).data).toEqual({ reports: 'reports' });
+    expect((await runAs('{ signedIn }', { viewer: app })).codes).toEqual(['FORBIDDEN']);
+    const reps = `{ _entities(representations: [{ __typename: "User", id: "${encodeId('User', ALICE)}" }]) { ... on User { secrets } } }`;
+    expect((await runAs(reps, { viewer: app })).codes).toEqual(['FORBIDDEN']);
+  });
+
+  it('stepUpPolicy guards a field with STEP_UP_REQUIRED until a second factor is recent', async () => {
+    const sdl = parse(`
+      extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@policy"])
+      type Query { transfer: String @policy(policies: [["recent-2fa"]]) }`);
+    const guarded = enforceAccessDirectives<AccessContext>(buildSubgraphSchema({ typeDefs: sdl, resolvers: { Query: { transfer: () => 'sent' } } }), { 'recent-2fa': stepUpPolicy(300) });
+    const run = async (v: Viewer) => {
+      const result = await execute({ schema: guarded, document: parse('{ transfer }'), contextValue: { viewer: v } });
+      return result.errors?.[0]?.extensions ?? result.data;
+    };
+    const now = Date.now() / 1000;
+    expect(await run({ ...viewer(ALICE), amr: ['pwd'], authTime: now })).toEqual({ code: 'STEP_UP_REQUIRED', maxAgeSeconds: 300 });
+    expect(await run({ ...viewer(ALICE), amr: ['pwd', 'otp', 'mfa'], authTime: now - 10 })).toEqual({ transfer: 'sent' });
   });
 
   it('requireRecentSecondFactor answers STEP_UP_REQUIRED with the max age, unless a second factor is recent', () => {

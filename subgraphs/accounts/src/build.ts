@@ -1,6 +1,7 @@
 import { createFieldCipher, createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
+import { purgeExpired } from './data/purge-repo';
 import { derivedKeys, type IdentitySettings } from './domain/identity-settings';
 import type { SigningKeys } from './domain/signing-keys';
 import type { TokenSettings } from './domain/tokens';
@@ -10,6 +11,8 @@ import { openIdClientProvider } from './providers/oidc/openid-client-provider';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+
+const PURGE_INTERVAL_MS = 15 * 60_000;
 
 export interface AccountsDeps extends SubgraphDeps {
   keys: SigningKeys;
@@ -54,8 +57,14 @@ export function buildSubgraph(deps: AccountsDeps): BuiltSubgraph {
     accessTokenTtlSeconds: deps.tokenSettings.accessTokenTtlSeconds,
   });
   const jwks = JSON.stringify(deps.keys.jwks);
+  // Every replica purges; the deletes are idempotent and cheap (indexed on expiry where it matters).
+  const purge = setInterval(() => {
+    purgeExpired(deps.db, new Date()).catch((error: unknown) => deps.log.warn({ err: error }, 'purging expired sign-in state failed'));
+  }, PURGE_INTERVAL_MS);
+  purge.unref();
   return {
     subgraph,
+    close: async () => clearInterval(purge),
     routes: {
       // Public keys that verify access tokens; caches may keep them for 10 minutes.
       '/.well-known/jwks.json': async (_req, res) => {

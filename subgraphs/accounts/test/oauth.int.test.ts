@@ -278,6 +278,17 @@ describe('apps a user granted', () => {
     expect(errorCodes(await app.call(`mutation($id: ID!) { revokeAppAuthorization(clientId: $id) }`, { id: client.id }, user.token))).toEqual(['NOT_FOUND']);
   });
 
+  it('rotating a secret (admin) makes the old one stop working at once', async () => {
+    const client = await registerClient({ grantTypes: ['CLIENT_CREDENTIALS'], redirectUris: [], scopes: ['users:read'] });
+    const rotated = await app.call(`mutation($id: ID!) { rotateOAuthClientSecret(clientId: $id) { clientSecret client { id } } }`, { id: client.id }, adminToken);
+    const secret = rotated.data!.rotateOAuthClientSecret.clientSecret as string;
+    expect(secret).not.toBe(client.secret);
+    expect((await tokenRequest(issuer, { grant_type: 'client_credentials' }, { id: client.id, secret: client.secret! })).body.error).toBe('invalid_client');
+    expect((await tokenRequest(issuer, { grant_type: 'client_credentials' }, { id: client.id, secret })).status).toBe(200);
+    const user = await newUser();
+    expect(errorCodes(await app.call(`mutation($id: ID!) { rotateOAuthClientSecret(clientId: $id) { clientSecret } }`, { id: client.id }, user.token))).toEqual(['FORBIDDEN']);
+  });
+
   it('deleting an app (admin) ends its grants and its secret stops working', async () => {
     const client = await registerClient({ grantTypes: ['CLIENT_CREDENTIALS'], redirectUris: [], scopes: ['users:read'] });
     expect((await app.call(`mutation($id: ID!) { deleteOAuthClient(clientId: $id) }`, { id: client.id }, adminToken)).data).toEqual({ deleteOAuthClient: true });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '@mosaic/testing';
+import { purgeExpired } from '../src/data/purge-repo';
+import { attemptBuckets, oidcModels } from '../src/data/tables';
 import { grantRole } from '../src/index';
 import { LOGIN, REFRESH, REGISTER, startAccounts } from './harness';
 
@@ -83,5 +85,27 @@ describe('me.sessions', () => {
     expect((await app.call(REVOKE_ALL, { userId }, admin.accessToken)).data).toEqual({ revokeUserSessions: 2 });
     expect(errorCodes(await app.call(REFRESH, { t: laptop.refreshToken }))).toEqual(['UNAUTHENTICATED']);
     expect(errorCodes(await app.call(REFRESH, { t: phone.refreshToken }))).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('purging expired sign-in state', () => {
+  it('deletes expired challenges, codes and long-idle budgets, and keeps live ones', async () => {
+    const db = app.database.db();
+    const now = new Date();
+    await db.insert(attemptBuckets).values([
+      { key: 'purge:idle', level: 3, updatedAt: new Date(now.getTime() - 2 * 86_400_000) },
+      { key: 'purge:recent', level: 3, updatedAt: now },
+    ]);
+    await db.insert(oidcModels).values([
+      { kind: 'AuthorizationCode', id: 'purge-old', payload: {}, expiresAt: new Date(now.getTime() - 1000) },
+      { kind: 'AuthorizationCode', id: 'purge-live', payload: {}, expiresAt: new Date(now.getTime() + 60_000) },
+    ]);
+    await purgeExpired(db, now);
+    const keys = (await db.select({ key: attemptBuckets.key }).from(attemptBuckets)).map((r) => r.key);
+    expect(keys).toContain('purge:recent');
+    expect(keys).not.toContain('purge:idle');
+    const ids = (await db.select({ id: oidcModels.id }).from(oidcModels)).map((r) => r.id);
+    expect(ids).toContain('purge-live');
+    expect(ids).not.toContain('purge-old');
   });
 });

@@ -113,7 +113,3 @@ export async function consumeLoginChallenge(db: Db, id: string, now: Date): Prom
     .returning({ id: loginChallenges.id });
   return rows.length === 1;
 }
-
-export async function deleteExpiredChallenges(db: Db, now: Date): Promise<void> {
-  await db.delete(loginChallenges).where(lt(loginChallenges.expiresAt, now));
-}

@@ -32,6 +32,7 @@ export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuer
       fieldKeys: parseFieldKeys(JSON.stringify([generateFieldKey('e2e')]), 'e2e'),
       oauthIssuer: `http://127.0.0.1:${accountsPort}/oidc`,
       twoFactorIssuer: 'Mosaic',
+      trustedProxyHops: 0,
       externalProviders: [],
     },
     ports: { accounts: accountsPort },

@@ -46,7 +46,7 @@ export function buildSubgraph(deps: AccountsDeps): BuiltSubgraph {
     }),
   });
   const oauth = createOAuthServer({
-    settings: { issuer: deps.identity.oauthIssuer, cookieKeys: derivedKeys(deps.identity.fieldKeys, 'oauth-cookies') },
+    settings: { issuer: deps.identity.oauthIssuer, cookieKeys: derivedKeys(deps.identity.fieldKeys, 'oauth-cookies'), trustedProxyHops: deps.identity.trustedProxyHops },
     db: deps.db,
     // oidc-provider keeps its own (real) clock for token expiry; storage must agree with it.
     now: () => new Date(),

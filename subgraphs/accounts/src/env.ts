@@ -61,6 +61,7 @@ const externalProviders = z
  * a dev key generated once under DEV_KEYS_DIR (`pnpm keys:generate-field`). The OAuth server's
  * cookie and form keys are derived from it.
  * OAUTH_ISSUER: the authorization server's public URL (accounts serves it under /oidc).
+ * OAUTH_TRUST_PROXY_HOPS: proxies in front of its pages (the ingress: 1), for the browser's address.
  * EXTERNAL_OIDC_PROVIDERS: providers users may sign in with; unset → none.
  */
 export const identityEnv = z
@@ -69,6 +70,7 @@ export const identityEnv = z
     DEV_KEYS_DIR: z.string().default('.data/dev-keys'),
     OAUTH_ISSUER: z.string().url().default('http://localhost:4001/oidc'),
     TWO_FACTOR_ISSUER: z.string().min(1).max(64).default('Mosaic'),
+    OAUTH_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     EXTERNAL_OIDC_PROVIDERS: externalProviders,
   })
   .transform((e) => ({
@@ -76,6 +78,7 @@ export const identityEnv = z
     devKeysDir: e.DEV_KEYS_DIR,
     oauthIssuer: e.OAUTH_ISSUER.replace(/\/$/, ''),
     twoFactorIssuer: e.TWO_FACTOR_ISSUER,
+    trustedProxyHops: e.OAUTH_TRUST_PROXY_HOPS,
     externalProviders: e.EXTERNAL_OIDC_PROVIDERS,
   }));
 export type IdentityConfig = z.output<typeof identityEnv>;

@@ -10,6 +10,7 @@ export function testIdentity(port: number, externalProviders: ExternalProviderCo
     fieldKeys: parseFieldKeys(JSON.stringify([generateFieldKey('test')]), 'test'),
     oauthIssuer: `http://127.0.0.1:${port}/oidc`,
     twoFactorIssuer: 'Mosaic Test',
+    trustedProxyHops: 0,
     externalProviders,
   };
 }
@@ -36,8 +37,18 @@ export async function startAccounts(options: { externalProviders?: ExternalProvi
   }, { port });
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string, headers?: Record<string, string>) =>
     graphql(served.url, query, variables, { token, ...(headers ? { headers } : {}) });
+  /** Runs `run` with accounts' clock moved by `offsetMs`, then puts it back. */
+  async function at<T>(offsetMs: number, run: () => Promise<T>): Promise<T> {
+    clock.offsetMs = offsetMs;
+    try {
+      return await run();
+    } finally {
+      clock.offsetMs = 0;
+    }
+  }
   return {
     url: served.url,
+    at,
     database,
     keys,
     identity,

@@ -27,14 +27,7 @@ const signUp = async () => {
   await app.call(REGISTER, { input: { email, password } });
   return email;
 };
-async function at<T>(offsetMs: number, run: () => Promise<T>): Promise<T> {
-  app.clock.offsetMs = offsetMs;
-  try {
-    return await run();
-  } finally {
-    app.clock.offsetMs = 0;
-  }
-}
+const at = <T>(offsetMs: number, run: () => Promise<T>) => app.at(offsetMs, run);
 const MINUTE = 60_000;
 
 describe('soft lockout', () => {

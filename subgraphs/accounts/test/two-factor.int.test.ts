@@ -25,15 +25,8 @@ const STEP_UP = `mutation($code: String!) { stepUp(code: $code) { accessToken ac
 const DISABLE = `mutation($input: DisableTwoFactorInput!) { disableTwoFactor(input: $input) }`;
 const REGENERATE = `mutation($code: String!) { regenerateRecoveryCodes(code: $code) }`;
 
-/** Moves accounts' clock; TOTP codes are computed for the same moved instant. */
-async function at<T>(offsetMs: number, run: () => Promise<T>): Promise<T> {
-  app.clock.offsetMs = offsetMs;
-  try {
-    return await run();
-  } finally {
-    app.clock.offsetMs = 0;
-  }
-}
+/** TOTP codes are computed for the same moved instant as accounts' clock. */
+const at = <T>(offsetMs: number, run: () => Promise<T>) => app.at(offsetMs, run);
 const codeAt = (secret: string, offsetMs: number) => totpCodeAt(secret, new Date(Date.now() + offsetMs));
 
 /** A user with two-factor on: returns the secret, recovery codes and the signed-in session. */

@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
-import { decodeCursor, type Db } from '@mosaic/kit';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@mosaic/kit';
+import { afterCreatedAtCursor } from './created-at-keyset';
 import { oauthClients, type OAuthClientRow } from './tables';
 
 export async function insertOAuthClient(db: Db, client: typeof oauthClients.$inferInsert): Promise<OAuthClientRow> {
@@ -22,11 +23,7 @@ export async function updateOAuthClientSecret(db: Db, id: string, secretHash: st
 
 /** Keyset page ordered by (created_at, id), one extra row to tell whether more exist. */
 export async function listOAuthClients(db: Db, limit: number, after?: string | null): Promise<OAuthClientRow[]> {
-  const keyset = after ? decodeCursor(after, 2) : null;
-  const condition = keyset
-    ? or(gt(oauthClients.createdAt, new Date(String(keyset[0]))), and(eq(oauthClients.createdAt, new Date(String(keyset[0]))), gt(oauthClients.id, String(keyset[1]))))
-    : undefined;
-  return db.select().from(oauthClients).where(condition).orderBy(asc(oauthClients.createdAt), asc(oauthClients.id)).limit(limit + 1);
+  return db.select().from(oauthClients).where(afterCreatedAtCursor(oauthClients.createdAt, oauthClients.id, after)).orderBy(asc(oauthClients.createdAt), asc(oauthClients.id)).limit(limit + 1);
 }
 
 export const oauthClientCursorKey = (client: OAuthClientRow) => [client.createdAt.toISOString(), client.id] as const;

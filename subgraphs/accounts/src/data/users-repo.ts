@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
-import { decodeCursor, isUniqueViolation, ConflictError, type Db } from '@mosaic/kit';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { isUniqueViolation, ConflictError, type Db } from '@mosaic/kit';
+import { afterCreatedAtCursor } from './created-at-keyset';
 import { users, type UserRow } from './tables';
 
 export type NewUser = typeof users.$inferInsert;
@@ -31,11 +32,7 @@ export async function findUsersByIds(db: Db, ids: readonly string[]): Promise<Us
 
 /** Keyset page ordered by (created_at, id); fetches one extra row to tell whether more exist. */
 export async function listUsers(db: Db, limit: number, after?: string | null): Promise<UserRow[]> {
-  const keyset = after ? decodeCursor(after, 2) : null;
-  const condition = keyset
-    ? or(gt(users.createdAt, new Date(String(keyset[0]))), and(eq(users.createdAt, new Date(String(keyset[0]))), gt(users.id, String(keyset[1]))))
-    : undefined;
-  return db.select().from(users).where(condition).orderBy(asc(users.createdAt), asc(users.id)).limit(limit + 1);
+  return db.select().from(users).where(afterCreatedAtCursor(users.createdAt, users.id, after)).orderBy(asc(users.createdAt), asc(users.id)).limit(limit + 1);
 }
 
 export const userCursorKey = (user: UserRow) => [user.createdAt.toISOString(), user.id] as const;

@@ -8,6 +8,8 @@ export interface IdentitySettings {
   fieldKeys: FieldKey[];
   oauthIssuer: string;
   twoFactorIssuer: string;
+  /** Proxies in front of the OAuth pages (OAUTH_TRUST_PROXY_HOPS). */
+  trustedProxyHops: number;
   externalProviders: ExternalProviderConfig[];
 }
 
@@ -22,6 +24,7 @@ export function loadIdentitySettings(config: IdentityConfig, production: boolean
     }),
     oauthIssuer: config.oauthIssuer,
     twoFactorIssuer: config.twoFactorIssuer,
+    trustedProxyHops: config.trustedProxyHops,
     externalProviders: config.externalProviders,
   };
 }

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { errors, type InteractionResults } from 'oidc-provider';
-import { AppError, clientInfoOf, scopesForRoles, type Db, type FieldCipher, type Logger } from '@mosaic/kit';
+import { AppError, scopesForRoles, type Db, type FieldCipher, type Logger } from '@mosaic/kit';
 import { findUsersByIds } from '../data/users-repo';
 import { normalizeEmail } from '../domain/credentials';
 import { checkPassword } from '../domain/login';
 import { passChallenge, startChallenge } from '../domain/two-factor/challenge';
 import { findTotpCredential } from '../data/two-factor-repo';
+import { browserClient } from './client-address';
 import { BadFormError, csrfTokenFor, csrfValid, readForm, sendPage } from './forms';
 import { codePage, consentPage, errorPage, loginPage } from './pages';
 import { GRAPH_RESOURCE, OIDC_SCOPES, SCOPE_DESCRIPTIONS } from './scopes';
@@ -18,6 +19,8 @@ export interface InteractionDeps {
   fieldCipher: FieldCipher;
   /** First signs CSRF tokens; all are accepted (rotation). */
   formKeys: readonly string[];
+  /** Proxies in front of accounts' public pages (OAUTH_TRUST_PROXY_HOPS). */
+  trustedProxyHops: number;
   log: Logger;
 }
 
@@ -53,7 +56,7 @@ export function interactionHandler(deps: InteractionDeps) {
     const email = (form.get('email') ?? '').slice(0, 254);
     const password = (form.get('password') ?? '').slice(0, 1024);
     if (!email || !password) return show(req, res, uid, { status: 400, message: 'Enter your email and password.', email });
-    const ctx = { db: deps.db, now: deps.now, client: clientInfoOf(req) };
+    const ctx = { db: deps.db, now: deps.now, client: browserClient(req, deps.trustedProxyHops) };
     let user;
     try {
       user = await checkPassword(ctx, normalizeEmail(email), password);

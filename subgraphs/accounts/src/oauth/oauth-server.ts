@@ -15,6 +15,8 @@ export interface OAuthServerSettings {
   issuer: string;
   /** Keys for the provider's cookies and the forms' CSRF tokens (first signs). */
   cookieKeys: readonly string[];
+  /** Proxies (ingress, TLS offloader) in front of accounts' public routes; 0 = browsers connect directly. */
+  trustedProxyHops: number;
 }
 
 export interface OAuthServerDeps {
@@ -117,6 +119,8 @@ export function createOAuthServer(deps: OAuthServerDeps): { provider: Provider; 
       const given = Buffer.from(hashOpaqueToken(actual));
       return expected.length === given.length && timingSafeEqual(expected, given);
     };
+  // Behind a TLS-offloading ingress, URLs must be built from X-Forwarded-Proto/Host.
+  provider.proxy = settings.trustedProxyHops > 0;
   provider.on('server_error', (_ctx, error) => deps.log.error({ err: error }, 'oauth server error'));
 
   const callback = provider.callback();
@@ -127,7 +131,7 @@ export function createOAuthServer(deps: OAuthServerDeps): { provider: Provider; 
     req.url = original.slice(OAUTH_MOUNT.length) || '/';
     await callback(req, res);
   };
-  const interactions = interactionHandler({ provider, db, now: deps.now, fieldCipher: deps.fieldCipher, formKeys: settings.cookieKeys, log: deps.log });
+  const interactions = interactionHandler({ provider, db, now: deps.now, fieldCipher: deps.fieldCipher, formKeys: settings.cookieKeys, trustedProxyHops: settings.trustedProxyHops, log: deps.log });
   return {
     provider,
     routes: {

@@ -1,26 +1,26 @@
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
 /**
- * `pnpm build`: each service's entry point compiled to one ES module, `<package>/dist/main.mjs`,
- * run with plain `node` (no TypeScript loader: faster start, ~35 MiB less resident memory).
- * Workspace code is bundled; third-party packages stay external, imported by the absolute path
- * they resolve to in this checkout, and files read next to the sources (`schema.graphql`,
- * migrations, the supergraph) keep their source locations. So a build belongs to the tree it
- * was made in: build in place (the Dockerfile does), rebuild after moving it.
+ * `pnpm build`: the service entry points compiled to ES modules in `dist/` — `gateway.mjs`,
+ * `all-in-one.mjs`, and `service.mjs`, which runs any subgraph of the registry — run with plain
+ * `node` (no TypeScript loader: faster start, ~35 MiB less resident memory). Workspace code is
+ * bundled; code split at dynamic imports, so a service process loads only its own subgraph (and
+ * that subgraph's third-party packages). Third-party packages stay external, imported by the
+ * absolute path they resolve to in this checkout, and files read next to the sources
+ * (`schema.graphql`, migrations, the supergraph) keep their source locations. So a build belongs to
+ * the tree it was made in: build in place (the Dockerfile does), rebuild after moving it.
  */
 const root = fileURLToPath(new URL('../', import.meta.url));
 
-const entries: Record<string, string> = {
+/** One entry runs any subgraph (platform/src/service.ts picks it from the registry): no per-subgraph lines. */
+const entries = {
   gateway: 'gateway/src/main.ts',
   'all-in-one': 'platform/src/all-in-one.ts',
-  accounts: 'subgraphs/accounts/src/main.ts',
-  todos: 'subgraphs/todos/src/main.ts',
-  notes: 'subgraphs/notes/src/main.ts',
-  chat: 'subgraphs/chat/src/main.ts',
-  stocks: 'subgraphs/stocks/src/main.ts',
+  service: 'platform/src/service.ts',
 };
 
 /** Bare imports of anything but @mosaic/* → external, by the absolute path esbuild resolves. */
@@ -48,20 +48,20 @@ const sourceLocations: Plugin = {
   },
 };
 
-const only = process.argv.slice(2);
-for (const [name, entry] of Object.entries(entries)) {
-  if (only.length > 0 && !only.includes(name)) continue;
-  const outfile = join(root, dirname(dirname(entry)), 'dist', `${name === 'all-in-one' ? 'all-in-one' : 'main'}.mjs`);
-  await build({
-    entryPoints: [join(root, entry)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    sourcemap: true,
-    plugins: [externalByPath, sourceLocations],
-    logLevel: 'warning',
-  });
-  console.log(`built ${outfile.slice(root.length)}`);
-}
+// Chunks are content-hashed: start empty so no stale chunk stays behind.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+await build({
+  entryPoints: Object.fromEntries(Object.entries(entries).map(([name, entry]) => [name, join(root, entry)])),
+  outdir: join(root, 'dist'),
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  plugins: [externalByPath, sourceLocations],
+  logLevel: 'warning',
+});
+console.log(`built ${Object.keys(entries).map((name) => `dist/${name}.mjs`).join(', ')}`);

@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
-import { generateSigningKey } from '@mosaic/accounts';
-import { generateFieldKey } from '@mosaic/kit';
-import { subgraphModules } from '@mosaic/platform';
 import { spawnServices } from '@mosaic/platform/services';
-import { createTestDatabase, freePort, prepareTemplateDatabase, waitUntilOk } from '@mosaic/testing';
+import { createTestDatabase, prepareTemplateDatabase } from '@mosaic/testing';
 import { gql } from './client';
 import { cpuMs } from '../gateways/process-cpu';
 import { LatencyHistogram } from './latency-histogram';
 import { leafRssMiB, saveResult } from './machine';
+import { generateSigningKey, generateFieldKey } from '@mosaic/kit';
 
 /**
  * Chat fan-out through the gateway: N graphql-ws subscribers on one room
@@ -176,8 +174,7 @@ const signingKeys = JSON.stringify([await generateSigningKey('bench')]);
 const results = [];
 try {
   for (const scenario of scenarios) {
-    const ports = { gateway: await freePort(), ...Object.fromEntries(await Promise.all(subgraphModules.map(async (m) => [m.name, await freePort()]))) };
-    const graph = spawnServices({
+    const graph = await spawnServices({
       env: {
         LOG_LEVEL: 'error',
         NODE_ENV: 'production',
@@ -188,10 +185,10 @@ try {
         RATE_LIMIT_PER_IP: '0',
         RATE_LIMIT_PER_USER: '0',
       },
-      ports,
+      ports: 'free',
     });
     try {
-      for (const service of graph.services) await waitUntilOk(service.url.replace('/graphql', '/readyz'), 60_000);
+      await graph.ready();
       const gateway = graph.services.find((s) => s.name === 'gateway')!;
       const result = await run(gateway.url, await setUp(gateway.url), scenario, gateway.process.pid!);
       console.log(JSON.stringify(result));

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
-import { generateSigningKey } from '@mosaic/accounts';
-import { createLogger, createMemoryPubSub, generateFieldKey } from '@mosaic/kit';
-import { subgraphModules } from '@mosaic/platform';
+import { createLogger, createMemoryPubSub, generateSigningKey, generateFieldKey } from '@mosaic/kit';
 import { spawnServices } from '@mosaic/platform/services';
 import { forecastPrices, Ingestor, profileFor, SimulatedMarket, type Trade } from '@mosaic/stocks';
-import { createTestDatabase, freePort, prepareTemplateDatabase, waitUntilOk } from '@mosaic/testing';
+import { createTestDatabase, prepareTemplateDatabase } from '@mosaic/testing';
 import { cpuMs } from '../gateways/process-cpu';
 import { LatencyHistogram } from './latency-histogram';
 import { median, saveResult } from './machine';
@@ -70,8 +68,7 @@ const round = (value: number) => Math.round(value * 100) / 100;
 
 async function quoteFanOut(subscribers: number, ticksPerSecond: number, seconds: number) {
   await using database = await createTestDatabase();
-  const ports = { gateway: await freePort(), ...Object.fromEntries(await Promise.all(subgraphModules.map(async (m) => [m.name, await freePort()]))) };
-  const graph = spawnServices({
+  const graph = await spawnServices({
     env: {
       LOG_LEVEL: 'error',
       NODE_ENV: 'production',
@@ -83,10 +80,10 @@ async function quoteFanOut(subscribers: number, ticksPerSecond: number, seconds:
       STOCKS_SIM_TICKS_PER_SECOND: String(ticksPerSecond),
       STOCKS_SIM_WARMUP_DAYS: '0',
     },
-    ports,
+    ports: 'free',
   });
   try {
-    for (const service of graph.services) await waitUntilOk(service.url.replace('/graphql', '/readyz'), 60_000);
+    await graph.ready();
     const gateway = graph.services.find((s) => s.name === 'gateway')!;
     const histogram = new LatencyHistogram();
     const counts = new Uint32Array(subscribers);

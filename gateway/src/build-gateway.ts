@@ -18,7 +18,7 @@ import {
   type TokenVerifier,
 } from '@mosaic/kit';
 import type { GatewayContext } from './context';
-import { exampleOperation } from './example-operation';
+import { defaultSandboxDocument } from './example-operation';
 import { SpanKind } from '@opentelemetry/api';
 import { createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
 import { installFederationFastPaths } from './fetch/federation-fast-paths';
@@ -49,6 +49,8 @@ export interface GatewayOptions {
   rateLimits?: Partial<RateLimits>;
   /** Defaults to off. */
   trustedDocuments?: TrustedDocuments;
+  /** The operation Apollo Sandbox opens with (development only). */
+  sandboxDocument?: string;
 }
 
 export interface Gateway {
@@ -125,7 +127,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       metrics.plugin,
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, document: exampleOperation }),
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, document: options.sandboxDocument ?? defaultSandboxDocument }),
     ],
   });
 

@@ -1,22 +1,11 @@
-/** Shown in Apollo Sandbox on first open: sign in as the seeded demo user, then read across subgraphs. */
-export const exampleOperation = `# 1. Run "Login" (the demo user is seeded by \`pnpm start\`).
-# 2. Put the accessToken into the Headers tab as  Authorization: Bearer <token>
-# 3. Run "Me": User comes from accounts, todos and notes from their own subgraphs.
-
-mutation Login {
-  login(input: { email: "demo@mosaic.dev", password: "mosaic-demo-password" }) {
-    accessToken
-    refreshToken
-    user { id displayName }
-  }
-}
-
-query Me {
-  me {
-    email
-    displayName
-    todos(first: 5) { edges { node { title done priority dueAt } } }
-    notes(first: 5) { edges { node { title tags pinned } } }
-  }
+/**
+ * Shown in Apollo Sandbox on first open. The graph's composition root passes one that signs in as
+ * its demo user (`sandboxDocument`); without one, Sandbox opens on a query anyone may run.
+ */
+export const defaultSandboxDocument = `# Sign in with the login mutation, put the accessToken into the Headers tab as
+#   Authorization: Bearer <token>
+# and read across subgraphs with \`me { … }\`.
+query Hello {
+  __typename
 }
 `;

@@ -85,10 +85,7 @@ export async function startFederatedTestGraph(subscriptions: GatewayOptions['sub
   const entityFetches = { count: 0 };
 
   const makeRooms = () => createSubgraph<RequestContext>({
-    name: 'rooms',
-    typeDefs: roomsSdl,
-    verifier: auth.verifier,
-    log,
+    deps: { name: 'rooms', typeDefs: roomsSdl, verifier: auth.verifier, log },
     context: (base) => base,
     resolvers: {
       Query: { ping: () => 'pong' },
@@ -108,10 +105,7 @@ export async function startFederatedTestGraph(subscriptions: GatewayOptions['sub
     },
   });
   const people = createSubgraph<RequestContext>({
-    name: 'people',
-    typeDefs: peopleSdl,
-    verifier: auth.verifier,
-    log,
+    deps: { name: 'people', typeDefs: peopleSdl, verifier: auth.verifier, log },
     context: (base) => base,
     resolvers: {
       Query: { person: (_: unknown, args: { id: string }) => ({ id: args.id }) },

@@ -1,8 +1,8 @@
-import { loadIdentitySettings, loadSigningKeys } from '@mosaic/accounts';
 import { securityOptions } from '@mosaic/gateway';
 import { createLogger, drizzleOver, setupTracing } from '@mosaic/kit';
 import { env } from './env';
-import { DEMO_ADMIN, DEMO_APP, DEMO_USER, seedDemoData } from './seed';
+import { sandboxDocument } from './sandbox-document';
+import { DEMO_ADMIN, DEMO_USER, seedDemoData } from './seed';
 import { startGraph } from './start-graph';
 
 /**
@@ -13,22 +13,19 @@ const startedAt = performance.now();
 const config = env();
 const log = createLogger('mosaic', { level: process.env.LOG_LEVEL ?? 'warn' });
 const tracing = await setupTracing({ serviceName: 'mosaic-all-in-one', otlpEndpoint: config.tracing.otlpEndpoint });
-const keys = await loadSigningKeys({ ...config.tokens, production: config.runtime.production });
-const identity = loadIdentitySettings(config.identity, config.runtime.production);
 const graph = await startGraph({
   database: config.database,
   pubsub: config.pubsub,
   log,
-  keys,
-  tokens: config.tokens,
-  identity,
+  auth: config.auth,
   gatewayPort: config.http.port,
   subgraphPorts: config.subgraphPorts,
   host: config.http.host,
   production: config.runtime.production,
   security: await securityOptions(config.security),
+  sandboxDocument,
 });
-const { demoAppClientId } = await seedDemoData(graph.gatewayUrl, drizzleOver(graph.client));
+await seedDemoData(graph, drizzleOver(graph.client), log);
 const readyMs = Math.round(performance.now() - startedAt);
 
 console.log(`
@@ -40,8 +37,7 @@ console.log(`
   Demo user:   ${DEMO_USER.email} / ${DEMO_USER.password}
   Demo admin:  ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}
 
-  OAuth 2.0 / OpenID Connect:  ${identity.oauthIssuer}/.well-known/openid-configuration
-  Demo OAuth app (PKCE):       client_id ${demoAppClientId}, redirect_uri ${DEMO_APP.redirectUris[0]}
+  OAuth 2.0 / OpenID Connect:  ${config.auth.oauthIssuer}/.well-known/openid-configuration (demo app: see README)
 `);
 
 const shutdown = async () => {

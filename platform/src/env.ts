@@ -1,20 +1,22 @@
 import { z } from 'zod';
-import { identityEnv, tokensEnv } from '@mosaic/accounts';
 import { securityEnv } from '@mosaic/gateway';
-import { databaseEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv, tracingEnv } from '@mosaic/kit';
+import { authVerifyEnv, databaseEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv, tracingEnv } from '@mosaic/kit';
+import { GATEWAY_PORT } from './registry';
 
-/** All-in-one reads the same variables the services read; see the README's configuration table. */
 /** SUBGRAPH_PORTS=random lets several all-in-one graphs run on one machine (tests, demos). */
 export const subgraphPortsEnv = z
   .object({ SUBGRAPH_PORTS: z.enum(['default', 'random']).default('default') })
   .transform((e) => e.SUBGRAPH_PORTS);
 
+/**
+ * All-in-one reads the variables the gateway and services read (see the README's configuration
+ * table); each subgraph reads its own settings itself.
+ */
 export const env = memoEnv({
   runtime: runtimeEnv,
-  http: httpEnv(4000),
+  http: httpEnv(GATEWAY_PORT),
   database: databaseEnv,
-  tokens: tokensEnv,
-  identity: identityEnv,
+  auth: authVerifyEnv,
   pubsub: pubsubEnv,
   subgraphPorts: subgraphPortsEnv,
   security: securityEnv,

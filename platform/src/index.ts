@@ -1,3 +1,3 @@
 export { startGraph, type GraphOptions, type RunningGraph } from './start-graph';
-export { subgraphModules } from './registry';
+export { registry, loadSubgraphs } from './registry';
 export { composeSupergraph } from './compose';

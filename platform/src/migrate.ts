@@ -1,5 +1,5 @@
 import { applyMigrations, databaseEnv, memoEnv, openSqlClient } from '@mosaic/kit';
-import { subgraphModules } from './registry';
+import { loadSubgraphs } from './registry';
 
 /**
  * `pnpm db:migrate`: applies every subgraph's migrations to DATABASE_URL (or the PGlite directory).
@@ -8,7 +8,7 @@ import { subgraphModules } from './registry';
 const { database } = memoEnv({ database: databaseEnv })();
 const client = await openSqlClient(database);
 try {
-  for (const module of subgraphModules) {
+  for (const { module } of await loadSubgraphs()) {
     await applyMigrations(client, module.migrations);
     console.log(`${module.name}: migrated`);
   }

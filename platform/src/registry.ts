@@ -1,14 +1,48 @@
-import { accounts, type AccountsDeps } from '@mosaic/accounts';
-import { chat } from '@mosaic/chat';
 import type { SubgraphModule } from '@mosaic/kit';
-import { notes } from '@mosaic/notes';
-import { stocks } from '@mosaic/stocks';
-import { todos } from '@mosaic/todos';
 
 /**
- * Every subgraph of the graph, in composition order. The platform is the composition root: the
- * only package that knows them all (composition, all-in-one, migrations).
+ * THE list of Mosaic's subgraphs: the only place that names them and their ports. Everything else
+ * — composition, all-in-one, services mode, migrations, build entries, docker-compose.yml,
+ * deploy/k8s, supergraph.yaml, the scope catalog — is derived from it (`pnpm compose` regenerates
+ * the committed files; a test fails when they are stale). `pnpm new:subgraph <name>` adds a line.
+ *
+ * Modules load lazily: a service process imports only its own subgraph's code.
  */
-export type PlatformDeps = AccountsDeps;
+export interface RegistryEntry {
+  name: string;
+  /** Port in services mode, and in the committed supergraph's routing URL. */
+  port: number;
+  load: () => Promise<{ default: SubgraphModule }>;
+}
 
-export const subgraphModules: readonly SubgraphModule<PlatformDeps>[] = [accounts, todos, notes, chat, stocks];
+export const registry: readonly RegistryEntry[] = [
+  { name: 'accounts', port: 4001, load: () => import('../../subgraphs/accounts/src/index') },
+  { name: 'todos', port: 4002, load: () => import('../../subgraphs/todos/src/index') },
+  { name: 'notes', port: 4003, load: () => import('../../subgraphs/notes/src/index') },
+  { name: 'chat', port: 4004, load: () => import('../../subgraphs/chat/src/index') },
+  { name: 'stocks', port: 4005, load: () => import('../../subgraphs/stocks/src/index') },
+];
+
+export const GATEWAY_PORT = 4000;
+
+export interface RegisteredSubgraph {
+  module: SubgraphModule;
+  port: number;
+}
+
+/** Every registered subgraph, loaded, in registry order (composition order). */
+export async function loadSubgraphs(): Promise<RegisteredSubgraph[]> {
+  return Promise.all(registry.map(async (entry) => ({ module: await loadModule(entry), port: entry.port })));
+}
+
+export async function loadModule(entry: RegistryEntry): Promise<SubgraphModule> {
+  const { default: module } = await entry.load();
+  if (module.name !== entry.name) throw new Error(`The registry line "${entry.name}" loads the subgraph "${module.name}": the name must be its folder's.`);
+  return module;
+}
+
+export function registryEntry(name: string): RegistryEntry {
+  const entry = registry.find((candidate) => candidate.name === name);
+  if (!entry) throw new Error(`No subgraph named "${name}" in platform/src/registry.ts (known: ${registry.map((e) => e.name).join(', ')}).`);
+  return entry;
+}

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { buildOnce, distEntry } from './build-once';
+import { buildOnce, DIST_ENTRIES } from './build-once';
 import { repoRoot } from './repo-root';
 
 export interface AllInOneProcess {
@@ -17,9 +17,9 @@ export interface AllInOneProcess {
  * cold-start benchmark; the build happens before the clock starts.
  */
 export async function spawnAllInOne(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<AllInOneProcess> {
-  buildOnce('all-in-one');
+  buildOnce();
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [distEntry('all-in-one')], {
+  const child = spawn(process.execPath, [DIST_ENTRIES['all-in-one']], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

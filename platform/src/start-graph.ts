@@ -1,41 +1,45 @@
 import { randomBytes } from 'node:crypto';
-import { createLocalJWKSet } from 'jose';
 import { createGateway, type Gateway, type GatewayOptions } from '@mosaic/gateway';
 import {
   applyMigrations,
   createRoutedServer,
+  createTokenKeySet,
   createTokenVerifier,
   drizzleOver,
+  InvalidEnvironmentError,
   listen,
   openPubSub,
   openSqlClient,
   ping,
   serveSubgraph,
+  type AuthVerifyConfig,
+  type BuiltSubgraph,
   type DatabaseConfig,
   type Logger,
   type PubSubConfig,
   type RunningServer,
   type SqlClient,
+  type SubgraphDeps,
+  type SubgraphModule,
 } from '@mosaic/kit';
-import type { IdentitySettings, SigningKeys, TokensConfig } from '@mosaic/accounts';
 import { readCommittedSupergraph } from './compose';
-import { subgraphModules } from './registry';
+import { loadSubgraphs } from './registry';
 
 export interface GraphOptions {
   database: DatabaseConfig;
   /** In-process by default; Redis when configured (several all-in-one replicas). */
   pubsub?: PubSubConfig;
   log: Logger;
-  keys: SigningKeys;
-  tokens: Omit<TokensConfig, 'signingKeys' | 'devKeysDir'>;
-  /** accounts' field-encryption keys, OAuth issuer and external identity providers. */
-  identity: IdentitySettings;
-  /** Fixed ports for some subgraphs under `subgraphPorts: 'random'` (the OAuth issuer URL names accounts' port). */
-  ports?: Record<string, number>;
+  /** Where the subgraphs read their own settings from; `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+  /** The issuer and audience access tokens must carry. */
+  auth: Omit<AuthVerifyConfig, 'jwksUrl'>;
   /** 0 picks a free port (tests). */
   gatewayPort: number;
-  /** `default` uses each subgraph's services-mode port; `random` picks free ports (tests). */
+  /** `default` uses each subgraph's registry port; `random` picks free ports (tests). */
   subgraphPorts: 'default' | 'random';
+  /** Fixed ports for some subgraphs under `random`, when their settings name their own URL (accounts' OAUTH_ISSUER). */
+  ports?: Readonly<Record<string, number>>;
   host?: string;
   production?: boolean;
   /** Sees every SQL statement, tagged with the subgraph that issued it (statement-count tests). */
@@ -44,6 +48,8 @@ export interface GraphOptions {
   gatewaySecret?: string;
   /** Operation limits, rate limits, trusted documents (gateway defaults when absent). */
   security?: Pick<GatewayOptions, 'limits' | 'rateLimits' | 'trustedDocuments'>;
+  /** What Apollo Sandbox opens with (all-in-one: a sign-in as the demo user). */
+  sandboxDocument?: string;
   now?: () => Date;
 }
 
@@ -51,7 +57,11 @@ export interface RunningGraph {
   gatewayUrl: string;
   gateway: Gateway;
   subgraphUrls: Record<string, string>;
+  /** The subgraphs, in registry order. */
+  modules: readonly SubgraphModule[];
   client: SqlClient;
+  /** What the gateway signs subgraph requests with (seeding calls subgraphs with it). */
+  gatewaySecret: string;
   /** Stops one subgraph (its port goes dark), e.g. to see partial results and recovery. */
   stopSubgraph(name: string): Promise<void>;
   /** Starts a stopped subgraph again, fresh, on the same port. */
@@ -65,6 +75,24 @@ interface ServedModule {
   close?: () => Promise<void>;
 }
 
+type Builder = (deps: SubgraphDeps) => Promise<BuiltSubgraph>;
+
+/** Reads every subgraph's settings before anything starts, reporting all problems at once. */
+function configureAll(modules: readonly SubgraphModule[], env: NodeJS.ProcessEnv): Map<string, Builder> {
+  const builders = new Map<string, Builder>();
+  const problems: string[] = [];
+  for (const module of modules) {
+    try {
+      builders.set(module.name, module.configure(env));
+    } catch (error) {
+      if (!(error instanceof InvalidEnvironmentError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new InvalidEnvironmentError(problems);
+  return builders;
+}
+
 /**
  * All-in-one: every subgraph and the gateway in this process, each subgraph still a separate Apollo
  * subgraph behind its own URL, sharing one database (a schema per subgraph).
@@ -72,6 +100,9 @@ interface ServedModule {
 export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   const { log } = options;
   const host = options.host ?? '127.0.0.1';
+  const registered = await loadSubgraphs();
+  const modules = registered.map((entry) => entry.module);
+  const builders = configureAll(modules, options.env ?? process.env);
   const client = await openSqlClient(options.database);
   const pubsub = await openPubSub(options.pubsub ?? { kind: 'memory' }, log);
   const served = new Map<string, ServedModule>();
@@ -82,25 +113,23 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     await entry?.close?.();
   };
   try {
-    for (const module of subgraphModules) await applyMigrations(client, module.migrations);
-    const verifier = createTokenVerifier(
-      { jwksUrl: 'local:', issuer: options.tokens.issuer, audience: options.tokens.audience, oauthIssuer: options.identity.oauthIssuer },
-      createLocalJWKSet(options.keys.jwks),
-    );
+    for (const module of modules) await applyMigrations(client, module.migrations);
+    // Tokens are verified with the keys the issuing subgraph publishes in this process.
+    const tokenKeys = createTokenKeySet();
+    const verifier = createTokenVerifier(options.auth, tokenKeys.getKey);
     // All-in-one: a fresh secret per process, so the subgraph ports are no side door either.
     const gatewaySecret = options.gatewaySecret ?? randomBytes(32).toString('base64url');
-    const serveModule = async (module: (typeof subgraphModules)[number], port: number) => {
+    const now = options.now ?? (() => new Date());
+    const serveModule = async (module: SubgraphModule, port: number) => {
       const onQuery = options.onQuery;
-      const built = await module.build({
+      const built = await builders.get(module.name)!({
         db: drizzleOver(client, onQuery ? (query) => onQuery(module.name, query) : undefined),
         verifier,
         pubsub,
         log: log.child({ subgraph: module.name }),
-        keys: options.keys,
-        tokenSettings: options.tokens,
-        identity: options.identity,
-        ...(options.now ? { now: options.now } : {}),
+        now,
       });
+      if (built.tokenKeys) tokenKeys.trust(built.tokenKeys);
       const server = await serveSubgraph(built.subgraph, {
         port,
         host,
@@ -113,8 +142,8 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       return server;
     };
     const subgraphUrls: Record<string, string> = {};
-    for (const module of subgraphModules) {
-      const server = await serveModule(module, options.subgraphPorts === 'default' ? module.defaultPort : (options.ports?.[module.name] ?? 0));
+    for (const { module, port } of registered) {
+      const server = await serveModule(module, options.subgraphPorts === 'default' ? port : (options.ports?.[module.name] ?? 0));
       subgraphUrls[module.name] = `${server.url}/graphql`;
     }
     const gateway = createGateway({
@@ -125,6 +154,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       production: options.production ?? false,
       gatewaySecret,
       ...options.security,
+      ...(options.sandboxDocument ? { sandboxDocument: options.sandboxDocument } : {}),
     });
     await gateway.start();
     const gatewayHttp = createRoutedServer(gateway.routes, log);
@@ -142,10 +172,12 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       gatewayUrl: `${gatewayServer.url}/graphql`,
       gateway,
       subgraphUrls,
+      modules,
       client,
+      gatewaySecret,
       stopSubgraph: stopModule,
       async startSubgraph(name) {
-        const module = subgraphModules.find((m) => m.name === name);
+        const module = modules.find((m) => m.name === name);
         if (!module || served.has(name)) throw new Error(`No stopped subgraph named ${name}.`);
         await serveModule(module, Number(new URL(subgraphUrls[name]!).port));
       },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, graphql } from '@mosaic/testing';
+import { sandboxDocument } from '../src/sandbox-document';
 import { DEMO_USER } from '../src/seed';
 import { spawnAllInOne, type AllInOneProcess } from '../src/spawn-all-in-one';
 
@@ -43,6 +44,11 @@ describe('all-in-one (pnpm start)', () => {
       input: { email: DEMO_USER.email, password: DEMO_USER.password },
     });
     expect(login.errors).toBeUndefined();
+    // Sandbox opens on an example that works against this graph: its Login signs the demo user in.
+    const sandbox = await (await fetch(url, { headers: { accept: 'text/html' } })).text();
+    expect(sandbox).toContain(DEMO_USER.password);
+    const example = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: sandboxDocument, operationName: 'Login' }) });
+    expect(((await example.json()) as { data?: { login?: { accessToken?: string } } }).data?.login?.accessToken).toEqual(expect.any(String));
     const me = await graphql(url, `{ me { email displayName } }`, {}, { token: login.data!.login.accessToken });
     expect(me.data).toEqual({ me: { email: DEMO_USER.email, displayName: DEMO_USER.displayName } });
     await first.stop();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, errorCodes, wsClient } from '@mosaic/testing';
-import { startTestGraph, type TestGraph } from './harness';
+import { startTestGraph, type TestGraph } from '../src/testing/test-graph';
 
 /** Chat through the gateway only: federated subscriptions with the author resolved by accounts. */
 let graph: TestGraph;

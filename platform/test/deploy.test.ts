@@ -10,7 +10,8 @@ import { ConfigMap, Namespace, Service } from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { repoRoot } from '@mosaic/testing';
-import { subgraphModules } from '../src/registry';
+import { DIST_ENTRIES } from '../src/build-once';
+import { registry } from '../src/registry';
 
 /** No Docker engine or cluster here: the deployment files are checked statically, against their schemas. */
 const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
@@ -47,13 +48,13 @@ describe('docker-compose.yml', () => {
   it('runs PostgreSQL, Redis, RabbitMQ, every subgraph on its port, and a gateway routed to each', () => {
     expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'redis', 'rabbitmq', 'gateway']));
     const gatewayEnv = compose.services.gateway!.environment!;
-    for (const module of subgraphModules) {
-      const service = compose.services[module.name];
-      expect(service, module.name).toBeDefined();
-      expect(service!.environment).toMatchObject({ SERVICE: module.name, PORT: String(module.defaultPort) });
+    for (const { name, port } of registry) {
+      const service = compose.services[name];
+      expect(service, name).toBeDefined();
+      expect(service!.environment).toMatchObject({ SERVICE: name, PORT: String(port) });
       expect(service!.environment!.DATABASE_URL).toMatch(/^postgres:\/\//);
       expect(service!.healthcheck).toBeDefined();
-      expect(gatewayEnv[`SUBGRAPH_URL_${module.name.toUpperCase()}`]).toBe(`http://${module.name}:${module.defaultPort}/graphql`);
+      expect(gatewayEnv[`SUBGRAPH_URL_${name.toUpperCase()}`]).toBe(`http://${name}:${port}/graphql`);
     }
   });
 });
@@ -87,13 +88,37 @@ describe('deploy/k8s', () => {
 
   it('deploys every subgraph and the gateway, and routes the gateway to each subgraph', () => {
     const named = (kind: string) => documents.filter((d) => d.object.kind === kind).map((d) => d.object.metadata.name);
-    for (const name of [...subgraphModules.map((m) => m.name), 'gateway']) {
+    for (const name of [...registry.map((entry) => entry.name), 'gateway']) {
       expect(named('Deployment')).toContain(name);
       expect(named('Service')).toContain(name);
     }
     const config = documents.find((d) => d.object.kind === 'ConfigMap')!.object.data!;
-    for (const module of subgraphModules) {
-      expect(config[`SUBGRAPH_URL_${module.name.toUpperCase()}`]).toBe(`http://${module.name}.mosaic.svc.cluster.local:${module.defaultPort}/graphql`);
+    for (const { name, port } of registry) {
+      expect(config[`SUBGRAPH_URL_${name.toUpperCase()}`]).toBe(`http://${name}.mosaic.svc.cluster.local:${port}/graphql`);
     }
+  });
+});
+
+describe('deploy/Dockerfile', () => {
+  const dockerfile = read('deploy/Dockerfile');
+  const instructions = dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+
+  it('copies only files that exist, and names no subgraph', () => {
+    const copied = instructions.filter((line) => line.startsWith('COPY ') && !line.includes('--from=')).flatMap((line) => line.split(/\s+/).slice(1, -1));
+    expect(copied.length).toBeGreaterThan(0);
+    for (const source of copied.filter((path) => path !== '.')) expect(() => read(source), source).not.toThrow();
+    for (const { name } of registry) expect(dockerfile).not.toMatch(new RegExp(`subgraphs/${name}\\b`));
+  });
+
+  it('runs the compiled entries the build produces: the gateway, or any subgraph by SERVICE', () => {
+    const cmd = instructions.find((line) => line.startsWith('CMD '))!;
+    expect(cmd).toContain(`node ${DIST_ENTRIES.gateway}`);
+    expect(cmd).toContain(`node ${DIST_ENTRIES.service} \\"$SERVICE\\"`);
+    expect(instructions).toContain('RUN node_modules/.bin/tsx scripts/build.ts');
+    expect(read('scripts/build.ts')).toContain("service: 'platform/src/service.ts'");
   });
 });

@@ -1,14 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRole } from '@mosaic/accounts';
-import { drizzleOver } from '@mosaic/kit';
-import { errorCodes } from '@mosaic/testing';
-import { startTestGraph, type TestGraph } from './harness';
+import { currentRequestId, drizzleOver } from '@mosaic/kit';
+import { errorCodes, graphql } from '@mosaic/testing';
+import { startTestGraph, type TestGraph } from '../src/testing/test-graph';
 
 /** Cross-subgraph behaviour through the gateway only: User from accounts, extended by todos and notes. */
+const COUNTED_REQUEST = 'statement-count';
+/** SQL statements per subgraph caused by the request `COUNTED_REQUEST` (background work has no request id). */
 const statements: Record<string, number> = {};
 let graph: TestGraph;
 beforeAll(async () => {
-  graph = await startTestGraph({ onQuery: (subgraph) => void (statements[subgraph] = (statements[subgraph] ?? 0) + 1) });
+  graph = await startTestGraph({
+    onQuery: (subgraph) => {
+      if (currentRequestId() === COUNTED_REQUEST) statements[subgraph] = (statements[subgraph] ?? 0) + 1;
+    },
+  });
 });
 afterAll(() => graph.close());
 
@@ -80,10 +86,11 @@ describe('no N+1 across the federation', () => {
 
   async function statementsFor(token: string, first: number) {
     for (const key of Object.keys(statements)) delete statements[key];
-    const result = await graph.call(
+    const result = await graphql(
+      graph.gatewayUrl,
       `query($first: Int!) { users(first: $first) { edges { node { displayName todos(first: 3) { edges { node { title } } } notes(first: 3) { edges { node { title } } } } } } }`,
       { first },
-      token,
+      { token, headers: { 'x-request-id': COUNTED_REQUEST } },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.users.edges).toHaveLength(first);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditServer } from 'graphql-http';
 import { createMemoryRateLimiter, loadTrustedDocuments } from '@mosaic/gateway';
 import { errorCodes, graphql, repoRoot } from '@mosaic/testing';
-import { startTestGraph, type TestGraph } from './harness';
+import { startTestGraph, type TestGraph } from '../src/testing/test-graph';
 
 /** The gateway as the internet sees it: limits before execution, trusted documents, rate limits. */
 let graph: TestGraph;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, graphql } from '@mosaic/testing';
-import { startTestGraph, type TestGraph } from './harness';
+import { startTestGraph, type TestGraph } from '../src/testing/test-graph';
 
 let graph: TestGraph;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { decodeJwt } from 'jose';
 import { grantRole, totpCodeAt } from '@mosaic/accounts';
 import { drizzleOver } from '@mosaic/kit';
 import { authorizeAsUser, errorCodes, graphql, newPkce, tokenRequest } from '@mosaic/testing';
-import { startTestGraph, type TestGraph } from './harness';
+import { startTestGraph, type TestGraph } from '../src/testing/test-graph';
 
 /**
  * Third-party access through the gateway: OAuth tokens from accounts' authorization server are

@@ -1,7 +1,7 @@
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTracing } from '@mosaic/kit';
-import { startTestGraph, type TestGraph } from './harness';
+import { startTestGraph, type TestGraph } from '../src/testing/test-graph';
 
 /** Traces and metrics show the traffic: one trace from the gateway through a subgraph into SQL. */
 const exporter = new InMemorySpanExporter();

@@ -1,40 +1,37 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSigningKey } from '@mosaic/accounts';
-import { generateFieldKey } from '@mosaic/kit';
-import { createTestDatabase, errorCodes, freePort, graphql, waitUntilOk, type TestDatabase } from '@mosaic/testing';
-import { subgraphModules } from '../src/registry';
-import { spawnServices } from '../src/services';
+import { createTestDatabase, errorCodes, graphql, type TestDatabase } from '@mosaic/testing';
+import { registry } from '../src/registry';
+import { spawnServices, type RunningServices } from '../src/services';
+import { generateSigningKey, generateFieldKey } from '@mosaic/kit';
 
 /**
  * Services mode for real: every subgraph and the gateway as its own Node process (the commands the
  * README and docker-compose.yml use), against the PostgreSQL server, wired only by environment.
  */
 let database: TestDatabase;
-let services: ReturnType<typeof spawnServices>;
+let services: RunningServices;
 let gatewayUrl: string;
 const output: string[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const ports = { gateway: await freePort(), ...Object.fromEntries(await Promise.all(subgraphModules.map(async (m) => [m.name, await freePort()]))) };
-  services = spawnServices({
+  services = await spawnServices({
     env: {
       DATABASE_URL: database.url,
       DATABASE_POOL_MAX: '3',
       ACCOUNTS_SIGNING_KEYS: JSON.stringify([await generateSigningKey('services')]),
       ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('services')]),
-      OAUTH_ISSUER: `http://127.0.0.1:${ports.accounts}/oidc`,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),
     },
-    ports,
+    ports: 'free',
     onLine: (service, line) => output.push(`${service}: ${line}`),
   });
-  gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
+  gatewayUrl = services.gatewayUrl;
   try {
-    for (const service of services.services) await waitUntilOk(service.url.replace('/graphql', '/readyz'), 60_000);
+    await services.ready();
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${output.join('\n')}`);
   }
@@ -47,7 +44,7 @@ afterAll(async () => {
 
 describe('services mode', () => {
   it('runs each subgraph and the gateway as its own process', () => {
-    expect(services.services.map((s) => s.name)).toEqual([...subgraphModules.map((m) => m.name), 'gateway']);
+    expect(services.services.map((s) => s.name)).toEqual([...registry.map((entry) => entry.name), 'gateway']);
     expect(services.services.every((s) => s.process.exitCode === null)).toBe(true);
   });
 

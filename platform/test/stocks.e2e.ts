@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, errorCodes, wsClient } from '@mosaic/testing';
-import { startTestGraph, type TestGraph } from './harness';
+import { startTestGraph, type TestGraph } from '../src/testing/test-graph';
 
 /** Stocks through the gateway with no network: the simulated market streams, alerts fire once. */
 let graph: TestGraph;

@@ -1,20 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApolloGateway } from '@apollo/gateway';
 import { subgraphEndpoints, supergraphForGateway } from '@mosaic/gateway';
-import { apiSchemaOf, composeSupergraph, readCommittedApiSchema, readCommittedSupergraph } from '../src/compose';
-import { subgraphModules } from '../src/registry';
+import { repoRoot } from '@mosaic/testing';
+import { localRoutingUrl, readCommittedSupergraph } from '../src/compose';
+import { generatedFiles } from '../src/generate/generated-files';
+import { loadSubgraphs, registry } from '../src/registry';
 
-describe('schema/supergraph.graphql', () => {
-  it('is what composing the subgraphs gives today (run `pnpm compose` if this fails)', () => {
-    expect(readCommittedSupergraph()).toBe(composeSupergraph());
-    expect(readCommittedApiSchema()).toBe(apiSchemaOf(composeSupergraph()));
+describe('files generated from the registry', () => {
+  it('are what `pnpm compose` gives today: supergraph, API schema, scopes, supergraph.yaml, compose and k8s files', async () => {
+    const files = generatedFiles(await loadSubgraphs());
+    for (const [path, content] of Object.entries(files)) {
+      expect(readFileSync(join(repoRoot, path), 'utf8'), `${path} is stale: run \`pnpm compose\``).toBe(content);
+    }
   });
 
-  it('routes every subgraph to its services-mode port', () => {
+  it('composition refuses a scope an SDL requires but no subgraph declares', async () => {
+    const subgraphs = await loadSubgraphs();
+    const withoutDeclarations = subgraphs.map((entry) => ({ ...entry, module: { ...entry.module, scopes: {} } }));
+    expect(() => generatedFiles(withoutDeclarations)).toThrow(/requires scope "[a-z:]+", which no subgraph declares/);
+  });
+});
+
+describe('schema/supergraph.graphql', () => {
+  it('routes every subgraph to its registry port', () => {
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-    expect(subgraphEndpoints(readCommittedSupergraph()).sort(byName)).toEqual(
-      subgraphModules.map((m) => ({ name: m.name, url: `http://localhost:${m.defaultPort}/graphql` })).sort(byName),
-    );
+    expect(subgraphEndpoints(readCommittedSupergraph()).sort(byName)).toEqual(registry.map((entry) => ({ name: entry.name, url: localRoutingUrl(entry.port) })).sort(byName));
   });
 
   it('loads in @apollo/gateway once the SECURITY purpose of the access-control features is dropped', async () => {

@@ -4,6 +4,6 @@ export { StatementCounter } from './statement-counter';
 export { repoRoot } from './repo-root';
 export * from './test-auth';
 export * from './serve-for-test';
-export { freePort, waitUntilOk } from './free-port';
+export { freePort, waitUntilOk } from '@mosaic/kit';
 export * from './ws-client';
 export * from './oauth-client';

@@ -1,8 +1,13 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
-import { createTokenVerifier, encodeId, scopesForRoles, uuidv7, type TokenVerifier } from '@mosaic/kit';
+import { join } from 'node:path';
+import { createTokenVerifier, encodeId, readScopeCatalog, scopesForRoles, uuidv7, type TokenVerifier } from '@mosaic/kit';
+import { repoRoot } from './repo-root';
 
 export const TEST_ISSUER = 'mosaic-accounts';
 export const TEST_AUDIENCE = 'mosaic';
+
+/** The scopes accounts grants each role, as composed from every subgraph (`pnpm compose`). */
+const scopeCatalog = readScopeCatalog(join(repoRoot, 'schema', 'scopes.json'));
 
 export interface TestAuth {
   verifier: TokenVerifier;
@@ -34,7 +39,7 @@ export async function createTestAuth(): Promise<TestAuth> {
 async function sign(key: CryptoKey, userId: string, options: { roles?: string[]; expiresInSeconds?: number; sessionId?: string }) {
   const roles = options.roles ?? ['user'];
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sid: options.sessionId ?? uuidv7(), roles, scope: scopesForRoles(roles).join(' ') })
+  return new SignJWT({ sid: options.sessionId ?? uuidv7(), roles, scope: scopesForRoles(scopeCatalog, roles).join(' ') })
     .setProtectedHeader({ alg: 'EdDSA', kid: 'test', typ: 'at+jwt' })
     .setSubject(userId)
     .setIssuer(TEST_ISSUER)

@@ -1,11 +1,26 @@
 import { defineSubgraph } from '@mosaic/kit';
-import { buildSubgraph, typeDefs, type AccountsDeps } from './build';
+import { buildSubgraph, JWKS_PATH } from './build';
+import { demoSession } from './domain/demo-accounts';
+import { seedDemoApp } from './domain/demo-app';
+import { accountsEnv } from './env';
 
-export const accounts = defineSubgraph<AccountsDeps>(import.meta.url, { name: 'accounts', defaultPort: 4001, typeDefs, build: buildSubgraph });
+export default defineSubgraph(import.meta.url, {
+  scopes: {
+    profile: { description: 'See your name, email and roles.', roles: ['user'] },
+    'users:read': { description: 'List every user (administrators).', roles: ['admin'] },
+    'users:write': { description: "Change users' roles (administrators).", roles: ['admin'] },
+  },
+  settings: accountsEnv,
+  deployment: {
+    secrets: { ACCOUNTS_SIGNING_KEYS: 'pnpm keys:generate prints one', ACCOUNTS_FIELD_KEYS: 'pnpm keys:generate-field prints one' },
+    jwksPath: JWKS_PATH,
+    // Browsers reach /oidc and /interaction through the ingress (one proxy); nothing else reaches accounts.
+    env: { OAUTH_TRUST_PROXY_HOPS: '1' },
+  },
+  seed: seedDemoApp,
+  demoSession,
+  build: buildSubgraph,
+});
 
-export type { AccountsDeps } from './build';
-export { loadSigningKeys, generateSigningKey, type SigningKeys } from './domain/signing-keys';
-export { tokensEnv, identityEnv, type TokensConfig, type IdentityConfig } from './env';
-export { loadIdentitySettings, type IdentitySettings } from './domain/identity-settings';
+export { grantRole } from './domain/demo-accounts';
 export { totpCodeAt } from './domain/two-factor/totp';
-export { grantRole } from './domain/seed';

@@ -26,7 +26,7 @@ describe('access tokens', () => {
       .setAudience('mosaic')
       .setIssuedAt(Math.floor(Date.now() / 1000) - 1000)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 100)
-      .sign(app.keys.privateKey);
+      .sign(app.privateKey);
     const result = await app.call(ME, {}, expired);
     expect(result.status).toBe(401);
     expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);

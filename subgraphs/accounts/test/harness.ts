@@ -1,40 +1,37 @@
-import { createLocalJWKSet } from 'jose';
-import { createTokenVerifier, createMemoryPubSub, generateFieldKey, parseFieldKeys, type QueryObserver } from '@mosaic/kit';
-import { createTestDatabase, freePort, graphql, serveModuleForTest, testLogger, type TestDatabase } from '@mosaic/testing';
-import { accounts, generateSigningKey, loadSigningKeys, type IdentitySettings } from '../src/index';
+import { createTokenKeySet, createTokenVerifier, freePort, generateFieldKey, generateSigningKey, type QueryObserver } from '@mosaic/kit';
+import { createTestDatabase, graphql, serveModuleForTest, type TestDatabase } from '@mosaic/testing';
+import { importJWK, type CryptoKey } from 'jose';
+import accounts from '../src/index';
 import type { ExternalProviderConfig } from '../src/providers/oidc/external-provider';
 
-/** Identity settings for a test: a throwaway field key, the OAuth issuer on `port`. */
-export function testIdentity(port: number, externalProviders: ExternalProviderConfig[] = []): IdentitySettings {
-  return {
-    fieldKeys: parseFieldKeys(JSON.stringify([generateFieldKey('test')]), 'test'),
-    oauthIssuer: `http://127.0.0.1:${port}/oidc`,
-    twoFactorIssuer: 'Mosaic Test',
-    trustedProxyHops: 0,
-    externalProviders,
-  };
-}
+export const settings = { issuer: 'mosaic-accounts', audience: 'mosaic' };
 
-export const settings = { issuer: 'mosaic-accounts', audience: 'mosaic', accessTokenTtlSeconds: 900, refreshTokenTtlDays: 30 };
-
-/** The accounts subgraph over real HTTP on a fresh database, with a movable clock. */
+/**
+ * The accounts subgraph over real HTTP on a fresh database, with its own signing and field keys, its
+ * OAuth server's issuer at its own port, and a movable clock.
+ */
 export async function startAccounts(options: { externalProviders?: ExternalProviderConfig[]; onQuery?: QueryObserver } = {}) {
   const database: TestDatabase = await createTestDatabase();
-  const keys = await loadSigningKeys({ signingKeys: JSON.stringify([await generateSigningKey('k1')]), devKeysDir: '', production: true });
+  const signingKey = await generateSigningKey('k1');
   const port = await freePort();
-  const identity = testIdentity(port, options.externalProviders);
-  const verifier = createTokenVerifier({ jwksUrl: 'local:', ...settings, oauthIssuer: identity.oauthIssuer }, createLocalJWKSet(keys.jwks));
+  const origin = `http://127.0.0.1:${port}`;
+  const oauthIssuer = `${origin}/oidc`;
+  const keys = createTokenKeySet();
+  const verifier = createTokenVerifier({ ...settings, oauthIssuer }, keys.getKey);
   const clock = { offsetMs: 0 };
-  const served = await serveModuleForTest(accounts, {
-    db: database.db(options.onQuery),
-    verifier,
-    log: testLogger,
-    pubsub: createMemoryPubSub(),
-    keys,
-    tokenSettings: settings,
-    identity,
-    now: () => new Date(Date.now() + clock.offsetMs),
-  }, { port });
+  const served = await serveModuleForTest(
+    accounts,
+    { db: database.db(options.onQuery), verifier, now: () => new Date(Date.now() + clock.offsetMs) },
+    {
+      ACCOUNTS_SIGNING_KEYS: JSON.stringify([signingKey]),
+      ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('test')]),
+      OAUTH_ISSUER: oauthIssuer,
+      TWO_FACTOR_ISSUER: 'Mosaic Test',
+      ...(options.externalProviders ? { EXTERNAL_OIDC_PROVIDERS: JSON.stringify(options.externalProviders) } : {}),
+    },
+    { port },
+  );
+  keys.trust(served.built.tokenKeys!);
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string, headers?: Record<string, string>) =>
     graphql(served.url, query, variables, { token, ...(headers ? { headers } : {}) });
   /** Runs `run` with accounts' clock moved by `offsetMs`, then puts it back. */
@@ -48,12 +45,16 @@ export async function startAccounts(options: { externalProviders?: ExternalProvi
   }
   return {
     url: served.url,
-    at,
+    /** Where browsers reach accounts' OAuth pages, and the issuer under it. */
+    origin,
+    oauthIssuer,
     database,
-    keys,
-    identity,
-    origin: `http://127.0.0.1:${port}`,
+    /** The private key tokens are signed with, to forge tokens with chosen claims. */
+    privateKey: (await importJWK(signingKey, 'EdDSA')) as CryptoKey,
+    /** The public keys, for verifiers built in tests. */
+    jwks: served.built.tokenKeys!,
     clock,
+    at,
     call,
     async close() {
       await served.close();

@@ -49,7 +49,7 @@ describe('authorization pages in Chromium', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(8000);
     const pkce = newPkce();
-    await page.goto(authorizeUrl(app.identity.oauthIssuer, { clientId: client.id, redirectUri: thirdParty.redirectUri, scope: 'openid profile todos:read', pkce }));
+    await page.goto(authorizeUrl(app.oauthIssuer, { clientId: client.id, redirectUri: thirdParty.redirectUri, scope: 'openid profile todos:read', pkce }));
     await expect.poll(() => page.textContent('h1'), { timeout: 5000 }).toBe('Sign in to continue to Todo Widget');
 
     await page.fill('#email', email);
@@ -70,7 +70,7 @@ describe('authorization pages in Chromium', () => {
     await page.waitForURL((url) => url.toString().startsWith(thirdParty.redirectUri));
     const back = new URL(page.url());
     expect(back.searchParams.get('state')).toBe('state-123');
-    const tokens = await tokenRequest(app.identity.oauthIssuer, { grant_type: 'authorization_code', code: back.searchParams.get('code')!, redirect_uri: thirdParty.redirectUri, code_verifier: pkce.verifier }, client);
+    const tokens = await tokenRequest(app.oauthIssuer, { grant_type: 'authorization_code', code: back.searchParams.get('code')!, redirect_uri: thirdParty.redirectUri, code_verifier: pkce.verifier }, client);
     expect(tokens.status).toBe(200);
     expect(decodeJwt(tokens.body.access_token!)).toMatchObject({ client_id: client.id, scope: 'profile todos:read' });
     await context.close();
@@ -79,7 +79,7 @@ describe('authorization pages in Chromium', () => {
   it('refuses a login form posted from another site (CSRF), even with the victim\'s interaction cookie', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(authorizeUrl(app.identity.oauthIssuer, { clientId: client.id, redirectUri: thirdParty.redirectUri, scope: 'openid', pkce: newPkce() }));
+    await page.goto(authorizeUrl(app.oauthIssuer, { clientId: client.id, redirectUri: thirdParty.redirectUri, scope: 'openid', pkce: newPkce() }));
     const action = await page.getAttribute('form[action$="/login"]', 'action');
     // A page on another origin with a form aimed at the victim's login step.
     const attacker = await context.newPage();

@@ -11,7 +11,7 @@ let issuer: string;
 let adminToken: string;
 beforeAll(async () => {
   app = await startAccounts();
-  issuer = app.identity.oauthIssuer;
+  issuer = app.oauthIssuer;
   await app.call(REGISTER, { input: { email: 'oauth-admin@example.com', password } });
   await grantRole(app.database.db(), 'oauth-admin@example.com', 'admin');
   adminToken = (await app.call(LOGIN, { input: { email: 'oauth-admin@example.com', password } })).data!.login.accessToken;
@@ -48,7 +48,7 @@ async function newUser() {
 const authorize = (options: AuthorizeOptions, who: { email: string; totpSecret?: string }, consent: 'allow' | 'deny' = 'allow') =>
   authorizeAsUser(app.origin, issuer, options, { email: who.email, password, ...(who.totpSecret ? { code: () => totpCodeAt(who.totpSecret!, new Date(Date.now() + 30_000)) } : {}) }, consent);
 
-const verifier = () => createTokenVerifier({ jwksUrl: 'local:', ...settings, oauthIssuer: issuer }, createLocalJWKSet(app.keys.jwks));
+const verifier = () => createTokenVerifier({ jwksUrl: 'local:', ...settings, oauthIssuer: issuer }, createLocalJWKSet(app.jwks));
 
 describe('discovery and keys', () => {
   it('publishes OpenID Connect discovery with PKCE S256 and one JWKS shared with first-party tokens', async () => {

@@ -1,25 +1,19 @@
-import { createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
+import { createSubgraph, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
-import { chatPolicies } from './policies';
 import { resolvers } from './resolvers';
 
-export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
-
-export interface ChatDeps extends SubgraphDeps {
-  now?: () => Date;
-}
-
-export function buildSubgraph(deps: ChatDeps): BuiltSubgraph {
-  const now = deps.now ?? (() => new Date());
+/**
+ * Chat needs no `@policy` of its own: `User.chatRooms` uses kit's standard `self` (a `User` parent
+ * here is the gateway's representation `{ id }` with the public id). Room rules (public/private,
+ * member, owner) depend on data, so they live in the domain functions (`domain/room-access.ts`),
+ * not in directives — which also keeps the types reachable from live events free of directives.
+ */
+export function buildSubgraph(deps: BuildDeps): BuiltSubgraph {
   const subgraph = createSubgraph<Context>({
-    name: 'chat',
-    typeDefs,
+    deps,
     resolvers,
-    verifier: deps.verifier,
-    log: deps.log,
-    policies: chatPolicies,
-    context: (base) => ({ ...base, db: deps.db, pubsub: deps.pubsub, now, loaders: createLoaders(deps.db, base.viewer?.userId ?? null) }),
+    context: (base) => ({ ...base, db: deps.db, pubsub: deps.pubsub, now: deps.now, loaders: createLoaders(deps.db, base.viewer?.userId ?? null) }),
   });
   return { subgraph };
 }

@@ -1,6 +1,5 @@
 import { defineSubgraph } from '@mosaic/kit';
-import { buildSubgraph, typeDefs, type ChatDeps } from './build';
+import { buildSubgraph } from './build';
+import { seedChat } from './seed';
 
-export const chat = defineSubgraph<ChatDeps>(import.meta.url, { name: 'chat', defaultPort: 4004, typeDefs, build: buildSubgraph });
-
-export type { ChatDeps } from './build';
+export default defineSubgraph(import.meta.url, { seed: seedChat, build: buildSubgraph });

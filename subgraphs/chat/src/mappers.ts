@@ -1,14 +1,10 @@
-import type { Connection, Edge } from '@mosaic/kit';
+import type { Connection, Edge, UserReference } from '@mosaic/kit';
 import type { ReactionSummary } from './data/reactions-repo';
 import type { InvitationRow, MemberRow, MessageRow, RoomRow } from './data/tables';
 import type { TypingPayload } from './domain/events';
 import type { MessageEventModel } from './domain/live';
 import type { LeaveOutcome } from './domain/membership';
 
-/** In chat a `User` is only a reference: the representation `{ id }` with the PUBLIC id, as the gateway sends it. */
-export interface UserReference {
-  id: string;
-}
 
 export type UserMapper = UserReference;
 export type RoomMapper = RoomRow;

@@ -1,6 +1,6 @@
 import { createMemoryPubSub, decodeId, type PubSub, type QueryObserver } from '@mosaic/kit';
 import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, testLogger, type TestAuth, type TestDatabase } from '@mosaic/testing';
-import { chat } from '../src/index';
+import chat from '../src/index';
 
 /**
  * The chat subgraph over real HTTP and graphql-ws on a fresh database, with real access tokens and

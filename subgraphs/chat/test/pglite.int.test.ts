@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, createMemoryPubSub, drizzleOver, openSqlClient, type SqlClient } from '@mosaic/kit';
 import { collect, createTestAuth, errorCodes, graphql, serveModuleForTest, testLogger, wsClient, type ServedSubgraph, type TestAuth } from '@mosaic/testing';
-import { chat } from '../src/index';
+import chat from '../src/index';
 import { CREATE_ROOM, DELETE, EDIT, HISTORY, INVITE, JOIN, LEAVE, MARK_READ, MESSAGE_EVENTS, REACT, ROOM, SEND, SET_ROLE, countingListeners, topicOf } from './harness';
 
 /**

@@ -1,25 +1,19 @@
-import { createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
+import { createSubgraph, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
-import { notesPolicies } from './policies';
 import { resolvers } from './resolvers';
 
-export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
-
-export interface NotesDeps extends SubgraphDeps {
-  now?: () => Date;
-}
-
-export function buildSubgraph(deps: NotesDeps): BuiltSubgraph {
-  const now = deps.now ?? (() => new Date());
+/**
+ * Notes needs no `@policy` of its own: a `User` parent here is the gateway's representation `{ id }`
+ * with the public id, which is exactly what kit's standard `self` compares, and `admin` reads the
+ * token's roles. Note ownership is a rule of the domain functions (someone else's note must look
+ * missing, not forbidden).
+ */
+export function buildSubgraph(deps: BuildDeps): BuiltSubgraph {
   const subgraph = createSubgraph<Context>({
-    name: 'notes',
-    typeDefs,
+    deps,
     resolvers,
-    verifier: deps.verifier,
-    log: deps.log,
-    policies: notesPolicies,
-    context: (base) => ({ ...base, db: deps.db, now, loaders: createLoaders(deps.db) }),
+    context: (base) => ({ ...base, db: deps.db, now: deps.now, loaders: createLoaders(deps.db) }),
   });
   return { subgraph };
 }

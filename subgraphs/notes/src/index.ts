@@ -1,6 +1,12 @@
 import { defineSubgraph } from '@mosaic/kit';
-import { buildSubgraph, typeDefs, type NotesDeps } from './build';
+import { buildSubgraph } from './build';
+import { seedNotes } from './seed';
 
-export const notes = defineSubgraph<NotesDeps>(import.meta.url, { name: 'notes', defaultPort: 4003, typeDefs, build: buildSubgraph });
-
-export type { NotesDeps } from './build';
+export default defineSubgraph(import.meta.url, {
+  scopes: {
+    'notes:read': { description: 'Read and search your notes.', roles: ['user'] },
+    'notes:write': { description: 'Create, change, tag, pin, archive and delete your notes.', roles: ['user'] },
+  },
+  seed: seedNotes,
+  build: buildSubgraph,
+});

@@ -89,13 +89,13 @@ describe('another user', () => {
 
 describe('admins', () => {
   it('may list any user’s notes through _entities', async () => {
-    const admin = await newMember(app, ['admin']);
+    const admin = await newMember(app, ['user', 'admin']);
     const connection = (await admin.notes({}, alice.publicId)).data!._entities[0].notes;
     expect(connection.edges.map((e: { node: { title: string } }) => e.node.title)).toEqual(['Diary']);
   });
 
   it('but not read or change another user’s note directly (notes are private to their owner)', async () => {
-    const admin = await newMember(app, ['admin']);
+    const admin = await newMember(app, ['user', 'admin']);
     expect(errorCodes(await app.call(NOTE, { id: aliceNote.id }, admin.token))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await app.call(`mutation($id: ID!) { deleteNote(id: $id) }`, { id: aliceNote.id }, admin.token))).toEqual(['NOT_FOUND']);
   });

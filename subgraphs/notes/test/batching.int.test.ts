@@ -10,7 +10,7 @@ const noteIds: string[] = [];
 
 beforeAll(async () => {
   app = await startNotes({ onQuery: counter.observe });
-  admin = await newMember(app, ['admin']);
+  admin = await newMember(app, ['user', 'admin']);
   for (let i = 0; i < 20; i++) {
     const user = await newMember(app);
     users.push(user);

@@ -1,6 +1,6 @@
-import { createMemoryPubSub, type QueryObserver } from '@mosaic/kit';
-import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, testLogger, type TestDatabase } from '@mosaic/testing';
-import { notes } from '../src/index';
+import type { QueryObserver } from '@mosaic/kit';
+import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, type TestDatabase } from '@mosaic/testing';
+import notes from '../src/index';
 
 /**
  * The notes subgraph over real HTTP on a fresh database, with real access tokens and a movable
@@ -13,8 +13,6 @@ export async function startNotes(options: { onQuery?: QueryObserver } = {}) {
   const served = await serveModuleForTest(notes, {
     db: database.db(options.onQuery),
     verifier: auth.verifier,
-    log: testLogger,
-    pubsub: createMemoryPubSub(),
     now: () => new Date(Date.now() + clock.offsetMs),
   });
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations, createMemoryPubSub, drizzleOver, openSqlClient, type SqlClient } from '@mosaic/kit';
-import { createTestAuth, errorCodes, graphql, serveModuleForTest, testLogger, type ServedSubgraph, type TestAuth } from '@mosaic/testing';
-import { notes } from '../src/index';
+import { applyMigrations, drizzleOver, openSqlClient, type SqlClient } from '@mosaic/kit';
+import { createTestAuth, errorCodes, graphql, serveModuleForTest, type ServedSubgraph, type TestAuth } from '@mosaic/testing';
+import notes from '../src/index';
 import { CREATE, NOTES_OF, UPDATE } from './harness';
 
 /**
@@ -15,7 +15,7 @@ beforeAll(async () => {
   client = await openSqlClient({ kind: 'pglite', dataDir: 'memory://' });
   await applyMigrations(client, notes.migrations);
   auth = await createTestAuth();
-  served = await serveModuleForTest(notes, { db: drizzleOver(client), verifier: auth.verifier, log: testLogger, pubsub: createMemoryPubSub() });
+  served = await serveModuleForTest(notes, { db: drizzleOver(client), verifier: auth.verifier });
 }, 60_000);
 afterAll(async () => {
   await served.close();
@@ -65,7 +65,7 @@ describe('on PGlite', () => {
       { name: 'gear', count: 1 },
     ]);
 
-    const admin = await auth.newUser(['admin']);
+    const admin = await auth.newUser(['user', 'admin']);
     const reps = [ada.publicId, admin.publicId].map((id) => ({ __typename: 'User', id }));
     const batched = await graphql(served.url, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { notes { totalCount } } } }`, { reps }, { token: admin.token });
     expect(batched.data!._entities).toEqual([{ notes: { totalCount: 2 } }, { notes: { totalCount: 0 } }]);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { memoEnv, serviceEnv } from '@mosaic/kit';
 import { parseSession } from './domain/market/trading-session';
 import type { StocksSettings } from './settings';
 
@@ -50,5 +49,3 @@ export const stocksEnv = z
       interestLingerMs: e.STOCKS_INTEREST_LINGER_MS,
     }),
   );
-
-export const env = memoEnv({ ...serviceEnv(4005), stocks: stocksEnv });

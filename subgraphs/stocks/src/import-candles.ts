@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { applyMigrations, createLogger, drizzleOver, openSqlClient } from '@mosaic/kit';
+import { applyMigrations, createLogger, databaseEnv, drizzleOver, openSqlClient, parseEnv } from '@mosaic/kit';
 import { InstrumentCatalog } from './domain/instrument-catalog';
 import { importCandleCsv } from './domain/import-candles';
-import { env } from './env';
-import { stocks } from './index';
+import stocks from './index';
 
 /**
  * Operator CLI for files too large for the `importCandles` mutation (1 MiB request bodies):
@@ -21,7 +20,7 @@ if (!values.symbol || !values.interval || positionals.length !== 1) {
   console.error('usage: import-candles --symbol ACME --interval M1|M5|H1|D1 <file.csv>');
   process.exit(2);
 }
-const client = await openSqlClient(env().database);
+const client = await openSqlClient(parseEnv({ database: databaseEnv }).database);
 try {
   await applyMigrations(client, stocks.migrations);
   const db = drizzleOver(client);

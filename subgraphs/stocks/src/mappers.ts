@@ -4,7 +4,7 @@ import type { CandlePage } from './domain/candle-history';
 import type { ImportResult } from './domain/import-candles';
 import type { ForecastModel, IndicatorsModel } from './domain/insights/instrument-insights';
 import type { CandleView, QuoteView } from './domain/live/views';
-import type { UserReference } from './domain/viewer';
+import type { UserReference } from '@mosaic/kit';
 
 export type UserMapper = UserReference;
 export type InstrumentMapper = InstrumentRow;

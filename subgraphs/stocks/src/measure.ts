@@ -2,8 +2,8 @@ import { createLogger, createMemoryPubSub, type Db } from '@mosaic/kit';
 import { backtest } from './domain/insights/backtest';
 import { FORECAST_LOOKBACK, forecastPrices } from './domain/insights/forecast';
 import { Ingestor } from './domain/live/ingestor';
-import { SimulatedMarket } from './domain/market/simulated-market';
-import { profileFor } from './domain/market/simulation-profiles';
+import { SimulatedMarket } from './providers/simulated/market';
+import { profileFor } from './providers/simulated/profiles';
 import { exchangeSession, US_WINTER_HOURS } from './domain/market/trading-session';
 import type { Trade } from './domain/market/trade';
 

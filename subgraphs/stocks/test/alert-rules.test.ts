@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, type ArmedAlert } from '../src/domain/alerts/alert-rules';
 import { PriceWindow } from '../src/domain/alerts/price-window';
-import { SeededRandom } from '../src/domain/market/random';
+import { SeededRandom } from '../src/providers/simulated/random';
 
 const base: ArmedAlert = { id: 'a', ownerId: 'o', symbol: 'ACME', condition: 'ABOVE', price: 10_000, moveBps: null, windowMs: null, generation: 1, armedAt: 0 };
 

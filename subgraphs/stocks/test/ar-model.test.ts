@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitAr, forecastCumulative, selectAr } from '../src/domain/insights/ar-model';
-import { SeededRandom } from '../src/domain/market/random';
+import { SeededRandom } from '../src/providers/simulated/random';
 
 /** r_t = c + φ1 r_{t−1} + φ2 r_{t−2} + σ ε_t */
 function simulateAr(phis: number[], intercept: number, sigma: number, n: number, seed = 'ar'): number[] {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, testLogger, wsClient } from '@mosaic/testing';
-import { FinnhubFeed } from '../src/domain/market/finnhub-feed';
+import { FinnhubFeed } from '../src/providers/finnhub/feed';
 import type { TradeBatch } from '../src/index';
 import { startFakeFinnhub } from './fake-finnhub';
 import { startStocks } from './harness';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../src/domain/insights/backtest';
 import { FORECAST_DISCLAIMER, forecastPrices, minimumCandles } from '../src/domain/insights/forecast';
-import { SeededRandom } from '../src/domain/market/random';
+import { SeededRandom } from '../src/providers/simulated/random';
 
 /** Prices from log returns that follow r_t = φ r_{t−1} + σ ε_t (φ = 0 is a random walk). */
 function prices(phi: number, n: number, seed: string): number[] {

@@ -1,7 +1,7 @@
 import { createMemoryPubSub, serveSubgraph, type PubSub, type QueryObserver } from '@mosaic/kit';
 import { createTestAuth, createTestDatabase, graphql, testLogger, type TestAuth, type TestDatabase } from '@mosaic/testing';
 import { buildSubgraph } from '../src/build';
-import type { MarketFeed, StocksSettings, Trade } from '../src/index';
+import stocks, { type MarketFeed, type StocksSettings, type Trade } from '../src/index';
 import { ManualFeed } from './manual-feed';
 
 export const TEST_SETTINGS: StocksSettings = {
@@ -34,15 +34,19 @@ export async function startStocks(options: StartOptions = {}) {
   const auth = options.auth ?? (await createTestAuth());
   const pubsub = options.pubsub ?? createMemoryPubSub();
   const feed = options.feed === 'configured' ? undefined : (options.feed ?? new ManualFeed());
-  const built = await buildSubgraph({
-    db: database.db(options.onQuery),
-    verifier: auth.verifier,
-    log: testLogger,
-    pubsub,
-    ...(feed ? { feed } : {}),
-    settings: { ...TEST_SETTINGS, ...options.settings },
-    ...(options.now ? { now: options.now } : {}),
-  });
+  const built = await buildSubgraph(
+    {
+      name: stocks.name,
+      typeDefs: stocks.typeDefs,
+      db: database.db(options.onQuery),
+      verifier: auth.verifier,
+      log: testLogger,
+      pubsub,
+      now: options.now ?? (() => new Date()),
+      ...(feed ? { feed } : {}),
+    },
+    { ...TEST_SETTINGS, ...options.settings },
+  );
   const running = await serveSubgraph(built.subgraph, { port: 0, host: '127.0.0.1', log: testLogger });
   const url = `${running.url}/graphql`;
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(url, query, variables, { token });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '@mosaic/testing';
-import { SimulatedMarket } from '../src/domain/market/simulated-market';
-import { profileFor } from '../src/domain/market/simulation-profiles';
+import { SimulatedMarket } from '../src/providers/simulated/market';
+import { profileFor } from '../src/providers/simulated/profiles';
 import { startStocks, type StocksApp } from './harness';
 
 let app: StocksApp;

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, createMemoryPubSub, drizzleOver, openSqlClient, serveSubgraph, type SqlClient } from '@mosaic/kit';
 import { collect, createTestAuth, graphql, testLogger, wsClient, type TestAuth } from '@mosaic/testing';
 import { buildSubgraph, type BuiltStocks } from '../src/build';
-import { stocks } from '../src/index';
+import stocks from '../src/index';
 import { TEST_SETTINGS, entitiesOf } from './harness';
 import { ManualFeed } from './manual-feed';
-import { SimulatedMarket } from '../src/domain/market/simulated-market';
-import { profileFor } from '../src/domain/market/simulation-profiles';
+import { SimulatedMarket } from '../src/providers/simulated/market';
+import { profileFor } from '../src/providers/simulated/profiles';
 import { observedPubSub } from './observed-pubsub';
 import { waitFor, wsUrl } from './wait';
 
@@ -26,15 +26,10 @@ beforeAll(async () => {
   client = await openSqlClient({ kind: 'pglite', dataDir: 'memory://' });
   await applyMigrations(client, stocks.migrations);
   auth = await createTestAuth();
-  built = await buildSubgraph({
-    db: drizzleOver(client),
-    verifier: auth.verifier,
-    log: testLogger,
-    pubsub,
-    feed,
-    settings: TEST_SETTINGS,
-    now: () => new Date(Date.now() + offset),
-  });
+  built = await buildSubgraph(
+    { name: stocks.name, typeDefs: stocks.typeDefs, db: drizzleOver(client), verifier: auth.verifier, log: testLogger, pubsub, feed, now: () => new Date(Date.now() + offset) },
+    TEST_SETTINGS,
+  );
   running = await serveSubgraph(built.subgraph, { port: 0, host: '127.0.0.1', log: testLogger });
 }, 60_000);
 afterAll(async () => {
@@ -46,7 +41,7 @@ afterAll(async () => {
 describe('on PGlite', () => {
   it('ingests and merges candles, pages history, computes insights, imports CSV, runs watchlists and fires alerts once', async () => {
     const ada = await auth.newUser();
-    const admin = await auth.newUser(['admin']);
+    const admin = await auth.newUser(['user', 'admin']);
     const url = `${running.url}/graphql`;
     const call = (query: string, variables: Record<string, unknown> = {}, token = ada.token) => graphql(url, query, variables, { token });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SimulatedMarket } from '../src/domain/market/simulated-market';
-import { profileFor } from '../src/domain/market/simulation-profiles';
+import { SimulatedMarket } from '../src/providers/simulated/market';
+import { profileFor } from '../src/providers/simulated/profiles';
 import { US_WINTER_HOURS, alwaysOpen, exchangeSession, parseSession } from '../src/domain/market/trading-session';
 import { logReturns } from '../src/domain/insights/ar-model';
 

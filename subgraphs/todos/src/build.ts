@@ -1,26 +1,13 @@
-import { createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
+import { createSubgraph, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
-import { todosPolicies } from './policies';
 import { resolvers } from './resolvers';
 
-export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
-
-export interface TodosDeps extends SubgraphDeps {
-  /** Injected so tests can move time (overdue filters, recurring completions). */
-  now?: () => Date;
-}
-
-export function buildSubgraph(deps: TodosDeps): BuiltSubgraph {
-  const now = deps.now ?? (() => new Date());
+export function buildSubgraph(deps: BuildDeps): BuiltSubgraph {
   const subgraph = createSubgraph<Context>({
-    name: 'todos',
-    typeDefs,
+    deps,
     resolvers,
-    verifier: deps.verifier,
-    log: deps.log,
-    policies: todosPolicies,
-    context: (base) => ({ ...base, db: deps.db, now, loaders: createLoaders(deps.db, now) }),
+    context: (base) => ({ ...base, db: deps.db, now: deps.now, loaders: createLoaders(deps.db, deps.now) }),
   });
   return { subgraph };
 }

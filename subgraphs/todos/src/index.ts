@@ -1,6 +1,12 @@
 import { defineSubgraph } from '@mosaic/kit';
-import { buildSubgraph, typeDefs, type TodosDeps } from './build';
+import { buildSubgraph } from './build';
+import { seedTodos } from './seed';
 
-export const todos = defineSubgraph<TodosDeps>(import.meta.url, { name: 'todos', defaultPort: 4002, typeDefs, build: buildSubgraph });
-
-export type { TodosDeps } from './build';
+export default defineSubgraph(import.meta.url, {
+  scopes: {
+    'todos:read': { description: 'See your todos and their history.', roles: ['user'] },
+    'todos:write': { description: 'Create, change, complete, reorder and delete your todos.', roles: ['user'] },
+  },
+  seed: seedTodos,
+  build: buildSubgraph,
+});

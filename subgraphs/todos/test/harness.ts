@@ -1,8 +1,7 @@
 import { count } from 'drizzle-orm';
-import { createMemoryPubSub } from '@mosaic/kit';
-import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter, testLogger, type TestDatabase } from '@mosaic/testing';
+import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter, type TestDatabase } from '@mosaic/testing';
 import { todoCompletions, todos as todosTable } from '../src/data/tables';
-import { todos } from '../src/index';
+import todos from '../src/index';
 
 /**
  * The todos subgraph over real HTTP on a fresh database, with real signed tokens, a statement
@@ -16,8 +15,6 @@ export async function startTodos() {
   const served = await serveModuleForTest(todos, {
     db: database.db(counter.observe),
     verifier: auth.verifier,
-    log: testLogger,
-    pubsub: createMemoryPubSub(),
     now: () => clock.at ?? new Date(),
   });
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });

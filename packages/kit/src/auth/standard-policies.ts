@@ -1,5 +1,6 @@
 import type { AccessContext, Policies } from './access-directives';
 import { encodeId } from '../ids';
+import { ADMIN_ROLE } from './authorization';
 
 function idOf(parent: unknown): unknown {
   return typeof parent === 'object' && parent !== null && 'id' in parent ? parent.id : undefined;
@@ -12,5 +13,5 @@ function idOf(parent: unknown): unknown {
  */
 export const standardPolicies: Policies<AccessContext> = {
   self: (ctx, parent) => ctx.viewer !== null && idOf(parent) === encodeId('User', ctx.viewer.userId),
-  admin: (ctx) => ctx.viewer?.roles.includes('admin') ?? false,
+  admin: (ctx) => ctx.viewer?.roles.includes(ADMIN_ROLE) ?? false,
 };

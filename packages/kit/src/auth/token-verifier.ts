@@ -1,5 +1,6 @@
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AuthVerifyConfig } from '../env/models';
+import { createTokenKeySet } from './token-keys';
 import { UnauthenticatedError } from '../errors/errors';
 import type { Principal, ServicePrincipal, Viewer } from './viewer';
 
@@ -31,10 +32,10 @@ export interface TokenVerifier {
  *   `sub` is its `client_id` comes from the client-credentials grant: a service principal.
  * Both must be `typ: at+jwt` for JWT_AUDIENCE, so an ID token (audience = the app) never passes.
  *
- * `keys` overrides the remote JWKS (accounts' own process verifies with its local key set).
+ * Verifies with `keys` (see token-keys.ts), or the JWKS published at `config.jwksUrl`.
  */
-export function createTokenVerifier(config: AuthVerifyConfig, keys?: JWTVerifyGetKey): TokenVerifier {
-  const keySet = keys ?? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000 });
+export function createTokenVerifier(config: Omit<AuthVerifyConfig, 'jwksUrl'> & { jwksUrl?: string }, keys?: JWTVerifyGetKey): TokenVerifier {
+  const keySet = keys ?? createTokenKeySet(config.jwksUrl).getKey;
   const issuers = config.oauthIssuer ? [config.issuer, config.oauthIssuer] : [config.issuer];
 
   // Every service in a request's path verifies the same token (the gateway, then each subgraph; in

@@ -31,18 +31,3 @@ export interface ServicePrincipal {
 
 /** Whoever a verified access token speaks for. */
 export type Principal = { kind: 'user'; viewer: Viewer } | { kind: 'service'; service: ServicePrincipal };
-
-export const ROLE_SCOPES = {
-  user: ['profile', 'todos:read', 'todos:write', 'notes:read', 'notes:write'],
-  admin: ['profile', 'todos:read', 'todos:write', 'notes:read', 'notes:write', 'users:read', 'users:write'],
-} as const satisfies Record<string, readonly string[]>;
-
-export type Role = keyof typeof ROLE_SCOPES;
-
-export const isRole = (value: string): value is Role => Object.hasOwn(ROLE_SCOPES, value);
-
-export function scopesForRoles(roles: readonly string[]): string[] {
-  const scopes = new Set<string>();
-  for (const role of roles) if (isRole(role)) for (const scope of ROLE_SCOPES[role]) scopes.add(scope);
-  return [...scopes].sort();
-}

@@ -35,3 +35,23 @@ export function groupLoader<K, V>(
     { cacheKeyFn: keyId },
   );
 }
+
+/** A row a write produced (or null once deleted), to prime into its loader. */
+export interface WrittenRow<K, V> {
+  loader: DataLoader<K, V | null, unknown>;
+  key: K;
+  row: V | null;
+}
+
+export const written = <K, V>(loader: DataLoader<K, V | null, unknown>, key: K, row: V | null): WrittenRow<K, V> => ({ loader, key, row });
+
+/**
+ * The one way to refresh a request's loaders after a write (and before each event of a
+ * subscription, whose context lives as long as the stream): every cached read may be stale, so all
+ * are forgotten; the rows the write returned are primed, so reading them back costs nothing.
+ * `loaders` is the subgraph's record of DataLoaders.
+ */
+export function refreshLoaders(loaders: object, ...rows: WrittenRow<unknown, unknown>[]): void {
+  for (const loader of Object.values(loaders)) if (loader instanceof DataLoader) loader.clearAll();
+  for (const { loader, key, row } of rows) loader.prime(key, row);
+}

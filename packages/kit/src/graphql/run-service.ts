@@ -1,55 +1,67 @@
-import type { DatabaseConfig, PubSubConfig, TrustConfig } from '../env/models';
+import type { PubSubConfig } from '../env/models';
+import { serviceEnv } from '../env/models';
+import { InvalidEnvironmentError, parseEnv } from '../env/parse-env';
 import { createMemoryPubSub, type PubSub } from '../pubsub/pubsub';
 import { createRedisPubSub } from '../pubsub/redis-pubsub';
-import type { TokenVerifier } from '../auth/token-verifier';
+import { createTokenKeySet } from '../auth/token-keys';
+import { createTokenVerifier } from '../auth/token-verifier';
 import { drizzleOver, openSqlClient, type SqlClient } from '../db/database';
 import { applyMigrations } from '../db/migrate';
 import type { RunningServer } from '../http/http-server';
-import type { Logger } from '../logger';
+import { createLogger, type Logger } from '../logger';
 import { setupTracing } from '../observability/tracing';
 import { serveSubgraph } from './serve-subgraph';
-import type { SubgraphDeps, SubgraphModule } from './subgraph-module';
-
-export interface ServiceOptions<D extends SubgraphDeps> {
-  module: SubgraphModule<D>;
-  config: {
-    database: DatabaseConfig;
-    pubsub: PubSubConfig;
-    http: { port: number; host: string };
-    trust: TrustConfig;
-    tracing: { otlpEndpoint?: string | undefined };
-  };
-  log: Logger;
-  verifier: TokenVerifier;
-  /** Subgraph-specific dependencies beyond db / verifier / log. */
-  extra: Omit<D, keyof SubgraphDeps>;
-}
+import type { SubgraphModule } from './subgraph-module';
 
 export function openPubSub(config: PubSubConfig, log: Logger): Promise<PubSub> {
   return config.kind === 'redis' ? createRedisPubSub(config.url, log) : Promise.resolve(createMemoryPubSub());
 }
 
+/** Runs both parses so a misconfigured service reports every problem, shared and its own, at once. */
+function configure(module: SubgraphModule, port: number, env: NodeJS.ProcessEnv) {
+  const problems: string[] = [];
+  const attempt = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof InvalidEnvironmentError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const config = attempt(() => parseEnv(serviceEnv(port), env));
+  const build = attempt(() => module.configure(env));
+  if (!config || !build) throw new InvalidEnvironmentError(problems);
+  return { config, build };
+}
+
 /**
  * Services mode: one subgraph in its own process — connect, migrate, build, listen — and stop
- * cleanly on SIGTERM/SIGINT (in-flight requests finish, then the pool closes).
+ * cleanly on SIGTERM/SIGINT (in-flight requests finish, then the pool closes). `port` is the
+ * registry's; PORT overrides it.
  */
-export async function runSubgraphService<D extends SubgraphDeps>(options: ServiceOptions<D>): Promise<RunningServer> {
-  const { module, log } = options;
-  const tracing = await setupTracing({ serviceName: module.name, otlpEndpoint: options.config.tracing.otlpEndpoint });
-  const client = await openSqlClient(options.config.database);
+export async function runSubgraphService(module: SubgraphModule, port: number, env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+  const { config, build } = configure(module, port, env);
+  const log = createLogger(module.name);
+  const tracing = await setupTracing({ serviceName: module.name, otlpEndpoint: config.tracing.otlpEndpoint });
+  const client = await openSqlClient(config.database);
   await applyMigrations(client, module.migrations);
-  const pubsub = await openPubSub(options.config.pubsub, log);
-  const deps = { ...options.extra, db: drizzleOver(client), verifier: options.verifier, log, pubsub } as D;
-  const built = await module.build(deps);
+  const pubsub = await openPubSub(config.pubsub, log);
+  // Tokens are verified against the issuer's published JWKS (fetched once, cached, refreshed on an
+  // unknown kid) — or, in the issuer's own process, against the keys it publishes.
+  const keys = createTokenKeySet(config.auth.jwksUrl);
+  const verifier = createTokenVerifier(config.auth, keys.getKey);
+  const built = await build({ db: drizzleOver(client), verifier, log, pubsub, now: () => new Date() });
+  if (built.tokenKeys) keys.trust(built.tokenKeys);
   const running = await serveSubgraph(built.subgraph, {
-    port: options.config.http.port,
-    host: options.config.http.host,
+    port: config.http.port,
+    host: config.http.host,
     log,
     ...(built.routes ? { routes: built.routes } : {}),
     ready: () => ping(client),
-    gatewaySecret: options.config.trust.gatewaySecret,
+    gatewaySecret: config.trust.gatewaySecret,
   });
-  if (!options.config.trust.gatewaySecret) log.warn('GATEWAY_SHARED_SECRET is not set: this subgraph answers anyone who can reach it.');
+  if (!config.trust.gatewaySecret) log.warn('GATEWAY_SHARED_SECRET is not set: this subgraph answers anyone who can reach it.');
   log.info({ url: `${running.url}/graphql` }, `${module.name} subgraph listening`);
   const shutdown = async () => {
     await running.close();

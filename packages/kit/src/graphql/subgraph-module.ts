@@ -1,11 +1,17 @@
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentNode } from 'graphql';
+import type { JSONWebKeySet } from 'jose';
+import type { z } from 'zod';
+import type { ScopeDeclarations } from '../auth/scopes';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Db } from '../db/database';
 import type { MigrationSet } from '../db/migrate';
+import { parseEnv } from '../env/parse-env';
 import type { Routes } from '../http/http-server';
 import type { Logger } from '../logger';
 import type { PubSub } from '../pubsub/pubsub';
+import { loadTypeDefs } from './load-type-defs';
 import type { Subgraph } from './subgraph';
 
 /** What the platform gives every subgraph, whichever way it runs. */
@@ -15,33 +21,120 @@ export interface SubgraphDeps {
   log: Logger;
   /** Live-event fan-out: in-process in all-in-one, Redis in services mode. */
   pubsub: PubSub;
+  /** The clock; tests move it. */
+  now: () => Date;
 }
+
+/** What a subgraph's `build` gets: the platform's dependencies and its own identity. */
+export type BuildDeps<D extends SubgraphDeps = SubgraphDeps> = D & {
+  name: string;
+  typeDefs: DocumentNode;
+};
 
 export interface BuiltSubgraph {
   subgraph: Subgraph;
-  /** Extra HTTP routes the subgraph serves beside /graphql (e.g. accounts' JWKS). */
+  /** Extra HTTP routes the subgraph serves beside /graphql (e.g. a JWKS). */
   routes?: Routes;
-  /** Background work to stop on shutdown (relays, timers). */
+  /**
+   * Public keys of the access tokens this subgraph issues: the platform's token verifiers in the
+   * same process trust them without fetching the JWKS over HTTP.
+   */
+  tokenKeys?: JSONWebKeySet;
+  /** Background work to stop on shutdown (relays, timers, feeds). */
   close?: () => Promise<void>;
 }
 
-/**
- * How a subgraph presents itself to the platform (composition, all-in-one, services mode): one
- * per `subgraphs/<name>/src/index.ts`.
- */
-export interface SubgraphModule<D extends SubgraphDeps = SubgraphDeps> {
-  name: string;
-  /** Port in services mode and in the committed supergraph's routing URL. */
-  defaultPort: number;
-  typeDefs: DocumentNode;
-  migrations: MigrationSet;
-  build(deps: D): BuiltSubgraph | Promise<BuiltSubgraph>;
+/** How the generated deployment files (docker-compose.yml, deploy/k8s) run this subgraph. */
+export interface DeploymentTraits {
+  /** Secrets it reads beyond the shared DATABASE_URL and GATEWAY_SHARED_SECRET: name → how to make one. */
+  secrets?: Readonly<Record<string, string>>;
+  /** Where it publishes the JWKS every service verifies access tokens with (the token issuer). */
+  jwksPath?: string;
+  /** Non-secret variables it is deployed with. */
+  env?: Readonly<Record<string, string>>;
+  /** Why exactly one replica may run (e.g. it owns an upstream feed); unset = it scales out. */
+  singleReplica?: string;
+}
+
+export interface DemoAccount {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+export type DemoAccountName = 'user' | 'admin';
+
+/** What a subgraph's `seed` gets: its own API and database, and the demo accounts. */
+export interface SeedContext {
+  db: Db;
+  log: Logger;
+  demo: Readonly<Record<DemoAccountName, DemoAccount>>;
+  /**
+   * A GraphQL operation against this subgraph, as a demo account (see `DemoSession`)
+   * or anonymously; throws on any error, so a broken seed stops the start loudly.
+   */
+  graphql<D = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: DemoAccountName | null): Promise<D>;
 }
 
 /**
- * A subgraph module by the layout convention: its PostgreSQL schema is named after it and its
- * drizzle-kit migrations sit in `<package>/drizzle` (beside `src/`, where `moduleUrl` points).
+ * Signs a demo account in for seeding — creating it, with its role, when it does not exist yet —
+ * and returns an access token. Exactly one subgraph provides it: the one that signs people in.
  */
-export function defineSubgraph<D extends SubgraphDeps>(moduleUrl: string, module: Omit<SubgraphModule<D>, 'migrations'>): SubgraphModule<D> {
-  return { ...module, migrations: { schema: module.name, folder: fileURLToPath(new URL('../drizzle', moduleUrl)) } };
+export type DemoSession = (context: SeedContext, account: DemoAccountName) => Promise<string>;
+
+/**
+ * How a subgraph presents itself to the platform (registry, composition, all-in-one, services mode,
+ * deployment files): the default export of `subgraphs/<name>/src/index.ts`.
+ */
+export interface SubgraphModule<D extends SubgraphDeps = SubgraphDeps> {
+  /** The folder's name; also its PostgreSQL schema and its service name. */
+  name: string;
+  typeDefs: DocumentNode;
+  migrations: MigrationSet;
+  scopes: ScopeDeclarations;
+  deployment: DeploymentTraits;
+  /**
+   * Reads the subgraph's own settings from `env` (all problems reported at once, before anything
+   * starts) and returns the function that builds it.
+   */
+  configure(env?: NodeJS.ProcessEnv): (deps: D) => Promise<BuiltSubgraph>;
+  /** Demo data for `pnpm start`, run once per database. */
+  seed?: (context: SeedContext) => Promise<void>;
+  demoSession?: DemoSession;
+}
+
+export interface SubgraphDefinition<D extends SubgraphDeps, S> {
+  /** Scopes the SDL's `@requiresScopes` uses, and the roles that hold them. */
+  scopes?: ScopeDeclarations;
+  /** The subgraph's own environment variables (a zod model over process.env). */
+  settings?: z.ZodType<S>;
+  deployment?: DeploymentTraits;
+  seed?: (context: SeedContext) => Promise<void>;
+  demoSession?: DemoSession;
+  build(deps: BuildDeps<D>, settings: S): BuiltSubgraph | Promise<BuiltSubgraph>;
+}
+
+/**
+ * A subgraph module by the layout convention: `subgraphs/<name>/src/index.ts` calls this with its
+ * `import.meta.url`; the SDL is `src/schema.graphql`, the PostgreSQL schema is `<name>` and its
+ * drizzle-kit migrations sit in `<name>/drizzle`.
+ */
+export function defineSubgraph<D extends SubgraphDeps = SubgraphDeps, S = undefined>(moduleUrl: string, definition: SubgraphDefinition<D, S>): SubgraphModule<D> {
+  const sourceDir = dirname(fileURLToPath(moduleUrl));
+  const name = basename(dirname(sourceDir));
+  const { settings, build } = definition;
+  const typeDefs = loadTypeDefs(new URL('./schema.graphql', moduleUrl));
+  return {
+    name,
+    typeDefs,
+    migrations: { schema: name, folder: fileURLToPath(new URL('../drizzle', moduleUrl)) },
+    scopes: definition.scopes ?? {},
+    deployment: definition.deployment ?? {},
+    ...(definition.seed ? { seed: definition.seed } : {}),
+    ...(definition.demoSession ? { demoSession: definition.demoSession } : {}),
+    configure(env = process.env) {
+      const parsed = (settings ? parseEnv({ [name]: settings }, env)[name] : undefined) as S;
+      return async (deps) => build({ ...deps, name, typeDefs }, parsed);
+    },
+  };
 }

@@ -7,12 +7,13 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { enforceAccessDirectives, type Policies } from '../auth/access-directives';
 import { standardPolicies } from '../auth/standard-policies';
-import type { TokenVerifier } from '../auth/token-verifier';
+import { authorizationFor, type Authorization } from '../auth/authorization';
 import type { Principal, ServicePrincipal, Viewer } from '../auth/viewer';
 import { clientInfoOf, type ClientInfo } from '../http/client-info';
 import { asHttpError, UserInputError } from '../errors/errors';
 import { createErrorFormatter } from '../errors/format-error';
 import type { Logger } from '../logger';
+import type { TokenVerifier } from '../auth/token-verifier';
 import { graphqlHandler, requestIdOf, sendJson, type RequestHandler } from '../http/graphql-handler';
 import { readBody } from '../http/read-body';
 import { ADMISSION_HEADER, admitSubscription, formatWith, type AdmissionRequest } from './subscription-admission';
@@ -26,13 +27,15 @@ export interface RequestContext extends ApolloBaseContext {
   service: ServicePrincipal | null;
   /** Who is on the other end, as the gateway saw them (sessions, per-address limits). */
   client: ClientInfo;
+  /** Authorization checks for domain functions (`ctx.auth.require('todos:write')`). */
+  auth: Authorization;
   requestId: string;
   log: Logger;
 }
 
 export interface SubgraphOptions<C extends RequestContext> {
-  name: string;
-  typeDefs: DocumentNode;
+  /** From the build's dependencies (`BuildDeps`): the subgraph's name and SDL, its token verifier and logger. */
+  deps: { name: string; typeDefs: DocumentNode; verifier: TokenVerifier; log: Logger };
   /**
    * The subgraph's codegen `Resolvers` (typed against its context). Apollo's own
    * `GraphQLResolverMap` cannot express `__resolveReference`'s signature, hence the wider type.
@@ -42,8 +45,6 @@ export interface SubgraphOptions<C extends RequestContext> {
   policies?: Policies<C>;
   /** Extends the base context with the subgraph's own per-request state (db, loaders). */
   context: (base: RequestContext) => C | Promise<C>;
-  verifier: TokenVerifier;
-  log: Logger;
 }
 
 /** A built subgraph; its context type stays inside, so subgraphs of any context fit one registry. */
@@ -65,10 +66,10 @@ export interface Subgraph {
  */
 export function createSubgraph<C extends RequestContext>(options: SubgraphOptions<C>): Subgraph {
   const schema = enforceAccessDirectives<C>(
-    buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    buildSubgraphSchema({ typeDefs: options.deps.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     { ...(standardPolicies as Policies<C>), ...options.policies },
   );
-  const log = options.log.child({ subgraph: options.name });
+  const log = options.deps.log.child({ subgraph: options.deps.name });
   const server = new ApolloServer<C>({
     schema,
     formatError: createErrorFormatter(log),
@@ -77,16 +78,20 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
     logger: log,
   });
   const formatError = createErrorFormatter(log);
-  const contextForPrincipal = (principal: Principal | null, client: ClientInfo, requestId: string = randomUUID()) =>
-    options.context({
-      viewer: principal?.kind === 'user' ? principal.viewer : null,
-      service: principal?.kind === 'service' ? principal.service : null,
+  const contextForPrincipal = (principal: Principal | null, client: ClientInfo, requestId: string = randomUUID()) => {
+    const viewer = principal?.kind === 'user' ? principal.viewer : null;
+    const service = principal?.kind === 'service' ? principal.service : null;
+    return options.context({
+      viewer,
+      service,
       client,
+      auth: authorizationFor(viewer, service),
       requestId,
       log: log.child({ requestId }),
     });
+  };
   async function contextFor(req: IncomingMessage, requestId: string): Promise<C> {
-    const principal = await options.verifier.principalFromHeader(req.headers.authorization).catch(asHttpError(401));
+    const principal = await options.deps.verifier.principalFromHeader(req.headers.authorization).catch(asHttpError(401));
     return contextForPrincipal(principal, clientInfoOf(req), requestId);
   }
   const handleHttp = graphqlHandler({ server, context: contextFor });
@@ -98,7 +103,7 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
     try {
       request = JSON.parse(await readBody(req, 64 * 1024)) as AdmissionRequest;
       if (typeof request.query !== 'string') throw new UserInputError('An admission request needs a "query".');
-      viewer = await options.verifier.viewerFromHeader(req.headers.authorization);
+      viewer = await options.deps.verifier.viewerFromHeader(req.headers.authorization);
     } catch (error) {
       const formatted = error instanceof GraphQLError ? formatError(error.toJSON(), error) : { message: 'Bad admission request.', extensions: { code: 'BAD_REQUEST' } };
       return sendJson(res, 200, { admitted: false, errors: [formatted] });
@@ -109,18 +114,18 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
 
   const handle: RequestHandler = (req, res) => (hasSubscriptions && req.headers[ADMISSION_HEADER] ? handleAdmission(req, res) : handleHttp(req, res));
   return {
-    name: options.name,
+    name: options.deps.name,
     schema,
     // Continues the caller's trace (the gateway sends `traceparent`).
     handleGraphQL: (req, res) =>
-      inSpan(`${options.name}.request`, { 'mosaic.subgraph': options.name }, () => handle(req, res), contextFromHeaders(req.headers), SpanKind.SERVER),
+      inSpan(`${options.deps.name}.request`, { 'mosaic.subgraph': options.deps.name }, () => handle(req, res), contextFromHeaders(req.headers), SpanKind.SERVER),
     ...(hasSubscriptions
       ? {
           attachSubscriptions: (httpServer: Server, path: string, acceptUpgrade?: (req: IncomingMessage) => boolean) =>
             attachSubscriptionServer(httpServer, {
               schema,
               path,
-              verifier: options.verifier,
+              verifier: options.deps.verifier,
               log,
               formatError,
               context: (viewer, request) => contextForPrincipal(viewer && { kind: 'user', viewer }, clientInfoOf(request)),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { inRequestScope } from '../observability/request-scope';
 import { BodyTooLargeError, readBody } from './read-body';
 
 export interface GraphQLHandlerOptions<C extends BaseContext> {
@@ -57,10 +58,12 @@ export function graphqlHandler<C extends BaseContext>(options: GraphQLHandlerOpt
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const result = await options.server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-      context: () => options.context(req, requestId),
-    });
+    const result = await inRequestScope(requestId, () =>
+      options.server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
+        context: () => options.context(req, requestId),
+      }),
+    );
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {

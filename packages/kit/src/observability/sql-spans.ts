@@ -1,4 +1,5 @@
-import { inSpan } from './tracing';
+/** Runs work in a span (tracing.ts's `inSpan`, passed in so this module does not import it back). */
+type RunInSpan = (name: string, attributes: Record<string, string>, work: () => Promise<unknown>) => Promise<unknown>;
 
 type QueryMethod = (this: { queryString: string }, ...args: unknown[]) => Promise<unknown>;
 
@@ -9,7 +10,7 @@ let instrumented = false;
  * both drivers. drizzle ships span calls but no way to switch them on, so its prepared-query
  * classes are wrapped here — the way OpenTelemetry instrumentations wrap libraries.
  */
-export async function instrumentSqlQueries(): Promise<void> {
+export async function instrumentSqlQueries(span: RunInSpan): Promise<void> {
   if (instrumented) return;
   instrumented = true;
   const [{ PglitePreparedQuery }, { PostgresJsPreparedQuery }] = await Promise.all([import('drizzle-orm/pglite/session'), import('drizzle-orm/postgres-js/session')]);
@@ -18,7 +19,7 @@ export async function instrumentSqlQueries(): Promise<void> {
       const original = prototype[method];
       if (!original) continue;
       prototype[method] = function (this: { queryString: string }, ...args: unknown[]) {
-        return inSpan('db.query', { 'db.system': 'postgresql', 'db.statement': this.queryString }, () => original.apply(this, args));
+        return span('db.query', { 'db.system': 'postgresql', 'db.statement': this.queryString }, () => original.apply(this, args));
       };
     }
   }

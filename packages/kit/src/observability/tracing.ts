@@ -46,7 +46,7 @@ export async function setupTracing(options: TracingOptions): Promise<{ shutdown(
     : new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint!.replace(/\/$/, '')}/v1/traces` }));
   provider = new NodeTracerProvider({ resource: resourceFromAttributes({ 'service.name': options.serviceName }), spanProcessors: [processor] });
   provider.register({ propagator: new W3CTraceContextPropagator() });
-  await instrumentSqlQueries();
+  await instrumentSqlQueries(inSpan);
   const registered = provider;
   return {
     async shutdown() {

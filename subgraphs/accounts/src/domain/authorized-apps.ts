@@ -38,7 +38,7 @@ export async function authorizedAppsOf(ctx: Pick<Context, 'loaders'>, userId: st
  * Takes an app's access back: its grants and every refresh token under them are deleted, so it
  * cannot get new access tokens (ones it holds expire within ACCESS_TOKEN_TTL_SECONDS).
  */
-export async function revokeAppAuthorization(ctx: Pick<Context, 'viewer' | 'db'>, clientId: string): Promise<true> {
+export async function revokeAppAuthorization(ctx: Pick<Context, 'auth' | 'db'>, clientId: string): Promise<true> {
   const viewer = requireAccountHolder(ctx);
   const revoked = await ctx.db.transaction((tx) => revokeGrantsOf(tx, viewer.userId, clientId));
   if (revoked === 0) throw new NotFoundError('AuthorizedApp', clientId);

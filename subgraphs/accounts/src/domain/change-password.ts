@@ -18,7 +18,7 @@ const changePasswordInput = z.object({
  * caller gets a fresh session, which keeps the second factor the old one had proved. Access tokens already issued stay valid until they expire
  * (at most ACCESS_TOKEN_TTL_SECONDS), as they are verified without a database lookup.
  */
-export async function changePassword(ctx: Pick<Context, 'viewer' | 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn' | 'client'>, input: unknown): Promise<Session> {
+export async function changePassword(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn' | 'client'>, input: unknown): Promise<Session> {
   const viewer = requireAccountHolder(ctx);
   const { currentPassword, newPassword } = validate(changePasswordInput, input);
   const user = await ctx.loaders.userById.load(viewer.userId);

@@ -13,15 +13,9 @@ export interface IdentitySettings {
   externalProviders: ExternalProviderConfig[];
 }
 
-export function loadIdentitySettings(config: IdentityConfig, production: boolean): IdentitySettings {
+export function loadIdentitySettings(config: IdentityConfig): IdentitySettings {
   return {
-    fieldKeys: loadFieldKeys({
-      json: config.fieldKeys,
-      variable: 'ACCOUNTS_FIELD_KEYS',
-      production,
-      devKeysDir: config.devKeysDir,
-      devKeyFile: 'accounts-field-keys.DEV-ONLY.json',
-    }),
+    fieldKeys: loadFieldKeys({ ...config.fieldKeys, variable: 'ACCOUNTS_FIELD_KEYS', devKeyFile: 'accounts-field-keys.DEV-ONLY.json' }),
     oauthIssuer: config.oauthIssuer,
     twoFactorIssuer: config.twoFactorIssuer,
     trustedProxyHops: config.trustedProxyHops,

@@ -1,4 +1,4 @@
-import { NotFoundError, UnauthenticatedError } from '@mosaic/kit';
+import { NotFoundError } from '@mosaic/kit';
 import type { Context } from '../context';
 import { revokeSessions } from '../data/sessions-repo';
 import type { SessionRow } from '../data/tables';
@@ -15,20 +15,20 @@ export const isCurrentSession = (ctx: Pick<Context, 'viewer'>, session: SessionR
  * Signs one of the viewer's own sessions out: its refresh token stops working at once; access
  * tokens it already issued expire on their own (at most ACCESS_TOKEN_TTL_SECONDS).
  */
-export async function revokeOwnSession(ctx: Pick<Context, 'viewer' | 'db' | 'now'>, sessionId: string): Promise<true> {
+export async function revokeOwnSession(ctx: Pick<Context, 'auth' | 'db' | 'now'>, sessionId: string): Promise<true> {
   const viewer = requireAccountHolder(ctx);
   if ((await revokeSessions(ctx.db, viewer.userId, ctx.now(), { only: sessionId })) === 0) throw new NotFoundError('Session', sessionId);
   return true;
 }
 
 /** "Sign out everywhere else": every session but the caller's. Returns how many were ended. */
-export function revokeOtherSessions(ctx: Pick<Context, 'viewer' | 'db' | 'now'>): Promise<number> {
+export function revokeOtherSessions(ctx: Pick<Context, 'auth' | 'db' | 'now'>): Promise<number> {
   const viewer = requireAccountHolder(ctx);
   return revokeSessions(ctx.db, viewer.userId, ctx.now(), { except: viewer.sessionId });
 }
 
 /** Admins: signs a user out of every session (a lost laptop, a compromised account). */
-export function revokeUserSessions(ctx: Pick<Context, 'viewer' | 'db' | 'now'>, userId: string): Promise<number> {
-  if (!ctx.viewer) throw new UnauthenticatedError();
+export function revokeUserSessions(ctx: Pick<Context, 'auth' | 'db' | 'now'>, userId: string): Promise<number> {
+  ctx.auth.require('users:write');
   return revokeSessions(ctx.db, userId, ctx.now());
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
-import { ACCESS_TOKEN_ALGORITHMS } from '@mosaic/kit';
+import { importJWK, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
+import { ACCESS_TOKEN_ALGORITHMS, generateSigningKey } from '@mosaic/kit';
 
 const ALG = ACCESS_TOKEN_ALGORITHMS[0]!;
 
@@ -33,11 +33,6 @@ export async function loadSigningKeys(source: SigningKeysSource): Promise<Signin
     jwks: { keys: privateJwks.map(({ d: _private, ...publicJwk }) => ({ ...publicJwk, alg: ALG, use: 'sig' })) },
     privateJwks: privateJwks.map((jwk) => ({ ...jwk, alg: ALG, use: 'sig' })),
   };
-}
-
-export async function generateSigningKey(kid: string): Promise<JWK> {
-  const { privateKey } = await generateKeyPair(ALG, { extractable: true, crv: 'Ed25519' });
-  return { ...(await exportJWK(privateKey)), kid, alg: ALG };
 }
 
 function parseKeys(json: string): JWK[] {

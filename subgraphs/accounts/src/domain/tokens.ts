@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { scopesForRoles } from '@mosaic/kit';
+import { scopesForRoles, type ScopeCatalog } from '@mosaic/kit';
 import type { SigningKeys } from './signing-keys';
 
 export interface TokenSettings {
@@ -8,6 +8,8 @@ export interface TokenSettings {
   audience: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** Which scopes each role holds, as every subgraph declared them. */
+  scopeCatalog: ScopeCatalog;
 }
 
 export interface AccessTokenClaims {
@@ -20,7 +22,7 @@ export interface AccessTokenClaims {
 }
 
 /**
- * Short-lived EdDSA access token; scopes are derived from roles at issue time. `auth_time` and
+ * Short-lived EdDSA access token; scopes are derived from roles (the scope catalog) at issue time. `auth_time` and
  * `amr` let a subgraph demand a recent second factor (kit's requireRecentSecondFactor).
  */
 export async function signAccessToken(keys: SigningKeys, settings: TokenSettings, claims: AccessTokenClaims, now: Date) {
@@ -29,7 +31,7 @@ export async function signAccessToken(keys: SigningKeys, settings: TokenSettings
   const token = await new SignJWT({
     sid: claims.sessionId,
     roles: [...claims.roles],
-    scope: scopesForRoles(claims.roles).join(' '),
+    scope: scopesForRoles(settings.scopeCatalog, claims.roles).join(' '),
     amr: [...claims.amr],
     auth_time: Math.floor(claims.authTime.getTime() / 1000),
   })

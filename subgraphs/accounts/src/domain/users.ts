@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError, UserInputError, UnauthenticatedError, pageSize, toConnection, type Connection } from '@mosaic/kit';
+import { ForbiddenError, NotFoundError, UserInputError, pageSize, toConnection, type Connection } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { UserRow } from '../data/tables';
 import { listUsers as listUserRows, updateRoles, userCursorKey } from '../data/users-repo';
@@ -6,16 +6,16 @@ import { listUsers as listUserRows, updateRoles, userCursorKey } from '../data/u
 export const ROLES = ['user', 'admin'] as const;
 export type RoleName = (typeof ROLES)[number];
 
-export async function viewerProfile(ctx: Pick<Context, 'viewer' | 'loaders'>): Promise<UserRow | null> {
-  if (!ctx.viewer) throw new UnauthenticatedError();
-  return ctx.loaders.userById.load(ctx.viewer.userId);
+export async function viewerProfile(ctx: Pick<Context, 'auth' | 'loaders'>): Promise<UserRow | null> {
+  return ctx.loaders.userById.load(ctx.auth.userId());
 }
 
 export function findUser(ctx: Pick<Context, 'loaders'>, userId: string): Promise<UserRow | null> {
   return ctx.loaders.userById.load(userId);
 }
 
-export async function listUsers(ctx: Pick<Context, 'db' | 'loaders'>, args: { first?: number | null; after?: string | null }): Promise<Connection<UserRow>> {
+export async function listUsers(ctx: Pick<Context, 'auth' | 'db' | 'loaders'>, args: { first?: number | null; after?: string | null }): Promise<Connection<UserRow>> {
+  ctx.auth.requireScope('users:read');
   const limit = pageSize(args.first);
   const rows = await listUserRows(ctx.db, limit, args.after);
   for (const row of rows) ctx.loaders.userById.prime(row.id, row);
@@ -23,9 +23,10 @@ export async function listUsers(ctx: Pick<Context, 'db' | 'loaders'>, args: { fi
 }
 
 /** Every user keeps the `user` role; an admin cannot remove their own admin role (no lock-out). */
-export async function setUserRoles(ctx: Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>, userId: string, roles: readonly RoleName[]): Promise<UserRow> {
+export async function setUserRoles(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>, userId: string, roles: readonly RoleName[]): Promise<UserRow> {
+  const admin = ctx.auth.require('users:write');
   const unique = [...new Set<RoleName>(['user', ...roles])].sort();
-  if (ctx.viewer?.userId === userId && !unique.includes('admin')) {
+  if (admin.userId === userId && !unique.includes('admin')) {
     throw new ForbiddenError('You cannot remove your own admin role; ask another admin.');
   }
   if (unique.length > ROLES.length) throw new UserInputError('roles: unknown role.', 'roles');

@@ -3,14 +3,14 @@ import type { Db } from '@mosaic/kit';
 import { findOAuthClientsByIds } from '../data/oauth-clients-repo';
 import { consumeOidcModel, destroyByGrantId, destroyOidcModel, findOidcModel, upsertOidcModel } from '../data/oidc-models-repo';
 import type { OAuthClientRow } from '../data/tables';
-import { API_SCOPES, OIDC_SCOPES } from './scopes';
+import { OIDC_SCOPES } from './scopes';
 
 /**
  * oidc-provider's storage (its documented adapter contract) in accounts' PostgreSQL schema, so
  * every replica sees the same codes, grants and sessions. Clients are not stored by the library:
  * they are the admin-registered rows of `oauth_clients`, presented as client metadata.
  */
-export function postgresAdapter(db: Db, now: () => Date): new (name: string) => Adapter {
+export function postgresAdapter(db: Db, now: () => Date, apiScopes: readonly string[]): new (name: string) => Adapter {
   return class PostgresAdapter implements Adapter {
     constructor(private readonly kind: string) {}
 
@@ -22,7 +22,7 @@ export function postgresAdapter(db: Db, now: () => Date): new (name: string) => 
     async find(id: string): Promise<AdapterPayload | undefined> {
       if (this.kind === 'Client') {
         const [client] = await findOAuthClientsByIds(db, [id]);
-        return client ? clientMetadata(client) : undefined;
+        return client ? clientMetadata(client, apiScopes) : undefined;
       }
       const row = await findOidcModel(db, this.kind, { id }, now());
       return row ? withConsumed(row) : undefined;
@@ -61,9 +61,9 @@ const withConsumed = (row: { payload: Record<string, unknown>; consumedAt: Date 
  * replaced to hash what the client presents (see oauth-server.ts). Only grant types registered for
  * the app are allowed, and it may ask only for the scopes registered for it.
  */
-export function clientMetadata(client: OAuthClientRow): AdapterPayload {
+export function clientMetadata(client: OAuthClientRow, apiScopes: readonly string[]): AdapterPayload {
   const authorizationCode = client.grantTypes.includes('authorization_code');
-  const scopes = client.scopes.filter((scope) => API_SCOPES.includes(scope));
+  const scopes = client.scopes.filter((scope) => apiScopes.includes(scope));
   return {
     client_id: client.id,
     client_name: client.name,

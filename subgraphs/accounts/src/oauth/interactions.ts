@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { errors, type InteractionResults } from 'oidc-provider';
-import { AppError, scopesForRoles, type Db, type FieldCipher, type Logger } from '@mosaic/kit';
+import { AppError, scopesForRoles, type Db, type FieldCipher, type Logger, type ScopeCatalog } from '@mosaic/kit';
 import { findUsersByIds } from '../data/users-repo';
 import { normalizeEmail } from '../domain/credentials';
 import { checkPassword } from '../domain/login';
@@ -10,7 +10,7 @@ import { findTotpCredential } from '../data/two-factor-repo';
 import { browserClient } from './client-address';
 import { BadFormError, csrfTokenFor, csrfValid, readForm, sendPage } from './forms';
 import { codePage, consentPage, errorPage, loginPage } from './pages';
-import { GRAPH_RESOURCE, OIDC_SCOPES, SCOPE_DESCRIPTIONS } from './scopes';
+import { describeScope, GRAPH_RESOURCE, isOidcScope } from './scopes';
 
 export interface InteractionDeps {
   provider: Provider;
@@ -21,6 +21,7 @@ export interface InteractionDeps {
   formKeys: readonly string[];
   /** Proxies in front of accounts' public pages (OAUTH_TRUST_PROXY_HOPS). */
   trustedProxyHops: number;
+  scopeCatalog: ScopeCatalog;
   log: Logger;
 }
 
@@ -46,8 +47,8 @@ export function interactionHandler(deps: InteractionDeps) {
     const accountId = details.session?.accountId;
     const [user] = accountId ? await findUsersByIds(deps.db, [accountId]) : [];
     if (!user) return sendPage(res, 400, errorPage('Sign in again', 'This sign-in has expired. Go back to the app and start again.'));
-    const { granted, withheld } = consentScopes(details.prompt.details, user.roles);
-    return sendPage(res, 200, consentPage({ uid, csrf, clientName, userName: user.displayName, granted: granted.map((scope) => ({ scope, description: SCOPE_DESCRIPTIONS[scope] ?? scope })), withheld }));
+    const { granted, withheld } = consentScopes(deps.scopeCatalog, details.prompt.details, user.roles);
+    return sendPage(res, 200, consentPage({ uid, csrf, clientName, userName: user.displayName, granted: granted.map((scope) => ({ scope, description: describeScope(deps.scopeCatalog, scope) })), withheld }));
   }
 
   async function login(req: IncomingMessage, res: ServerResponse, uid: string, form: URLSearchParams) {
@@ -98,7 +99,7 @@ export function interactionHandler(deps: InteractionDeps) {
     if (!grant) return sendPage(res, 400, errorPage('Sign in again', 'This authorization has expired. Go back to the app and start again.'));
     const prompt = details.prompt.details as PromptDetails;
     // Scopes the user cannot grant are recorded as rejected, so the app gets the rest, not a loop.
-    const { granted } = consentScopes(prompt, user.roles);
+    const { granted } = consentScopes(deps.scopeCatalog, prompt, user.roles);
     const split = (scopes: readonly string[] = []) => [scopes.filter((s) => granted.includes(s)).join(' '), scopes.filter((s) => !granted.includes(s)).join(' ')] as const;
     const [oidcGranted, oidcRejected] = split(prompt.missingOIDCScope);
     const [apiGranted, apiRejected] = split(prompt.missingResourceScopes?.[GRAPH_RESOURCE]);
@@ -152,10 +153,10 @@ interface PromptDetails {
  * Requested scopes the user can grant and those they cannot: OpenID Connect scopes always, API
  * scopes only if the user holds them (an app never gets more than its user has).
  */
-function consentScopes(details: unknown, roles: readonly string[]): { granted: string[]; withheld: string[] } {
+function consentScopes(catalog: ScopeCatalog, details: unknown, roles: readonly string[]): { granted: string[]; withheld: string[] } {
   const prompt = details as PromptDetails;
-  const held = new Set(scopesForRoles(roles));
+  const held = new Set(scopesForRoles(catalog, roles));
   const requested = [...new Set([...(prompt.missingOIDCScope ?? []), ...(prompt.missingResourceScopes?.[GRAPH_RESOURCE] ?? [])])];
-  const grantable = (scope: string) => (OIDC_SCOPES as readonly string[]).includes(scope) || held.has(scope);
+  const grantable = (scope: string) => isOidcScope(scope) || held.has(scope);
   return { granted: requested.filter(grantable), withheld: requested.filter((scope) => !grantable(scope)) };
 }

@@ -2,13 +2,13 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { JWK } from 'jose';
-import type { Db, FieldCipher, Logger, Routes } from '@mosaic/kit';
+import type { Db, FieldCipher, Logger, Routes, ScopeCatalog } from '@mosaic/kit';
 import { findUsersByIds } from '../data/users-repo';
 import { hashOpaqueToken } from '../domain/tokens';
 import { postgresAdapter } from './adapter';
 import { interactionHandler } from './interactions';
 import { errorPage, renderPage } from './pages';
-import { API_SCOPES, GRAPH_RESOURCE } from './scopes';
+import { apiScopesOf, GRAPH_RESOURCE } from './scopes';
 
 export interface OAuthServerSettings {
   /** The issuer URL, ending in the mount path, e.g. `http://localhost:4001/oidc`. */
@@ -27,6 +27,8 @@ export interface OAuthServerDeps {
   fieldCipher: FieldCipher;
   /** The signing keys of first-party tokens: one JWKS for every token accounts issues. */
   privateJwks: readonly JWK[];
+  /** Every scope the subgraphs declare, with the roles that hold it. */
+  scopeCatalog: ScopeCatalog;
   /** `aud` of access tokens for the graph (JWT_AUDIENCE), so every subgraph accepts them. */
   audience: string;
   accessTokenTtlSeconds: number;
@@ -48,8 +50,9 @@ export const OAUTH_MOUNT = '/oidc';
  */
 export function createOAuthServer(deps: OAuthServerDeps): { provider: Provider; routes: Routes } {
   const { settings, db } = deps;
+  const apiScopes = apiScopesOf(deps.scopeCatalog);
   const configuration: Configuration = {
-    adapter: postgresAdapter(db, deps.now),
+    adapter: postgresAdapter(db, deps.now, apiScopes),
     clients: [],
     jwks: { keys: deps.privateJwks.map((jwk) => ({ ...jwk })) as NonNullable<Configuration['jwks']>['keys'] },
     async findAccount(_ctx, sub) {
@@ -62,7 +65,7 @@ export function createOAuthServer(deps: OAuthServerDeps): { provider: Provider; 
     },
     claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
     // Advertised, and what a client's registered `scope` may list; API scopes land in the graph's access tokens.
-    scopes: ['openid', 'offline_access', 'email', ...API_SCOPES],
+    scopes: ['openid', 'offline_access', 'email', ...apiScopes],
     clientDefaults: { id_token_signed_response_alg: 'EdDSA', grant_types: ['authorization_code'], response_types: ['code'] },
     features: {
       devInteractions: { enabled: false },
@@ -77,7 +80,7 @@ export function createOAuthServer(deps: OAuthServerDeps): { provider: Provider; 
         getResourceServerInfo: (_ctx, resourceIndicator) => {
           if (resourceIndicator !== GRAPH_RESOURCE) throw new errors.InvalidTarget(`The only resource is ${GRAPH_RESOURCE}.`);
           return {
-            scope: API_SCOPES.join(' '),
+            scope: apiScopes.join(' '),
             audience: deps.audience,
             accessTokenTTL: deps.accessTokenTtlSeconds,
             accessTokenFormat: 'jwt',
@@ -131,7 +134,7 @@ export function createOAuthServer(deps: OAuthServerDeps): { provider: Provider; 
     req.url = original.slice(OAUTH_MOUNT.length) || '/';
     await callback(req, res);
   };
-  const interactions = interactionHandler({ provider, db, now: deps.now, fieldCipher: deps.fieldCipher, formKeys: settings.cookieKeys, trustedProxyHops: settings.trustedProxyHops, log: deps.log });
+  const interactions = interactionHandler({ provider, db, now: deps.now, fieldCipher: deps.fieldCipher, formKeys: settings.cookieKeys, trustedProxyHops: settings.trustedProxyHops, scopeCatalog: deps.scopeCatalog, log: deps.log });
   return {
     provider,
     routes: {

@@ -63,21 +63,6 @@ export function createLoaders(db: Db, viewerId: string | null): Loaders {
   };
 }
 
-/**
- * Forgets everything loaded. After a write that may change lists and counts, and before each
- * event of a subscription: graphql-ws keeps one context for a subscription's lifetime, so without
- * this, later events would see the reactions or counts cached for earlier ones.
- */
-export function clearLoaders(loaders: Loaders): void {
-  for (const loader of Object.values(loaders) as DataLoader<unknown, unknown, unknown>[]) loader.clearAll();
-}
-
-/** After a write of one message: it is known; lists, counts and summaries may have changed. */
-export function messageWritten(loaders: Loaders, message: MessageRow): void {
-  clearLoaders(loaders);
-  loaders.messageById.prime(message.id, message);
-}
-
 /** Rows a list already read: fields of its items then need no statement of their own. */
 export function primeRooms(loaders: Loaders, hits: readonly { room: RoomRow; membership: MemberRow | null }[]): void {
   for (const { room, membership } of hits) {

@@ -8,7 +8,7 @@ import { accessTo } from './room-access';
  * statement per field for a whole list). Their parents were already authorised by whatever
  * returned them (a root field, a list, an entity reference, an event).
  */
-type FieldContext = Pick<Context, 'viewer' | 'loaders'>;
+type FieldContext = Pick<Context, 'auth' | 'loaders'>;
 
 export const memberCountOf = (ctx: FieldContext, room: RoomRow): Promise<number> => ctx.loaders.memberCount.load(room.id);
 

@@ -5,10 +5,10 @@ import { primeRooms } from '../data/loaders';
 import { findRoomsOfMember, findVisibleRooms, type RoomHit } from '../data/rooms-repo';
 import { ROOM_VISIBILITIES, type MemberRow, type MessageRow, type RoomRow } from '../data/tables';
 import { decodeMemberCursor, decodeMessageCursor, decodeRoomCursor, memberCursorKey, messageCursorKey, roomCursorKey } from './cursors';
-import { accessTo, assertMayRead, requireViewer } from './room-access';
+import { accessTo, assertMayRead } from './room-access';
 import { roomSearchSchema } from './text';
 
-type ListContext = Pick<Context, 'viewer' | 'loaders' | 'db'>;
+type ListContext = Pick<Context, 'auth' | 'loaders' | 'db'>;
 
 const DEFAULT_MEMBER_PAGE_SIZE = 50;
 
@@ -34,7 +34,7 @@ function roomConnection(ctx: ListContext, hits: RoomHit[], limit: number, after:
 
 /** `Query.chatRooms`: public rooms and the viewer's rooms, most recently active first. */
 export async function listRooms(ctx: ListContext, args: PageArgs & { filter?: unknown }): Promise<Connection<RoomRow>> {
-  const viewerId = requireViewer(ctx);
+  const viewerId = ctx.auth.userId();
   const limit = pageSize(args.first);
   const filter = validate(filterSchema, args.filter, 'filter') ?? {};
   const hits = await findVisibleRooms(ctx.db, {
@@ -53,7 +53,7 @@ export async function listRooms(ctx: ListContext, args: PageArgs & { filter?: un
  * holds however the function is reached.
  */
 export async function listRoomsOfUser(ctx: ListContext, userId: string, args: PageArgs): Promise<Connection<RoomRow>> {
-  if (requireViewer(ctx) !== userId) throw new ForbiddenError('You can only list your own rooms.');
+  if (ctx.auth.userId() !== userId) throw new ForbiddenError('You can only list your own rooms.');
   const limit = pageSize(args.first);
   const hits = await findRoomsOfMember(ctx.db, userId, limit, args.after ? decodeRoomCursor(args.after) : null);
   return roomConnection(ctx, hits, limit, args.after);

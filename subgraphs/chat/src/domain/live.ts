@@ -1,6 +1,5 @@
-import { topicStream } from '@mosaic/kit';
+import { topicStream, refreshLoaders } from '@mosaic/kit';
 import type { Context } from '../context';
-import { clearLoaders } from '../data/loaders';
 import type { MessageRow } from '../data/tables';
 import { messagesTopic, reviveMessage, roomShareKey, typingTopic, type MessageEventPayload, type TypingPayload } from './events';
 import { assertMayRead, roomAccess } from './room-access';
@@ -8,7 +7,7 @@ import { assertMayRead, roomAccess } from './room-access';
 /** A slow subscriber this far behind is cut off (it reloads the history when it resubscribes). */
 const BUFFER_LIMIT = 500;
 
-type LiveContext = Pick<Context, 'viewer' | 'loaders' | 'pubsub'>;
+type LiveContext = Pick<Context, 'auth' | 'loaders' | 'pubsub'>;
 
 /**
  * Opens a room's stream after checking, with the caller's own token, that they may read the room.
@@ -33,7 +32,7 @@ export type MessageEventModel =
  * its loaders are cleared first: this event must not see reactions or rooms cached for an earlier one.
  */
 export function toMessageEvent(ctx: Pick<Context, 'loaders'>, event: MessageEventPayload): MessageEventModel {
-  clearLoaders(ctx.loaders);
+  refreshLoaders(ctx.loaders);
   if (event.type === 'MessageDeleted') return { __typename: 'MessageDeleted', messageId: event.messageId, roomId: event.roomId };
   const message = reviveMessage(event.message);
   ctx.loaders.messageById.prime(message.id, message);
@@ -43,6 +42,6 @@ export function toMessageEvent(ctx: Pick<Context, 'loaders'>, event: MessageEven
 }
 
 export function toTypingEvent(ctx: Pick<Context, 'loaders'>, event: TypingPayload): TypingPayload {
-  clearLoaders(ctx.loaders);
+  refreshLoaders(ctx.loaders);
   return event;
 }

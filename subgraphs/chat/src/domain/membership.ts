@@ -1,24 +1,23 @@
-import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '@mosaic/kit';
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError, refreshLoaders } from '@mosaic/kit';
 import type { Context } from '../context';
-import { clearLoaders } from '../data/loaders';
 import { deleteInvitation } from '../data/invitations-repo';
 import { countOtherMembers, deleteMember, findMember, insertMember, setMemberRole } from '../data/members-repo';
 import { deleteRoom, lockRoom } from '../data/rooms-repo';
 import type { MemberRow, RoomRole, RoomRow } from '../data/tables';
-import { assertMember, assertOwner, requireViewer } from './room-access';
+import { assertMember, assertOwner } from './room-access';
 
 /**
  * Membership changes of one room run one after the other (each takes the room's row lock first),
  * so rules such as "a room keeps at least one owner" cannot be broken by two concurrent requests.
  */
-type ChatContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>;
+type ChatContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;
 
 /**
  * Joins a public room, or a private room with an invitation (used up). Already a member: nothing
  * changes. The read marker starts at the newest message: history before joining is not unread.
  */
 export async function joinRoom(ctx: ChatContext, roomId: string): Promise<RoomRow> {
-  const viewerId = requireViewer(ctx);
+  const viewerId = ctx.auth.userId();
   const now = ctx.now();
   const room = await ctx.db.transaction(async (tx) => {
     const access = await lockRoom(tx, roomId, viewerId);
@@ -30,7 +29,7 @@ export async function joinRoom(ctx: ChatContext, roomId: string): Promise<RoomRo
     await insertMember(tx, { roomId, userId: viewerId, role: 'MEMBER', joinedAt: now, lastReadMessageId: access.room.lastMessageId });
     return access.room;
   });
-  clearLoaders(ctx.loaders);
+  refreshLoaders(ctx.loaders);
   return room;
 }
 
@@ -45,7 +44,7 @@ export interface LeaveOutcome {
  * room with its history — nobody could read or manage it any more.
  */
 export async function leaveRoom(ctx: ChatContext, roomId: string): Promise<LeaveOutcome> {
-  const viewerId = requireViewer(ctx);
+  const viewerId = ctx.auth.userId();
   const outcome = await ctx.db.transaction(async (tx) => {
     const access = await lockRoom(tx, roomId, viewerId);
     if (!access) throw new NotFoundError('Room');
@@ -61,13 +60,13 @@ export async function leaveRoom(ctx: ChatContext, roomId: string): Promise<Leave
     await deleteMember(tx, roomId, viewerId);
     return { roomId, roomDeleted: false };
   });
-  clearLoaders(ctx.loaders);
+  refreshLoaders(ctx.loaders);
   return outcome;
 }
 
 /** Removes another member (owners may remove owners too: they hold equal rights). Owners only. */
 export async function removeRoomMember(ctx: ChatContext, roomId: string, userId: string): Promise<RoomRow> {
-  const viewerId = requireViewer(ctx);
+  const viewerId = ctx.auth.userId();
   if (userId === viewerId) throw new UserInputError('userId: to remove yourself, use leaveRoom.', 'userId');
   const room = await ctx.db.transaction(async (tx) => {
     const access = await lockRoom(tx, roomId, viewerId);
@@ -76,13 +75,13 @@ export async function removeRoomMember(ctx: ChatContext, roomId: string, userId:
     if (!(await deleteMember(tx, roomId, userId))) throw new NotFoundError('RoomMember');
     return access.room;
   });
-  clearLoaders(ctx.loaders);
+  refreshLoaders(ctx.loaders);
   return room;
 }
 
 /** Promotes or demotes a member. Owners only; the last owner cannot demote themself. */
 export async function setRoomMemberRole(ctx: ChatContext, roomId: string, userId: string, role: RoomRole): Promise<MemberRow> {
-  const viewerId = requireViewer(ctx);
+  const viewerId = ctx.auth.userId();
   const member = await ctx.db.transaction(async (tx) => {
     const access = await lockRoom(tx, roomId, viewerId);
     if (!access) throw new NotFoundError('Room');
@@ -95,6 +94,6 @@ export async function setRoomMemberRole(ctx: ChatContext, roomId: string, userId
     }
     return (await setMemberRole(tx, roomId, userId, role))!;
   });
-  clearLoaders(ctx.loaders);
+  refreshLoaders(ctx.loaders);
   return member;
 }

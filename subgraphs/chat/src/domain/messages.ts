@@ -1,20 +1,19 @@
-import { ConflictError, ForbiddenError, NotFoundError, UserInputError, validate } from '@mosaic/kit';
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError, validate, refreshLoaders, written } from '@mosaic/kit';
 import type { Context } from '../context';
-import { messageWritten } from '../data/loaders';
 import { findMessage, findMessageInRoom, insertMessage, markMessageDeleted, updateMessageText } from '../data/messages-repo';
 import { deleteReactionsOf } from '../data/reactions-repo';
 import { lockRoom, lockRoomOfMessage, recordMessageSent } from '../data/rooms-repo';
 import type { MessageRow } from '../data/tables';
 import { publishMessageEvent } from './events';
 import { nextMessageId } from './message-ids';
-import { accessTo, assertMayRead, assertMember, mayRead, requireViewer, type RoomAccess } from './room-access';
+import { accessTo, assertMayRead, assertMember, mayRead, type RoomAccess } from './room-access';
 import { messageTextSchema } from './text';
 
-type ChatContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now' | 'pubsub' | 'log'>;
+type ChatContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'pubsub' | 'log'>;
 
 /** `_entities`: a message of a room the viewer may read, or null. */
-export async function visibleMessage(ctx: Pick<Context, 'viewer' | 'loaders'>, messageId: string): Promise<MessageRow | null> {
-  requireViewer(ctx);
+export async function visibleMessage(ctx: Pick<Context, 'auth' | 'loaders'>, messageId: string): Promise<MessageRow | null> {
+  ctx.auth.userId();
   const message = await ctx.loaders.messageById.load(messageId);
   if (!message) return null;
   const room = await ctx.loaders.roomById.load(message.roomId);
@@ -45,7 +44,7 @@ export interface SendMessageCommand {
  * so ids grow in commit order; the event is published once the transaction has committed.
  */
 export async function sendMessage(ctx: ChatContext, command: SendMessageCommand): Promise<MessageRow> {
-  const viewerId = requireViewer(ctx);
+  const viewerId = ctx.auth.userId();
   const text = validate(messageTextSchema, command.text, 'input.text');
   const now = ctx.now();
   const message = await ctx.db.transaction(async (tx) => {
@@ -61,14 +60,14 @@ export async function sendMessage(ctx: ChatContext, command: SendMessageCommand)
     await recordMessageSent(tx, command.roomId, id, now);
     return inserted;
   });
-  messageWritten(ctx.loaders, message);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, message.id, message));
   await publishMessageEvent(ctx, { type: 'MessageAdded', roomId: message.roomId, message });
   return message;
 }
 
 /** Changes the text of the viewer's own message, while they are still a member. Same text: nothing changes. */
 export async function editMessage(ctx: ChatContext, messageId: string, rawText: unknown): Promise<MessageRow> {
-  const viewerId = requireViewer(ctx);
+  const viewerId = ctx.auth.userId();
   const text = validate(messageTextSchema, rawText, 'text');
   const outcome = await ctx.db.transaction(async (tx) => {
     const { message, access } = await lockMessage(tx, messageId, viewerId);
@@ -78,7 +77,7 @@ export async function editMessage(ctx: ChatContext, messageId: string, rawText: 
     if (message.text === text) return { message, changed: false };
     return { message: await updateMessageText(tx, messageId, text, ctx.now()), changed: true };
   });
-  messageWritten(ctx.loaders, outcome.message);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, outcome.message.id, outcome.message));
   if (outcome.changed) await publishMessageEvent(ctx, { type: 'MessageEdited', roomId: outcome.message.roomId, message: outcome.message });
   return outcome.message;
 }
@@ -88,7 +87,7 @@ export async function editMessage(ctx: ChatContext, messageId: string, rawText: 
  * and reactions go; the row keeps its place in the history. Deleting again changes nothing.
  */
 export async function deleteMessage(ctx: ChatContext, messageId: string): Promise<MessageRow> {
-  const viewerId = requireViewer(ctx);
+  const viewerId = ctx.auth.userId();
   const outcome = await ctx.db.transaction(async (tx) => {
     const { message, access } = await lockMessage(tx, messageId, viewerId);
     if (message.authorId !== viewerId && access.membership?.role !== 'OWNER') {
@@ -98,7 +97,7 @@ export async function deleteMessage(ctx: ChatContext, messageId: string): Promis
     await deleteReactionsOf(tx, messageId);
     return { message: await markMessageDeleted(tx, messageId, ctx.now()), changed: true };
   });
-  messageWritten(ctx.loaders, outcome.message);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, outcome.message.id, outcome.message));
   if (outcome.changed) await publishMessageEvent(ctx, { type: 'MessageDeleted', roomId: outcome.message.roomId, messageId });
   return outcome.message;
 }

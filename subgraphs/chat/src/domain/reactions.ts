@@ -1,18 +1,17 @@
-import { ConflictError, validate } from '@mosaic/kit';
+import { ConflictError, validate, refreshLoaders, written } from '@mosaic/kit';
 import type { Context } from '../context';
-import { messageWritten } from '../data/loaders';
 import { deleteReaction, insertReaction, type ReactionSummary } from '../data/reactions-repo';
 import type { MessageRow } from '../data/tables';
 import { emojiSchema } from './emoji';
 import { publishMessageEvent } from './events';
 import { lockMessage } from './messages';
-import { assertMember, requireViewer } from './room-access';
+import { assertMember } from './room-access';
 
-type ChatContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now' | 'pubsub' | 'log'>;
+type ChatContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'pubsub' | 'log'>;
 
 /** One reaction per user, emoji and message; members only; not on deleted messages. */
 async function react(ctx: ChatContext, messageId: string, rawEmoji: unknown, add: boolean): Promise<MessageRow> {
-  const viewerId = requireViewer(ctx);
+  const viewerId = ctx.auth.userId();
   const emoji = validate(emojiSchema, rawEmoji, 'emoji');
   const outcome = await ctx.db.transaction(async (tx) => {
     const { message, access } = await lockMessage(tx, messageId, viewerId);
@@ -23,7 +22,7 @@ async function react(ctx: ChatContext, messageId: string, rawEmoji: unknown, add
       : await deleteReaction(tx, messageId, viewerId, emoji);
     return { message, changed };
   });
-  messageWritten(ctx.loaders, outcome.message);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, outcome.message.id, outcome.message));
   if (outcome.changed) await publishMessageEvent(ctx, { type: 'MessageReactionsChanged', roomId: outcome.message.roomId, message: outcome.message });
   return outcome.message;
 }

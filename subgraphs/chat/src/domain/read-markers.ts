@@ -1,18 +1,17 @@
-import { NotFoundError, UserInputError } from '@mosaic/kit';
+import { NotFoundError, UserInputError, refreshLoaders } from '@mosaic/kit';
 import type { Context } from '../context';
-import { clearLoaders } from '../data/loaders';
 import { advanceReadMarker } from '../data/members-repo';
 import { findMessageInRoom } from '../data/messages-repo';
 import { findRoomAccess } from '../data/rooms-repo';
 import type { RoomRow } from '../data/tables';
-import { accessTo, assertMember, requireViewer } from './room-access';
+import { accessTo, assertMember } from './room-access';
 
 /**
  * Moves the viewer's read marker to a message of the room, or to the newest one. Markers only
  * move forward, so a stale request (another tab, a retry) cannot make read messages unread.
  */
-export async function markRoomRead(ctx: Pick<Context, 'viewer' | 'db' | 'loaders'>, roomId: string, upToMessageId: string | null): Promise<RoomRow> {
-  const viewerId = requireViewer(ctx);
+export async function markRoomRead(ctx: Pick<Context, 'auth' | 'db' | 'loaders'>, roomId: string, upToMessageId: string | null): Promise<RoomRow> {
+  const viewerId = ctx.auth.userId();
   // No room lock: the marker write is one statement, and `greatest` makes concurrent ones commute.
   const access = await findRoomAccess(ctx.db, roomId, viewerId);
   if (!access) throw new NotFoundError('Room');
@@ -22,12 +21,12 @@ export async function markRoomRead(ctx: Pick<Context, 'viewer' | 'db' | 'loaders
   }
   const upTo = upToMessageId ?? access.room.lastMessageId;
   if (upTo !== null) await advanceReadMarker(ctx.db, roomId, viewerId, upTo);
-  clearLoaders(ctx.loaders);
+  refreshLoaders(ctx.loaders);
   return access.room;
 }
 
 /** `Room.unreadCount`: 0 for a non-member; batched across rooms. */
-export async function unreadCountOf(ctx: Pick<Context, 'viewer' | 'loaders'>, room: RoomRow): Promise<number> {
+export async function unreadCountOf(ctx: Pick<Context, 'auth' | 'loaders'>, room: RoomRow): Promise<number> {
   const access = await accessTo(ctx, room);
   return access.membership ? ctx.loaders.unreadCount.load(room.id) : 0;
 }

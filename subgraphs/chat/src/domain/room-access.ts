@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@mosaic/kit';
+import { ForbiddenError, NotFoundError } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { MemberRow, RoomRow } from '../data/tables';
 
@@ -11,13 +11,7 @@ import type { MemberRow, RoomRow } from '../data/tables';
  * A private room someone may not see is FORBIDDEN (its opaque id is not guessable, and the
  * subscription contract distinguishes "not yours" from "does not exist"); an unknown one NOT_FOUND.
  */
-type AccessContext = Pick<Context, 'viewer' | 'loaders'>;
-
-/** The signed-in user's raw id; every chat operation starts here (the SDL also demands a token). */
-export function requireViewer(ctx: Pick<Context, 'viewer'>): string {
-  if (!ctx.viewer) throw new UnauthenticatedError();
-  return ctx.viewer.userId;
-}
+type AccessContext = Pick<Context, 'auth' | 'loaders'>;
 
 export interface RoomAccess {
   room: RoomRow;
@@ -27,7 +21,7 @@ export interface RoomAccess {
 
 /** The room and the viewer's membership, batched per request; NOT_FOUND when there is no such room. */
 export async function roomAccess(ctx: AccessContext, roomId: string): Promise<RoomAccess> {
-  requireViewer(ctx);
+  ctx.auth.userId();
   const [room, membership] = await Promise.all([ctx.loaders.roomById.load(roomId), ctx.loaders.membership.load(roomId)]);
   if (!room) throw new NotFoundError('Room');
   return { room, membership };
@@ -35,7 +29,7 @@ export async function roomAccess(ctx: AccessContext, roomId: string): Promise<Ro
 
 /** The viewer's membership for an already loaded room (batched). */
 export async function accessTo(ctx: AccessContext, room: RoomRow): Promise<RoomAccess> {
-  requireViewer(ctx);
+  ctx.auth.userId();
   return { room, membership: await ctx.loaders.membership.load(room.id) };
 }
 

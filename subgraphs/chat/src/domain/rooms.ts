@@ -1,25 +1,24 @@
 import { z } from 'zod';
-import { ForbiddenError, NotFoundError, UserInputError, uuidv7, validate } from '@mosaic/kit';
+import { ForbiddenError, NotFoundError, UserInputError, uuidv7, validate, refreshLoaders } from '@mosaic/kit';
 import type { Context } from '../context';
-import { clearLoaders } from '../data/loaders';
 import { insertMember } from '../data/members-repo';
 import { insertRoom, lockRoom, updateRoomRow } from '../data/rooms-repo';
 import { ROOM_VISIBILITIES, type RoomRow } from '../data/tables';
-import { assertOwner, maySee, requireViewer, roomAccess } from './room-access';
+import { assertOwner, maySee, roomAccess } from './room-access';
 import { roomDescriptionSchema, roomNameSchema } from './text';
 
-type ChatContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>;
+type ChatContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;
 
 /** `Query.room`: a room the viewer may see; FORBIDDEN for a private room they may not, NOT_FOUND for none. */
-export async function findRoom(ctx: Pick<Context, 'viewer' | 'loaders'>, roomId: string): Promise<RoomRow> {
+export async function findRoom(ctx: Pick<Context, 'auth' | 'loaders'>, roomId: string): Promise<RoomRow> {
   const access = await roomAccess(ctx, roomId);
   if (!(await maySee(ctx, access))) throw new ForbiddenError('This room is private: only its members and people invited can see it.');
   return access.room;
 }
 
 /** `_entities`: the same rule as `Query.room`, but a room the viewer may not see resolves to null. */
-export async function visibleRoom(ctx: Pick<Context, 'viewer' | 'loaders'>, roomId: string): Promise<RoomRow | null> {
-  requireViewer(ctx);
+export async function visibleRoom(ctx: Pick<Context, 'auth' | 'loaders'>, roomId: string): Promise<RoomRow | null> {
+  ctx.auth.userId();
   const room = await ctx.loaders.roomById.load(roomId);
   if (!room) return null;
   return (await maySee(ctx, { room, membership: await ctx.loaders.membership.load(roomId) })) ? room : null;
@@ -33,7 +32,7 @@ const createInput = z.object({
 
 /** Creates a room with the viewer as its owner (one transaction: a room never exists without an owner). */
 export async function createRoom(ctx: ChatContext, input: unknown): Promise<RoomRow> {
-  const viewerId = requireViewer(ctx);
+  const viewerId = ctx.auth.userId();
   const values = validate(createInput, input);
   const now = ctx.now();
   const room = await ctx.db.transaction(async (tx) => {
@@ -50,7 +49,7 @@ export async function createRoom(ctx: ChatContext, input: unknown): Promise<Room
     await insertMember(tx, { roomId: created.id, userId: viewerId, role: 'OWNER', joinedAt: now, lastReadMessageId: null });
     return created;
   });
-  clearLoaders(ctx.loaders);
+  refreshLoaders(ctx.loaders);
   return room;
 }
 
@@ -61,7 +60,7 @@ const updateInput = z.object({
 });
 
 export async function updateRoom(ctx: ChatContext, roomId: string, input: unknown): Promise<RoomRow> {
-  const viewerId = requireViewer(ctx);
+  const viewerId = ctx.auth.userId();
   const changes = validate(updateInput, input);
   if (changes.name === undefined && changes.description === undefined) {
     throw new UserInputError('input: give a name or a description to change.', 'input');
@@ -75,6 +74,6 @@ export async function updateRoom(ctx: ChatContext, roomId: string, input: unknow
       ...(changes.description !== undefined ? { description: changes.description } : {}),
     });
   });
-  clearLoaders(ctx.loaders);
+  refreshLoaders(ctx.loaders);
   return room;
 }

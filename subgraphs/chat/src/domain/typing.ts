@@ -9,7 +9,7 @@ export const TYPING_TTL_MS = 5_000;
  * Publishes a typing event to the room's members. Nothing is stored: a missed event costs at most
  * a few seconds of a wrong indicator, which `expiresAt` bounds on the client.
  */
-export async function setTyping(ctx: Pick<Context, 'viewer' | 'loaders' | 'now' | 'pubsub' | 'log'>, roomId: string, isTyping: boolean): Promise<TypingPayload> {
+export async function setTyping(ctx: Pick<Context, 'auth' | 'loaders' | 'now' | 'pubsub' | 'log'>, roomId: string, isTyping: boolean): Promise<TypingPayload> {
   const access = await roomAccess(ctx, roomId);
   assertMayRead(access);
   const membership = assertMember(access);

@@ -1,4 +1,4 @@
-import { decodeId, encodeId } from '@mosaic/kit';
+import { decodeId, encodeId, userReference } from '@mosaic/kit';
 import { replyToOf, roomOf } from '../domain/fields';
 import { visibleMessage } from '../domain/messages';
 import { reactionsOf } from '../domain/reactions';
@@ -10,7 +10,7 @@ export const Message: MessageResolvers = {
   id: (message) => encodeId('Message', message.id),
   room: (message, _args, ctx) => roomOf(ctx, message.roomId),
   /** A reference the gateway resolves through accounts: the public User id. */
-  author: (message) => ({ id: encodeId('User', message.authorId) }),
+  author: (message) => userReference(message.authorId),
   replyTo: (message, _args, ctx) => replyToOf(ctx, message),
   reactions: (message, _args, ctx) => reactionsOf(ctx, message),
 };

@@ -1,6 +1,6 @@
-import { encodeId } from '@mosaic/kit';
+import { userReference } from '@mosaic/kit';
 import type { RoomMemberResolvers } from '../resolvers.generated';
 
 export const RoomMember: RoomMemberResolvers = {
-  user: (member) => ({ id: encodeId('User', member.userId) }),
+  user: (member) => userReference(member.userId),
 };

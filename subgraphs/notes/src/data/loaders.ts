@@ -26,10 +26,3 @@ export function createLoaders(db: Db): Loaders {
     ),
   };
 }
-
-/** After a write: lists and counts may have changed; the written note is known (null once deleted). */
-export function afterWrite(loaders: Loaders, id: string, note: NoteRow | null): void {
-  loaders.notePage.clearAll();
-  loaders.noteCount.clearAll();
-  loaders.noteById.clear(id).prime(id, note);
-}

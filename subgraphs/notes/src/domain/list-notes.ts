@@ -2,7 +2,6 @@ import { toConnection, type Connection } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { NoteCriteria, NoteHit } from '../data/note-queries-repo';
 import type { NoteRow } from '../data/tables';
-import { assertMayListNotesOf } from './access';
 import { parseHighlight, type SearchHighlight } from './highlight';
 import { criteriaOf, parseNoteListArgs, type NoteListArgs } from './list-query';
 import { cursorKey } from './note-cursors';
@@ -21,11 +20,12 @@ export interface NotePage {
   scope: { ownerId: string; criteria: NoteCriteria };
 }
 
-type ListContext = Pick<Context, 'viewer' | 'loaders'>;
+type ListContext = Pick<Context, 'auth' | 'loaders'>;
 
 /** `User.notes`: batched per request, so N users in one `_entities` call cost one statement. */
 export async function listNotesOf(ctx: ListContext, ownerId: string, args: NoteListArgs): Promise<NotePage> {
-  assertMayListNotesOf(ctx, ownerId);
+  ctx.auth.require('notes:read');
+  ctx.auth.requireOwnerOrAdmin(ownerId, 'notes');
   const query = parseNoteListArgs(args);
   const hits = await ctx.loaders.notePage.load({ parentId: ownerId, query });
   for (const { note } of hits) ctx.loaders.noteById.prime(note.id, note);

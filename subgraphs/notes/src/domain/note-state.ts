@@ -1,26 +1,24 @@
-import { NotFoundError } from '@mosaic/kit';
+import { NotFoundError, refreshLoaders, written } from '@mosaic/kit';
 import type { Context } from '../context';
-import { afterWrite } from '../data/loaders';
 import { setArchived, setPinned } from '../data/notes-repo';
 import type { NoteRow } from '../data/tables';
-import { viewerId } from './access';
 
-type NotesContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>;
+type NotesContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;
 
 /** Pin or unpin; idempotent (asking for the current state changes nothing, not even `updatedAt`). */
 export async function setNotePinned(ctx: NotesContext, noteId: string, pinned: boolean): Promise<NoteRow> {
-  const ownerId = viewerId(ctx);
+  const ownerId = ctx.auth.require('notes:write').userId;
   const note = await setPinned(ctx.db, noteId, ownerId, pinned, ctx.now());
   if (!note) throw new NotFoundError('Note');
-  afterWrite(ctx.loaders, note.id, note);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.noteById, note.id, note));
   return note;
 }
 
 /** Archive or bring back; idempotent like pinning. */
 export async function setNoteArchived(ctx: NotesContext, noteId: string, archived: boolean): Promise<NoteRow> {
-  const ownerId = viewerId(ctx);
+  const ownerId = ctx.auth.require('notes:write').userId;
   const note = await setArchived(ctx.db, noteId, ownerId, archived, ctx.now());
   if (!note) throw new NotFoundError('Note');
-  afterWrite(ctx.loaders, note.id, note);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.noteById, note.id, note));
   return note;
 }

@@ -1,20 +1,18 @@
-import { NotFoundError, UserInputError, validate } from '@mosaic/kit';
+import { NotFoundError, UserInputError, validate, refreshLoaders, written } from '@mosaic/kit';
 import type { Context } from '../context';
-import { afterWrite } from '../data/loaders';
 import { countTags } from '../data/note-queries-repo';
 import { findOwnedNoteForUpdate, updateOwnedNote } from '../data/notes-repo';
 import type { NoteRow } from '../data/tables';
-import { viewerId } from './access';
 import { MAX_TAGS, tagListSchema, withoutTags, withTags } from './tags';
 
-type NotesContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>;
+type NotesContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;
 
 /**
  * Read, change and write the tags under a row lock, so two concurrent additions both land. When
  * the tags do not change, nothing is written and `updatedAt` stays.
  */
 async function changeTags(ctx: NotesContext, noteId: string, change: (current: readonly string[]) => string[]): Promise<NoteRow> {
-  const ownerId = viewerId(ctx);
+  const ownerId = ctx.auth.require('notes:write').userId;
   const note = await ctx.db.transaction(async (tx) => {
     const current = await findOwnedNoteForUpdate(tx, noteId, ownerId);
     if (!current) throw new NotFoundError('Note');
@@ -22,12 +20,12 @@ async function changeTags(ctx: NotesContext, noteId: string, change: (current: r
     if (tags.length === current.tags.length && tags.every((tag, i) => tag === current.tags[i])) return current;
     return (await updateOwnedNote(tx, { id: noteId, ownerId }, { tags }, ctx.now()))!;
   });
-  afterWrite(ctx.loaders, note.id, note);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.noteById, note.id, note));
   return note;
 }
 
 export async function addNoteTags(ctx: NotesContext, noteId: string, tags: readonly string[]): Promise<NoteRow> {
-  viewerId(ctx);
+  ctx.auth.require('notes:write');
   const added = validate(tagListSchema, tags, 'tags');
   return changeTags(ctx, noteId, (current) => {
     const next = withTags(current, added);
@@ -39,12 +37,12 @@ export async function addNoteTags(ctx: NotesContext, noteId: string, tags: reado
 }
 
 export async function removeNoteTags(ctx: NotesContext, noteId: string, tags: readonly string[]): Promise<NoteRow> {
-  viewerId(ctx);
+  ctx.auth.require('notes:write');
   const removed = validate(tagListSchema, tags, 'tags');
   return changeTags(ctx, noteId, (current) => withoutTags(current, removed));
 }
 
 /** `Query.noteTags`. */
-export function noteTags(ctx: Pick<Context, 'viewer' | 'db'>): Promise<{ name: string; count: number }[]> {
-  return countTags(ctx.db, viewerId(ctx));
+export function noteTags(ctx: Pick<Context, 'auth' | 'db'>): Promise<{ name: string; count: number }[]> {
+  return countTags(ctx.db, ctx.auth.require('notes:read').userId);
 }

@@ -1,24 +1,22 @@
 import { z } from 'zod';
-import { ConflictError, NotFoundError, UserInputError, uuidv7, validate } from '@mosaic/kit';
+import { ConflictError, NotFoundError, UserInputError, uuidv7, validate, refreshLoaders, written } from '@mosaic/kit';
 import type { Context } from '../context';
-import { afterWrite } from '../data/loaders';
 import { deleteOwnedNote, findOwnedNote, insertNote, updateOwnedNote } from '../data/notes-repo';
 import type { NoteRow } from '../data/tables';
-import { viewerId } from './access';
 import { bodySchema, titleSchema } from './note-text';
 import { tagListSchema } from './tags';
 
-type NotesContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>;
+type NotesContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;
 
 /** The viewer's note, or null — for someone else's note as for a missing one, so existence never leaks. */
-export async function visibleNote(ctx: Pick<Context, 'viewer' | 'loaders'>, noteId: string): Promise<NoteRow | null> {
-  const ownerId = viewerId(ctx);
+export async function visibleNote(ctx: Pick<Context, 'auth' | 'loaders'>, noteId: string): Promise<NoteRow | null> {
+  const ownerId = ctx.auth.require('notes:read').userId;
   const note = await ctx.loaders.noteById.load(noteId);
   return note?.ownerId === ownerId ? note : null;
 }
 
 /** `Query.note`: the viewer's note or NOT_FOUND. */
-export async function findNote(ctx: Pick<Context, 'viewer' | 'loaders'>, noteId: string): Promise<NoteRow> {
+export async function findNote(ctx: Pick<Context, 'auth' | 'loaders'>, noteId: string): Promise<NoteRow> {
   const note = await visibleNote(ctx, noteId);
   if (!note) throw new NotFoundError('Note');
   return note;
@@ -32,7 +30,7 @@ const createInput = z.object({
 });
 
 export async function createNote(ctx: NotesContext, input: unknown): Promise<NoteRow> {
-  const ownerId = viewerId(ctx);
+  const ownerId = ctx.auth.require('notes:write').userId;
   const { title, body, tags, pinned } = validate(createInput, input);
   const now = ctx.now();
   const note = await insertNote(ctx.db, {
@@ -46,7 +44,7 @@ export async function createNote(ctx: NotesContext, input: unknown): Promise<Not
     createdAt: now,
     updatedAt: now,
   });
-  afterWrite(ctx.loaders, note.id, note);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.noteById, note.id, note));
   return note;
 }
 
@@ -62,7 +60,7 @@ const updateInput = z.object({
 });
 
 export async function updateNote(ctx: NotesContext, noteId: string, input: unknown): Promise<NoteRow> {
-  const ownerId = viewerId(ctx);
+  const ownerId = ctx.auth.require('notes:write').userId;
   const { expectedUpdatedAt, ...changes } = validate(updateInput, input);
   if (changes.title === undefined && changes.body === undefined && changes.tags === undefined) {
     throw new UserInputError('input: give at least one of title, body or tags to change.', 'input');
@@ -77,14 +75,14 @@ export async function updateNote(ctx: NotesContext, noteId: string, input: unkno
       currentUpdatedAt: current.updatedAt.toISOString(),
     });
   }
-  afterWrite(ctx.loaders, note.id, note);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.noteById, note.id, note));
   return note;
 }
 
 /** Deletes the viewer's note for good; returns its raw id. */
 export async function deleteNote(ctx: NotesContext, noteId: string): Promise<string> {
-  const ownerId = viewerId(ctx);
+  const ownerId = ctx.auth.require('notes:write').userId;
   if (!(await deleteOwnedNote(ctx.db, noteId, ownerId))) throw new NotFoundError('Note');
-  afterWrite(ctx.loaders, noteId, null);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.noteById, noteId, null));
   return noteId;
 }

@@ -1,4 +1,4 @@
-import { decodeId, encodeId } from '@mosaic/kit';
+import { decodeId, encodeId, userReference } from '@mosaic/kit';
 import { visibleNote } from '../domain/notes';
 import type { NoteResolvers } from '../resolvers.generated';
 
@@ -7,5 +7,5 @@ export const Note: NoteResolvers = {
   __resolveReference: (reference, ctx) => visibleNote(ctx, decodeId('Note', reference.id)),
   id: (note) => encodeId('Note', note.id),
   archived: (note) => note.archivedAt !== null,
-  owner: (note) => ({ id: encodeId('User', note.ownerId) }),
+  owner: (note) => userReference(note.ownerId),
 };

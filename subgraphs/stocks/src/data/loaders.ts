@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupLoader, rowLoader, type Db } from '@mosaic/kit';
+import { groupLoader, parentQueryLoader, rowLoader, type Db, type ParentKey } from '@mosaic/kit';
 import { findAlertsByIds, findAlertsOfOwners, findTriggerPages } from './alerts-repo';
 import { findCandlePages, type CandleRange } from './candles-repo';
 import { findQuotes } from './quotes-repo';
@@ -14,8 +14,8 @@ export interface TriggerPageQuery {
 /**
  * Per-request loaders: every list that crosses a relation costs one statement per field, however
  * long the list (`watchlists { instruments { quote } }` is three statements for any number of
- * watchlists and symbols). List loaders with arguments are keyed by the arguments: one loader per
- * distinct set, batching every parent asked for in the same tick.
+ * watchlists and symbols). List loaders with arguments are keyed by (parent, arguments): parents
+ * that share the arguments are one statement.
  */
 export interface Loaders {
   /**
@@ -27,21 +27,13 @@ export interface Loaders {
   symbolsOf: DataLoader<string, WatchlistSymbolRow[], string>;
   alertsOf: DataLoader<string, PriceAlertRow[], string>;
   alert: DataLoader<string, PriceAlertRow | null>;
-  candlePages(range: CandleRange): DataLoader<string, CandleRow[], string>;
-  triggerPages(query: TriggerPageQuery): DataLoader<string, PriceAlertTriggerRow[], string>;
-  /** After a write, lists read earlier in the request may be stale. */
-  forgetLists(): void;
+  candlePage: DataLoader<ParentKey<CandleRange>, CandleRow[], string>;
+  triggerPage: DataLoader<ParentKey<TriggerPageQuery>, PriceAlertTriggerRow[], string>;
 }
 
 const identity = (id: string) => id;
 
 export function createLoaders(db: Db): Loaders {
-  const candlePages = new Map<string, DataLoader<string, CandleRow[], string>>();
-  const triggerPages = new Map<string, DataLoader<string, PriceAlertTriggerRow[], string>>();
-  const watchlistsOf = groupLoader((owners: readonly string[]) => findWatchlistsOfOwners(db, owners), (row) => row.ownerId, identity);
-  const symbolsOf = groupLoader((ids: readonly string[]) => findSymbolsOfWatchlists(db, ids), (row) => row.watchlistId, identity);
-  const alertsOf = groupLoader((owners: readonly string[]) => findAlertsOfOwners(db, owners), (row) => row.ownerId, identity);
-  const alert = rowLoader((ids: readonly string[]) => findAlertsByIds(db, ids), (row) => row.id);
   return {
     quote: new DataLoader(
       async (symbols: readonly string[]) => {
@@ -50,28 +42,11 @@ export function createLoaders(db: Db): Loaders {
       },
       { cache: false },
     ),
-    watchlistsOf,
-    symbolsOf,
-    alertsOf,
-    alert,
-    candlePages(range) {
-      return memo(candlePages, JSON.stringify(range), () => groupLoader((symbols: readonly string[]) => findCandlePages(db, symbols, range), (row) => row.symbol, identity));
-    },
-    triggerPages(query) {
-      return memo(triggerPages, JSON.stringify(query), () => groupLoader((owners: readonly string[]) => findTriggerPages(db, owners, query), (row) => row.ownerId, identity));
-    },
-    forgetLists() {
-      watchlistsOf.clearAll();
-      symbolsOf.clearAll();
-      alertsOf.clearAll();
-      alert.clearAll();
-      triggerPages.clear();
-    },
+    watchlistsOf: groupLoader((owners: readonly string[]) => findWatchlistsOfOwners(db, owners), (row) => row.ownerId, identity),
+    symbolsOf: groupLoader((ids: readonly string[]) => findSymbolsOfWatchlists(db, ids), (row) => row.watchlistId, identity),
+    alertsOf: groupLoader((owners: readonly string[]) => findAlertsOfOwners(db, owners), (row) => row.ownerId, identity),
+    alert: rowLoader((ids: readonly string[]) => findAlertsByIds(db, ids), (row) => row.id),
+    candlePage: parentQueryLoader((symbols, range: CandleRange) => findCandlePages(db, symbols, range), (row) => row.symbol, (rows) => rows),
+    triggerPage: parentQueryLoader((owners, query: TriggerPageQuery) => findTriggerPages(db, owners, query), (row) => row.ownerId, (rows) => rows),
   };
-}
-
-function memo<K, V>(cache: Map<K, V>, key: K, create: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) cache.set(key, (value = create()));
-  return value;
 }

@@ -65,7 +65,7 @@ function decodeCandleCursor(cursor: string, interval: CandleInterval, field: str
 
 export async function candlePage(ctx: Pick<Context, 'loaders'>, instrument: InstrumentRow, args: CandleArgs): Promise<CandlePage> {
   const range = candleRange(args);
-  const rows = await ctx.loaders.candlePages(range).load(instrument.symbol);
+  const rows = await ctx.loaders.candlePage.load({ parentId: instrument.symbol, query: range });
   const more = rows.length > range.limit;
   const page = rows.slice(0, range.limit);
   if (range.direction === 'BACKWARD') page.reverse();

@@ -5,7 +5,6 @@ import { replaceCandles } from '../data/candles-repo';
 import { parseCandleCsv } from './csv-candles';
 import type { InstrumentCatalog } from './instrument-catalog';
 import { CANDLE_INTERVALS } from './intervals';
-import { requireViewer } from './viewer';
 
 const importInput = z.object({ symbol: z.string(), interval: z.enum(CANDLE_INTERVALS), csv: z.string().min(1, 'must not be empty') });
 
@@ -18,8 +17,8 @@ export interface ImportResult {
 }
 
 /** `importCandles` mutation: admins only (the SDL says so too). */
-export async function importCandles(ctx: Pick<Context, 'viewer' | 'db' | 'catalog' | 'now'>, input: unknown): Promise<ImportResult> {
-  const viewer = requireViewer(ctx);
+export async function importCandles(ctx: Pick<Context, 'auth' | 'db' | 'catalog' | 'now'>, input: unknown): Promise<ImportResult> {
+  const viewer = ctx.auth.signedIn();
   if (!viewer.roles.includes('admin')) throw new ForbiddenError('Only admins can import candles.');
   return importCandleCsv(ctx, input);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConflictError, NotFoundError, UserInputError, encodeId, isUniqueViolation, uuidv7, validate } from '@mosaic/kit';
+import { ConflictError, NotFoundError, UserInputError, encodeId, isUniqueViolation, uuidv7, validate, refreshLoaders } from '@mosaic/kit';
 import type { Context } from '../context';
 import { lockOwner } from '../data/locks';
 import type { WatchlistRow } from '../data/tables';
@@ -13,12 +13,11 @@ import {
   replaceSymbols,
   touchWatchlist,
 } from '../data/watchlists-repo';
-import { requireViewer } from './viewer';
 
 export const MAX_WATCHLISTS = 20;
 export const MAX_WATCHLIST_SYMBOLS = 100;
 
-type Ctx = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now' | 'catalog'>;
+type Ctx = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'catalog'>;
 
 const name = z
   .string()
@@ -39,7 +38,7 @@ export async function watchlistSymbols(ctx: Pick<Context, 'loaders'>, watchlistI
 }
 
 export async function createWatchlist(ctx: Ctx, input: unknown): Promise<WatchlistRow> {
-  const viewer = requireViewer(ctx);
+  const viewer = ctx.auth.signedIn();
   const values = validate(createInput, input);
   const symbols = symbolsFor(ctx, values.symbols ?? [], 'input.symbols', 0);
   const now = ctx.now();
@@ -60,23 +59,23 @@ export async function createWatchlist(ctx: Ctx, input: unknown): Promise<Watchli
       return watchlist;
     }),
   );
-  ctx.loaders.forgetLists();
+  refreshLoaders(ctx.loaders);
   return row;
 }
 
 export async function renameWatchlist(ctx: Ctx, id: string, newName: string): Promise<WatchlistRow> {
-  const viewer = requireViewer(ctx);
+  const viewer = ctx.auth.signedIn();
   const value = validate(name, newName, 'name');
   const row = await unique(value, () => renameOwnedWatchlist(ctx.db, id, viewer.userId, value, ctx.now()));
   if (!row) throw new NotFoundError('Watchlist', encodeId('Watchlist', id));
-  ctx.loaders.forgetLists();
+  refreshLoaders(ctx.loaders);
   return row;
 }
 
 export async function deleteWatchlist(ctx: Ctx, id: string): Promise<string> {
-  const viewer = requireViewer(ctx);
+  const viewer = ctx.auth.signedIn();
   if (!(await deleteOwnedWatchlist(ctx.db, id, viewer.userId))) throw new NotFoundError('Watchlist', encodeId('Watchlist', id));
-  ctx.loaders.forgetLists();
+  refreshLoaders(ctx.loaders);
   return encodeId('Watchlist', id);
 }
 
@@ -100,7 +99,7 @@ export function reorderWatchlistSymbols(ctx: Ctx, id: string, symbols: readonly 
 }
 
 async function changeSymbols(ctx: Ctx, id: string, input: readonly string[], change: (current: string[], given: string[]) => string[]): Promise<WatchlistRow> {
-  const viewer = requireViewer(ctx);
+  const viewer = ctx.auth.signedIn();
   const given = symbolsFor(ctx, input, 'symbols', 1);
   const now = ctx.now();
   const row = await ctx.db.transaction(async (tx) => {
@@ -113,7 +112,7 @@ async function changeSymbols(ctx: Ctx, id: string, input: readonly string[], cha
     await replaceSymbols(tx, id, next, now);
     return touchWatchlist(tx, id, now);
   });
-  ctx.loaders.forgetLists();
+  refreshLoaders(ctx.loaders);
   return row;
 }
 

@@ -1,5 +1,5 @@
-import DataLoader from 'dataloader';
-import { groupLoader, rowLoader, type Db } from '@mosaic/kit';
+import type DataLoader from 'dataloader';
+import { parentQueryLoader, rowLoader, type Db, type ParentKey } from '@mosaic/kit';
 import { findCompletionPages } from './completions-repo';
 import type { TodoFilterValues } from './todo-filters';
 import { countTodoMatches, findTodoPages, type TodoListQuery } from './todo-lists-repo';
@@ -7,61 +7,26 @@ import { findTodosByIds } from './todos-repo';
 import type { CompletionRow, TodoRow } from './tables';
 
 /**
- * Per-request loaders. List fields are keyed by (owner, arguments): one loader per distinct set of
- * arguments, each batching every owner asked for in the same tick into one statement — so
- * `_entities` with N users, or aliases with different arguments, cost a constant number of queries.
+ * Per-request loaders. List fields are keyed by (parent, arguments): parents that share the
+ * arguments run as one statement — so `_entities` with N users, or aliases with different
+ * arguments, cost a constant number of queries. Refreshed after writes with kit's `refreshLoaders`.
  */
 export interface Loaders {
   todoById: DataLoader<string, TodoRow | null>;
-  todoPages(query: TodoListQuery): DataLoader<string, TodoRow[], string>;
-  todoCounts(filter: TodoFilterValues): DataLoader<string, number>;
-  completions(limit: number): DataLoader<string, CompletionRow[], string>;
-  /** After a write: the row is known, and any list or count read earlier may be stale. */
-  written(row: TodoRow): void;
-  removed(id: string): void;
+  todoPage: DataLoader<ParentKey<TodoListQuery>, TodoRow[], string>;
+  todoCount: DataLoader<ParentKey<TodoFilterValues>, number, string>;
+  completionPage: DataLoader<ParentKey<number>, CompletionRow[], string>;
 }
 
 export function createLoaders(db: Db, now: () => Date): Loaders {
-  const todoById = rowLoader((ids: readonly string[]) => findTodosByIds(db, ids), (todo) => todo.id);
-  const pages = new Map<string, DataLoader<string, TodoRow[], string>>();
-  const counts = new Map<string, DataLoader<string, number>>();
-  const completions = new Map<number, DataLoader<string, CompletionRow[], string>>();
-  const identity = (id: string) => id;
-
-  const forgetLists = () => {
-    pages.clear();
-    counts.clear();
-    completions.clear();
-  };
-
   return {
-    todoById,
-    todoPages(query) {
-      const key = JSON.stringify({ limit: query.limit, order: query.order, filter: query.filter, after: query.after?.cursor ?? null });
-      return memo(pages, key, () => groupLoader((owners) => findTodoPages(db, owners, query, now()), (todo) => todo.ownerId, identity));
-    },
-    todoCounts(filter) {
-      return memo(counts, JSON.stringify(filter), () => new DataLoader(async (owners: readonly string[]) => {
-        const found = new Map((await countTodoMatches(db, owners, filter, now())).map((row) => [row.ownerId, row.count]));
-        return owners.map((owner) => found.get(owner) ?? 0);
-      }));
-    },
-    completions(limit) {
-      return memo(completions, limit, () => groupLoader((todoIds) => findCompletionPages(db, todoIds, limit), (row) => row.todoId, identity));
-    },
-    written(row) {
-      todoById.clear(row.id).prime(row.id, row);
-      forgetLists();
-    },
-    removed(id) {
-      todoById.clear(id).prime(id, null);
-      forgetLists();
-    },
+    todoById: rowLoader((ids: readonly string[]) => findTodosByIds(db, ids), (todo) => todo.id),
+    todoPage: parentQueryLoader((owners, query: TodoListQuery) => findTodoPages(db, owners, query, now()), (todo) => todo.ownerId, (rows) => rows),
+    todoCount: parentQueryLoader(
+      (owners, filter: TodoFilterValues) => countTodoMatches(db, owners, filter, now()),
+      (row) => row.ownerId,
+      (rows) => rows[0]?.count ?? 0,
+    ),
+    completionPage: parentQueryLoader((todoIds, limit: number) => findCompletionPages(db, todoIds, limit), (row) => row.todoId, (rows) => rows),
   };
-}
-
-function memo<K, V>(cache: Map<K, V>, key: K, create: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) cache.set(key, (value = create()));
-  return value;
 }

@@ -1,13 +1,12 @@
-import { NotFoundError, encodeId, uuidv7 } from '@mosaic/kit';
+import { NotFoundError, encodeId, uuidv7, refreshLoaders, written } from '@mosaic/kit';
 import type { Context } from '../context';
 import { insertCompletion } from '../data/completions-repo';
 import type { TodoRow } from '../data/tables';
 import { findOwnedTodoForUpdate, updateTodoRow } from '../data/todos-repo';
 import { nextOccurrence } from './recurrence';
 import { seriesOf } from './schedule';
-import { requireViewer } from './viewer';
 
-type WriteContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>;
+type WriteContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;
 
 /**
  * Completes the current occurrence and logs it. A recurring todo then moves on to the first
@@ -17,7 +16,7 @@ type WriteContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>;
  * no-op instead of completing the next occurrence too.
  */
 export async function completeTodo(ctx: WriteContext, todoId: string, occurrence: Date | null): Promise<TodoRow> {
-  const viewer = requireViewer(ctx);
+  const viewer = ctx.auth.require('todos:write');
   const todo = await ctx.db.transaction(async (tx) => {
     const current = await findOwnedTodoForUpdate(tx, viewer.userId, todoId);
     if (!current) throw new NotFoundError('Todo', encodeId('Todo', todoId));
@@ -29,19 +28,19 @@ export async function completeTodo(ctx: WriteContext, todoId: string, occurrence
     const next = series && nextOccurrence(series.rule, series.anchor, series.dueAt, now);
     return updateTodoRow(tx, current.id, next ? { dueAt: next, updatedAt: now } : { done: true, completedAt: now, updatedAt: now });
   });
-  ctx.loaders.written(todo);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.todoById, todo.id, todo));
   return todo;
 }
 
 /** Opens a done todo again; a recurring one resumes at the due date it ended on. An open todo is left as it is. */
 export async function reopenTodo(ctx: WriteContext, todoId: string): Promise<TodoRow> {
-  const viewer = requireViewer(ctx);
+  const viewer = ctx.auth.require('todos:write');
   const todo = await ctx.db.transaction(async (tx) => {
     const current = await findOwnedTodoForUpdate(tx, viewer.userId, todoId);
     if (!current) throw new NotFoundError('Todo', encodeId('Todo', todoId));
     if (!current.done) return current;
     return updateTodoRow(tx, current.id, { done: false, completedAt: null, updatedAt: ctx.now() });
   });
-  ctx.loaders.written(todo);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.todoById, todo.id, todo));
   return todo;
 }

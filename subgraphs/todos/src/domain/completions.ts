@@ -10,5 +10,5 @@ export function listCompletions(ctx: Pick<Context, 'loaders'>, todo: TodoRow, fi
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_COMPLETIONS) {
     throw new UserInputError(`"first" must be between 1 and ${MAX_COMPLETIONS}.`, 'first');
   }
-  return ctx.loaders.completions(limit).load(todo.id);
+  return ctx.loaders.completionPage.load({ parentId: todo.id, query: limit });
 }

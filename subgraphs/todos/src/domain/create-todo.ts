@@ -1,4 +1,4 @@
-import { uuidv7, validate } from '@mosaic/kit';
+import { uuidv7, validate, refreshLoaders, written } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { TodoRow } from '../data/tables';
 import { insertTodo, lastPosition, lockOwnerPositions } from '../data/todos-repo';
@@ -6,11 +6,10 @@ import { positionAfterLast } from './positions';
 import { priorityRank } from './priority';
 import { schedule } from './schedule';
 import { createTodoInput } from './todo-input';
-import { requireViewer } from './viewer';
 
 /** Adds a todo at the end of the viewer's manual order. */
-export async function createTodo(ctx: Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>, input: unknown): Promise<TodoRow> {
-  const viewer = requireViewer(ctx);
+export async function createTodo(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>, input: unknown): Promise<TodoRow> {
+  const viewer = ctx.auth.require('todos:write');
   const values = validate(createTodoInput, input);
   const now = ctx.now();
   const timing = schedule(values.recurrence ?? null, values.dueAt ?? null, now);
@@ -30,6 +29,6 @@ export async function createTodo(ctx: Pick<Context, 'viewer' | 'db' | 'loaders' 
       updatedAt: now,
     });
   });
-  ctx.loaders.written(todo);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.todoById, todo.id, todo));
   return todo;
 }

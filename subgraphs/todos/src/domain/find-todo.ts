@@ -1,16 +1,15 @@
 import { NotFoundError, encodeId } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { TodoRow } from '../data/tables';
-import { requireViewer } from './viewer';
 
-type ReadContext = Pick<Context, 'viewer' | 'loaders'>;
+type ReadContext = Pick<Context, 'auth' | 'loaders'>;
 
 /**
  * The viewer's todo, or null. Another user's todo is reported exactly like a missing one (admins
  * included: they reach other users' todos through `User.todos`), so ids reveal nothing.
  */
 export async function findOwnTodo(ctx: ReadContext, todoId: string): Promise<TodoRow | null> {
-  const viewer = requireViewer(ctx);
+  const viewer = ctx.auth.require('todos:read');
   const todo = await ctx.loaders.todoById.load(todoId);
   return todo && todo.ownerId === viewer.userId ? todo : null;
 }

@@ -5,7 +5,6 @@ import type { TodoListQuery } from '../data/todo-lists-repo';
 import { decodeTodoCursor, todoCursorKey, type TodoOrderSpec } from '../data/todo-order';
 import type { TodoRow } from '../data/tables';
 import { todoFilterInput } from './todo-input';
-import { assertCanReadTodosOf } from './viewer';
 
 export interface TodoListArgs extends PageArgs {
   filter?: unknown;
@@ -17,17 +16,23 @@ export type TodoPage = Connection<TodoRow> & { ownerId: string; filter: TodoFilt
 
 const DEFAULT_ORDER: TodoOrderSpec = { field: 'MANUAL', direction: 'ASC' };
 
-export async function listTodos(ctx: Pick<Context, 'viewer' | 'loaders'>, ownerId: string, args: TodoListArgs): Promise<TodoPage> {
-  assertCanReadTodosOf(ctx, ownerId);
+export async function listTodos(ctx: Pick<Context, 'auth' | 'loaders'>, ownerId: string, args: TodoListArgs): Promise<TodoPage> {
+  assertMayReadTodosOf(ctx, ownerId);
   const query = listQuery(args);
-  const rows = await ctx.loaders.todoPages(query).load(ownerId);
+  const rows = await ctx.loaders.todoPage.load({ parentId: ownerId, query });
   for (const row of rows) ctx.loaders.todoById.prime(row.id, row);
   return { ...toConnection(rows, query.limit, todoCursorKey(query.order), args.after), ownerId, filter: query.filter };
 }
 
-export async function countTodos(ctx: Pick<Context, 'viewer' | 'loaders'>, page: TodoPage): Promise<number> {
-  assertCanReadTodosOf(ctx, page.ownerId);
-  return ctx.loaders.todoCounts(page.filter).load(page.ownerId);
+export async function countTodos(ctx: Pick<Context, 'auth' | 'loaders'>, page: TodoPage): Promise<number> {
+  assertMayReadTodosOf(ctx, page.ownerId);
+  return ctx.loaders.todoCount.load({ parentId: page.ownerId, query: page.filter });
+}
+
+/** A user reads their own todos; admins may read anyone's. Nobody changes another user's todos. */
+function assertMayReadTodosOf(ctx: Pick<Context, 'auth'>, ownerId: string): void {
+  ctx.auth.require('todos:read');
+  ctx.auth.requireOwnerOrAdmin(ownerId, 'todos');
 }
 
 /** Validates list arguments; every problem is reported before anything is read. */

@@ -1,9 +1,8 @@
-import { NotFoundError, UserInputError, encodeId, type Db } from '@mosaic/kit';
+import { NotFoundError, UserInputError, encodeId, type Db, refreshLoaders, written } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { TodoRow } from '../data/tables';
 import { findOwnedTodoForUpdate, lockOwnerPositions, neighbourInOrder, renumberPositions, updateTodoRow } from '../data/todos-repo';
 import { POSITION_GAP, positionBetween } from './positions';
-import { requireViewer } from './viewer';
 
 /** Where to put the todo: right after or right before another of the viewer's todos. */
 export type Placement = { after: string } | { before: string };
@@ -13,8 +12,8 @@ export type Placement = { after: string } | { before: string };
  * the midpoint between the target and its neighbour on the other side; when they are adjacent the
  * owner's list is renumbered once and the midpoint taken again (see positions.ts).
  */
-export async function moveTodo(ctx: Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>, todoId: string, placement: Placement): Promise<TodoRow> {
-  const viewer = requireViewer(ctx);
+export async function moveTodo(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>, todoId: string, placement: Placement): Promise<TodoRow> {
+  const viewer = ctx.auth.require('todos:write');
   const [targetId, field] = 'after' in placement ? [placement.after, 'afterId'] : [placement.before, 'beforeId'];
   if (targetId === todoId) throw new UserInputError(`${field}: a todo cannot be moved next to itself.`, field);
   const todo = await ctx.db.transaction(async (tx) => {
@@ -29,7 +28,7 @@ export async function moveTodo(ctx: Pick<Context, 'viewer' | 'db' | 'loaders' | 
     if (position === null) throw new Error('Renumbered positions left no gap.');
     return updateTodoRow(tx, moving.id, { position, updatedAt: ctx.now() });
   });
-  ctx.loaders.written(todo);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.todoById, todo.id, todo));
   return todo;
 }
 

@@ -1,15 +1,14 @@
-import { NotFoundError, UserInputError, encodeId, validate } from '@mosaic/kit';
+import { NotFoundError, UserInputError, encodeId, validate, refreshLoaders, written } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { NewTodo, TodoRow } from '../data/tables';
 import { findOwnedTodoForUpdate, updateTodoRow } from '../data/todos-repo';
 import { storedRecurrence } from './recurrence-rule';
 import { schedule } from './schedule';
 import { updateTodoInput, type UpdateTodoValues } from './todo-input';
-import { requireViewer } from './viewer';
 
 /** Changes the given fields of the viewer's todo; nothing is written when the input changes nothing. */
-export async function updateTodo(ctx: Pick<Context, 'viewer' | 'db' | 'loaders' | 'now'>, todoId: string, input: unknown): Promise<TodoRow> {
-  const viewer = requireViewer(ctx);
+export async function updateTodo(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>, todoId: string, input: unknown): Promise<TodoRow> {
+  const viewer = ctx.auth.require('todos:write');
   const values = validate(updateTodoInput, input);
   const now = ctx.now();
   const todo = await ctx.db.transaction(async (tx) => {
@@ -19,7 +18,7 @@ export async function updateTodo(ctx: Pick<Context, 'viewer' | 'db' | 'loaders' 
     if (Object.keys(changes).length === 0) return current;
     return updateTodoRow(tx, current.id, { ...changes, updatedAt: now });
   });
-  ctx.loaders.written(todo);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.todoById, todo.id, todo));
   return todo;
 }
 

@@ -1,9 +1,8 @@
-import { decodeId, encodeId } from '@mosaic/kit';
+import { decodeId, encodeId, userReference } from '@mosaic/kit';
 import { listCompletions } from '../domain/completions';
 import { findOwnTodo } from '../domain/find-todo';
 import { upcomingOccurrencesOf } from '../domain/occurrences';
 import { priorityName } from '../domain/priority';
-import { userReference } from '../domain/viewer';
 import type { TodoResolvers } from '../resolvers.generated';
 
 export const Todo: TodoResolvers = {

@@ -10,7 +10,7 @@ import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
 import { AMR_FOR, checkSecondFactor, codeProblem, totpSecretContext } from './second-factor';
 import { newTotpSecret, otpauthUri, qrCodeSvg } from './totp';
 
-type TwoFactorContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'client' | 'fieldCipher' | 'twoFactorIssuer'>;
+type TwoFactorContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'client' | 'fieldCipher' | 'twoFactorIssuer'>;
 
 export interface TotpEnrollment {
   secret: string;

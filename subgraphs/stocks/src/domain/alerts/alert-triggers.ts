@@ -19,6 +19,6 @@ export async function alertTriggersOf(
     }
     after = { triggeredAt, id };
   }
-  const rows = await ctx.loaders.triggerPages({ limit, after }).load(ownerId);
+  const rows = await ctx.loaders.triggerPage.load({ parentId: ownerId, query: { limit, after } });
   return toConnection(rows, limit, (row) => [row.triggeredAt.toISOString(), row.id], args.after);
 }

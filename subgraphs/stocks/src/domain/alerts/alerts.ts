@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { ConflictError, NotFoundError, encodeId, uuidv7, validate } from '@mosaic/kit';
+import { ConflictError, NotFoundError, encodeId, uuidv7, validate, refreshLoaders } from '@mosaic/kit';
 import type { Context } from '../../context';
 import { countAlertsOf, deleteOwnedAlert, insertAlert, rearmOwnedAlert } from '../../data/alerts-repo';
 import { lockOwner } from '../../data/locks';
 import type { PriceAlertRow } from '../../data/tables';
 import { topics } from '../live/topics';
-import { requireViewer } from '../viewer';
 
 export const MAX_ALERTS = 100;
 
-type Ctx = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now' | 'catalog' | 'pubsub' | 'log'>;
+type Ctx = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'catalog' | 'pubsub' | 'log'>;
 
 /** ABOVE/BELOW take `price` (minor units); PERCENT_MOVE takes `percent` and `windowMinutes`. */
 const createInput = z.discriminatedUnion('condition', [
@@ -38,7 +37,7 @@ export function alertsOf(ctx: Pick<Context, 'loaders'>, ownerId: string): Promis
 }
 
 export async function createPriceAlert(ctx: Ctx, input: unknown): Promise<PriceAlertRow> {
-  const viewer = requireViewer(ctx);
+  const viewer = ctx.auth.signedIn();
   const values = validate(createInput, input);
   const instrument = ctx.catalog.requireKnown(values.symbol, 'input.symbol');
   const now = ctx.now();
@@ -66,7 +65,7 @@ export async function createPriceAlert(ctx: Ctx, input: unknown): Promise<PriceA
 }
 
 export async function deletePriceAlert(ctx: Ctx, id: string): Promise<string> {
-  const viewer = requireViewer(ctx);
+  const viewer = ctx.auth.signedIn();
   const deleted = await deleteOwnedAlert(ctx.db, id, viewer.userId);
   if (!deleted) throw new NotFoundError('PriceAlert', encodeId('PriceAlert', id));
   await changed(ctx, deleted.symbol);
@@ -75,7 +74,7 @@ export async function deletePriceAlert(ctx: Ctx, id: string): Promise<string> {
 
 /** Arms a triggered alert again so it can fire once more (an armed one is returned unchanged). */
 export async function rearmPriceAlert(ctx: Ctx, id: string): Promise<PriceAlertRow> {
-  const viewer = requireViewer(ctx);
+  const viewer = ctx.auth.signedIn();
   const alert = await rearmOwnedAlert(ctx.db, id, viewer.userId, ctx.now());
   if (!alert) throw new NotFoundError('PriceAlert', encodeId('PriceAlert', id));
   await changed(ctx, alert.symbol);
@@ -84,6 +83,6 @@ export async function rearmPriceAlert(ctx: Ctx, id: string): Promise<PriceAlertR
 
 /** The feed owner's alert engine reloads the symbol (wherever this replica is). */
 async function changed(ctx: Ctx, symbol: string) {
-  ctx.loaders.forgetLists();
+  refreshLoaders(ctx.loaders);
   await ctx.pubsub.publish(topics.alertRulesChanged, { symbol }).catch((error: unknown) => ctx.log.warn({ err: error, symbol }, 'could not announce an alert change; the periodic reload will pick it up'));
 }

@@ -8,7 +8,7 @@ import type { BacktestResult } from './backtest';
 
 /** The most recent `count` candles, oldest first — through the batched page loader, so a list of instruments costs one statement. */
 async function recentCandles(ctx: Pick<Context, 'loaders'>, symbol: string, interval: CandleInterval, count: number): Promise<CandleRow[]> {
-  const rows = await ctx.loaders.candlePages({ interval, from: null, to: null, direction: 'BACKWARD', cursor: null, limit: count }).load(symbol);
+  const rows = await ctx.loaders.candlePage.load({ parentId: symbol, query: { interval, from: null, to: null, direction: 'BACKWARD', cursor: null, limit: count } });
   return rows.slice(0, count).reverse();
 }
 

@@ -2,7 +2,6 @@ import { topicStream } from '@mosaic/kit';
 import type { Context } from '../../context';
 import type { TriggerEvent } from '../alerts/trigger-event';
 import type { CandleInterval } from '../intervals';
-import { requireViewer } from '../viewer';
 import { topics } from './topics';
 import type { CandleView, QuoteView } from './views';
 
@@ -44,7 +43,7 @@ export async function candleStream(ctx: Ctx, symbol: string, interval: CandleInt
 }
 
 /** `priceAlertTriggered`: the viewer's own alerts, so private (no share key): one stream per viewer. */
-export async function alertStream(ctx: Pick<Context, 'viewer' | 'pubsub'>): Promise<AsyncIterableIterator<TriggerEvent>> {
-  const viewer = requireViewer(ctx);
+export async function alertStream(ctx: Pick<Context, 'auth' | 'pubsub'>): Promise<AsyncIterableIterator<TriggerEvent>> {
+  const viewer = ctx.auth.signedIn();
   return topicStream<TriggerEvent>(ctx.pubsub, topics.alertTriggered(viewer.userId), { bufferLimit: 1_000 });
 }

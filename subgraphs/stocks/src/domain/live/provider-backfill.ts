@@ -3,7 +3,7 @@ import { findLatestCandles, replaceCandles } from '../../data/candles-repo';
 import type { StocksSettings } from '../../settings';
 import type { InstrumentCatalog } from '../instrument-catalog';
 import { CANDLE_INTERVALS } from '../intervals';
-import type { MarketFeed } from '../market/market-feed';
+import type { MarketFeed } from '../../providers/market-feed';
 
 const DAY = 86_400_000;
 

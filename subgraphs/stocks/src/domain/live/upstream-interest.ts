@@ -1,5 +1,5 @@
 import type { Logger, PubSub } from '@mosaic/kit';
-import type { MarketFeed } from '../market/market-feed';
+import type { MarketFeed } from '../../providers/market-feed';
 import type { InterestTracker } from './interest-tracker';
 import { topics } from './topics';
 

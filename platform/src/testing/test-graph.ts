@@ -1,0 +1,64 @@
+import { freePort, generateFieldKey, generateSigningKey } from '@mosaic/kit';
+import { createTestDatabase, graphql, testLogger, type GraphQLCaller, type TestDatabase } from '@mosaic/testing';
+import { startGraph, type GraphOptions, type RunningGraph } from '../start-graph';
+
+export const AUTH = { issuer: 'mosaic-accounts', audience: 'mosaic' };
+
+/**
+ * What the graph's subgraphs read from the environment in these tests: keys of their own, and the
+ * OAuth issuer at the port accounts will listen on.
+ */
+export async function testEnvironment(oauthIssuer: string): Promise<NodeJS.ProcessEnv> {
+  return {
+    ...process.env,
+    ACCOUNTS_SIGNING_KEYS: JSON.stringify([await generateSigningKey('e2e')]),
+    ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('e2e')]),
+    OAUTH_ISSUER: oauthIssuer,
+  };
+}
+
+export interface TestGraph extends RunningGraph {
+  database: TestDatabase;
+  /** A GraphQL request to the gateway, as a client sends it. */
+  call: GraphQLCaller;
+  signUp(email: string, password?: string): Promise<{ token: string; userId: string }>;
+}
+
+/** The all-in-one graph (gateway + every subgraph, real HTTP) on a fresh PostgreSQL database. */
+// The stocks simulator's history warm-up is not what these tests are about; it would only compete for CPU.
+process.env.STOCKS_SIM_WARMUP_DAYS ??= '0';
+
+export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuery' | 'production' | 'security'>> = {}): Promise<TestGraph> {
+  const database = await createTestDatabase();
+  const accountsPort = await freePort();
+  const oauthIssuer = `http://127.0.0.1:${accountsPort}/oidc`;
+  const graph = await startGraph({
+    database: { kind: 'postgres', url: database.url, poolMax: 5 },
+    log: testLogger,
+    env: await testEnvironment(oauthIssuer),
+    auth: { ...AUTH, oauthIssuer },
+    gatewayPort: 0,
+    subgraphPorts: 'random',
+    ports: { accounts: accountsPort },
+    ...options,
+  });
+  const call: GraphQLCaller = (query, variables = {}, token) => graphql(graph.gatewayUrl, query, variables, { token });
+  const close = async () => {
+    await graph.close();
+    await database.drop();
+  };
+  return {
+    ...graph,
+    database,
+    call,
+    async signUp(email, password = 'velvet-otter-lantern') {
+      const result = await call(`mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`, {
+        input: { email, password },
+      });
+      if (!result.data) throw new Error(JSON.stringify(result.errors));
+      return { token: result.data.register.accessToken, userId: result.data.register.user.id };
+    },
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}

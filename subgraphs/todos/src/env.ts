@@ -1,3 +1,0 @@
-import { memoEnv, serviceEnv } from '@mosaic/kit';
-
-export const env = memoEnv(serviceEnv(4002));

@@ -34,6 +34,10 @@ describe('field encryption', () => {
     expect(rotated.decrypt(before, 'r').toString()).toBe('secret');
     expect(rotated.keyIdOf(rotated.encrypt('secret', 'r'))).toBe('new');
     expect(() => createFieldCipher(keysOf('new')).decrypt(before, 'r')).toThrow(/No field encryption key "old"/);
+    const moved = rotated.reencrypt(before, 'r')!;
+    expect(rotated.keyIdOf(moved)).toBe('new');
+    expect(rotated.decrypt(moved, 'r').toString()).toBe('secret');
+    expect(rotated.reencrypt(moved, 'r')).toBeNull();
   });
 
   it('generates a development key once, and requires configured keys in production', () => {

@@ -16,6 +16,7 @@ export async function startAccounts(options: { externalProviders?: ExternalProvi
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const oauthIssuer = `${origin}/oidc`;
+  const fieldKeys = JSON.stringify([generateFieldKey('test')]);
   const keys = createTokenKeySet();
   const verifier = createTokenVerifier({ ...settings, oauthIssuer }, keys.getKey);
   const clock = { offsetMs: 0 };
@@ -24,7 +25,7 @@ export async function startAccounts(options: { externalProviders?: ExternalProvi
     { db: database.db(options.onQuery), verifier, now: () => new Date(Date.now() + clock.offsetMs) },
     {
       ACCOUNTS_SIGNING_KEYS: JSON.stringify([signingKey]),
-      ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('test')]),
+      ACCOUNTS_FIELD_KEYS: fieldKeys,
       OAUTH_ISSUER: oauthIssuer,
       TWO_FACTOR_ISSUER: 'Mosaic Test',
       ...(options.externalProviders ? { EXTERNAL_OIDC_PROVIDERS: JSON.stringify(options.externalProviders) } : {}),
@@ -51,6 +52,8 @@ export async function startAccounts(options: { externalProviders?: ExternalProvi
     database,
     /** The private key tokens are signed with, to forge tokens with chosen claims. */
     privateKey: (await importJWK(signingKey, 'EdDSA')) as CryptoKey,
+    /** ACCOUNTS_FIELD_KEYS as configured (key rotation tests). */
+    fieldKeys,
     /** The public keys, for verifiers built in tests. */
     jwks: served.built.tokenKeys!,
     clock,

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { errorCodes } from '@mosaic/testing';
+import { createFieldCipher, generateFieldKey, parseFieldKeys } from '@mosaic/kit';
 import { recoveryCodes, totpCredentials } from '../src/data/tables';
+import { checkSecondFactor } from '../src/domain/two-factor/second-factor';
 import { totpCodeAt } from '../src/index';
 import { LOGIN, REFRESH, REGISTER, startAccounts } from './harness';
 
@@ -187,5 +189,20 @@ describe('step-up, recovery codes and turning two-factor off', () => {
     const userId = decodeJwt(token).sub!;
     expect(await app.database.db().select().from(totpCredentials).where(eq(totpCredentials.userId, userId))).toEqual([]);
     expect(await app.database.db().select().from(recoveryCodes).where(eq(recoveryCodes.userId, userId))).toEqual([]);
+  });
+});
+
+describe('field key rotation', () => {
+  it('moves a seed to the new first key the next time a code is checked; the old key is then no longer needed', async () => {
+    const { secret, token } = await enrolledUser();
+    const userId = decodeJwt(token).sub!;
+    const next = parseFieldKeys(JSON.stringify([generateFieldKey('next')]), 'test');
+    const rotated = createFieldCipher([...next, ...parseFieldKeys(app.fieldKeys, 'test')]);
+    const db = app.database.db();
+    const check = await checkSecondFactor({ db, now: () => new Date(Date.now() + STEP), fieldCipher: rotated }, userId, codeAt(secret, STEP), { allowRecoveryCode: false });
+    expect(check).toEqual({ ok: true, method: 'totp' });
+    const [row] = await db.select().from(totpCredentials).where(eq(totpCredentials.userId, userId));
+    expect(rotated.keyIdOf(row!.secretCiphertext)).toBe('next');
+    expect(createFieldCipher(next).decrypt(row!.secretCiphertext, `totp:${userId}`).toString()).toBe(secret);
   });
 });

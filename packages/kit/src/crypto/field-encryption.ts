@@ -24,6 +24,11 @@ export interface FieldCipher {
   decrypt(stored: string, context: string): Buffer;
   /** The id of the key a stored value was encrypted with (to find values still under an old key). */
   keyIdOf(stored: string): string;
+  /**
+   * The value re-encrypted under the active key, or null when it already is: callers rewrite rows
+   * lazily (on use) after a rotation, until no value needs the old key.
+   */
+  reencrypt(stored: string, context: string): string | null;
 }
 
 const VERSION = 'v1';
@@ -60,6 +65,9 @@ export function createFieldCipher(keys: readonly FieldKey[]): FieldCipher {
       return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
     },
     keyIdOf: (stored) => parse(stored).keyId,
+    reencrypt(stored, context) {
+      return parse(stored).keyId === active.id ? null : this.encrypt(this.decrypt(stored, context), context);
+    },
   };
 }
 

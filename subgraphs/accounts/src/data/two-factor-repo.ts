@@ -42,6 +42,14 @@ export async function acceptTotpStep(db: Db, userId: string, step: number): Prom
   return rows.length === 1;
 }
 
+/** Rewrites the seed under the active key (after a key rotation), unless it changed meanwhile. */
+export async function replaceTotpCiphertext(db: Db, userId: string, previous: string, next: string): Promise<void> {
+  await db
+    .update(totpCredentials)
+    .set({ secretCiphertext: next })
+    .where(and(eq(totpCredentials.userId, userId), eq(totpCredentials.secretCiphertext, previous)));
+}
+
 /** Turns a pending enrolment on; false when it was confirmed (or replaced) meanwhile. */
 export async function confirmTotpCredential(db: Db, userId: string, secretCiphertext: string, now: Date): Promise<boolean> {
   const rows = await db

@@ -1,6 +1,6 @@
 import type { Context } from '../../context';
 import type { TotpCredentialRow } from '../../data/tables';
-import { acceptTotpStep, findTotpCredential, useRecoveryCode } from '../../data/two-factor-repo';
+import { acceptTotpStep, findTotpCredential, replaceTotpCiphertext, useRecoveryCode } from '../../data/two-factor-repo';
 import { codeSucceeded, reserveCodeAttempt } from '../throttle';
 import { hashRecoveryCode, isRecoveryCodeShape } from './recovery-codes';
 import { isTotpCodeShape, totpStepOf } from './totp';
@@ -44,8 +44,17 @@ export async function checkSecondFactor(
   } else if (options.allowRecoveryCode && isRecoveryCodeShape(trimmed)) {
     if (await useRecoveryCode(ctx.db, userId, hashRecoveryCode(trimmed), now)) check = { ok: true, method: 'recovery' };
   }
-  if (check.ok) await codeSucceeded(ctx, userId);
+  if (check.ok) {
+    await codeSucceeded(ctx, userId);
+    await moveToActiveKey(ctx, credential);
+  }
   return check;
+}
+
+/** After ACCOUNTS_FIELD_KEYS gained a new first key, each seed moves to it the next time it is used. */
+async function moveToActiveKey(ctx: SecondFactorContext, credential: TotpCredentialRow): Promise<void> {
+  const next = ctx.fieldCipher.reencrypt(credential.secretCiphertext, totpSecretContext(credential.userId));
+  if (next) await replaceTotpCiphertext(ctx.db, credential.userId, credential.secretCiphertext, next);
 }
 
 export function codeProblem(check: Exclude<CodeCheck, { ok: true }>): string {

@@ -4,13 +4,14 @@ import { createTokenVerifier } from '@mosaic/kit';
 import { oauthClients } from '../src/data/tables';
 import { grantRole, totpCodeAt } from '../src/index';
 import { LOGIN, REGISTER, settings, startAccounts } from './harness';
-import { authorizeAsUser, authorizeUrl, BrowserlessUser, errorCodes, formAction, newPkce, tokenRequest, type AuthorizeOptions } from '@mosaic/testing';
+import { authorizeAsUser, authorizeUrl, BrowserlessUser, errorCodes, formAction, newPkce, StatementCounter, tokenRequest, type AuthorizeOptions } from '@mosaic/testing';
 
+const counter = new StatementCounter();
 let app: Awaited<ReturnType<typeof startAccounts>>;
 let issuer: string;
 let adminToken: string;
 beforeAll(async () => {
-  app = await startAccounts();
+  app = await startAccounts({ onQuery: counter.observe });
   issuer = app.oauthIssuer;
   await app.call(REGISTER, { input: { email: 'oauth-admin@example.com', password } });
   await grantRole(app.database.db(), 'oauth-admin@example.com', 'admin');
@@ -287,6 +288,22 @@ describe('apps a user granted', () => {
     expect((await tokenRequest(issuer, { grant_type: 'client_credentials' }, { id: client.id, secret })).status).toBe(200);
     const user = await newUser();
     expect(errorCodes(await app.call(`mutation($id: ID!) { rotateOAuthClientSecret(clientId: $id) { clientSecret } }`, { id: client.id }, user.token))).toEqual(['FORBIDDEN']);
+  });
+
+  it('lists any number of apps with their names in the same number of SQL statements', async () => {
+    const user = await newUser();
+    const APPS = `{ me { authorizedApps { client { name } scopes } } }`;
+    const statementsFor = async () => {
+      counter.reset();
+      const result = await app.call(APPS, {}, user.token);
+      return { apps: result.data!.me.authorizedApps.length, statements: counter.count };
+    };
+    await authorize({ clientId: (await registerClient({ name: 'One' })).id, redirectUri: REDIRECT, scope: 'openid todos:read', pkce: newPkce() }, user);
+    const one = await statementsFor();
+    for (const name of ['Two', 'Three']) await authorize({ clientId: (await registerClient({ name })).id, redirectUri: REDIRECT, scope: 'openid todos:read', pkce: newPkce() }, user);
+    const three = await statementsFor();
+    expect([one.apps, three.apps]).toEqual([1, 3]);
+    expect(three.statements).toBe(one.statements);
   });
 
   it('deleting an app (admin) ends its grants and its secret stops working', async () => {

@@ -62,6 +62,13 @@ describe('me.sessions', () => {
     expect((await app.call(REFRESH, { t: laptop.refreshToken })).errors).toBeUndefined();
   });
 
+  it('a reused refresh token ends its session in the list too', async () => {
+    const { laptop, phone } = await twoDevices();
+    await app.call(REFRESH, { t: phone.refreshToken });
+    expect(errorCodes(await app.call(REFRESH, { t: phone.refreshToken }))).toEqual(['UNAUTHENTICATED']);
+    expect((await app.call(SESSIONS, {}, laptop.accessToken)).data!.me.sessions).toHaveLength(1);
+  });
+
   it('logout ends the session in the list; another user cannot read my sessions', async () => {
     const { laptop, phone } = await twoDevices();
     await app.call(`mutation($t: String!) { logout(refreshToken: $t) }`, { t: phone.refreshToken });

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '@mosaic/kit';
 import { refreshTokens, sessions, type SessionRow } from './tables';
 
@@ -50,6 +50,3 @@ export async function revokeSessions(db: Db, userId: string, now: Date, which: {
   }
   return revoked.length;
 }
-
-export const activeSessionCount = async (db: Db, userId: string) =>
-  (await db.select({ n: sql<number>`count(*)::int` }).from(sessions).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))))[0]!.n;

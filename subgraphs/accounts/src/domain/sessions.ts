@@ -82,7 +82,7 @@ export async function refreshSession(ctx: Pick<Context, 'db' | 'loaders' | 'keys
     const stored = await refreshTokensRepo.findRefreshTokenForUpdate(tx, tokenHash);
     if (!stored) return { kind: 'unknown' } as const;
     if (stored.usedAt || stored.revokedAt) {
-      await refreshTokensRepo.revokeFamily(tx, stored.familyId, now);
+      await revokeSessions(tx, stored.userId, now, { only: stored.familyId });
       return { kind: 'reused' } as const;
     }
     if (stored.expiresAt <= now) return { kind: 'expired' } as const;

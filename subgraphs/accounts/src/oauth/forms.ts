@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from '@mosaic/kit';
+import { BodyTooLargeError, readBody } from '@mosaic/kit';
 import { renderPage, type Page } from './pages';
 
 const FORM_LIMIT_BYTES = 16 * 1024;
@@ -10,7 +10,12 @@ export class BadFormError extends Error {}
 /** An `application/x-www-form-urlencoded` body (what a plain HTML form posts). */
 export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '')) throw new BadFormError('Expected a form submission.');
-  return new URLSearchParams(await readBody(req, FORM_LIMIT_BYTES));
+  try {
+    return new URLSearchParams(await readBody(req, FORM_LIMIT_BYTES));
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new BadFormError('This form is larger than any of these pages sends.');
+    throw error;
+  }
 }
 
 /**
@@ -24,7 +29,7 @@ export function csrfTokenFor(key: string, uid: string): string {
 
 export function csrfValid(keys: readonly string[], uid: string, given: string | null, req: IncomingMessage): boolean {
   const origin = req.headers.origin;
-  if (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) return false;
+  if (origin && origin !== 'null' && (!URL.canParse(origin) || new URL(origin).host !== req.headers.host)) return false;
   if (!given) return false;
   const presented = Buffer.from(given);
   return keys.some((key) => {

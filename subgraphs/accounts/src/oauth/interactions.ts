@@ -42,7 +42,7 @@ export function interactionHandler(deps: InteractionDeps) {
     const client = await provider.Client.find(String(details.params.client_id));
     const clientName = client?.clientName ?? 'an app';
     if (details.prompt.name === 'login') {
-      return sendPage(res, error?.status ?? 200, loginPage({ uid, csrf, clientName, externalProviders: [], ...(error ? { error: error.message } : {}), ...(error?.email ? { email: error.email } : {}) }));
+      return sendPage(res, error?.status ?? 200, loginPage({ uid, csrf, clientName, ...(error ? { error: error.message } : {}), ...(error?.email ? { email: error.email } : {}) }));
     }
     const accountId = details.session?.accountId;
     const [user] = accountId ? await findUsersByIds(deps.db, [accountId]) : [];

@@ -12,7 +12,7 @@ h1{font-size:1.3rem;margin:0 0 1rem}label{display:block;margin:.8rem 0 .2rem;fon
 input[type=email],input[type=password],input[type=text]{width:100%;box-sizing:border-box;padding:.55rem;border:1px solid #bbb;border-radius:6px;font-size:1rem}
 button{margin-top:1.2rem;padding:.6rem 1.2rem;border:0;border-radius:6px;background:#3355ff;color:#fff;font-size:1rem;cursor:pointer}
 button.secondary{background:#e4e6eb;color:#222;margin-left:.5rem}.error{background:#fde8e8;color:#8a1c1c;padding:.6rem;border-radius:6px}
-ul{padding-left:1.2rem}.muted{color:#666;font-size:.9rem}a.provider{display:block;margin-top:.6rem}`;
+ul{padding-left:1.2rem}.muted{color:#666;font-size:.9rem}`;
 
 export interface Page {
   title: string;
@@ -35,18 +35,14 @@ export function loginPage(options: {
   clientName: string;
   email?: string;
   error?: string;
-  externalProviders: readonly { id: string; name: string }[];
 }): Page {
-  const external = options.externalProviders
-    .map((p) => `<a class="provider" href="/interaction/${escapeHtml(options.uid)}/external/${escapeHtml(p.id)}">Sign in with ${escapeHtml(p.name)}</a>`)
-    .join('');
   return {
     title: 'Sign in',
     body: `<h1>Sign in to continue to ${escapeHtml(options.clientName)}</h1>${errorBlock(options.error)}
 <form method="post" action="/interaction/${escapeHtml(options.uid)}/login">${hidden('csrf', options.csrf)}
 <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required value="${escapeHtml(options.email ?? '')}">
 <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-<button type="submit">Sign in</button></form>${external}
+<button type="submit">Sign in</button></form>
 <form method="post" action="/interaction/${escapeHtml(options.uid)}/abort">${hidden('csrf', options.csrf)}<button class="secondary" type="submit">Cancel</button></form>`,
   };
 }

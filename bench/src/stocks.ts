@@ -75,6 +75,8 @@ async function quoteFanOut(subscribers: number, ticksPerSecond: number, seconds:
       DATABASE_URL: database.url,
       ACCOUNTS_SIGNING_KEYS: JSON.stringify([await generateSigningKey('bench')]),
       ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('bench')]),
+      // Users sign up and in at once here; verified sign-up (production's default) is tested in accounts.
+      ACCOUNTS_SIGNUP: 'instant',
       GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),
       RATE_LIMIT_PER_IP: '0',
       STOCKS_SIM_TICKS_PER_SECOND: String(ticksPerSecond),

@@ -22,6 +22,8 @@ beforeAll(async () => {
       DATABASE_POOL_MAX: '3',
       ACCOUNTS_SIGNING_KEYS: JSON.stringify([await generateSigningKey('services')]),
       ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('services')]),
+      // Users sign up and in at once here; verified sign-up (production's default) is tested in accounts.
+      ACCOUNTS_SIGNUP: 'instant',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),

@@ -8,6 +8,8 @@ import type { TokenSettings } from './domain/tokens';
 import type { AccountsSettings } from './env';
 import { createOAuthServer } from './oauth/oauth-server';
 import { accountsPolicies } from './policies';
+import { logMailer } from './providers/mail/log-mailer';
+import { smtpMailer } from './providers/mail/smtp-mailer';
 import { openIdClientProvider } from './providers/oidc/openid-client-provider';
 import { resolvers } from './resolvers';
 
@@ -23,6 +25,7 @@ export async function buildSubgraph(deps: BuildDeps, settings: AccountsSettings)
   const identity = loadIdentitySettings(settings.identity);
   const fieldCipher = createFieldCipher(identity.fieldKeys);
   const externalProviders = identity.externalProviders.map(openIdClientProvider);
+  const mailer = settings.mail.smtpUrl ? smtpMailer(settings.mail.smtpUrl, settings.mail.from) : logMailer(deps.log.child({ component: 'mail' }));
   const subgraph = createSubgraph<Context>({
     deps,
     resolvers,
@@ -35,6 +38,8 @@ export async function buildSubgraph(deps: BuildDeps, settings: AccountsSettings)
       fieldCipher,
       twoFactorIssuer: identity.twoFactorIssuer,
       externalProviders,
+      mailer,
+      signUpMode: settings.signUp,
       now: deps.now,
       loaders: createLoaders(deps.db, deps.now),
       signedIn: new Set(),
@@ -61,7 +66,10 @@ export async function buildSubgraph(deps: BuildDeps, settings: AccountsSettings)
   return {
     subgraph,
     tokenKeys: keys.jwks,
-    close: async () => clearInterval(purge),
+    close: async () => {
+      clearInterval(purge);
+      mailer.close();
+    },
     routes: {
       // Public keys that verify access tokens; caches may keep them for 10 minutes.
       [JWKS_PATH]: async (_req, res) => {

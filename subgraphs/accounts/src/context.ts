@@ -2,6 +2,7 @@ import type { Db, FieldCipher, RequestContext } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
 import type { SigningKeys } from './domain/signing-keys';
 import type { TokenSettings } from './domain/tokens';
+import type { Mailer } from './providers/mail/mailer';
 import type { ExternalIdentityProvider } from './providers/oidc/external-provider';
 
 /** What accounts' domain functions need beyond the request: the database and token material. */
@@ -14,6 +15,10 @@ export interface AccountsServices {
   /** The issuer name authenticator apps show beside the account (e.g. "Mosaic"). */
   twoFactorIssuer: string;
   externalProviders: readonly ExternalIdentityProvider[];
+  /** Sign-up codes and password resets. */
+  mailer: Mailer;
+  /** `verify-email`: register mails a code (and never tells whether an email has an account). */
+  signUpMode: 'instant' | 'verify-email';
   /** Injected so tests can move time (token expiry, lockouts). */
   now: () => Date;
 }

@@ -45,7 +45,13 @@ const externalProviders = z
  * OAUTH_ISSUER: the authorization server's public URL (accounts serves it under /oidc).
  * OAUTH_TRUST_PROXY_HOPS: proxies in front of its pages (the ingress: 1), for the browser's address.
  * EXTERNAL_OIDC_PROVIDERS: OpenID Connect providers users may sign in with; unset → none.
+ * ACCOUNTS_SIGNUP: `verify-email` (production's default) — register mails a code and answers the
+ * same whether the email has an account or not; `instant` (elsewhere) — register signs in at once.
+ * SMTP_URL / MAIL_FROM: where account mail goes; unset → written to the log (development).
  */
+const signUpMode = (e: { NODE_ENV?: string | undefined; ACCOUNTS_SIGNUP?: 'instant' | 'verify-email' | undefined }) =>
+  e.ACCOUNTS_SIGNUP ?? (e.NODE_ENV === 'production' ? 'verify-email' : 'instant');
+
 export const accountsEnv = z
   .object({
     NODE_ENV: z.string().optional(),
@@ -61,6 +67,9 @@ export const accountsEnv = z
     OAUTH_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     TWO_FACTOR_ISSUER: z.string().min(1).max(64).default('Mosaic'),
     EXTERNAL_OIDC_PROVIDERS: externalProviders,
+    ACCOUNTS_SIGNUP: z.enum(['instant', 'verify-email']).optional(),
+    SMTP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+    MAIL_FROM: z.string().min(3).default('Mosaic <no-reply@mosaic.invalid>'),
   })
   .refine((e) => e.NODE_ENV !== 'production' || e.ACCOUNTS_SIGNING_KEYS, {
     message: 'must be set in production (`pnpm keys:generate` prints a value)',
@@ -70,7 +79,13 @@ export const accountsEnv = z
     message: 'must be set in production (`pnpm keys:generate-field` prints a value)',
     path: ['ACCOUNTS_FIELD_KEYS'],
   })
+  .refine((e) => e.NODE_ENV !== 'production' || signUpMode(e) === 'instant' || e.SMTP_URL, {
+    message: 'must be set in production, where sign-up confirms the email address (or set ACCOUNTS_SIGNUP=instant)',
+    path: ['SMTP_URL'],
+  })
   .transform((e) => ({
+    signUp: signUpMode(e),
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     signingKeys: { signingKeys: e.ACCOUNTS_SIGNING_KEYS, devKeysDir: e.DEV_KEYS_DIR, production: e.NODE_ENV === 'production' },
     tokens: {
       issuer: e.JWT_ISSUER,

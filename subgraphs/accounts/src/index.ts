@@ -12,7 +12,11 @@ export default defineSubgraph(import.meta.url, {
   },
   settings: accountsEnv,
   deployment: {
-    secrets: { ACCOUNTS_SIGNING_KEYS: 'pnpm keys:generate prints one', ACCOUNTS_FIELD_KEYS: 'pnpm keys:generate-field prints one' },
+    secrets: {
+      ACCOUNTS_SIGNING_KEYS: 'pnpm keys:generate prints one',
+      ACCOUNTS_FIELD_KEYS: 'pnpm keys:generate-field prints one',
+      SMTP_URL: 'smtp://user:password@mail.example.com:587, for sign-up codes and password resets',
+    },
     jwksPath: JWKS_PATH,
     // Browsers reach /oidc and /interaction through the ingress (one proxy); nothing else reaches accounts.
     env: { OAUTH_TRUST_PROXY_HOPS: '1' },

@@ -62,6 +62,13 @@ export type CompleteLoginInput = {
   code: Scalars['String']['input'];
 };
 
+export type ConfirmSignUpInput = {
+  /** The 8-digit code from the email. */
+  code: Scalars['String']['input'];
+  /** `extensions.verification` of the EMAIL_VERIFICATION_REQUIRED error register answered with. */
+  verification: Scalars['String']['input'];
+};
+
 export type DisableTwoFactorInput = {
   /** A current code from the authenticator app, or a recovery code. */
   code: Scalars['String']['input'];
@@ -99,6 +106,8 @@ export type Mutation = {
   completeExternalSignIn: AuthPayload;
   /** The second step of a sign-in with two-factor authentication: the challenge and a code. At most 5 codes per challenge (5 minutes). */
   completeLogin: AuthPayload;
+  /** Finishes a sign-up with the code from the email; signs the new account in. */
+  confirmSignUp: AuthPayload;
   /** Two-factor set-up, step 2: the first code from the app turns it on, returns recovery codes, and signs out every other session. */
   confirmTotpEnrollment: Maybe<TwoFactorEnabled>;
   /** Deletes an app with all its grants and tokens. Admins only. */
@@ -118,10 +127,19 @@ export type Mutation = {
   refreshSession: AuthPayload;
   /** Ten new recovery codes (the old ones stop working); needs a current code from the app. */
   regenerateRecoveryCodes: Maybe<Array<Scalars['String']['output']>>;
-  /** Creates an account and signs it in. */
+  /**
+   * Creates an account. Where sign-up confirms the email (ACCOUNTS_SIGNUP=verify-email, production's
+   * default) the answer is always the error EMAIL_VERIFICATION_REQUIRED with
+   * `extensions.verification` — for a new address and for one that has an account alike — and the
+   * code mailed to the address finishes it with confirmSignUp. Otherwise it signs in at once.
+   */
   register: AuthPayload;
   /** Registers a third-party app for OAuth 2.0 / OpenID Connect. Admins only. The secret is shown once. */
   registerOAuthClient: Maybe<OAuthClientRegistration>;
+  /** Mails a password reset code if the email has an account. Always true: the answer never tells. */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /** Sets a new password with the mailed code and signs every session out. Sign in again afterwards. */
+  resetPassword: Scalars['Boolean']['output'];
   /** Takes back everything you allowed an app; it cannot refresh its tokens any more. */
   revokeAppAuthorization: Maybe<Scalars['Boolean']['output']>;
   /** Signs out every session but this one; returns how many were ended. */
@@ -160,6 +178,11 @@ export type MutationCompleteExternalSignInArgs = {
 
 export type MutationCompleteLoginArgs = {
   input: CompleteLoginInput;
+};
+
+
+export type MutationConfirmSignUpArgs = {
+  input: ConfirmSignUpInput;
 };
 
 
@@ -205,6 +228,16 @@ export type MutationRegisterArgs = {
 
 export type MutationRegisterOAuthClientArgs = {
   input: RegisterOAuthClientInput;
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  input: ResetPasswordInput;
 };
 
 
@@ -345,6 +378,14 @@ export type RegisterOAuthClientInput = {
   redirectUris?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Scopes the app may request, e.g. ["todos:read"]. */
   scopes: Array<Scalars['String']['input']>;
+};
+
+export type ResetPasswordInput = {
+  /** The 8-digit code from the email. */
+  code: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  /** 10 to 128 characters, not a commonly used password and not containing your email name. */
+  newPassword: Scalars['String']['input'];
 };
 
 export type Role =
@@ -547,6 +588,7 @@ export type ResolversTypes = {
   ChangePasswordInput: ChangePasswordInput;
   CompleteExternalSignInInput: CompleteExternalSignInInput;
   CompleteLoginInput: CompleteLoginInput;
+  ConfirmSignUpInput: ConfirmSignUpInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisableTwoFactorInput: DisableTwoFactorInput;
   ExternalIdentityProvider: ResolverTypeWrapper<ExternalIdentityProvider>;
@@ -566,6 +608,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterInput: RegisterInput;
   RegisterOAuthClientInput: RegisterOAuthClientInput;
+  ResetPasswordInput: ResetPasswordInput;
   Role: Role;
   Session: ResolverTypeWrapper<SessionMapper>;
   StepUpPayload: ResolverTypeWrapper<StepUpPayload>;
@@ -589,6 +632,7 @@ export type ResolversParentTypes = {
   ChangePasswordInput: ChangePasswordInput;
   CompleteExternalSignInInput: CompleteExternalSignInInput;
   CompleteLoginInput: CompleteLoginInput;
+  ConfirmSignUpInput: ConfirmSignUpInput;
   DateTime: Scalars['DateTime']['output'];
   DisableTwoFactorInput: DisableTwoFactorInput;
   ExternalIdentityProvider: ExternalIdentityProvider;
@@ -607,6 +651,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RegisterInput: RegisterInput;
   RegisterOAuthClientInput: RegisterOAuthClientInput;
+  ResetPasswordInput: ResetPasswordInput;
   Session: SessionMapper;
   StepUpPayload: StepUpPayload;
   TotpEnrollment: TotpEnrollment;
@@ -705,6 +750,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'input'>>;
   completeExternalSignIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationCompleteExternalSignInArgs, 'input'>>;
   completeLogin?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationCompleteLoginArgs, 'input'>>;
+  confirmSignUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationConfirmSignUpArgs, 'input'>>;
   confirmTotpEnrollment?: Resolver<Maybe<ResolversTypes['TwoFactorEnabled']>, ParentType, ContextType, RequireFields<MutationConfirmTotpEnrollmentArgs, 'code'>>;
   deleteOAuthClient?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteOAuthClientArgs, 'clientId'>>;
   disableTwoFactor?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDisableTwoFactorArgs, 'input'>>;
@@ -714,6 +760,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   regenerateRecoveryCodes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType, RequireFields<MutationRegenerateRecoveryCodesArgs, 'code'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
   registerOAuthClient?: Resolver<Maybe<ResolversTypes['OAuthClientRegistration']>, ParentType, ContextType, RequireFields<MutationRegisterOAuthClientArgs, 'input'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
   revokeAppAuthorization?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRevokeAppAuthorizationArgs, 'clientId'>>;
   revokeOtherSessions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   revokeSession?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;

@@ -10,7 +10,7 @@ export const settings = { issuer: 'mosaic-accounts', audience: 'mosaic' };
  * The accounts subgraph over real HTTP on a fresh database, with its own signing and field keys, its
  * OAuth server's issuer at its own port, and a movable clock.
  */
-export async function startAccounts(options: { externalProviders?: ExternalProviderConfig[]; onQuery?: QueryObserver } = {}) {
+export async function startAccounts(options: { externalProviders?: ExternalProviderConfig[]; onQuery?: QueryObserver; env?: Record<string, string> } = {}) {
   const database: TestDatabase = await createTestDatabase();
   const signingKey = await generateSigningKey('k1');
   const port = await freePort();
@@ -29,6 +29,7 @@ export async function startAccounts(options: { externalProviders?: ExternalProvi
       OAUTH_ISSUER: oauthIssuer,
       TWO_FACTOR_ISSUER: 'Mosaic Test',
       ...(options.externalProviders ? { EXTERNAL_OIDC_PROVIDERS: JSON.stringify(options.externalProviders) } : {}),
+      ...options.env,
     },
     { port },
   );

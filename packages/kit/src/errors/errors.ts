@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  /** Sign-up waits for the code mailed to the address (`extensions.verification` for `confirmSignUp`). */
+  'EMAIL_VERIFICATION_REQUIRED',
   /** Sign-in needs a second step: a code for the challenge in `extensions.challenge` (`completeLogin`). */
   'SECOND_FACTOR_REQUIRED',
   /** The user must prove a second factor again (`stepUp`) before this; see `maxAgeSeconds`. */

@@ -209,7 +209,51 @@ export const externalSignIns = accounts.table(
   },
 );
 
+/**
+ * A sign-up waiting for its email to be confirmed (ACCOUNTS_SIGNUP=verify-email). Registering an
+ * email that already has an account creates one too — with a code nobody was sent — so both cases
+ * do the same work and get the same answer.
+ */
+export const pendingSignUps = accounts.table(
+  'pending_sign_ups',
+  {
+    id: uuid('id').primaryKey(),
+    /** Hash of the verification token the client got back (the handle for confirmSignUp). */
+    tokenHash: text('token_hash').notNull(),
+    email: text('email').notNull(),
+    displayName: text('display_name'),
+    passwordHash: text('password_hash').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('pending_sign_ups_token_hash_key').on(t.tokenHash)],
+);
+
+/**
+ * A password reset under way: a code mailed to the account's address (hashed), single use. An
+ * email without an account gets a row too (no user, a code nobody was sent): the same work, the
+ * same answers.
+ */
+export const passwordResets = accounts.table(
+  'password_resets',
+  {
+    id: uuid('id').primaryKey(),
+    email: text('email').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('password_resets_email_idx').on(t.email, t.createdAt)],
+);
+
 export type UserRow = typeof users.$inferSelect;
+export type PendingSignUpRow = typeof pendingSignUps.$inferSelect;
+export type PasswordResetRow = typeof passwordResets.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type TotpCredentialRow = typeof totpCredentials.$inferSelect;
 export type LoginChallengeRow = typeof loginChallenges.$inferSelect;

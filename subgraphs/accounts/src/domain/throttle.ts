@@ -69,3 +69,24 @@ export async function reserveCodeAttempt(ctx: Pick<Context, 'db' | 'now'>, userI
 }
 
 export const codeSucceeded = (ctx: Pick<Context, 'db'>, userId: string) => emptyBuckets(ctx.db, [codeBucket(userId).key]);
+
+/** Mail on request (sign-up codes, password resets): 3 per email, then one per 10 minutes; 20 per network. */
+const MAIL_PER_EMAIL = { capacity: 3, drainSeconds: 600 };
+const MAIL_PER_SOURCE = { capacity: 20, drainSeconds: 180 };
+
+/** Counts a request that mails an address, keyed like sign-in (never by whether an account exists). */
+export async function reserveMailRequest(ctx: ThrottleContext, purpose: 'sign-up' | 'password-reset', normalizedEmail: string): Promise<void> {
+  const source = attemptSource(ctx.client.ip);
+  const taken = await takeFromBuckets(
+    ctx.db,
+    [
+      { key: `mail:${purpose}:email:${digest(normalizedEmail)}`, ...MAIL_PER_EMAIL },
+      { key: `mail:source:${source}`, ...MAIL_PER_SOURCE },
+    ],
+    ctx.now(),
+  );
+  if (!taken.ok) {
+    const minutes = Math.max(1, Math.ceil(taken.retryAfterSeconds / 60));
+    throw new RateLimitedError(`Too many emails asked for. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, taken.retryAfterSeconds);
+  }
+}

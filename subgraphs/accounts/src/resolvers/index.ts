@@ -6,6 +6,7 @@ import { beginTotpEnrollment } from './Mutation/beginTotpEnrollment';
 import { changePassword } from './Mutation/changePassword';
 import { completeExternalSignIn } from './Mutation/completeExternalSignIn';
 import { completeLogin } from './Mutation/completeLogin';
+import { confirmSignUp } from './Mutation/confirmSignUp';
 import { confirmTotpEnrollment } from './Mutation/confirmTotpEnrollment';
 import { deleteOAuthClient } from './Mutation/deleteOAuthClient';
 import { disableTwoFactor } from './Mutation/disableTwoFactor';
@@ -13,6 +14,8 @@ import { login } from './Mutation/login';
 import { logout } from './Mutation/logout';
 import { refreshSession } from './Mutation/refreshSession';
 import { regenerateRecoveryCodes } from './Mutation/regenerateRecoveryCodes';
+import { requestPasswordReset } from './Mutation/requestPasswordReset';
+import { resetPassword } from './Mutation/resetPassword';
 import { register } from './Mutation/register';
 import { registerOAuthClient } from './Mutation/registerOAuthClient';
 import { revokeAppAuthorization } from './Mutation/revokeAppAuthorization';
@@ -37,6 +40,9 @@ export const resolvers: Resolvers = {
   Query: { me, user, users, oauthClients, externalIdentityProviders },
   Mutation: {
     register,
+    confirmSignUp,
+    requestPasswordReset,
+    resetPassword,
     login,
     completeLogin,
     beginExternalSignIn,

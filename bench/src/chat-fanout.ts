@@ -6,7 +6,7 @@ import { gql } from './client';
 import { cpuMs } from '../gateways/process-cpu';
 import { LatencyHistogram } from './latency-histogram';
 import { leafRssMiB, saveResult } from './machine';
-import { generateSigningKey } from '@mosaic/kit';
+import { generateSigningKey, generateFieldKey } from '@mosaic/kit';
 
 /**
  * Chat fan-out through the gateway: N graphql-ws subscribers on one room
@@ -181,6 +181,9 @@ try {
         NODE_ENV: 'production',
         DATABASE_URL: database.url,
         ACCOUNTS_SIGNING_KEYS: signingKeys,
+        ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('bench')]),
+        // Users sign up and in at once here; verified sign-up (production's default) is tested in accounts.
+        ACCOUNTS_SIGNUP: 'instant',
         GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),
         RATE_LIMIT_PER_IP: '0',
         RATE_LIMIT_PER_USER: '0',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
-import { createLogger, createMemoryPubSub, generateSigningKey } from '@mosaic/kit';
+import { createLogger, createMemoryPubSub, generateSigningKey, generateFieldKey } from '@mosaic/kit';
 import { spawnServices } from '@mosaic/platform/services';
 import { forecastPrices, Ingestor, profileFor, SimulatedMarket, type Trade } from '@mosaic/stocks';
 import { createTestDatabase, prepareTemplateDatabase } from '@mosaic/testing';
@@ -74,6 +74,9 @@ async function quoteFanOut(subscribers: number, ticksPerSecond: number, seconds:
       NODE_ENV: 'production',
       DATABASE_URL: database.url,
       ACCOUNTS_SIGNING_KEYS: JSON.stringify([await generateSigningKey('bench')]),
+      ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('bench')]),
+      // Users sign up and in at once here; verified sign-up (production's default) is tested in accounts.
+      ACCOUNTS_SIGNUP: 'instant',
       GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),
       RATE_LIMIT_PER_IP: '0',
       // Every simulated client connects from this one machine.

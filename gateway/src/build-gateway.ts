@@ -163,7 +163,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     context: async (req, requestId) => {
       const authorization = req.headers.authorization;
       const viewer = guard.rememberedViewer(req) ?? (await verifier.viewerFromHeader(authorization).catch(asHttpError(401)));
-      return { requestId, viewer, authorization };
+      const userAgent = req.headers['user-agent'];
+      return { requestId, viewer, authorization, client: { ip: guard.addressOf(req), userAgent: userAgent ? userAgent.slice(0, 512) : null } };
     },
   });
 

@@ -1,8 +1,10 @@
-import type { Viewer } from '@mosaic/kit';
+import type { ClientInfo, Viewer } from '@mosaic/kit';
 
 export interface GatewayContext {
   requestId: string;
   viewer: Viewer | null;
   /** The verified Authorization header, forwarded unchanged to subgraphs. */
   authorization: string | undefined;
+  /** The end client (address after trusted proxies, user agent), forwarded to subgraphs. */
+  client?: ClientInfo;
 }

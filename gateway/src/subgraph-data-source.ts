@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { injectTraceHeaders, tracingEnabled, type GatewayRequestSigner } from '@mosaic/kit';
+import { CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, injectTraceHeaders, tracingEnabled, type GatewayRequestSigner } from '@mosaic/kit';
 import type { GatewayContext } from './context';
 import { dedupeRepresentations, expandEntities, type DedupedRepresentations } from './fetch/entity-dedup';
 import { createSubgraphHttpClient, SubgraphConnectionError, SubgraphTimeoutError, type SubgraphHttpClient } from './fetch/http-client';
@@ -121,6 +121,9 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     if (options.kind === 'incoming operation' && 'requestId' in options.context) {
       if (options.context.authorization) headers.authorization = options.context.authorization;
       headers['x-request-id'] = options.context.requestId;
+      const client = options.context.client;
+      if (client?.ip) headers[CLIENT_IP_HEADER] = client.ip;
+      if (client?.userAgent) headers[CLIENT_USER_AGENT_HEADER] = client.userAgent;
     }
     return headers;
   }

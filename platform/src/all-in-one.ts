@@ -50,6 +50,8 @@ console.log(`
 
   Demo user:   ${DEMO_USER.email} / ${DEMO_USER.password}
   Demo admin:  ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}
+
+  OAuth 2.0 / OpenID Connect:  ${config.auth.oauthIssuer}/.well-known/openid-configuration (demo app: see README)
 `);
 
 const shutdown = async () => {

@@ -40,6 +40,8 @@ export interface GraphOptions {
   internalPort?: number;
   /** `default` uses each subgraph's registry port; `random` picks free ports (tests). */
   subgraphPorts: 'default' | 'random';
+  /** Fixed ports for some subgraphs under `random`, when their settings name their own URL (accounts' OAUTH_ISSUER). */
+  ports?: Readonly<Record<string, number>>;
   host?: string;
   production?: boolean;
   /** Sees every SQL statement, tagged with the subgraph that issued it (statement-count tests). */
@@ -146,7 +148,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     };
     const subgraphUrls: Record<string, string> = {};
     for (const { module, port } of registered) {
-      const server = await serveModule(module, options.subgraphPorts === 'default' ? port : 0);
+      const server = await serveModule(module, options.subgraphPorts === 'default' ? port : (options.ports?.[module.name] ?? 0));
       subgraphUrls[module.name] = `${server.url}/graphql`;
     }
     const gateway = createGateway({

@@ -109,9 +109,11 @@ describe('deploy/k8s', () => {
     expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
     const service = documents.find((d) => d.object.kind === 'Service' && d.object.metadata.name === 'gateway')!.object as unknown as { spec: { ports: { targetPort: string | number }[] } };
     expect(service.spec.ports.map((p) => p.targetPort)).toEqual(['http']);
-    const ingress = documents.find((d) => d.object.kind === 'Ingress')!.object as unknown as { spec: { rules: { http: { paths: { backend: { service: { name: string; port: { name: string } } } }[] } }[] } };
-    const backends = ingress.spec.rules.flatMap((r) => r.http.paths.map((p) => p.backend.service));
-    expect(backends).toEqual([{ name: 'gateway', port: { name: 'http' } }]);
+    const ingress = documents.find((d) => d.object.kind === 'Ingress')!.object as unknown as { spec: { rules: { http: { paths: { path: string; backend: { service: { name: string; port: { name: string } } } }[] } }[] } };
+    const paths = ingress.spec.rules.flatMap((r) => r.http.paths);
+    // Every route reaches a client port (`http`); everything not routed elsewhere goes to the gateway.
+    expect(paths.every((p) => p.backend.service.port.name === 'http')).toBe(true);
+    expect(paths.find((p) => p.path === '/')?.backend.service.name).toBe('gateway');
   });
 });
 

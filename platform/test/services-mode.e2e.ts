@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, errorCodes, graphql, type TestDatabase } from '@mosaic/testing';
 import { registry } from '../src/registry';
 import { spawnServices, type RunningServices } from '../src/services';
-import { generateSigningKey } from '@mosaic/kit';
+import { generateSigningKey, generateFieldKey } from '@mosaic/kit';
 
 /**
  * Services mode for real: every subgraph and the gateway as its own Node process (the commands the
@@ -21,6 +21,9 @@ beforeAll(async () => {
       DATABASE_URL: database.url,
       DATABASE_POOL_MAX: '3',
       ACCOUNTS_SIGNING_KEYS: JSON.stringify([await generateSigningKey('services')]),
+      ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('services')]),
+      // Users sign up and in at once here; verified sign-up (production's default) is tested in accounts.
+      ACCOUNTS_SIGNUP: 'instant',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),

@@ -85,7 +85,7 @@ describe('gateway trust header', () => {
 });
 
 describe('gateway vouch on a subscription', () => {
-  const viewer: Viewer = { userId: 'user-1', sessionId: 's', roles: ['user'], scopes: new Set() };
+  const viewer: Viewer = { userId: 'user-1', sessionId: 's', roles: ['user'], scopes: new Set(), amr: ['pwd'] };
   const operation = { query: 'subscription($room: String!) { whoami(room: $room) }', variables: { room: 'lobby' } };
 
   function gatewaySocket() {

@@ -6,3 +6,4 @@ export * from './test-auth';
 export * from './serve-for-test';
 export { freePort, waitUntilOk } from '@mosaic/kit';
 export * from './ws-client';
+export * from './oauth-client';

@@ -18,12 +18,18 @@ export function withTestDefaults<D extends SubgraphDeps>(deps: TestDeps<D>): D {
 
 /**
  * Builds a subgraph module exactly as the platform does (its settings read from `env`, defaulting to
- * this process's environment) and serves it on a free port, over real HTTP.
+ * this process's environment) and serves it on a free port (or `options.port`, when its settings must
+ * name its own URL), over real HTTP.
  */
-export async function serveModuleForTest<D extends SubgraphDeps>(module: SubgraphModule<D>, deps: TestDeps<D>, env: NodeJS.ProcessEnv = process.env): Promise<ServedSubgraph> {
+export async function serveModuleForTest<D extends SubgraphDeps>(
+  module: SubgraphModule<D>,
+  deps: TestDeps<D>,
+  env: NodeJS.ProcessEnv = process.env,
+  options: { port?: number } = {},
+): Promise<ServedSubgraph> {
   const full = withTestDefaults(deps);
   const built = await module.configure(env)(full);
-  const running = await serveSubgraph(built.subgraph, { port: 0, host: '127.0.0.1', log: full.log, ...(built.routes ? { routes: built.routes } : {}) });
+  const running = await serveSubgraph(built.subgraph, { port: options.port ?? 0, host: '127.0.0.1', log: full.log, ...(built.routes ? { routes: built.routes } : {}) });
   const close = async () => {
     await running.close();
     await built.close?.();

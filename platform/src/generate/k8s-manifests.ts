@@ -118,6 +118,9 @@ data:
   NODE_ENV: production
   LOG_LEVEL: info
   JWKS_URL: ${jwksUrl(subgraphs, (name, port) => `${clusterHost(name)}:${port}`)}
+  # The OAuth 2.0 / OpenID Connect issuer as apps and browsers reach it (deploy/k8s/ingress.yaml
+  # routes /oidc and /interaction to accounts); every service accepts its tokens. Set your host.
+  OAUTH_ISSUER: https://mosaic.example.com/oidc
   REDIS_URL: redis://${clusterHost('redis')}:6379
 ${subgraphs.map(({ module, port }) => `  SUBGRAPH_URL_${module.name.toUpperCase()}: http://${clusterHost(module.name)}:${port}/graphql`).join('\n')}
 `;

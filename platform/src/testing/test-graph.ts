@@ -1,5 +1,5 @@
 import { importJWK, type CryptoKey } from 'jose';
-import { generateSigningKey } from '@mosaic/kit';
+import { freePort, generateFieldKey, generateSigningKey } from '@mosaic/kit';
 import { createTestDatabase, graphql, testLogger, type GraphQLCaller, type TestDatabase } from '@mosaic/testing';
 import { startGraph, type GraphOptions, type RunningGraph } from '../start-graph';
 
@@ -22,14 +22,18 @@ process.env.STOCKS_SIM_WARMUP_DAYS ??= '0';
 export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuery' | 'production' | 'security'>> = {}): Promise<TestGraph> {
   const database = await createTestDatabase();
   const signingKey = await generateSigningKey('e2e');
+  const accountsPort = await freePort();
+  const oauthIssuer = `http://127.0.0.1:${accountsPort}/oidc`;
   const graph = await startGraph({
     database: { kind: 'postgres', url: database.url, poolMax: 5 },
     log: testLogger,
-    // The subgraphs read their settings from the environment: here, a signing key of the test's own.
-    env: { ...process.env, ACCOUNTS_SIGNING_KEYS: JSON.stringify([signingKey]) },
-    auth: TOKENS,
+    // The subgraphs read their settings from the environment: keys of the test's own, and the
+    // OAuth issuer at the port accounts will listen on.
+    env: { ...process.env, ACCOUNTS_SIGNING_KEYS: JSON.stringify([signingKey]), ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('e2e')]), OAUTH_ISSUER: oauthIssuer },
+    auth: { ...TOKENS, oauthIssuer },
     gatewayPort: 0,
     subgraphPorts: 'random',
+    ports: { accounts: accountsPort },
     ...options,
   });
   const call: GraphQLCaller = (query, variables = {}, token) => graphql(graph.gatewayUrl, query, variables, { token });

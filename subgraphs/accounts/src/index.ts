@@ -1,6 +1,7 @@
 import { defineSubgraph } from '@mosaic/kit';
 import { buildSubgraph, JWKS_PATH } from './build';
 import { demoSession } from './domain/demo-accounts';
+import { seedDemoApp } from './domain/demo-app';
 import { accountsEnv } from './env';
 
 export default defineSubgraph(import.meta.url, {
@@ -10,9 +11,20 @@ export default defineSubgraph(import.meta.url, {
     'users:write': { description: "Change users' roles (administrators).", roles: ['admin'] },
   },
   settings: accountsEnv,
-  deployment: { secrets: { ACCOUNTS_SIGNING_KEYS: 'pnpm keys:generate prints one' }, jwksPath: JWKS_PATH },
+  deployment: {
+    secrets: {
+      ACCOUNTS_SIGNING_KEYS: 'pnpm keys:generate prints one',
+      ACCOUNTS_FIELD_KEYS: 'pnpm keys:generate-field prints one',
+      SMTP_URL: 'smtp://user:password@mail.example.com:587, for sign-up codes and password resets',
+    },
+    jwksPath: JWKS_PATH,
+    // Browsers reach /oidc and /interaction through the ingress (one proxy); nothing else reaches accounts.
+    env: { OAUTH_TRUST_PROXY_HOPS: '1' },
+  },
+  seed: seedDemoApp,
   demoSession,
   build: buildSubgraph,
 });
 
 export { grantRole } from './domain/demo-accounts';
+export { totpCodeAt } from './domain/two-factor/totp';

@@ -10,7 +10,7 @@ import {
   type ASTNode,
 } from 'graphql';
 import { ForbiddenError, UnauthenticatedError } from '../errors/errors';
-import type { Viewer } from './viewer';
+import type { ServicePrincipal, Viewer } from './viewer';
 
 /**
  * Enforces Apollo's access-control directives (`@authenticated`, `@requiresScopes`, `@policy`)
@@ -23,6 +23,8 @@ import type { Viewer } from './viewer';
  */
 export interface AccessContext {
   viewer: Viewer | null;
+  /** A client-credentials caller (no user): passes `@requiresScopes` with its scopes, nothing else. */
+  service?: ServicePrincipal | null;
 }
 
 export type Policy<C extends AccessContext> = (ctx: C, parent: unknown, args: Record<string, unknown>) => boolean | Promise<boolean>;
@@ -70,8 +72,18 @@ async function assertAccess<C extends AccessContext>(
   args: Record<string, unknown>,
 ): Promise<void> {
   const viewer = ctx.viewer;
-  if (!viewer && (requirement.authenticated || requirement.scopes.length > 0)) throw new UnauthenticatedError();
-  if (viewer && requirement.scopes.length > 0 && !requirement.scopes.some((all) => all.every((s) => viewer.scopes.has(s)))) {
+  const service = viewer ? null : (ctx.service ?? null);
+  if (!viewer && !service && (requirement.authenticated || requirement.scopes.length > 0)) throw new UnauthenticatedError();
+  if (service && requirement.authenticated) {
+    throw new ForbiddenError("This needs a user's access token; an app's own (client-credentials) token speaks for no user.");
+  }
+  // A third-party app reaches only what a scope the user granted it covers: fields guarded by
+  // @authenticated or @policy alone (chat, account security…) stay with Mosaic's own clients.
+  if (viewer?.clientId && requirement.scopes.length === 0) {
+    throw new ForbiddenError('Apps can use only what a scope covers, and this field needs none: it is for Mosaic itself.');
+  }
+  const scopes = viewer?.scopes ?? service?.scopes;
+  if (scopes && requirement.scopes.length > 0 && !requirement.scopes.some((all) => all.every((s) => scopes.has(s)))) {
     throw new ForbiddenError('Your token does not carry the scope this needs.', { requiredScopes: requirement.scopes });
   }
   if (requirement.policies.length === 0) return;
@@ -86,7 +98,7 @@ async function assertAccess<C extends AccessContext>(
     }
     if (satisfied) return;
   }
-  throw viewer ? new ForbiddenError('You are not allowed to see or change this.') : new UnauthenticatedError();
+  throw viewer || service ? new ForbiddenError('You are not allowed to see or change this.') : new UnauthenticatedError();
 }
 
 interface ResolveReferenceExtension {

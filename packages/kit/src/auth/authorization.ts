@@ -1,6 +1,6 @@
 import { ForbiddenError, UnauthenticatedError } from '../errors/errors';
 import { encodeId } from '../ids';
-import type { Viewer } from './viewer';
+import type { ServicePrincipal, Viewer } from './viewer';
 
 /** The role that may act on every user's data (support, moderation); granted by accounts. */
 export const ADMIN_ROLE = 'admin';
@@ -21,6 +21,11 @@ export interface Authorization {
   hasScope(scope: string): boolean;
   /** The caller, holding `scope`; UNAUTHENTICATED when anonymous, FORBIDDEN without the scope. */
   require(scope: string): Viewer;
+  /**
+   * Like `require`, but an app acting for itself (a client-credentials service principal) with the
+   * scope passes too: for operations that need no user (`users` for a directory sync).
+   */
+  requireScope(scope: string): void;
   /** The caller, with `role`; FORBIDDEN otherwise. */
   requireRole(role: string): Viewer;
   /**
@@ -30,7 +35,7 @@ export interface Authorization {
   requireOwnerOrAdmin(ownerId: string, what: string): Viewer;
 }
 
-export function authorizationFor(viewer: Viewer | null): Authorization {
+export function authorizationFor(viewer: Viewer | null, service: ServicePrincipal | null = null): Authorization {
   const signedIn = (): Viewer => {
     if (!viewer) throw new UnauthenticatedError();
     return viewer;
@@ -41,11 +46,16 @@ export function authorizationFor(viewer: Viewer | null): Authorization {
     signedIn,
     userId: () => signedIn().userId,
     hasRole,
-    hasScope: (scope) => viewer?.scopes.has(scope) ?? false,
+    hasScope: (scope) => (viewer ?? service)?.scopes.has(scope) ?? false,
     require(scope) {
       const caller = signedIn();
       if (!caller.scopes.has(scope)) throw new ForbiddenError('Your token does not carry the scope this needs.', { requiredScopes: [[scope]] });
       return caller;
+    },
+    requireScope(scope) {
+      const scopes = (viewer ?? service)?.scopes;
+      if (!scopes) throw new UnauthenticatedError();
+      if (!scopes.has(scope)) throw new ForbiddenError('Your token does not carry the scope this needs.', { requiredScopes: [[scope]] });
     },
     requireRole(role) {
       const caller = signedIn();

@@ -80,7 +80,8 @@ export interface VouchedOperation {
 interface VouchClaims {
   aud: string;
   exp: number;
-  viewer: { userId: string; sessionId: string; roles: string[]; scopes: string[] } | null;
+  /** The viewer as claims: every field of `Viewer`, scopes as a list. */
+  viewer: (Omit<Viewer, 'scopes'> & { scopes: string[] }) | null;
 }
 
 function vouchMac(secret: string, claims: string, operation: VouchedOperation): string {
@@ -94,7 +95,7 @@ export function signSubscriptionVouch(secret: string, audience: string, viewer: 
   const claims: VouchClaims = {
     aud: audience,
     exp: Math.floor(now / 1000) + VOUCH_LIFETIME_SECONDS,
-    viewer: viewer && { userId: viewer.userId, sessionId: viewer.sessionId, roles: [...viewer.roles], scopes: [...viewer.scopes] },
+    viewer: viewer && { ...viewer, scopes: [...viewer.scopes] },
   };
   const encoded = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return `${encoded}.${vouchMac(secret, encoded, operation)}`;
@@ -111,6 +112,6 @@ export function verifySubscriptionVouch(secret: string, audience: string, vouch:
   const claims = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as VouchClaims;
   const seconds = Math.floor(now / 1000);
   if (claims.aud !== audience || claims.exp < seconds - CLOCK_SKEW_SECONDS || claims.exp > seconds + VOUCH_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) return undefined;
-  const viewer = claims.viewer && { userId: claims.viewer.userId, sessionId: claims.viewer.sessionId, roles: claims.viewer.roles, scopes: new Set(claims.viewer.scopes) };
+  const viewer = claims.viewer && { ...claims.viewer, scopes: new Set(claims.viewer.scopes) };
   return { viewer };
 }

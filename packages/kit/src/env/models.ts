@@ -21,14 +21,24 @@ export const databaseEnv = z
 export type DatabaseConfig = z.output<typeof databaseEnv>;
 
 /** How every service verifies access tokens issued by accounts. */
+export interface AuthVerifyConfig {
+  jwksUrl: string;
+  /** `iss` of first-party tokens (login, refresh). */
+  issuer: string;
+  audience: string;
+  /** `iss` of the tokens accounts' OAuth server gives third-party apps; absent → none accepted. */
+  oauthIssuer?: string | undefined;
+}
+
 export const authVerifyEnv = z
   .object({
     JWKS_URL: z.string().url().default('http://localhost:4001/.well-known/jwks.json'),
     JWT_ISSUER: z.string().default('mosaic-accounts'),
     JWT_AUDIENCE: z.string().default('mosaic'),
+    /** accounts' OAuth 2.0 / OpenID Connect issuer: tokens it gives third-party apps are accepted too. */
+    OAUTH_ISSUER: z.string().url().default('http://localhost:4001/oidc'),
   })
-  .transform((e) => ({ jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE }));
-export type AuthVerifyConfig = z.output<typeof authVerifyEnv>;
+  .transform((e) => ({ jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, oauthIssuer: e.OAUTH_ISSUER }) satisfies AuthVerifyConfig);
 
 export const httpEnv = (defaultPort: number) =>
   z

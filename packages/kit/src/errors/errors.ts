@@ -12,6 +12,12 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  /** Sign-up waits for the code mailed to the address (`extensions.verification` for `confirmSignUp`). */
+  'EMAIL_VERIFICATION_REQUIRED',
+  /** Sign-in needs a second step: a code for the challenge in `extensions.challenge` (`completeLogin`). */
+  'SECOND_FACTOR_REQUIRED',
+  /** The user must prove a second factor again (`stepUp`) before this; see `maxAgeSeconds`. */
+  'STEP_UP_REQUIRED',
   /** A service behind the gateway could not be reached; retrying later may succeed. */
   'UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
@@ -65,6 +71,25 @@ export class RateLimitedError extends AppError {
   readonly code = 'RATE_LIMITED';
   constructor(message: string, retryAfterSeconds: number) {
     super(message, { retryAfterSeconds }, 'RATE_LIMITED');
+  }
+}
+
+/** Something Mosaic depends on (another service, an external provider) cannot be reached now. */
+export class UnavailableError extends AppError {
+  readonly code = 'UNAVAILABLE';
+  constructor(message: string) {
+    super(message, {}, 'UNAVAILABLE');
+  }
+}
+
+/**
+ * The caller is signed in but has not proved a second factor recently enough for this operation.
+ * A client answers by asking for a code and calling `stepUp`, then retries with the new token.
+ */
+export class StepUpRequiredError extends AppError {
+  readonly code = 'STEP_UP_REQUIRED';
+  constructor(maxAgeSeconds: number, message = `Confirm it is you: enter a code from your authenticator app (the stepUp mutation), then try again. This needs a second factor proved within the last ${Math.round(maxAgeSeconds / 60) || 1} minute(s).`) {
+    super(message, { maxAgeSeconds }, 'STEP_UP_REQUIRED');
   }
 }
 

@@ -8,7 +8,8 @@ import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { enforceAccessDirectives, type Policies } from '../auth/access-directives';
 import { standardPolicies } from '../auth/standard-policies';
 import { authorizationFor, type Authorization } from '../auth/authorization';
-import type { Viewer } from '../auth/viewer';
+import type { Principal, ServicePrincipal, Viewer } from '../auth/viewer';
+import { clientInfoOf, type ClientInfo } from '../http/client-info';
 import { asHttpError, UserInputError } from '../errors/errors';
 import { createErrorFormatter } from '../errors/format-error';
 import type { Logger } from '../logger';
@@ -22,6 +23,10 @@ import { contextFromHeaders, inSpan, SpanKind } from '../observability/tracing';
 /** What every request context carries, in every subgraph. */
 export interface RequestContext extends ApolloBaseContext {
   viewer: Viewer | null;
+  /** Set instead of `viewer` for a client-credentials token: an app acting for itself, no user. */
+  service: ServicePrincipal | null;
+  /** Who is on the other end, as the gateway saw them (sessions, per-address limits). */
+  client: ClientInfo;
   /** Authorization checks for domain functions (`ctx.auth.require('todos:write')`). */
   auth: Authorization;
   requestId: string;
@@ -79,11 +84,21 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
     logger: log,
   });
   const formatError = createErrorFormatter(log);
-  const contextForViewer = (viewer: Viewer | null, requestId: string = randomUUID()) =>
-    options.context({ viewer, auth: authorizationFor(viewer), requestId, log: log.child({ requestId }) });
+  const contextForPrincipal = (principal: Principal | null, client: ClientInfo, requestId: string = randomUUID()) => {
+    const viewer = principal?.kind === 'user' ? principal.viewer : null;
+    const service = principal?.kind === 'service' ? principal.service : null;
+    return options.context({
+      viewer,
+      service,
+      client,
+      auth: authorizationFor(viewer, service),
+      requestId,
+      log: log.child({ requestId }),
+    });
+  };
   async function contextFor(req: IncomingMessage, requestId: string): Promise<C> {
-    const viewer = await options.deps.verifier.viewerFromHeader(req.headers.authorization).catch(asHttpError(401));
-    return contextForViewer(viewer, requestId);
+    const principal = await options.deps.verifier.principalFromHeader(req.headers.authorization).catch(asHttpError(401));
+    return contextForPrincipal(principal, clientInfoOf(req), requestId);
   }
   const handleHttp = graphqlHandler({ server, context: contextFor });
   const hasSubscriptions = Boolean(schema.getSubscriptionType());
@@ -99,7 +114,7 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
       const formatted = error instanceof GraphQLError ? formatError(error.toJSON(), error) : { message: 'Bad admission request.', extensions: { code: 'BAD_REQUEST' } };
       return sendJson(res, 200, { admitted: false, errors: [formatted] }, ADMISSION_RESPONSE_HEADERS);
     }
-    const context = await contextForViewer(viewer, requestIdOf(req));
+    const context = await contextForPrincipal(viewer && { kind: 'user', viewer }, clientInfoOf(req), requestIdOf(req));
     sendJson(res, 200, await admitSubscription(schema, request, context, formatWith(formatError)), ADMISSION_RESPONSE_HEADERS);
   };
 
@@ -119,7 +134,7 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
               verifier: options.deps.verifier,
               log,
               formatError,
-              context: (viewer) => contextForViewer(viewer),
+              context: (viewer, request) => contextForPrincipal(viewer && { kind: 'user', viewer }, clientInfoOf(request)),
               ...(trust ? { acceptUpgrade: trust.acceptUpgrade } : {}),
               ...(trust?.gatewaySecret ? { gatewayTrust: { secret: trust.gatewaySecret, audience: options.deps.name } } : {}),
             }),

@@ -12,7 +12,7 @@ export interface SubscriptionServerOptions<C> {
   path: string;
   verifier: TokenVerifier;
   log: Logger;
-  context: (viewer: Viewer | null) => C | Promise<C>;
+  context: (viewer: Viewer | null, request: IncomingMessage) => C | Promise<C>;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** Largest message a client may send, in bytes. */
   maxPayload?: number;
@@ -77,7 +77,7 @@ export function attachSubscriptionServer<C>(server: Server, options: Subscriptio
       context: (ctx, id) => {
         const byId = vouched.get(ctx);
         const viewer = byId?.has(id) ? byId.get(id)! : (viewers.get(ctx) ?? null);
-        return options.context(viewer) as Promise<Record<string, unknown>>;
+        return options.context(viewer, ctx.extra.request) as Promise<Record<string, unknown>>;
       },
       onComplete: (ctx, id) => {
         vouched.get(ctx)?.delete(id);

@@ -3,7 +3,19 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger';
 import { sendJson, type RequestHandler } from './graphql-handler';
 
+/** Exact paths, or a prefix ending in `/*` (e.g. `/oidc/*` serves `/oidc` and everything under it). */
 export type Routes = Record<string, RequestHandler>;
+
+function findRoute(routes: Routes, path: string): RequestHandler | undefined {
+  const exact = routes[path];
+  if (exact) return exact;
+  for (const [pattern, handler] of Object.entries(routes)) {
+    if (!pattern.endsWith('/*')) continue;
+    const prefix = pattern.slice(0, -2);
+    if (path === prefix || path.startsWith(`${prefix}/`)) return handler;
+  }
+  return undefined;
+}
 
 export interface RunningServer {
   server: Server;
@@ -12,13 +24,13 @@ export interface RunningServer {
 }
 
 /**
- * A plain node:http server routing by exact path. Unknown paths get 404; a handler that throws gets
+ * A plain node:http server routing by path (exact, or prefix for `/*` patterns). Unknown paths get 404; a handler that throws gets
  * a 500 without details (the error is logged).
  */
 export function createRoutedServer(routes: Routes, log: Logger): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?', 1)[0]!;
-    const handler = routes[path];
+    const handler = findRoute(routes, path);
     if (!handler) {
       sendJson(res, 404, { error: `No route for ${path}` });
       return;

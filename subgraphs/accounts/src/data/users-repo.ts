@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { decodeCursor, isUniqueViolation, ConflictError, type Db } from '@mosaic/kit';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { isUniqueViolation, ConflictError, type Db } from '@mosaic/kit';
+import { afterCreatedAtCursor } from './created-at-keyset';
 import { users, type UserRow } from './tables';
 
 export type NewUser = typeof users.$inferInsert;
@@ -31,40 +32,10 @@ export async function findUsersByIds(db: Db, ids: readonly string[]): Promise<Us
 
 /** Keyset page ordered by (created_at, id); fetches one extra row to tell whether more exist. */
 export async function listUsers(db: Db, limit: number, after?: string | null): Promise<UserRow[]> {
-  const keyset = after ? decodeCursor(after, 2) : null;
-  const condition = keyset
-    ? or(gt(users.createdAt, new Date(String(keyset[0]))), and(eq(users.createdAt, new Date(String(keyset[0]))), gt(users.id, String(keyset[1]))))
-    : undefined;
-  return db.select().from(users).where(condition).orderBy(asc(users.createdAt), asc(users.id)).limit(limit + 1);
+  return db.select().from(users).where(afterCreatedAtCursor(users.createdAt, users.id, after)).orderBy(asc(users.createdAt), asc(users.id)).limit(limit + 1);
 }
 
 export const userCursorKey = (user: UserRow) => [user.createdAt.toISOString(), user.id] as const;
-
-/**
- * Counts a sign-in attempt before the password is checked, atomically, so parallel guesses cannot
- * slip past the limit. Returns false when the account is locked (nothing is counted then). The
- * attempt that reaches `lockAfter` locks the account; a later success unlocks it.
- */
-export async function reserveLoginAttempt(db: Db, userId: string, lockAfter: number, lockFor: string, now: Date): Promise<boolean> {
-  const rows = await db
-    .update(users)
-    .set({
-      failedLoginCount: sql`${users.failedLoginCount} + 1`,
-      lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${lockAfter} then ${now.toISOString()}::timestamptz + ${lockFor}::interval else ${users.lockedUntil} end`,
-    })
-    .where(and(eq(users.id, userId), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
-    .returning({ id: users.id });
-  return rows.length === 1;
-}
-
-export async function clearLoginAttempts(db: Db, userId: string): Promise<void> {
-  await db.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, userId));
-}
-
-export async function lockedUntil(db: Db, userId: string): Promise<Date | null> {
-  const [row] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId));
-  return row?.lockedUntil ?? null;
-}
 
 export async function updatePasswordHash(db: Db, userId: string, passwordHash: string, now: Date): Promise<void> {
   await db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId));

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { RateLimitedError, UnauthenticatedError, validate } from '@mosaic/kit';
+import { UnauthenticatedError, validate } from '@mosaic/kit';
 import type { Context } from '../context';
-import { clearLoginAttempts, findUserByEmail, lockedUntil, reserveLoginAttempt } from '../data/users-repo';
 import type { UserRow } from '../data/tables';
+import { findUserByEmail } from '../data/users-repo';
 import { burnPasswordCheck, normalizeEmail, verifyPassword } from './credentials';
 import { issueSession, type Session } from './sessions';
-
-export const LOCK_AFTER_FAILED_ATTEMPTS = 5;
-export const LOCK_DURATION = '15 minutes';
+import { reserveSignInAttempt, signInSucceeded } from './throttle';
+import { requireSecondFactorIfEnabled } from './two-factor/challenge';
 
 /** Bounds only: a wrong-but-well-formed email must look exactly like a wrong password. */
 const loginInput = z.object({
@@ -17,36 +16,31 @@ const loginInput = z.object({
 
 const incorrect = () => new UnauthenticatedError('The email or password is incorrect.');
 
-type LoginContext = Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn'>;
+export type LoginContext = Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn' | 'client'>;
 
+/**
+ * Email + password. With two-factor authentication on, the answer is SECOND_FACTOR_REQUIRED with
+ * a challenge for `completeLogin` instead of a session.
+ */
 export async function login(ctx: LoginContext, input: unknown): Promise<Session> {
   const { email, password } = validate(loginInput, input);
-  const user = await findUserByEmail(ctx.db, normalizeEmail(email));
-  if (!user) {
-    await burnPasswordCheck(password);
-    throw incorrect();
-  }
-  await checkPasswordThrottled(ctx, user, password);
-  const session = await issueSession(ctx, ctx.db, user);
-  ctx.loaders.userById.prime(user.id, user);
+  const user = await checkPassword(ctx, normalizeEmail(email), password);
+  await requireSecondFactorIfEnabled(ctx, user, 'pwd');
+  const session = await issueSession(ctx, ctx.db, user, { amr: ['pwd'] });
+  ctx.loaders.userById.prime(user.id, session.user);
   return session;
 }
 
 /**
- * Checks a password under the per-account attempt limit: the attempt is counted before the hash
- * is verified, so concurrent guesses cannot exceed the limit; success clears the count. Throws
- * RATE_LIMITED while the account is locked and UNAUTHENTICATED for a wrong password.
+ * The password check every sign-in path shares. Known and unknown emails take the same steps —
+ * one lookup, one attempt counted in the same buckets, one Argon2 verification — and fail with
+ * the same error, so neither the answer nor its timing tells whether an account exists.
  */
-export async function checkPasswordThrottled(ctx: Pick<Context, 'db' | 'now'>, user: UserRow, password: string): Promise<void> {
-  const now = ctx.now();
-  if (!(await reserveLoginAttempt(ctx.db, user.id, LOCK_AFTER_FAILED_ATTEMPTS, LOCK_DURATION, now))) {
-    const until = (await lockedUntil(ctx.db, user.id)) ?? now;
-    const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-    throw new RateLimitedError(
-      `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)),
-    );
-  }
-  if (!(await verifyPassword(user.passwordHash, password))) throw incorrect();
-  await clearLoginAttempts(ctx.db, user.id);
+export async function checkPassword(ctx: Pick<Context, 'db' | 'now' | 'client'>, normalizedEmail: string, password: string): Promise<UserRow> {
+  const user = await findUserByEmail(ctx.db, normalizedEmail);
+  await reserveSignInAttempt(ctx, normalizedEmail);
+  const matches = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await burnPasswordCheck(password);
+  if (!user || !matches) throw incorrect();
+  await signInSucceeded(ctx, normalizedEmail);
+  return user;
 }

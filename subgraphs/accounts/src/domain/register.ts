@@ -5,6 +5,7 @@ import { insertUser } from '../data/users-repo';
 import { emailSchema, hashPassword, passwordProblem } from './credentials';
 import { displayNameSchema } from './profile';
 import { issueSession, type Session } from './sessions';
+import { requestSignUp } from './sign-up';
 
 const registerInput = z.object({
   email: emailSchema,
@@ -12,11 +13,16 @@ const registerInput = z.object({
   displayName: displayNameSchema.nullish(),
 });
 
-export async function register(ctx: Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn'>, input: unknown): Promise<Session> {
+/**
+ * ACCOUNTS_SIGNUP=instant: creates the account and signs it in (CONFLICT when the email is taken).
+ * verify-email: mails a code and answers EMAIL_VERIFICATION_REQUIRED for every email alike.
+ */
+export async function register(ctx: Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn' | 'client' | 'signUpMode' | 'mailer' | 'log'>, input: unknown): Promise<Session> {
   const { email, password, displayName } = validate(registerInput, input);
   const problem = passwordProblem(password, email);
   if (problem) throw new UserInputError(`input.password: ${problem}.`, 'input.password');
   const passwordHash = await hashPassword(password);
+  if (ctx.signUpMode === 'verify-email') return requestSignUp(ctx, { email, passwordHash, displayName: displayName ?? null });
   const now = ctx.now();
   const session = await ctx.db.transaction(async (tx) => {
     const user = await insertUser(tx, {
@@ -25,11 +31,10 @@ export async function register(ctx: Pick<Context, 'db' | 'loaders' | 'keys' | 't
       displayName: displayName ?? email.split('@', 1)[0]!.slice(0, 80),
       passwordHash,
       roles: ['user'],
-      failedLoginCount: 0,
       createdAt: now,
       updatedAt: now,
     });
-    return issueSession(ctx, tx, user);
+    return issueSession(ctx, tx, user, { amr: ['pwd'] });
   });
   ctx.loaders.userById.prime(session.user.id, session.user);
   return session;

@@ -1,8 +1,10 @@
 import { UnauthenticatedError, UserInputError, uuidv7, type Db } from '@mosaic/kit';
 import type { Context } from '../context';
 import * as refreshTokensRepo from '../data/refresh-tokens-repo';
-import type { UserRow } from '../data/tables';
+import { findSession, insertSession, revokeSessions, touchSession } from '../data/sessions-repo';
+import type { SessionRow, UserRow } from '../data/tables';
 import { findUsersByIds } from '../data/users-repo';
+import { displayedNetwork } from './client-network';
 import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens';
 
 export interface Session {
@@ -13,24 +15,50 @@ export interface Session {
   user: UserRow;
 }
 
-type SessionContext = Pick<Context, 'keys' | 'tokenSettings' | 'now' | 'signedIn'>;
+/** How the user just proved who they are (RFC 8176 `amr` values), e.g. ['pwd'] or ['pwd', 'otp', 'mfa']. */
+export interface Authentication {
+  amr: string[];
+}
 
-/** Issues a refresh token in `familyId` (a new family = a new sign-in) and an access token for it. */
-export async function issueSession(ctx: SessionContext, db: Db, user: UserRow, familyId = uuidv7()): Promise<Session> {
+type SessionContext = Pick<Context, 'keys' | 'tokenSettings' | 'now' | 'signedIn' | 'client'>;
+
+const clientDetails = (ctx: Pick<Context, 'client'>) => ({ userAgent: ctx.client.userAgent, ipPrefix: displayedNetwork(ctx.client.ip) });
+
+/** A new sign-in: a session row, its first refresh token, and an access token. */
+export async function issueSession(ctx: SessionContext, db: Db, user: UserRow, authentication: Authentication): Promise<Session> {
+  const now = ctx.now();
+  const session = await insertSession(db, {
+    id: uuidv7(),
+    userId: user.id,
+    createdAt: now,
+    lastUsedAt: now,
+    ...clientDetails(ctx),
+    authTime: now,
+    amr: authentication.amr,
+  });
+  return continueSession(ctx, db, user, session);
+}
+
+/** The next refresh token of `session` and an access token carrying its authentication. */
+async function continueSession(ctx: SessionContext, db: Db, user: UserRow, session: SessionRow): Promise<Session> {
   const now = ctx.now();
   const refreshToken = newRefreshToken();
   const refreshTokenExpiresAt = new Date(now.getTime() + ctx.tokenSettings.refreshTokenTtlDays * 86_400_000);
   await refreshTokensRepo.insertRefreshToken(db, {
     id: uuidv7(),
-    familyId,
+    familyId: session.id,
     userId: user.id,
     tokenHash: hashRefreshToken(refreshToken),
     expiresAt: refreshTokenExpiresAt,
     createdAt: now,
   });
-  const access = await signAccessToken(ctx.keys, ctx.tokenSettings, { userId: user.id, sessionId: familyId, roles: user.roles }, now);
+  const access = await accessTokenFor(ctx, user, session);
   ctx.signedIn.add(user.id);
   return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, user };
+}
+
+export function accessTokenFor(ctx: Pick<Context, 'keys' | 'tokenSettings' | 'now'>, user: UserRow, session: Pick<SessionRow, 'id' | 'authTime' | 'amr'>) {
+  return signAccessToken(ctx.keys, ctx.tokenSettings, { userId: user.id, sessionId: session.id, roles: user.roles, authTime: session.authTime, amr: session.amr }, ctx.now());
 }
 
 const MAX_REFRESH_TOKEN_LENGTH = 256;
@@ -47,21 +75,24 @@ function refreshTokenHash(refreshToken: string): string {
  * (or revoked) means a copy exists somewhere else, so the whole family — every session descended
  * from that sign-in — is revoked, and the caller must sign in again.
  */
-export async function refreshSession(ctx: Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn'>, refreshToken: string): Promise<Session> {
+export async function refreshSession(ctx: Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn' | 'client'>, refreshToken: string): Promise<Session> {
   const tokenHash = refreshTokenHash(refreshToken);
   const outcome = await ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     const stored = await refreshTokensRepo.findRefreshTokenForUpdate(tx, tokenHash);
     if (!stored) return { kind: 'unknown' } as const;
     if (stored.usedAt || stored.revokedAt) {
-      await refreshTokensRepo.revokeFamily(tx, stored.familyId, now);
+      await revokeSessions(tx, stored.userId, now, { only: stored.familyId });
       return { kind: 'reused' } as const;
     }
     if (stored.expiresAt <= now) return { kind: 'expired' } as const;
+    const session = await findSession(tx, stored.familyId);
+    if (!session || session.revokedAt) return { kind: 'ended' } as const;
     await refreshTokensRepo.markRefreshTokenUsed(tx, stored.id, now);
+    await touchSession(tx, session.id, now, clientDetails(ctx));
     const [user] = await findUsersByIds(tx, [stored.userId]);
     if (!user) return { kind: 'unknown' } as const;
-    return { kind: 'ok', session: await issueSession(ctx, tx, user, stored.familyId) } as const;
+    return { kind: 'ok', session: await continueSession(ctx, tx, user, session) } as const;
   });
   switch (outcome.kind) {
     case 'ok':
@@ -71,6 +102,8 @@ export async function refreshSession(ctx: Pick<Context, 'db' | 'loaders' | 'keys
       throw new UnauthenticatedError('This refresh token was already used, so every session from that sign-in has been ended to protect your account. Sign in again.');
     case 'expired':
       throw new UnauthenticatedError('Your session has expired. Sign in again.');
+    case 'ended':
+      throw new UnauthenticatedError('This session was signed out. Sign in again.');
     case 'unknown':
       throw new UnauthenticatedError('This refresh token is not valid. Sign in again.');
   }
@@ -81,7 +114,8 @@ export async function endSession(ctx: Pick<Context, 'db' | 'now'>, refreshToken:
   const tokenHash = refreshTokenHash(refreshToken);
   await ctx.db.transaction(async (tx) => {
     const stored = await refreshTokensRepo.findRefreshTokenForUpdate(tx, tokenHash);
-    if (stored) await refreshTokensRepo.revokeFamily(tx, stored.familyId, ctx.now());
+    if (!stored) return;
+    await revokeSessions(tx, stored.userId, ctx.now(), { only: stored.familyId });
   });
   return true;
 }

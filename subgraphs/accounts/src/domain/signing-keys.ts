@@ -10,6 +10,8 @@ export interface SigningKeys {
   privateKey: CryptoKey;
   /** Public halves of every configured key, served at /.well-known/jwks.json. */
   jwks: JSONWebKeySet;
+  /** The private JWKs, first = active: the OAuth server signs its tokens with the same keys. */
+  privateJwks: JWK[];
 }
 
 export interface SigningKeysSource {
@@ -29,6 +31,7 @@ export async function loadSigningKeys(source: SigningKeysSource): Promise<Signin
     kid: active.kid!,
     privateKey: (await importJWK(active, ALG)) as CryptoKey,
     jwks: { keys: privateJwks.map(({ d: _private, ...publicJwk }) => ({ ...publicJwk, alg: ALG, use: 'sig' })) },
+    privateJwks: privateJwks.map((jwk) => ({ ...jwk, alg: ALG, use: 'sig' })),
   };
 }
 

@@ -16,13 +16,25 @@ export interface AccessTokenClaims {
   userId: string;
   sessionId: string;
   roles: readonly string[];
+  /** The session's last interactive authentication: when, and how (RFC 8176 `amr` values). */
+  authTime: Date;
+  amr: readonly string[];
 }
 
-/** Short-lived EdDSA access token; scopes are derived from roles (the scope catalog) at issue time. */
+/**
+ * Short-lived EdDSA access token; scopes are derived from roles (the scope catalog) at issue time. `auth_time` and
+ * `amr` let a subgraph demand a recent second factor (kit's requireRecentSecondFactor).
+ */
 export async function signAccessToken(keys: SigningKeys, settings: TokenSettings, claims: AccessTokenClaims, now: Date) {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + settings.accessTokenTtlSeconds;
-  const token = await new SignJWT({ sid: claims.sessionId, roles: [...claims.roles], scope: scopesForRoles(settings.scopeCatalog, claims.roles).join(' ') })
+  const token = await new SignJWT({
+    sid: claims.sessionId,
+    roles: [...claims.roles],
+    scope: scopesForRoles(settings.scopeCatalog, claims.roles).join(' '),
+    amr: [...claims.amr],
+    auth_time: Math.floor(claims.authTime.getTime() / 1000),
+  })
     .setProtectedHeader({ alg: 'EdDSA', kid: keys.kid, typ: 'at+jwt' })
     .setSubject(claims.userId)
     .setIssuer(settings.issuer)
@@ -34,10 +46,14 @@ export async function signAccessToken(keys: SigningKeys, settings: TokenSettings
 }
 
 /** 256 random bits; only the SHA-256 is stored, so a database leak yields no usable token. */
-export function newRefreshToken(): string {
+export function newOpaqueToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function hashRefreshToken(token: string): string {
+/** For high-entropy random tokens (refresh tokens, challenges, client secrets) a plain SHA-256 suffices. */
+export function hashOpaqueToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+export const newRefreshToken = newOpaqueToken;
+export const hashRefreshToken = hashOpaqueToken;

@@ -15,7 +15,7 @@ export function findUser(ctx: Pick<Context, 'loaders'>, userId: string): Promise
 }
 
 export async function listUsers(ctx: Pick<Context, 'auth' | 'db' | 'loaders'>, args: { first?: number | null; after?: string | null }): Promise<Connection<UserRow>> {
-  ctx.auth.require('users:read');
+  ctx.auth.requireScope('users:read');
   const limit = pageSize(args.first);
   const rows = await listUserRows(ctx.db, limit, args.after);
   for (const row of rows) ctx.loaders.userById.prime(row.id, row);

@@ -1,0 +1,15 @@
+/**
+ * Sending account mail (sign-up codes, password resets). One interface; the real client speaks
+ * SMTP through nodemailer (SMTP_URL); the offline default writes each message to the service log,
+ * so a developer without a mail server reads their code in the console.
+ */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+  close(): void;
+}

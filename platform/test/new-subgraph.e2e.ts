@@ -45,7 +45,8 @@ describe('pnpm new:subgraph', () => {
     expect(readFileSync(join(copy, 'docker-compose.yml'), 'utf8')).toContain('SUBGRAPH_URL_GADGETS: http://gadgets:');
     expect(readFileSync(join(copy, 'deploy/k8s/subgraphs.yaml'), 'utf8')).toContain('name: gadgets');
 
-    run(join(copy, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']);
+    // Its package typechecks (with everything it imports) and lints.
+    run(join(copy, 'node_modules/.bin/tsc'), ['-p', 'subgraphs/gadgets/tsconfig.json', '--noEmit']);
     run(join(copy, 'node_modules/.bin/eslint'), ['subgraphs/gadgets', 'platform/src/registry.ts']);
     // Its own tests, and the checks that generated files are current and deployable (a failure throws).
     run(join(copy, 'node_modules/.bin/vitest'), ['run', 'subgraphs/gadgets', 'platform/test/supergraph.test.ts', 'platform/test/deploy.test.ts'], { STOCKS_SIM_WARMUP_DAYS: '0' });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createLogger, createRoutedServer, createTokenVerifier, listen, setupTracing } from '@mosaic/kit';
 import { createGateway } from './build-gateway';
+import { publicPathProxy } from './http/public-path-proxy';
 import { securityOptions } from './http/security-options';
 import { env, subgraphUrlOverrides } from './env';
 
@@ -19,7 +20,9 @@ const gateway = createGateway({
   ...(await securityOptions(config.security)),
 });
 await gateway.start();
-const httpServer = createRoutedServer(gateway.routes, log);
+const { upstreams } = config.publicPaths;
+const publicPaths = upstreams.length > 0 ? publicPathProxy(upstreams, { trustProxy: config.security.rateLimits.trustProxy, timeoutMs: config.supergraph.timeoutMs }) : undefined;
+const httpServer = createRoutedServer(gateway.routes, log, publicPaths);
 gateway.attachSubscriptions(httpServer);
 const running = await listen(httpServer, config.http.port, config.http.host);
 log.info({ url: `${running.url}/graphql` }, 'gateway listening');

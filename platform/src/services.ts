@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort, waitUntilOk } from '@mosaic/kit';
 import { buildOnce, DIST_ENTRIES } from './build-once';
 import { jwksUrl } from './generate/jwks-url';
+import { publicPathUpstreams } from './generate/public-paths';
 import { GATEWAY_PORT, loadSubgraphs, type RegisteredSubgraph } from './registry';
 import { repoRoot } from './repo-root';
 
@@ -61,6 +62,7 @@ export async function spawnServices(options: ServicesOptions): Promise<RunningSe
     start('gateway', [DIST_ENTRIES.gateway], {
       PORT: String(ports.gateway),
       ...Object.fromEntries(subgraphs.map(({ module }) => [`SUBGRAPH_URL_${module.name.toUpperCase()}`, urlOf(module.name)])),
+      PUBLIC_PATH_UPSTREAMS: publicPathUpstreams(subgraphs, (name) => `${host}:${ports[name]}`),
     }),
   );
   return {

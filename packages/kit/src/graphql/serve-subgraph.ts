@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { GATEWAY_TOKEN_HEADER, verifyGatewayToken } from '../auth/gateway-trust';
 import type { Logger } from '../logger';
-import { sendJson } from '../http/graphql-handler';
+import { sendJson, type RequestHandler } from '../http/graphql-handler';
 import { createRoutedServer, listen, type RunningServer, type Routes } from '../http/http-server';
 import type { Subgraph } from './subgraph';
 
@@ -11,6 +11,8 @@ export interface ServeOptions {
   log: Logger;
   /** Extra routes (e.g. accounts' JWKS). */
   routes?: Routes;
+  /** Every other path (a subgraph's public paths, `BuiltSubgraph.publicHttp`); 404 when absent. */
+  fallback?: RequestHandler;
   /** Readiness beyond "the process answers", e.g. a database ping. */
   ready?: () => Promise<boolean>;
   /**
@@ -37,7 +39,7 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeOptions): 
       sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
     },
   };
-  const httpServer = createRoutedServer(routes, options.log);
+  const httpServer = createRoutedServer(routes, options.log, options.fallback);
   const subscriptions = subgraph.attachSubscriptions?.(httpServer, '/graphql', fromGateway);
   const running = await listen(httpServer, options.port, options.host);
   return {

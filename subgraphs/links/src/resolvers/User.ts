@@ -1,5 +1,5 @@
 import { decodeId } from '@mosaic/kit';
-import { listLinks } from '../domain/links';
+import { listLinks } from '../domain/find-links';
 import type { UserResolvers } from '../resolvers.generated';
 
 /** A `User` here is the representation `{ id }` with the public id; `@policy(self | admin)` ran before the resolver. */

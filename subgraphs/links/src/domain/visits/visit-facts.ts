@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import Bowser from 'bowser';
+import { isbot } from 'isbot';
+import { LRUCache } from 'lru-cache';
+import { uuidv7 } from '@mosaic/kit';
+import type { StoredVisit } from '../../data/visits-repo';
+import type { CountryLookup } from './geoip';
+import { anonymisedNetwork } from './network';
+
+/** What the redirect handler keeps of a request: raw, in memory only, until its batch is written. */
+export interface RawVisit {
+  at: number;
+  address: string | null;
+  userAgent: string | null;
+  referer: string | null;
+}
+
+interface Agent {
+  browser: string | null;
+  os: string | null;
+  device: string | null;
+  bot: boolean;
+}
+
+const USER_AGENT_MAX = 512;
+
+const hostOf = (referer: string | null) => {
+  if (!referer) return null;
+  try {
+    const host = new URL(referer).hostname.toLowerCase();
+    return host ? host.slice(0, 253) : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Turns raw requests into stored visits: user agent parsed (bowser) and checked against isbot's
+ * list, the address cut to its network before anything is stored, the country looked up when a
+ * GeoIP database is configured. Runs when a batch is written, never on the redirect itself;
+ * parsed user agents are remembered, since most traffic shares a few of them.
+ */
+export class VisitFacts {
+  private readonly agents = new LRUCache<string, Agent>({ max: 5_000 });
+
+  constructor(private readonly country: CountryLookup | null) {}
+
+  derive(raw: RawVisit): StoredVisit {
+    const agent = this.agent(raw.userAgent?.slice(0, USER_AGENT_MAX) ?? '');
+    const network = anonymisedNetwork(raw.address);
+    return {
+      id: uuidv7(raw.at),
+      visitedAt: new Date(raw.at).toISOString(),
+      referrerHost: hostOf(raw.referer),
+      ...agent,
+      network,
+      country: raw.address && this.country ? this.country(raw.address) : null,
+      visitorKey: createHash('sha256')
+        .update(`${network ?? ''}\n${raw.userAgent ?? ''}`)
+        .digest('base64url')
+        .slice(0, 22),
+    };
+  }
+
+  private agent(userAgent: string): Agent {
+    const known = this.agents.get(userAgent);
+    if (known) return known;
+    const bot = userAgent === '' || isbot(userAgent);
+    const parsed = userAgent ? Bowser.parse(userAgent) : null;
+    const agent: Agent = {
+      browser: parsed?.browser.name ?? null,
+      os: parsed?.os.name ?? null,
+      device: bot ? 'bot' : (parsed?.platform.type ?? null),
+      bot,
+    };
+    this.agents.set(userAgent, agent);
+    return agent;
+  }
+}

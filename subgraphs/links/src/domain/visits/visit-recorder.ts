@@ -1,0 +1,117 @@
+import type { Db, Logger } from '@mosaic/kit';
+import { writeVisitBatch, type LinkVisit, type OrphanVisit } from '../../data/visits-repo';
+import type { RawVisit, VisitFacts } from './visit-facts';
+
+export type PendingVisit =
+  | { kind: 'link'; linkId: string; /** Already added to visit_count (a link with a limit). */ counted: boolean; raw: RawVisit }
+  | { kind: 'orphan'; path: string; raw: RawVisit };
+
+export interface VisitRecorderSettings {
+  flushIntervalMs: number;
+  batchSize: number;
+  /** Beyond this many unwritten visits (the database is down for long), new ones are dropped and counted. */
+  maxQueued: number;
+}
+
+const CLOSE_DEADLINE_MS = 15_000;
+
+/**
+ * Visits never slow a redirect down: the handler queues them in memory and this writes them in
+ * batches — every `flushIntervalMs`, or as soon as `batchSize` are waiting. A batch that fails to
+ * write goes back to the front of the queue and is retried on the next tick; `close` writes what
+ * is left before the process exits (graceful shutdown loses nothing). Only a crash loses the
+ * visits of the last interval.
+ */
+export class VisitRecorder {
+  private queue: PendingVisit[] = [];
+  private running: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private scheduled = false;
+  private lastDropWarning = 0;
+  /** Visits written so far, dropped (queue full), and failed batch writes. */
+  readonly counters = { written: 0, dropped: 0, failedWrites: 0 };
+
+  constructor(private readonly deps: { db: Db; log: Logger; facts: VisitFacts; settings: VisitRecorderSettings }) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.flush(), this.deps.settings.flushIntervalMs);
+    this.timer.unref();
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  record(visit: PendingVisit): void {
+    if (this.queue.length >= this.deps.settings.maxQueued) {
+      this.counters.dropped++;
+      if (Date.now() - this.lastDropWarning > 10_000) {
+        this.lastDropWarning = Date.now();
+        this.deps.log.error({ queued: this.queue.length, dropped: this.counters.dropped }, 'visit queue full: visits are being dropped until the database accepts writes again');
+      }
+      return;
+    }
+    this.queue.push(visit);
+    if (this.queue.length >= this.deps.settings.batchSize && !this.running && !this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        void this.flush();
+      });
+    }
+  }
+
+  /** Writes everything queued now (joining a write in progress); failures stay queued. */
+  flush(): Promise<void> {
+    this.running ??= this.drain().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.deps.settings.batchSize);
+      try {
+        await this.write(batch);
+        this.counters.written += batch.length;
+      } catch (error) {
+        this.queue.unshift(...batch);
+        this.counters.failedWrites++;
+        this.deps.log.warn({ err: error, queued: this.queue.length }, 'writing visits failed; retrying on the next tick');
+        return;
+      }
+    }
+  }
+
+  private async write(batch: readonly PendingVisit[]): Promise<void> {
+    const visits: LinkVisit[] = [];
+    const orphans: OrphanVisit[] = [];
+    const uncounted = new Map<string, number>();
+    for (const pending of batch) {
+      const facts = this.deps.facts.derive(pending.raw);
+      if (pending.kind === 'orphan') {
+        orphans.push({ ...facts, path: pending.path });
+        continue;
+      }
+      visits.push({ ...facts, linkId: pending.linkId });
+      if (!pending.counted) uncounted.set(pending.linkId, (uncounted.get(pending.linkId) ?? 0) + 1);
+    }
+    await writeVisitBatch(this.deps.db, { visits, orphans, uncounted });
+  }
+
+  /** Stops the timer and writes what is queued, retrying for a while if the database is slow to answer. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    const deadline = Date.now() + CLOSE_DEADLINE_MS;
+    while (true) {
+      await this.flush();
+      if (this.queue.length === 0) return;
+      if (Date.now() > deadline) {
+        this.deps.log.error({ lost: this.queue.length }, 'could not write the last visits before shutting down');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { CacheStore, Db, Logger, PubSub } from '@mosaic/kit';
 import { findLinksByCodeKeys } from '../../data/links-repo';
@@ -31,7 +32,7 @@ export function cachedLinkOf(row: LinkRow | null | undefined): CachedLink {
   };
 }
 
-/** Pub/sub topic: `{ codeKey }` after a link was created, changed or deleted, for every replica's local cache. */
+/** Pub/sub topic: `{ codeKey, origin }` after a link was created, changed or deleted, for every replica's local cache. */
 export const INVALIDATED_TOPIC = 'links:invalidated';
 
 /**
@@ -61,6 +62,7 @@ export class LinkCache {
   /** Per code, the sequence number of its last invalidation (kept long enough to outlive any load). */
   private readonly invalidatedAt = new LRUCache<string, number>({ max: 50_000, ttl: 60_000 });
   private sequence = 0;
+  private readonly id = randomUUID();
   private readonly retries = new Set<NodeJS.Timeout>();
   private unsubscribe: (() => Promise<void>) | null = null;
 
@@ -73,8 +75,9 @@ export class LinkCache {
 
   async start(): Promise<void> {
     this.unsubscribe = await this.deps.pubsub.subscribe(INVALIDATED_TOPIC, (payload) => {
-      const codeKey = (payload as { codeKey?: unknown }).codeKey;
-      if (typeof codeKey === 'string') this.forget(codeKey);
+      const { codeKey, origin } = payload as { codeKey?: unknown; origin?: unknown };
+      // The replica that wrote already holds the new entry.
+      if (typeof codeKey === 'string' && origin !== this.id) this.forget(codeKey);
     });
   }
 
@@ -105,17 +108,20 @@ export class LinkCache {
       entry = cachedLinkOf(row);
       if (shared) await shared.add(codeKey, JSON.stringify(entry), entry.found ? SHARED_TTL_MS : MISSING_TTL_MS).catch((error: unknown) => log.warn({ err: error }, 'could not fill the shared link cache'));
     }
-    if ((this.invalidatedAt.get(codeKey) ?? -1) < startedAt) this.local.set(codeKey, entry, { ttl: entry.found ? LOCAL_TTL_MS : MISSING_TTL_MS });
+    if ((this.invalidatedAt.get(codeKey) ?? 0) <= startedAt) this.local.set(codeKey, entry, { ttl: entry.found ? LOCAL_TTL_MS : MISSING_TTL_MS });
     return entry;
   }
 
   /** After a committed write of `row` (null: deleted): this replica answers from it at once, the others on the invalidation. */
   async written(codeKey: string, row: LinkRow | null): Promise<void> {
     this.forget(codeKey);
-    const entry = JSON.stringify(cachedLinkOf(row));
+    const entry = cachedLinkOf(row);
+    // The committed row is the newest there is: this replica answers from it without a load.
+    this.local.set(codeKey, entry, { ttl: entry.found ? LOCAL_TTL_MS : MISSING_TTL_MS });
     const shared = this.deps.shared;
-    await this.reliably('replace the shared cache entry', () => (shared ? shared.set(codeKey, entry, SHARED_TTL_MS) : Promise.resolve()));
-    await this.reliably('announce the change to other replicas', () => this.deps.pubsub.publish(INVALIDATED_TOPIC, { codeKey }));
+    const value = JSON.stringify(entry);
+    await this.reliably('replace the shared cache entry', () => (shared ? shared.set(codeKey, value, entry.found ? SHARED_TTL_MS : MISSING_TTL_MS) : Promise.resolve()));
+    await this.reliably('announce the change to other replicas', () => this.deps.pubsub.publish(INVALIDATED_TOPIC, { codeKey, origin: this.id }));
   }
 
   private forget(codeKey: string): void {

@@ -56,7 +56,7 @@ export class TitleFetcher {
   private readonly queue: { linkId: string; url: string }[] = [];
   private active = 0;
   private readonly controller = new AbortController();
-  private idle: (() => void) | null = null;
+  private readonly idle: (() => void)[] = [];
 
   constructor(private readonly deps: { db: Db; log: Logger; mode: TitleFetchMode }) {}
 
@@ -69,9 +69,7 @@ export class TitleFetcher {
   /** Resolves when nothing is queued or running (tests). */
   settled(): Promise<void> {
     if (this.active === 0 && this.queue.length === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.idle = resolve;
-    });
+    return new Promise((resolve) => this.idle.push(resolve));
   }
 
   private pump(): void {
@@ -84,7 +82,7 @@ export class TitleFetcher {
         .finally(() => {
           this.active--;
           this.pump();
-          if (this.active === 0 && this.queue.length === 0) this.idle?.();
+          if (this.active === 0 && this.queue.length === 0) for (const resolve of this.idle.splice(0)) resolve();
         });
     }
   }

@@ -15,7 +15,7 @@ const browser = { 'user-agent': CHROME };
 describe('GET /<code>', () => {
   it('redirects with 302, or 301 for a permanent link, codes matched ignoring case; HEAD too', async () => {
     const temporary = await shorten(app, owner.token, { url: 'https://example.com/t' });
-    const permanent = await shorten(app, owner.token, { url: 'https://example.com/p', alias: 'Perm-Link', redirectType: 'PERMANENT' });
+    await shorten(app, owner.token, { url: 'https://example.com/p', alias: 'Perm-Link', redirectType: 'PERMANENT' });
     const first = await app.visit(`/${temporary.code}`, { headers: browser });
     expect(first.status).toBe(302);
     expect(first.headers.get('location')).toBe('https://example.com/t');

@@ -1,8 +1,9 @@
 import type { SeedContext } from '@mosaic/kit';
 
-const CREATE = `mutation($input: CreateSavedLocationInput!) { createSavedLocation(input: $input) { id } }`;
+const SAVE = `mutation($input: SaveWeatherLocationInput!) { saveWeatherLocation(input: $input) { id } }`;
 
-/** Demo data for `pnpm start`: a first savedLocation for the demo user. */
+/** Demo data for `pnpm start`: the demo user watches Berlin and Tokyo (warnings with the default thresholds). */
 export async function seedWeather(seed: SeedContext): Promise<void> {
-  await seed.graphql(CREATE, { input: { name: 'My first savedLocation' } }, 'user');
+  await seed.graphql(SAVE, { input: { name: 'Home', place: 'Berlin' } }, 'user');
+  await seed.graphql(SAVE, { input: { name: 'Conference', place: 'Tokyo', thresholds: { heat: 28, windGusts: 60 } } }, 'user');
 }

@@ -68,6 +68,14 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** A service this one depends on (an external provider, a peer) cannot answer now; retrying later may succeed. */
+export class UnavailableError extends AppError {
+  readonly code = 'UNAVAILABLE';
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, extensions, 'UNAVAILABLE');
+  }
+}
+
 /**
  * For errors thrown while building the request context (before execution): Apollo Server answers
  * with the status in `extensions.http` and removes that extension from the response.

@@ -1,5 +1,5 @@
 import { decodeId } from '@mosaic/kit';
-import { findOwnSavedLocation } from '../../domain/saved-locations';
+import { findOwnLocation } from '../../domain/saved-locations';
 import type { QueryResolvers } from '../../resolvers.generated';
 
-export const savedLocation: NonNullable<QueryResolvers['savedLocation']> = (_parent, args, ctx) => findOwnSavedLocation(ctx, decodeId('SavedLocation', args.id));
+export const savedLocation: NonNullable<QueryResolvers['savedLocation']> = (_parent, args, ctx) => findOwnLocation(ctx, decodeId('SavedLocation', args.id));

@@ -21,7 +21,8 @@ const HOUR = 3_600_000;
 export async function startFakeOpenMeteo(options: { now: () => number }) {
   const requests: URL[] = [];
   const scripts: Scripted[] = [];
-  let gusts = (_hour: number) => 20;
+  /** Gusts (km/h) at an hour's start time (ms); calm by default. */
+  let gusts = (_time: number) => 20;
   let latencyMs = 0;
   const places: Record<string, { name: string; latitude: number; longitude: number; timezone: string; country_code: string; country: string; admin1?: string }> = {
     berlin: { name: 'Berlin', latitude: 52.52437, longitude: 13.41053, timezone: 'Europe/Berlin', country_code: 'DE', country: 'Germany', admin1: 'Land Berlin' },
@@ -52,7 +53,7 @@ export async function startFakeOpenMeteo(options: { now: () => number }) {
             precipitation: hours.map(() => 0.1),
             weather_code: hours.map(() => 3),
             wind_speed_10m: hours.map(() => 12),
-            wind_gusts_10m: hours.map((_, i) => gusts(i)),
+            wind_gusts_10m: hours.map((time) => gusts(time)),
           },
         },
       };
@@ -119,7 +120,7 @@ export async function startFakeOpenMeteo(options: { now: () => number }) {
     count: (kind: 'current' | 'hourly' | 'daily' | 'search') => requests.filter((r) => (kind === 'search' ? r.pathname === '/v1/search' : r.searchParams.has(kind))).length,
     /** The next responses, in order, whatever is asked. */
     script: (...next: Scripted[]) => scripts.push(...next),
-    setGusts: (fn: (hour: number) => number) => {
+    setGusts: (fn: (time: number) => number) => {
       gusts = fn;
     },
     setLatency: (ms: number) => {

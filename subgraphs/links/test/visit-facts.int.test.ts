@@ -27,6 +27,8 @@ describe('visit facts', () => {
     const bot = facts.derive({ at: Date.now(), address: '66.249.66.1', referer: 'not a url', userAgent: 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)' });
     expect(bot).toMatchObject({ bot: true, device: 'bot', referrerHost: null });
     expect(facts.derive({ at: Date.now(), address: null, referer: null, userAgent: null })).toMatchObject({ bot: true, browser: null });
+    // What the parser does not recognise is unknown (null), not an empty name.
+    expect(facts.derive({ at: Date.now(), address: null, referer: null, userAgent: 'curl/8.5.0' })).toMatchObject({ bot: true, browser: null, os: null, device: 'bot' });
   });
 
   it('count one visitor per network and browser', () => {

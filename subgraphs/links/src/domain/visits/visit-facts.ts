@@ -67,10 +67,11 @@ export class VisitFacts {
     if (known) return known;
     const bot = userAgent === '' || isbot(userAgent);
     const parsed = userAgent ? Bowser.parse(userAgent) : null;
+    // bowser answers "" for what it does not recognise.
     const agent: Agent = {
-      browser: parsed?.browser.name ?? null,
-      os: parsed?.os.name ?? null,
-      device: bot ? 'bot' : (parsed?.platform.type ?? null),
+      browser: parsed?.browser.name || null,
+      os: parsed?.os.name || null,
+      device: bot ? 'bot' : parsed?.platform.type || null,
       bot,
     };
     this.agents.set(userAgent, agent);

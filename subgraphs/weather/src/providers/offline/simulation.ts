@@ -74,7 +74,7 @@ export function simulateHour(point: { latitude: number; longitude: number }, ele
   const temperature = annualMean + 0.19 * latitude * season + daily + anomaly - intensity * 2;
   const storm = temperature > 21 && intensity > 0.55 && noise(seed, 'storm', time, 6 * HOUR) > 0.4;
   const precipitation = intensity > 0 ? round1(intensity ** 2 * (storm ? 14 : 6)) : 0;
-  const windSpeed = 6 + noise(seed, 'wind', time, 12 * HOUR) ** 2 * 40 + intensity * 10;
+  const windSpeed = 5 + noise(seed, 'wind', time, 12 * HOUR) ** 3 * 40 + intensity * 8;
   const windGusts = windSpeed * (1.35 + noise(seed, 'gust', time, 3 * HOUR) * 0.5) + (storm ? 25 : 0);
   const humidity = clamp(50 + cloud * 0.3 + (precipitation > 0 ? 15 : 0) - Math.max(0, temperature - 25), 10, 100);
   const apparent = temperature < 10 ? temperature - windSpeed * 0.08 : temperature > 26 ? temperature + (humidity - 40) * 0.06 : temperature;

@@ -168,11 +168,12 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     });
     await gateway.start();
     // Subgraphs' public paths (e.g. short links) on the gateway's port, in process; the gateway's own routes win.
-    const servePublicPath: RequestHandler = async (req, res) => {
+    const servePublicPath: RequestHandler = (req, res) => {
       const owner = matchPublicPath(publicPaths, pathOf(req.url));
       const handler = owner === undefined ? undefined : served.get(owner)?.publicHttp;
       if (handler) return handler(req, res);
       sendJson(res, owner === undefined ? 404 : 503, { error: owner === undefined ? `No route for ${pathOf(req.url)}` : `${owner} is not running.` });
+      return Promise.resolve();
     };
     const gatewayHttp = createRoutedServer(gateway.routes, log, servePublicPath);
     gateway.attachSubscriptions(gatewayHttp);

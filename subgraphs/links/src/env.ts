@@ -32,7 +32,7 @@ export const linksEnv = z
     LINKS_TITLE_FETCH: z.enum(['off', 'public', 'any']).default('public'),
     LINKS_CACHE_ENTRIES: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
     LINKS_VISIT_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
-    LINKS_VISIT_BATCH: z.coerce.number().int().min(1).max(10_000).default(2_000),
+    LINKS_VISIT_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
     LINKS_VISIT_QUEUE_MAX: z.coerce.number().int().min(1_000).max(10_000_000).default(200_000),
   })
   .transform((e) => ({

@@ -27,6 +27,7 @@ export interface RedirectDeps {
 type FoundLink = Extract<CachedLink, { found: true }>;
 
 const PATH_MAX = 200;
+const DONE: Promise<void> = Promise.resolve();
 const PASSWORD_BODY_MAX = 4096;
 
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
@@ -47,31 +48,40 @@ function addressOf(req: IncomingMessage, trustProxy: boolean): string | null {
  * a 404 or 410 page. Visits (and orphan visits: unknown codes) are only queued here.
  */
 export function redirectHandler(deps: RedirectDeps): RequestHandler {
-  const rawVisit = (req: IncomingMessage): RawVisit => ({
-    at: deps.now().getTime(),
+  const rawVisit = (req: IncomingMessage, at: number): RawVisit => ({
+    at,
     address: addressOf(req, deps.trustProxy),
     userAgent: header(req.headers['user-agent']),
     referer: header(req.headers.referer),
   });
 
-  const orphan = (req: IncomingMessage, res: ServerResponse, path: string) => {
-    deps.visits.record({ kind: 'orphan', path: path.slice(0, PATH_MAX), raw: rawVisit(req) });
+  const orphan = (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    deps.visits.record({ kind: 'orphan', path: path.slice(0, PATH_MAX), raw: rawVisit(req, deps.now().getTime()) });
     notFoundPage(res, req.method);
+    return DONE;
   };
 
-  async function follow(req: IncomingMessage, res: ServerResponse, link: FoundLink, status: number): Promise<void> {
-    let counted = false;
-    if (link.maxVisits !== null) {
-      if ((await reserveVisit(deps.db, link.id)) === null) return gonePage(res, 'EXHAUSTED', req.method);
-      counted = true;
-    }
-    deps.visits.record({ kind: 'link', linkId: link.id, counted, raw: rawVisit(req) });
+  /** The redirect itself; `counted` when a limited link's visit was already added to its count. */
+  const redirect = (req: IncomingMessage, res: ServerResponse, link: FoundLink, status: number, at: number, counted: boolean) => {
+    deps.visits.record({ kind: 'link', linkId: link.id, counted, raw: rawVisit(req, at) });
     // `no-cache`: browsers ask again on every visit, so every visit is seen (and counted).
     res.writeHead(status, { location: link.target, 'cache-control': 'private, no-cache', 'x-robots-tag': 'noindex' });
     res.end();
+  };
+
+  /** A link with a visit limit: its visit is counted in the database first, so the limit holds exactly. */
+  async function redirectCounted(req: IncomingMessage, res: ServerResponse, link: FoundLink, status: number, at: number): Promise<void> {
+    if ((await reserveVisit(deps.db, link.id)) === null) return gonePage(res, 'EXHAUSTED', req.method);
+    redirect(req, res, link, status, at, true);
   }
 
-  async function unlock(req: IncomingMessage, res: ServerResponse, link: FoundLink & { passwordHash: string }): Promise<void> {
+  const follow = (req: IncomingMessage, res: ServerResponse, link: FoundLink, status: number, at: number): Promise<void> => {
+    if (link.maxVisits !== null) return redirectCounted(req, res, link, status, at);
+    redirect(req, res, link, status, at, false);
+    return DONE;
+  };
+
+  async function unlock(req: IncomingMessage, res: ServerResponse, link: FoundLink & { passwordHash: string }, at: number): Promise<void> {
     if (req.method !== 'POST') return passwordPage(res, req.method);
     const network = anonymisedNetwork(addressOf(req, deps.trustProxy)) ?? 'unknown';
     if (deps.passwords.blocked(link.id, network)) {
@@ -88,7 +98,7 @@ export function redirectHandler(deps: RedirectDeps): RequestHandler {
       return passwordPage(res, req.method, { status: 401, message: 'That password is not right.' });
     }
     // 303: the browser follows a form submission's answer with a GET.
-    await follow(req, res, link, 303);
+    await follow(req, res, link, 303, at);
   }
 
   async function qr(req: IncomingMessage, res: ServerResponse, code: string, query: URLSearchParams): Promise<void> {
@@ -106,14 +116,33 @@ export function redirectHandler(deps: RedirectDeps): RequestHandler {
     res.end(req.method === 'HEAD' ? undefined : image);
   }
 
-  return async (req, res) => {
+  const answer = (req: IncomingMessage, res: ServerResponse, path: string, link: CachedLink): Promise<void> => {
+    if (!link.found) return orphan(req, res, path);
+    const at = deps.now().getTime();
+    const state = stateOf({ disabled: link.disabled, expiresAt: link.expiresAt, maxVisits: null }, at);
+    if (state !== 'ACTIVE') {
+      gonePage(res, state, req.method);
+      return DONE;
+    }
+    if (link.passwordHash !== null) return unlock(req, res, { ...link, passwordHash: link.passwordHash }, at);
+    if (req.method === 'POST') {
+      res.writeHead(405, { allow: 'GET, HEAD' });
+      res.end();
+      return DONE;
+    }
+    return follow(req, res, link, link.status, at);
+  };
+
+  // Not async: a cached redirect is answered without a single promise of its own.
+  return (req, res) => {
     const target = req.url ?? '/';
     const queryAt = target.indexOf('?');
     const path = queryAt < 0 ? target : target.slice(0, queryAt);
     const method = req.method;
     if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
       res.writeHead(405, { allow: 'GET, HEAD, POST' });
-      return void res.end();
+      res.end();
+      return DONE;
     }
     const slash = path.indexOf('/', 1);
     let code: string;
@@ -128,15 +157,7 @@ export function redirectHandler(deps: RedirectDeps): RequestHandler {
       return orphan(req, res, path);
     }
     const key = codeKeyOf(code);
-    const link = deps.cache.peek(key) ?? (await deps.cache.get(key));
-    if (!link.found) return orphan(req, res, path);
-    const state = stateOf({ disabled: link.disabled, expiresAt: link.expiresAt, maxVisits: null }, deps.now().getTime());
-    if (state !== 'ACTIVE') return gonePage(res, state, method);
-    if (link.passwordHash !== null) return unlock(req, res, { ...link, passwordHash: link.passwordHash });
-    if (method === 'POST') {
-      res.writeHead(405, { allow: 'GET, HEAD' });
-      return void res.end();
-    }
-    await follow(req, res, link, link.status);
+    const cached = deps.cache.peek(key);
+    return cached ? answer(req, res, path, cached) : deps.cache.get(key).then((loaded) => answer(req, res, path, loaded));
   };
 }

@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
 /**
@@ -6,7 +7,11 @@ import ipaddr from 'ipaddr.js';
  * address.
  */
 export function anonymisedNetwork(address: string | null): string | null {
-  if (!address || !ipaddr.isValid(address)) return null;
+  if (!address) return null;
+  // The common cases without a parse: IPv4, and IPv4 mapped into IPv6 (a dual-stack listener's view).
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  if (isIPv4(v4)) return `${v4.slice(0, v4.lastIndexOf('.'))}.0`;
+  if (!ipaddr.isValid(address)) return null;
   const parsed = ipaddr.process(address);
   if (parsed.kind() === 'ipv4') {
     const octets = (parsed as ipaddr.IPv4).octets.slice(0, 3);

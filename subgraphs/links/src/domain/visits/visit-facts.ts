@@ -42,6 +42,7 @@ const hostOf = (referer: string | null) => {
  */
 export class VisitFacts {
   private readonly agents = new LRUCache<string, Agent>({ max: 5_000 });
+  private readonly visitorKeys = new LRUCache<string, string>({ max: 20_000 });
 
   constructor(private readonly country: CountryLookup | null) {}
 
@@ -55,11 +56,18 @@ export class VisitFacts {
       ...agent,
       network,
       country: raw.address && this.country ? this.country(raw.address) : null,
-      visitorKey: createHash('sha256')
-        .update(`${network ?? ''}\n${raw.userAgent ?? ''}`)
-        .digest('base64url')
-        .slice(0, 22),
+      visitorKey: this.visitorKey(`${network ?? ''}\n${raw.userAgent ?? ''}`),
     };
+  }
+
+  /** Returning visitors (same network and browser) are common: their key is remembered, not hashed again. */
+  private visitorKey(visitor: string): string {
+    let key = this.visitorKeys.get(visitor);
+    if (key === undefined) {
+      key = createHash('sha256').update(visitor).digest('base64url').slice(0, 22);
+      this.visitorKeys.set(visitor, key);
+    }
+    return key;
   }
 
   private agent(userAgent: string): Agent {

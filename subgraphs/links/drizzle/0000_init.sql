@@ -21,8 +21,8 @@ CREATE TABLE "links"."links" (
 );
 --> statement-breakpoint
 CREATE TABLE "links"."orphan_visits" (
-	"id" uuid PRIMARY KEY NOT NULL,
 	"visited_at" timestamp (3) with time zone NOT NULL,
+	"visits" integer NOT NULL,
 	"referrer_host" text,
 	"browser" text,
 	"os" text,
@@ -31,12 +31,13 @@ CREATE TABLE "links"."orphan_visits" (
 	"network" text,
 	"country" text,
 	"visitor_key" text NOT NULL,
-	"path" text NOT NULL
+	"path" text NOT NULL,
+	CONSTRAINT "orphan_visits_visits_check" CHECK ("links"."orphan_visits"."visits" >= 1)
 );
 --> statement-breakpoint
 CREATE TABLE "links"."visits" (
-	"id" uuid PRIMARY KEY NOT NULL,
 	"visited_at" timestamp (3) with time zone NOT NULL,
+	"visits" integer NOT NULL,
 	"referrer_host" text,
 	"browser" text,
 	"os" text,
@@ -45,7 +46,8 @@ CREATE TABLE "links"."visits" (
 	"network" text,
 	"country" text,
 	"visitor_key" text NOT NULL,
-	"link_id" uuid NOT NULL
+	"link_id" uuid NOT NULL,
+	CONSTRAINT "visits_visits_check" CHECK ("links"."visits"."visits" >= 1)
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "links_code_key_idx" ON "links"."links" USING btree ("code_key");--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter, type TestAuth, type TestDatabase, type TestDeps } from '@mosaic/testing';
 import type { SubgraphDeps } from '@mosaic/kit';
 import type { BuiltLinks } from '../src/build';
@@ -38,10 +38,11 @@ export async function startLinks(options: StartOptions = {}) {
     origin: served.origin,
     /** A request for a short URL as a browser sends it (redirects not followed). */
     visit: (path: string, init: RequestInit = {}) => fetch(`${served.origin}${path}`, { redirect: 'manual', ...init }),
+    /** Links stored, and visits and orphan visits counted (rows hold a count each). */
     rows: async () => ({
       links: (await db.select({ n: count() }).from(links))[0]!.n,
-      visits: (await db.select({ n: count() }).from(visits))[0]!.n,
-      orphans: (await db.select({ n: count() }).from(orphanVisits))[0]!.n,
+      visits: (await db.select({ n: sql<number>`coalesce(sum(${visits.visits}), 0)`.mapWith(Number) }).from(visits))[0]!.n,
+      orphans: (await db.select({ n: sql<number>`coalesce(sum(${orphanVisits.visits}), 0)`.mapWith(Number) }).from(orphanVisits))[0]!.n,
     }),
     async close() {
       await served.close();

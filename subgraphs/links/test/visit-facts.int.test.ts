@@ -23,7 +23,7 @@ describe('visit facts', () => {
   it('parse the user agent, flag bots, keep only the referrer host', () => {
     const facts = new VisitFacts(null);
     const chrome = facts.derive({ at: Date.parse('2026-01-02T03:04:05Z'), address: '203.0.113.77', referer: 'https://News.Example.com/a?b=c', userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36' });
-    expect(chrome).toMatchObject({ visitedAt: '2026-01-02T03:04:05.000Z', browser: 'Chrome', os: 'macOS', device: 'desktop', bot: false, network: '203.0.113.0', referrerHost: 'news.example.com', country: null });
+    expect(chrome).toMatchObject({ minute: Date.parse('2026-01-02T03:04:00Z'), browser: 'Chrome', os: 'macOS', device: 'desktop', bot: false, network: '203.0.113.0', referrerHost: 'news.example.com', country: null });
     const bot = facts.derive({ at: Date.now(), address: '66.249.66.1', referer: 'not a url', userAgent: 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)' });
     expect(bot).toMatchObject({ bot: true, device: 'bot', referrerHost: null });
     expect(facts.derive({ at: Date.now(), address: null, referer: null, userAgent: null })).toMatchObject({ bot: true, browser: null });

@@ -35,9 +35,9 @@ export async function visitTotals(db: Db, source: VisitSource, query: StatsQuery
   return db
     .select({
       group: s.group,
-      total: counted(sql`count(*) filter (where ${included})`),
+      total: counted(sql`coalesce(sum(${s.columns.visits}) filter (where ${included}), 0)`),
       unique: counted(sql`count(distinct ${s.columns.visitorKey}) filter (where ${included})`),
-      bots: counted(sql`count(*) filter (where ${s.columns.bot})`),
+      bots: counted(sql`coalesce(sum(${s.columns.visits}) filter (where ${s.columns.bot}), 0)`),
     })
     .from(s.table)
     .where(period(s, query, 'all'))
@@ -48,7 +48,7 @@ export async function visitsByDay(db: Db, source: VisitSource, query: StatsQuery
   const s = sourceOf(source);
   const day = sql<string>`to_char(${s.columns.visitedAt} at time zone ${query.timeZone}, 'YYYY-MM-DD')`;
   return db
-    .select({ group: s.group, day, visits: counted(sql`count(*)`), unique: counted(sql`count(distinct ${s.columns.visitorKey})`) })
+    .select({ group: s.group, day, visits: counted(sql`sum(${s.columns.visits})`), unique: counted(sql`count(distinct ${s.columns.visitorKey})`) })
     .from(s.table)
     .where(period(s, query, 'as-asked'))
     // By position: the same expression with its own parameters would not match the select list's.
@@ -59,7 +59,7 @@ export async function visitsByHourOfDay(db: Db, source: VisitSource, query: Stat
   const s = sourceOf(source);
   const hour = counted(sql`extract(hour from ${s.columns.visitedAt} at time zone ${query.timeZone})`);
   return db
-    .select({ group: s.group, hour, visits: counted(sql`count(*)`) })
+    .select({ group: s.group, hour, visits: counted(sql`sum(${s.columns.visits})`) })
     .from(s.table)
     .where(period(s, query, 'as-asked'))
     .groupBy(sql`1`, sql`2`);
@@ -74,8 +74,8 @@ export async function visitBreakdown(db: Db, source: VisitSource, query: StatsQu
     .select({
       group: sql<string>`${s.group}`.as('group_key'),
       value: sql<string | null>`${column}`.as('value'),
-      visits: counted(sql`count(*)`).as('visits'),
-      rank: sql<number>`row_number() over (partition by ${s.group} order by count(*) desc, ${column} asc nulls last)`.as('rank'),
+      visits: counted(sql`sum(${s.columns.visits})`).as('visits'),
+      rank: sql<number>`row_number() over (partition by ${s.group} order by sum(${s.columns.visits}) desc, ${column} asc nulls last)`.as('rank'),
     })
     .from(s.table)
     .where(period(s, query, 'as-asked'))

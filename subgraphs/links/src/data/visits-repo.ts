@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@mosaic/kit';
 
-/** A visit as written: what `visit-facts.ts` derived from the request, nothing more. */
+/** A row of visits as written: what `visit-facts.ts` derived from the requests, nothing more. */
 export interface StoredVisit {
-  id: string;
+  /** The minute's start. */
   visitedAt: string;
+  visits: number;
   referrerHost: string | null;
   browser: string | null;
   os: string | null;
@@ -15,17 +16,17 @@ export interface StoredVisit {
   visitorKey: string;
 }
 
-export interface LinkVisit extends StoredVisit {
+export interface LinkVisitRow extends StoredVisit {
   linkId: string;
 }
 
-export interface OrphanVisit extends StoredVisit {
+export interface OrphanVisitRow extends StoredVisit {
   path: string;
 }
 
 const columns = (visit: StoredVisit) => ({
-  id: visit.id,
   visited_at: visit.visitedAt,
+  visits: visit.visits,
   referrer_host: visit.referrerHost,
   browser: visit.browser,
   os: visit.os,
@@ -37,13 +38,13 @@ const columns = (visit: StoredVisit) => ({
 });
 
 const RECORD = sql.raw(
-  'id uuid, visited_at timestamptz, referrer_host text, browser text, os text, device text, bot boolean, network text, country text, visitor_key text',
+  'visited_at timestamptz, visits integer, referrer_host text, browser text, os text, device text, bot boolean, network text, country text, visitor_key text',
 );
-const COLUMNS = sql.raw('id, visited_at, referrer_host, browser, os, device, bot, network, country, visitor_key');
+const COLUMNS = sql.raw('visited_at, visits, referrer_host, browser, os, device, bot, network, country, visitor_key');
 
 export interface VisitBatch {
-  visits: readonly LinkVisit[];
-  orphans: readonly OrphanVisit[];
+  linkRows: readonly LinkVisitRow[];
+  orphanRows: readonly OrphanVisitRow[];
   /** Visits to add to `visit_count`, by link: those of links without a limit (limited links counted theirs when they redirected). */
   uncounted: ReadonlyMap<string, number>;
 }
@@ -54,8 +55,8 @@ export interface VisitBatch {
  */
 export async function writeVisitBatch(db: Db, batch: VisitBatch): Promise<void> {
   await db.transaction(async (tx) => {
-    if (batch.visits.length > 0) {
-      const rows = JSON.stringify(batch.visits.map((visit) => ({ ...columns(visit), link_id: visit.linkId })));
+    if (batch.linkRows.length > 0) {
+      const rows = JSON.stringify(batch.linkRows.map((visit) => ({ ...columns(visit), link_id: visit.linkId })));
       await tx.execute(sql`
         insert into links.visits (${COLUMNS}, link_id)
         select ${COLUMNS}, v.link_id from jsonb_to_recordset(${rows}::jsonb) as v(${RECORD}, link_id uuid)
@@ -67,8 +68,8 @@ export async function writeVisitBatch(db: Db, batch: VisitBatch): Promise<void> 
         update links.links l set visit_count = l.visit_count + c.n
         from jsonb_to_recordset(${counts}::jsonb) as c(id uuid, n integer) where l.id = c.id`);
     }
-    if (batch.orphans.length > 0) {
-      const rows = JSON.stringify(batch.orphans.map((visit) => ({ ...columns(visit), path: visit.path })));
+    if (batch.orphanRows.length > 0) {
+      const rows = JSON.stringify(batch.orphanRows.map((visit) => ({ ...columns(visit), path: visit.path })));
       await tx.execute(sql`
         insert into links.orphan_visits (${COLUMNS}, path)
         select ${COLUMNS}, v.path from jsonb_to_recordset(${rows}::jsonb) as v(${RECORD}, path text)`);

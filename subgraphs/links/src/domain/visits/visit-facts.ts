@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import Bowser from 'bowser';
 import { isbot } from 'isbot';
 import { LRUCache } from 'lru-cache';
-import { uuidv7 } from '@mosaic/kit';
-import type { StoredVisit } from '../../data/visits-repo';
 import type { CountryLookup } from './geoip';
 import { anonymisedNetwork } from './network';
 
@@ -15,6 +13,20 @@ export interface RawVisit {
   referer: string | null;
 }
 
+/** What is stored of a visit (besides its count): every field but `minute` is also its row's grouping key. */
+export interface VisitFactsOf {
+  /** The start of the visit's minute, epoch milliseconds. */
+  minute: number;
+  referrerHost: string | null;
+  browser: string | null;
+  os: string | null;
+  device: string | null;
+  bot: boolean;
+  network: string | null;
+  country: string | null;
+  visitorKey: string;
+}
+
 interface Agent {
   browser: string | null;
   os: string | null;
@@ -24,8 +36,9 @@ interface Agent {
 
 const USER_AGENT_MAX = 512;
 
-const hostOf = (referer: string | null) => {
-  if (!referer) return null;
+const MINUTE = 60_000;
+
+const hostOf = (referer: string) => {
   try {
     const host = new URL(referer).hostname.toLowerCase();
     return host ? host.slice(0, 253) : null;
@@ -43,21 +56,30 @@ const hostOf = (referer: string | null) => {
 export class VisitFacts {
   private readonly agents = new LRUCache<string, Agent>({ max: 5_000 });
   private readonly visitorKeys = new LRUCache<string, string>({ max: 20_000 });
+  private readonly referrers = new LRUCache<string, { host: string | null }>({ max: 5_000 });
 
   constructor(private readonly country: CountryLookup | null) {}
 
-  derive(raw: RawVisit): StoredVisit {
+  derive(raw: RawVisit): VisitFactsOf {
     const agent = this.agent(raw.userAgent?.slice(0, USER_AGENT_MAX) ?? '');
     const network = anonymisedNetwork(raw.address);
     return {
-      id: uuidv7(raw.at),
-      visitedAt: new Date(raw.at).toISOString(),
-      referrerHost: hostOf(raw.referer),
+      minute: raw.at - (raw.at % MINUTE),
+      referrerHost: raw.referer ? this.referrerHost(raw.referer) : null,
       ...agent,
       network,
       country: raw.address && this.country ? this.country(raw.address) : null,
       visitorKey: this.visitorKey(`${network ?? ''}\n${raw.userAgent ?? ''}`),
     };
+  }
+
+  private referrerHost(referer: string): string | null {
+    let known = this.referrers.get(referer);
+    if (!known) {
+      known = { host: hostOf(referer) };
+      this.referrers.set(referer, known);
+    }
+    return known.host;
   }
 
   /** Returning visitors (same network and browser) are common: their key is remembered, not hashed again. */

@@ -1,6 +1,6 @@
 import type { Db, Logger } from '@mosaic/kit';
-import { writeVisitBatch, type LinkVisit, type OrphanVisit } from '../../data/visits-repo';
-import type { RawVisit, VisitFacts } from './visit-facts';
+import { writeVisitBatch, type LinkVisitRow, type OrphanVisitRow } from '../../data/visits-repo';
+import type { RawVisit, VisitFacts, VisitFactsOf } from './visit-facts';
 
 export type PendingVisit =
   | { kind: 'link'; linkId: string; /** Already added to visit_count (a link with a limit). */ counted: boolean; raw: RawVisit }
@@ -84,20 +84,28 @@ export class VisitRecorder {
     }
   }
 
+  /** Visits with the same target, minute and facts become one row with their count. */
   private async write(batch: readonly PendingVisit[]): Promise<void> {
-    const visits: LinkVisit[] = [];
-    const orphans: OrphanVisit[] = [];
+    const links = new Map<string, LinkVisitRow>();
+    const orphans = new Map<string, OrphanVisitRow>();
     const uncounted = new Map<string, number>();
     for (const pending of batch) {
       const facts = this.deps.facts.derive(pending.raw);
+      const key = rowKey(facts);
       if (pending.kind === 'orphan') {
-        orphans.push({ ...facts, path: pending.path });
+        const id = `${pending.path}\n${key}`;
+        const row = orphans.get(id);
+        if (row) row.visits++;
+        else orphans.set(id, { ...stored(facts), path: pending.path });
         continue;
       }
-      visits.push({ ...facts, linkId: pending.linkId });
+      const id = `${pending.linkId}\n${key}`;
+      const row = links.get(id);
+      if (row) row.visits++;
+      else links.set(id, { ...stored(facts), linkId: pending.linkId });
       if (!pending.counted) uncounted.set(pending.linkId, (uncounted.get(pending.linkId) ?? 0) + 1);
     }
-    await writeVisitBatch(this.deps.db, { visits, orphans, uncounted });
+    await writeVisitBatch(this.deps.db, { linkRows: [...links.values()], orphanRows: [...orphans.values()], uncounted });
   }
 
   /** Stops the timer and writes what is queued, retrying for a while if the database is slow to answer. */
@@ -115,3 +123,7 @@ export class VisitRecorder {
     }
   }
 }
+
+const rowKey = (f: VisitFactsOf) => `${f.minute}\n${f.visitorKey}\n${f.referrerHost}\n${f.browser}\n${f.os}\n${f.device}\n${f.bot}\n${f.country}\n${f.network}`;
+
+const stored = ({ minute, ...facts }: VisitFactsOf) => ({ visitedAt: new Date(minute).toISOString(), visits: 1, ...facts });

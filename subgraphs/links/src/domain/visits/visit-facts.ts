@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import Bowser from 'bowser';
 import { isbot } from 'isbot';
 import { LRUCache } from 'lru-cache';
+import type { StoredVisit } from '../../data/visits-repo';
 import type { CountryLookup } from './geoip';
 import { anonymisedNetwork } from './network';
 
@@ -13,19 +14,8 @@ export interface RawVisit {
   referer: string | null;
 }
 
-/** What is stored of a visit (besides its count): every field but `minute` is also its row's grouping key. */
-export interface VisitFactsOf {
-  /** The start of the visit's minute, epoch milliseconds. */
-  minute: number;
-  referrerHost: string | null;
-  browser: string | null;
-  os: string | null;
-  device: string | null;
-  bot: boolean;
-  network: string | null;
-  country: string | null;
-  visitorKey: string;
-}
+/** What is stored of a visit, with the start of its minute (epoch ms): together, its row's grouping key. */
+export type VisitFactsOf = Omit<StoredVisit, 'visitedAt' | 'visits'> & { minute: number };
 
 interface Agent {
   browser: string | null;

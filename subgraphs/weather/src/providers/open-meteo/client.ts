@@ -1,7 +1,7 @@
-import type { z } from 'zod';
 import { isWmoCode } from '../../domain/conditions';
 import { DAYS_MAX, HOURS_MAX, type CurrentReport, type DailyReport, type Day, type GeoPoint, type Hour, type HourlyReport, type Place, type SourceInfo } from '../../domain/model';
 import { fetchJson, type RetryPolicy } from '../http/fetch-json';
+import { parseAnswer } from '../http/parse-answer';
 import { ProviderError, type WeatherProvider } from '../weather-provider';
 import { currentResponse, dailyResponse, hourlyResponse, searchResponse } from './schemas';
 
@@ -16,12 +16,6 @@ export interface OpenMeteoSettings {
 const CURRENT = 'temperature_2m,relative_humidity_2m,apparent_temperature,is_day,precipitation,weather_code,cloud_cover,pressure_msl,wind_speed_10m,wind_direction_10m,wind_gusts_10m';
 const HOURLY = 'temperature_2m,apparent_temperature,precipitation_probability,precipitation,weather_code,wind_speed_10m,wind_gusts_10m';
 const DAILY = 'weather_code,temperature_2m_max,temperature_2m_min,precipitation_sum,precipitation_probability_max,wind_speed_10m_max,wind_gusts_10m_max,sunrise,sunset,uv_index_max';
-
-function parsed<S extends z.ZodType>(schema: S, body: unknown, label: string): z.output<S> {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new ProviderError('malformed', `${label}: unexpected answer (${result.error.issues[0]?.path.join('.') ?? ''}: ${result.error.issues[0]?.message ?? ''})`);
-  return result.data;
-}
 
 const code = (value: number | null | undefined, label: string) => {
   if (value === null || value === undefined || !isWmoCode(value)) throw new ProviderError('malformed', `${label}: weather code ${String(value)} is not a WMO code`);
@@ -67,7 +61,7 @@ export class OpenMeteoProvider implements WeatherProvider {
 
   async current(point: GeoPoint): Promise<CurrentReport> {
     const label = 'Open-Meteo current';
-    const body = parsed(currentResponse, await fetchJson(this.forecastUrl(point, { current: CURRENT }), this.settings.retry, label), label);
+    const body = parseAnswer(currentResponse, await fetchJson(this.forecastUrl(point, { current: CURRENT }), this.settings.retry, label), label);
     const c = body.current;
     return {
       timeZone: body.timezone,
@@ -90,7 +84,7 @@ export class OpenMeteoProvider implements WeatherProvider {
 
   async hourly(point: GeoPoint): Promise<HourlyReport> {
     const label = 'Open-Meteo hourly';
-    const body = parsed(hourlyResponse, await fetchJson(this.forecastUrl(point, { hourly: HOURLY, forecast_hours: String(HOURS_MAX) }), this.settings.retry, label), label);
+    const body = parseAnswer(hourlyResponse, await fetchJson(this.forecastUrl(point, { hourly: HOURLY, forecast_hours: String(HOURS_MAX) }), this.settings.retry, label), label);
     const h = body.hourly;
     const at = (values: readonly (number | null)[]) => column(values, h.time.length, label);
     const temperature = at(h.temperature_2m);
@@ -115,7 +109,7 @@ export class OpenMeteoProvider implements WeatherProvider {
 
   async daily(point: GeoPoint): Promise<DailyReport> {
     const label = 'Open-Meteo daily';
-    const body = parsed(dailyResponse, await fetchJson(this.forecastUrl(point, { daily: DAILY, forecast_days: String(DAYS_MAX) }), this.settings.retry, label), label);
+    const body = parseAnswer(dailyResponse, await fetchJson(this.forecastUrl(point, { daily: DAILY, forecast_days: String(DAYS_MAX) }), this.settings.retry, label), label);
     const d = body.daily;
     const at = (values: readonly (number | null)[]) => column(values, d.time.length, label);
     const weatherCode = at(d.weather_code);
@@ -149,7 +143,7 @@ export class OpenMeteoProvider implements WeatherProvider {
     const label = 'Open-Meteo geocoding';
     const url = new URL(`${this.settings.geocodingUrl.replace(/\/$/, '')}/v1/search`);
     url.search = new URLSearchParams({ name, count: String(limit), language: 'en', format: 'json', ...(this.settings.apiKey ? { apikey: this.settings.apiKey } : {}) }).toString();
-    const body = parsed(searchResponse, await fetchJson(url, this.settings.retry, label), label);
+    const body = parseAnswer(searchResponse, await fetchJson(url, this.settings.retry, label), label);
     return (body.results ?? []).map((result) => ({
       name: result.name,
       countryCode: result.country_code ?? null,

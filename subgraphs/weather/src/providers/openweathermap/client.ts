@@ -1,8 +1,8 @@
-import type { z } from 'zod';
 import { wmoFromOpenWeatherMap } from '../../domain/conditions';
 import { HOURS_MAX, type CurrentReport, type DailyReport, type GeoPoint, type HourlyReport, type Place, type SourceInfo } from '../../domain/model';
 import { fetchJson, type RetryPolicy } from '../http/fetch-json';
-import { ProviderError, type WeatherProvider } from '../weather-provider';
+import { parseAnswer } from '../http/parse-answer';
+import type { WeatherProvider } from '../weather-provider';
 import { currentResponse, dailyResponse, directGeocodingResponse, hourlyResponse } from './schemas';
 
 export interface OpenWeatherMapSettings {
@@ -14,12 +14,6 @@ export interface OpenWeatherMapSettings {
 /** units=metric gives wind in m/s. */
 const kmh = (metresPerSecond: number | undefined) => (metresPerSecond === undefined ? null : Math.round(metresPerSecond * 3.6 * 10) / 10);
 const percent = (fraction: number | undefined) => (fraction === undefined ? null : Math.round(fraction * 100));
-
-function parsed<S extends z.ZodType>(schema: S, body: unknown, label: string): z.output<S> {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new ProviderError('malformed', `${label}: unexpected answer (${result.error.issues[0]?.path.join('.') ?? ''}: ${result.error.issues[0]?.message ?? ''})`);
-  return result.data;
-}
 
 /**
  * OpenWeatherMap's One Call API 3.0 (`GET /data/3.0/onecall`, units=metric) and Geocoding API
@@ -43,7 +37,7 @@ export class OpenWeatherMapProvider implements WeatherProvider {
 
   async current(point: GeoPoint): Promise<CurrentReport> {
     const label = 'OpenWeatherMap current';
-    const body = parsed(currentResponse, await this.oneCall(point, 'current'), label);
+    const body = parseAnswer(currentResponse, await this.oneCall(point, 'current'), label);
     const c = body.current;
     return {
       timeZone: body.timezone,
@@ -65,7 +59,7 @@ export class OpenWeatherMapProvider implements WeatherProvider {
   }
 
   async hourly(point: GeoPoint): Promise<HourlyReport> {
-    const body = parsed(hourlyResponse, await this.oneCall(point, 'hourly'), 'OpenWeatherMap hourly');
+    const body = parseAnswer(hourlyResponse, await this.oneCall(point, 'hourly'), 'OpenWeatherMap hourly');
     return {
       timeZone: body.timezone,
       hours: body.hourly.slice(0, HOURS_MAX).map((h) => ({
@@ -82,7 +76,7 @@ export class OpenWeatherMapProvider implements WeatherProvider {
   }
 
   async daily(point: GeoPoint): Promise<DailyReport> {
-    const body = parsed(dailyResponse, await this.oneCall(point, 'daily'), 'OpenWeatherMap daily');
+    const body = parseAnswer(dailyResponse, await this.oneCall(point, 'daily'), 'OpenWeatherMap daily');
     return {
       timeZone: body.timezone,
       days: body.daily.map((d) => ({
@@ -104,7 +98,7 @@ export class OpenWeatherMapProvider implements WeatherProvider {
 
   async places(name: string, limit: number): Promise<Place[]> {
     const label = 'OpenWeatherMap geocoding';
-    const body = parsed(directGeocodingResponse, await fetchJson(this.url('/geo/1.0/direct', { q: name, limit: String(limit) }), this.settings.retry, label), label);
+    const body = parseAnswer(directGeocodingResponse, await fetchJson(this.url('/geo/1.0/direct', { q: name, limit: String(limit) }), this.settings.retry, label), label);
     return body.map((place) => ({
       name: place.name,
       countryCode: place.country ?? null,

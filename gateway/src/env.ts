@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/client-address';
+import { parsePublicPathUpstreams } from './http/public-path-proxy';
 import { authVerifyEnv, httpEnv, memoEnv, runtimeEnv, tracingEnv, trustEnv } from '@mosaic/kit';
 
 export const supergraphEnv = z
@@ -9,6 +10,26 @@ export const supergraphEnv = z
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   })
   .transform((e) => ({ path: e.SUPERGRAPH_PATH, timeoutMs: e.SUBGRAPH_TIMEOUT_MS }));
+
+/**
+ * PUBLIC_PATH_UPSTREAMS: subgraphs' public paths the gateway forwards in services mode without an
+ * ingress (generated into docker-compose.yml; see public-path-proxy.ts). Empty: none.
+ */
+export const publicPathsEnv = z
+  .object({
+    PUBLIC_PATH_UPSTREAMS: z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        try {
+          return parsePublicPathUpstreams(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: `${(error as Error).message} (e.g. "/=http://links:4006")` });
+          return z.NEVER;
+        }
+      }),
+  })
+  .transform((e) => ({ upstreams: e.PUBLIC_PATH_UPSTREAMS }));
 
 /** `SUBGRAPH_URL_<NAME>` (e.g. SUBGRAPH_URL_TODOS) overrides the routing URL in the supergraph. */
 export function subgraphUrlOverrides(source: NodeJS.ProcessEnv = process.env): Record<string, string> {
@@ -94,6 +115,7 @@ export const env = memoEnv({
   internal: internalEnv,
   auth: authVerifyEnv,
   supergraph: supergraphEnv,
+  publicPaths: publicPathsEnv,
   subscriptions: subscriptionsEnv,
   trust: trustEnv,
   security: securityEnv,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createLogger, createRoutedServer, createTokenVerifier, listen, PortUnavailableError, setupTracing } from '@mosaic/kit';
 import { createGateway } from './build-gateway';
+import { publicPathProxy } from './http/public-path-proxy';
 import { securityOptions } from './http/security-options';
 import { env, subgraphUrlOverrides } from './env';
 
@@ -19,7 +20,10 @@ const gateway = createGateway({
   ...(await securityOptions(config.security)),
 });
 await gateway.start();
-const httpServer = createRoutedServer(gateway.routes, log);
+const { upstreams } = config.publicPaths;
+// Behind trusted proxies the chain the client came through is passed on; otherwise only the peer.
+const publicPaths = upstreams.length > 0 ? publicPathProxy(upstreams, { trustProxy: config.security.trustedProxies !== false, timeoutMs: config.supergraph.timeoutMs }) : undefined;
+const httpServer = createRoutedServer(gateway.routes, log, publicPaths);
 const running = await listen(httpServer, config.http.port, config.http.host, { name: 'gateway', remedy: 'set PORT to a free port' }).catch(exitWithMessage);
 // Attached once listening: a WebSocket server would report a failed listen as its own error.
 gateway.attachSubscriptions(httpServer);

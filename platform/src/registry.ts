@@ -21,6 +21,8 @@ export const registry: readonly RegistryEntry[] = [
   { name: 'notes', port: 4003, load: () => import('../../subgraphs/notes/src/index') },
   { name: 'chat', port: 4004, load: () => import('../../subgraphs/chat/src/index') },
   { name: 'stocks', port: 4005, load: () => import('../../subgraphs/stocks/src/index') },
+  { name: 'links', port: 4006, load: () => import('../../subgraphs/links/src/index') },
+  { name: 'weather', port: 4007, load: () => import('../../subgraphs/weather/src/index') },
 ];
 
 export const GATEWAY_PORT = 4000;

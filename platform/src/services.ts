@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort, waitUntilOk } from '@mosaic/kit';
 import { buildOnce, DIST_ENTRIES } from './build-once';
 import { jwksUrl } from './generate/jwks-url';
+import { publicPathUpstreams } from './generate/public-paths';
 import { GATEWAY_INTERNAL_PORT, GATEWAY_PORT, loadSubgraphs, type RegisteredSubgraph } from './registry';
 import { repoRoot } from './repo-root';
 
@@ -71,6 +72,7 @@ export async function spawnServices(options: ServicesOptions): Promise<RunningSe
       PORT: String(ports.gateway),
       INTERNAL_PORT: String(ports.gatewayInternal),
       ...Object.fromEntries(subgraphs.map(({ module }) => [`SUBGRAPH_URL_${module.name.toUpperCase()}`, urlOf(module.name)])),
+      PUBLIC_PATH_UPSTREAMS: publicPathUpstreams(subgraphs, (name) => `${host}:${ports[name]}`),
     }),
     internalUrl: `http://${host}:${ports.gatewayInternal}`,
   });

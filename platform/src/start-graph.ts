@@ -8,7 +8,11 @@ import {
   drizzleOver,
   InvalidEnvironmentError,
   listen,
+  matchPublicPath,
+  openCacheStores,
   openPubSub,
+  pathOf,
+  sendJson,
   openSqlClient,
   ping,
   serveSubgraph,
@@ -17,12 +21,14 @@ import {
   type DatabaseConfig,
   type Logger,
   type PubSubConfig,
+  type RequestHandler,
   type RunningServer,
   type SqlClient,
   type SubgraphDeps,
   type SubgraphModule,
 } from '@mosaic/kit';
 import { readCommittedSupergraph } from './compose';
+import { publicPathsOf } from './generate/public-paths';
 import { loadSubgraphs } from './registry';
 
 export interface GraphOptions {
@@ -77,6 +83,7 @@ export interface RunningGraph {
 interface ServedModule {
   server: RunningServer;
   close?: () => Promise<void>;
+  publicHttp?: RequestHandler;
 }
 
 type Builder = (deps: SubgraphDeps) => Promise<BuiltSubgraph>;
@@ -109,7 +116,9 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   const builders = configureAll(modules, options.env ?? process.env);
   const client = await openSqlClient(options.database);
   const pubsub = await openPubSub(options.pubsub ?? { kind: 'memory' }, log);
+  const caches = await openCacheStores(options.pubsub ?? { kind: 'memory' }, log);
   const served = new Map<string, ServedModule>();
+  const publicPaths = publicPathsOf(registered);
   const stopModule = async (name: string) => {
     const entry = served.get(name);
     served.delete(name);
@@ -130,20 +139,23 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         db: drizzleOver(client, onQuery ? (query) => onQuery(module.name, query) : undefined),
         verifier,
         pubsub,
+        caches,
         log: log.child({ subgraph: module.name }),
         now,
       });
       if (built.tokenKeys) tokenKeys.trust(built.tokenKeys);
+      if (module.deployment.publicPaths?.length && !built.publicHttp) throw new Error(`${module.name} declares public paths but its build returns no publicHttp.`);
       const server = await serveSubgraph(built.subgraph, {
         port,
         host,
         log,
         ...(built.routes ? { routes: built.routes } : {}),
+        ...(built.publicHttp ? { fallback: built.publicHttp } : {}),
         ready: () => ping(client),
         gatewaySecret,
         portRemedy: 'set SUBGRAPH_PORTS=random to put the subgraphs on free ports',
       });
-      served.set(module.name, { server, ...(built.close ? { close: built.close } : {}) });
+      served.set(module.name, { server, ...(built.close ? { close: built.close } : {}), ...(built.publicHttp ? { publicHttp: built.publicHttp } : {}) });
       return server;
     };
     const subgraphUrls: Record<string, string> = {};
@@ -162,7 +174,15 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       ...(options.sandboxDocument ? { sandboxDocument: options.sandboxDocument } : {}),
     });
     await gateway.start();
-    const gatewayHttp = createRoutedServer(gateway.routes, log);
+    // Subgraphs' public paths (e.g. short links) on the gateway's port, in process; the gateway's own routes win.
+    const servePublicPath: RequestHandler = (req, res) => {
+      const owner = matchPublicPath(publicPaths, pathOf(req.url));
+      const handler = owner === undefined ? undefined : served.get(owner)?.publicHttp;
+      if (handler) return handler(req, res);
+      sendJson(res, owner === undefined ? 404 : 503, { error: owner === undefined ? `No route for ${pathOf(req.url)}` : `${owner} is not running.` });
+      return Promise.resolve();
+    };
+    const gatewayHttp = createRoutedServer(gateway.routes, log, servePublicPath);
     const gatewayServer = await listen(gatewayHttp, options.gatewayPort, host, { name: 'gateway', remedy: 'set PORT to a free port' });
     // Attached once listening: a WebSocket server would report a failed listen as its own error.
     gateway.attachSubscriptions(gatewayHttp);
@@ -177,6 +197,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       await internalServer.close();
       for (const name of [...served.keys()].reverse()) await stopModule(name);
       await pubsub.close();
+      await caches.close();
       await client.close();
     };
     return {
@@ -199,6 +220,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   } catch (error) {
     for (const name of [...served.keys()]) await stopModule(name).catch(() => {});
     await pubsub.close().catch(() => {});
+    await caches.close().catch(() => {});
     await client.close().catch(() => {});
     throw error;
   }

@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { repoRoot } from '@mosaic/testing';
 import { DIST_ENTRIES } from '../src/build-once';
-import { registry } from '../src/registry';
+import { GATEWAY_PATHS } from '@mosaic/kit';
+import { loadSubgraphs, registry } from '../src/registry';
 
 /** No Docker engine or cluster here: the deployment files are checked statically, against their schemas. */
 const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
@@ -114,6 +115,26 @@ describe('deploy/k8s', () => {
     // Every route reaches a client port (`http`); everything not routed elsewhere goes to the gateway.
     expect(paths.every((p) => p.backend.service.port.name === 'http')).toBe(true);
     expect(paths.find((p) => p.path === '/')?.backend.service.name).toBe('gateway');
+  });
+});
+
+describe('public paths (short links at /<code>)', () => {
+  it("are routed by the ingress straight to the subgraph that declares them, after the gateway's own paths", async () => {
+    const modules = await loadSubgraphs();
+    const claimed = modules.flatMap(({ module }) => (module.deployment.publicPaths ?? []).map((prefix) => ({ prefix, service: module.name })));
+    expect(claimed).toContainEqual({ prefix: '/', service: 'links' });
+    const ingress = parse(read('deploy/k8s/ingress.yaml')) as { spec: { rules: { http: { paths: { path: string; pathType: string; backend: { service: { name: string } } }[] } }[] } };
+    const paths = ingress.spec.rules[0]!.http.paths.map((entry) => [entry.path, entry.pathType, entry.backend.service.name]);
+    for (const path of GATEWAY_PATHS) expect(paths).toContainEqual([path, path === '/graphql' ? 'Prefix' : 'Exact', 'gateway']);
+    for (const { prefix, service } of claimed) expect(paths).toContainEqual([prefix, 'Prefix', service]);
+  });
+
+  it('are forwarded by the gateway in docker compose, where there is no ingress', () => {
+    const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, ComposeService> };
+    const portOf = (name: string) => registry.find((entry) => entry.name === name)!.port;
+    const upstreams = compose.services.gateway!.environment!.PUBLIC_PATH_UPSTREAMS!.split(',');
+    expect(upstreams).toContain(`/=http://links:${portOf('links')}`);
+    expect(upstreams).toContain(`/oidc=http://accounts:${portOf('accounts')}`);
   });
 });
 

@@ -58,6 +58,20 @@ describe('services mode', () => {
     expect(me.data).toEqual({ me: { email: 'services@example.com' } });
   });
 
+  it("forwards subgraphs' public paths: a short link made through the gateway redirects on the gateway's port", async () => {
+    const input = { email: 'services-links@example.com', password: 'velvet-otter-lantern' };
+    const registered = await graphql(gatewayUrl, `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`, { input });
+    const token = registered.data!.register.accessToken;
+    const shortened = await graphql(gatewayUrl, `mutation { shortenLink(input: { url: "https://example.com/services", alias: "svc-link" }) { id } }`, {}, { token });
+    expect(shortened.errors).toBeUndefined();
+    const origin = new URL(gatewayUrl).origin;
+    const redirect = await fetch(`${origin}/svc-link`, { redirect: 'manual', headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0' } });
+    expect([redirect.status, redirect.headers.get('location')]).toEqual([302, 'https://example.com/services']);
+    expect((await fetch(`${origin}/no-such-link`)).status).toBe(404);
+    const count = async () => (await graphql(gatewayUrl, `query($id: ID!) { link(id: $id) { visitCount } }`, { id: shortened.data!.shortenLink.id }, { token })).data?.link.visitCount;
+    await expect.poll(count, { timeout: 5_000 }).toBe(1);
+  });
+
   it('subgraphs refuse requests that did not come through the gateway', async () => {
     for (const service of services.services.filter((s) => s.name !== 'gateway')) {
       const direct = await graphql(service.url, `{ _service { sdl } }`);

@@ -1,19 +1,22 @@
-import { createLogger, createMemoryPubSub, serveSubgraph, type BuiltSubgraph, type SubgraphDeps, type SubgraphModule } from '@mosaic/kit';
+import { createLogger, createMemoryCacheStores, createMemoryPubSub, serveSubgraph, type BuiltSubgraph, type SubgraphDeps, type SubgraphModule } from '@mosaic/kit';
 
 export const testLogger = createLogger('test', { level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 export interface ServedSubgraph {
+  /** The subgraph's GraphQL endpoint (`<origin>/graphql`). */
   url: string;
+  /** Where it listens, e.g. `http://127.0.0.1:4321` (its routes and public paths hang off it). */
+  origin: string;
   built: BuiltSubgraph;
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/** The module's dependencies as a test gives them: logger, in-process pub/sub and the real clock by default. */
-export type TestDeps<D extends SubgraphDeps> = Omit<D, 'log' | 'pubsub' | 'now'> & Partial<Pick<D, 'log' | 'pubsub' | 'now'>>;
+/** The module's dependencies as a test gives them: logger, in-process pub/sub and caches, and the real clock by default. */
+export type TestDeps<D extends SubgraphDeps> = Omit<D, 'log' | 'pubsub' | 'caches' | 'now'> & Partial<Pick<D, 'log' | 'pubsub' | 'caches' | 'now'>>;
 
 export function withTestDefaults<D extends SubgraphDeps>(deps: TestDeps<D>): D {
-  return { log: testLogger, pubsub: createMemoryPubSub(), now: () => new Date(), ...deps } as D;
+  return { log: testLogger, pubsub: createMemoryPubSub(), caches: createMemoryCacheStores(), now: () => new Date(), ...deps } as D;
 }
 
 /**
@@ -29,10 +32,16 @@ export async function serveModuleForTest<D extends SubgraphDeps>(
 ): Promise<ServedSubgraph> {
   const full = withTestDefaults(deps);
   const built = await module.configure(env)(full);
-  const running = await serveSubgraph(built.subgraph, { port: options.port ?? 0, host: '127.0.0.1', log: full.log, ...(built.routes ? { routes: built.routes } : {}) });
+  const running = await serveSubgraph(built.subgraph, {
+    port: options.port ?? 0,
+    host: '127.0.0.1',
+    log: full.log,
+    ...(built.routes ? { routes: built.routes } : {}),
+    ...(built.publicHttp ? { fallback: built.publicHttp } : {}),
+  });
   const close = async () => {
     await running.close();
     await built.close?.();
   };
-  return { url: `${running.url}/graphql`, built, close, [Symbol.asyncDispose]: close };
+  return { url: `${running.url}/graphql`, origin: running.url, built, close, [Symbol.asyncDispose]: close };
 }

@@ -1,5 +1,6 @@
 import { GATEWAY_INTERNAL_PORT, GATEWAY_PORT, type RegisteredSubgraph } from '../registry';
 import { jwksUrl } from './jwks-url';
+import { publicPathUpstreams } from './public-paths';
 
 const quote = (value: string) => JSON.stringify(value);
 
@@ -25,6 +26,12 @@ function serviceBlock({ module, port }: RegisteredSubgraph): string {
   }
   lines.push('    healthcheck: *readyz');
   return lines.join('\n');
+}
+
+/** Without an ingress, the gateway forwards subgraphs' public paths (short links…) itself. */
+function publicPathsLine(subgraphs: readonly RegisteredSubgraph[]): string {
+  const upstreams = publicPathUpstreams(subgraphs, (name, port) => `${name}:${port}`);
+  return upstreams ? `\n      PUBLIC_PATH_UPSTREAMS: ${quote(upstreams)}` : '';
 }
 
 /**
@@ -87,7 +94,7 @@ ${subgraphs.map(serviceBlock).join('\n\n')}
       PORT: "${GATEWAY_PORT}"
       # /metrics and /status, reachable on the compose network only (not published).
       INTERNAL_PORT: "${GATEWAY_INTERNAL_PORT}"
-${subgraphs.map(({ module, port }) => `      SUBGRAPH_URL_${module.name.toUpperCase()}: http://${module.name}:${port}/graphql`).join('\n')}
+${subgraphs.map(({ module, port }) => `      SUBGRAPH_URL_${module.name.toUpperCase()}: http://${module.name}:${port}/graphql`).join('\n')}${publicPathsLine(subgraphs)}
     ports: ["${GATEWAY_PORT}:${GATEWAY_PORT}"]
     expose: ["${GATEWAY_INTERNAL_PORT}"]
     depends_on:

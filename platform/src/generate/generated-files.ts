@@ -2,6 +2,7 @@ import { apiSchemaOf, composeSupergraph } from '../compose';
 import type { RegisteredSubgraph } from '../registry';
 import { composeFile } from './compose-file';
 import { configMapFile, subgraphsManifestFile } from './k8s-manifests';
+import { ingressFile } from './public-paths';
 import { roverConfigFile } from './rover-config';
 import { scopeCatalogFile } from './scope-catalog';
 
@@ -19,5 +20,6 @@ export function generatedFiles(subgraphs: readonly RegisteredSubgraph[]): Record
     'docker-compose.yml': composeFile(subgraphs),
     'deploy/k8s/config.yaml': configMapFile(subgraphs),
     'deploy/k8s/subgraphs.yaml': subgraphsManifestFile(subgraphs),
+    'deploy/k8s/ingress.yaml': ingressFile(subgraphs),
   };
 }

@@ -1,4 +1,4 @@
-import { createFieldCipher, createSubgraph, readScopeCatalog, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
+import { createFieldCipher, createSubgraph, readScopeCatalog, routesHandler, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
 import { purgeExpired } from './data/purge-repo';
@@ -70,6 +70,9 @@ export async function buildSubgraph(deps: BuildDeps, settings: AccountsSettings)
       clearInterval(purge);
       mailer.close();
     },
+    // The authorization server and its login/consent pages are public (deployment.publicPaths): the
+    // ingress routes them here, and the all-in-one gateway's port serves them too.
+    publicHttp: routesHandler(oauth.routes),
     routes: {
       // Public keys that verify access tokens; caches may keep them for 10 minutes.
       [JWKS_PATH]: async (_req, res) => {

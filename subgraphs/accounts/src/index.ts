@@ -3,6 +3,7 @@ import { buildSubgraph, JWKS_PATH } from './build';
 import { demoSession } from './domain/demo-accounts';
 import { seedDemoApp } from './domain/demo-app';
 import { accountsEnv } from './env';
+import { INTERACTION_PATH, OAUTH_MOUNT } from './oauth/oauth-path';
 
 export default defineSubgraph(import.meta.url, {
   scopes: {
@@ -18,7 +19,9 @@ export default defineSubgraph(import.meta.url, {
       SMTP_URL: 'smtp://user:password@mail.example.com:587, for sign-up codes and password resets',
     },
     jwksPath: JWKS_PATH,
-    // Browsers reach /oidc and /interaction through the ingress (one proxy); nothing else reaches accounts.
+    // The authorization server and its login/consent pages are public (build.ts's publicHttp).
+    publicPaths: [OAUTH_MOUNT, INTERACTION_PATH],
+    // Browsers reach them through the ingress (one proxy); nothing else reaches accounts.
     env: { OAUTH_TRUST_PROXY_HOPS: '1' },
   },
   seed: seedDemoApp,

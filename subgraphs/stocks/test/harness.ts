@@ -1,4 +1,4 @@
-import { createMemoryPubSub, serveSubgraph, type PubSub, type QueryObserver } from '@mosaic/kit';
+import { createMemoryCacheStores, createMemoryPubSub, serveSubgraph, type PubSub, type QueryObserver } from '@mosaic/kit';
 import { createTestAuth, createTestDatabase, graphql, testLogger, type TestAuth, type TestDatabase } from '@mosaic/testing';
 import { buildSubgraph } from '../src/build';
 import stocks, { type MarketFeed, type StocksSettings, type Trade } from '../src/index';
@@ -42,6 +42,7 @@ export async function startStocks(options: StartOptions = {}) {
       verifier: auth.verifier,
       log: testLogger,
       pubsub,
+      caches: createMemoryCacheStores(),
       now: options.now ?? (() => new Date()),
       ...(feed ? { feed } : {}),
     },

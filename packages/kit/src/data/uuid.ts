@@ -1,12 +1,22 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
+
+/** Random bytes drawn 4 KiB at a time: one system call per 409 ids instead of one per id (hot write paths make many). */
+const pool = Buffer.allocUnsafe(4096);
+let offset = pool.length;
 
 /**
  * UUIDv7 (RFC 9562): time-ordered, so rows inserted later sort later and B-tree inserts stay local.
  * IDs are made by the application, never by column defaults.
  */
 export function uuidv7(now = Date.now()): string {
-  const bytes = randomBytes(16);
+  if (offset + 10 > pool.length) {
+    randomFillSync(pool);
+    offset = 0;
+  }
+  const bytes = Buffer.allocUnsafe(16);
   bytes.writeUIntBE(now, 0, 6);
+  pool.copy(bytes, 6, offset, offset + 10);
+  offset += 10;
   bytes[6] = (bytes[6]! & 0x0f) | 0x70;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

@@ -74,11 +74,11 @@ export class RateLimitedError extends AppError {
   }
 }
 
-/** Something Mosaic depends on (another service, an external provider) cannot be reached now. */
+/** Something Mosaic depends on (another service, an external provider) cannot answer now; retrying later may succeed. */
 export class UnavailableError extends AppError {
   readonly code = 'UNAVAILABLE';
-  constructor(message: string) {
-    super(message, {}, 'UNAVAILABLE');
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, extensions, 'UNAVAILABLE');
   }
 }
 

@@ -3,6 +3,7 @@ import { serviceEnv } from '../env/models';
 import { InvalidEnvironmentError, parseEnv } from '../env/parse-env';
 import { createMemoryPubSub, type PubSub } from '../pubsub/pubsub';
 import { createRedisPubSub } from '../pubsub/redis-pubsub';
+import { openCacheStores } from '../cache/open-cache-stores';
 import { createTokenKeySet } from '../auth/token-keys';
 import { createTokenVerifier } from '../auth/token-verifier';
 import { drizzleOver, openSqlClient, type SqlClient } from '../db/database';
@@ -47,17 +48,19 @@ export async function runSubgraphService(module: SubgraphModule, port: number, e
   const client = await openSqlClient(config.database);
   await applyMigrations(client, module.migrations);
   const pubsub = await openPubSub(config.pubsub, log);
+  const caches = await openCacheStores(config.pubsub, log);
   // Tokens are verified against the issuer's published JWKS (fetched once, cached, refreshed on an
   // unknown kid) — or, in the issuer's own process, against the keys it publishes.
   const keys = createTokenKeySet(config.auth.jwksUrl);
   const verifier = createTokenVerifier(config.auth, keys.getKey);
-  const built = await build({ db: drizzleOver(client), verifier, log, pubsub, now: () => new Date() });
+  const built = await build({ db: drizzleOver(client), verifier, log, pubsub, caches, now: () => new Date() });
   if (built.tokenKeys) keys.trust(built.tokenKeys);
   const running = await serveSubgraph(built.subgraph, {
     port: config.http.port,
     host: config.http.host,
     log,
     ...(built.routes ? { routes: built.routes } : {}),
+    ...(built.publicHttp ? { fallback: built.publicHttp } : {}),
     ready: () => ping(client),
     gatewaySecret: config.trust.gatewaySecret,
   });
@@ -67,6 +70,7 @@ export async function runSubgraphService(module: SubgraphModule, port: number, e
     await running.close();
     await built.close?.();
     await pubsub.close();
+    await caches.close();
     await client.close();
     await tracing.shutdown();
     process.exit(0);

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { GATEWAY_TOKEN_HEADER, verifyGatewayRequest } from '../auth/gateway-trust';
 import type { Logger } from '../logger';
-import { sendJson } from '../http/graphql-handler';
+import { sendJson, type RequestHandler } from '../http/graphql-handler';
 import { BodyTooLargeError, readBody } from '../http/read-body';
 import { createRoutedServer, listen, type RunningServer, type Routes } from '../http/http-server';
 import type { Subgraph } from './subgraph';
@@ -12,6 +12,8 @@ export interface ServeOptions {
   log: Logger;
   /** Extra routes (e.g. accounts' JWKS). */
   routes?: Routes;
+  /** Every other path (a subgraph's public paths, `BuiltSubgraph.publicHttp`); 404 when absent. */
+  fallback?: RequestHandler;
   /** Readiness beyond "the process answers", e.g. a database ping. */
   ready?: () => Promise<boolean>;
   /**
@@ -52,7 +54,7 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeOptions): 
       sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
     },
   };
-  const httpServer = createRoutedServer(routes, options.log);
+  const httpServer = createRoutedServer(routes, options.log, options.fallback);
   const running = await listen(httpServer, options.port, options.host, { name: `${subgraph.name} subgraph`, remedy: options.portRemedy ?? 'set PORT to a free port' });
   // Attached once listening: a WebSocket server would report a failed listen as its own error.
   const subscriptions = subgraph.attachSubscriptions?.(httpServer, '/graphql', { acceptUpgrade: (req) => signedByGateway(req, ''), gatewaySecret: secret });

@@ -4,10 +4,12 @@ import type { DocumentNode } from 'graphql';
 import type { JSONWebKeySet } from 'jose';
 import type { z } from 'zod';
 import type { ScopeDeclarations } from '../auth/scopes';
+import type { CacheStores } from '../cache/cache-store';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Db } from '../db/database';
 import type { MigrationSet } from '../db/migrate';
 import { parseEnv } from '../env/parse-env';
+import type { RequestHandler } from '../http/graphql-handler';
 import type { Routes } from '../http/http-server';
 import type { Logger } from '../logger';
 import type { PubSub } from '../pubsub/pubsub';
@@ -21,6 +23,8 @@ export interface SubgraphDeps {
   log: Logger;
   /** Live-event fan-out: in-process in all-in-one, Redis in services mode. */
   pubsub: PubSub;
+  /** Caches: in-process in all-in-one, Redis shared by the replicas in services mode. */
+  caches: CacheStores;
   /** The clock; tests move it. */
   now: () => Date;
 }
@@ -35,6 +39,13 @@ export interface BuiltSubgraph {
   subgraph: Subgraph;
   /** Extra HTTP routes the subgraph serves beside /graphql (e.g. a JWKS). */
   routes?: Routes;
+  /**
+   * Serves the public paths declared in `deployment.publicPaths` (e.g. short links at `/<code>`):
+   * every request under them that no exact route claims. The all-in-one gateway's HTTP server hands
+   * such requests to it in process; in services mode its own server does, behind the ingress (or
+   * the gateway's forwarding, `PUBLIC_PATH_UPSTREAMS`).
+   */
+  publicHttp?: RequestHandler;
   /**
    * Public keys of the access tokens this subgraph issues: the platform's token verifiers in the
    * same process trust them without fetching the JWKS over HTTP.
@@ -54,6 +65,12 @@ export interface DeploymentTraits {
   env?: Readonly<Record<string, string>>;
   /** Why exactly one replica may run (e.g. it owns an upstream feed); unset = it scales out. */
   singleReplica?: string;
+  /**
+   * Path prefixes this subgraph serves to the public beside the gateway (with `publicHttp`), e.g.
+   * `['/']` for short links at the root. The gateway's own paths (`GATEWAY_PATHS`) always take
+   * precedence; the ingress routes these prefixes straight to the subgraph.
+   */
+  publicPaths?: readonly string[];
 }
 
 export interface DemoAccount {

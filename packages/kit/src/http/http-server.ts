@@ -23,18 +23,25 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const notFound: RequestHandler = async (req, res) => sendJson(res, 404, { error: `No route for ${pathOf(req.url)}` });
+
+/** The path of a request target, without its query string. */
+export const pathOf = (url: string | undefined): string => (url ?? '/').split('?', 1)[0]!;
+
+/** One handler for a set of routes (as `createRoutedServer` matches them), `fallback` for the rest. */
+export function routesHandler(routes: Routes, fallback: RequestHandler = notFound): RequestHandler {
+  return (req, res) => (findRoute(routes, pathOf(req.url)) ?? fallback)(req, res);
+}
+
 /**
- * A plain node:http server routing by path (exact, or prefix for `/*` patterns). Unknown paths get 404; a handler that throws gets
- * a 500 without details (the error is logged).
+ * A plain node:http server routing by path — exact, or by prefix for `/*` patterns; every other
+ * path goes to `fallback` (404 when there is none), so a fallback can never shadow a route. A
+ * handler that throws gets a 500 without details (the error is logged).
  */
-export function createRoutedServer(routes: Routes, log: Logger): Server {
+export function createRoutedServer(routes: Routes, log: Logger, fallback: RequestHandler = notFound): Server {
   return createServer((req, res) => {
-    const path = (req.url ?? '/').split('?', 1)[0]!;
-    const handler = findRoute(routes, path);
-    if (!handler) {
-      sendJson(res, 404, { error: `No route for ${path}` });
-      return;
-    }
+    const path = pathOf(req.url);
+    const handler = findRoute(routes, path) ?? fallback;
     handler(req, res).catch((error: unknown) => {
       log.error({ err: error, path }, 'request handler failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });

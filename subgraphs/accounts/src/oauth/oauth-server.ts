@@ -9,6 +9,7 @@ import { postgresAdapter } from './adapter';
 import { interactionHandler } from './interactions';
 import { errorPage, renderPage } from './pages';
 import { apiScopesOf, GRAPH_RESOURCE } from './scopes';
+import { INTERACTION_PATH, OAUTH_MOUNT } from './oauth-path';
 
 export interface OAuthServerSettings {
   /** The issuer URL, ending in the mount path, e.g. `http://localhost:4001/oidc`. */
@@ -34,7 +35,6 @@ export interface OAuthServerDeps {
   accessTokenTtlSeconds: number;
 }
 
-export const OAUTH_MOUNT = '/oidc';
 
 /**
  * OAuth 2.0 / OpenID Connect authorization server: panva's certified `oidc-provider`, mounted in
@@ -139,7 +139,7 @@ export function createOAuthServer(deps: OAuthServerDeps): { provider: Provider; 
     provider,
     routes: {
       [`${OAUTH_MOUNT}/*`]: mounted,
-      '/interaction/*': interactions,
+      [`${INTERACTION_PATH}/*`]: interactions,
     },
   };
 }

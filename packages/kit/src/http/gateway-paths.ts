@@ -1,0 +1,6 @@
+/**
+ * The paths the gateway's HTTP server answers itself. A subgraph's public paths never shadow them
+ * (exact routes win over the fallback), and a subgraph that lets users choose paths — short-link
+ * aliases — refuses these names.
+ */
+export const GATEWAY_PATHS = ['/', '/graphql', '/healthz', '/readyz'] as const;

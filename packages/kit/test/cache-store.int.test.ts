@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger, createMemoryCacheStores, createRedisCacheStores, type CacheStores } from '../src/index';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const log = createLogger('test', { level: 'silent' });
+const open: CacheStores[] = [];
+afterEach(async () => {
+  for (const stores of open.splice(0)) await stores.close();
+});
+
+const backends: [string, () => Promise<CacheStores>][] = [
+  ['memory', async () => createMemoryCacheStores()],
+  ['redis', () => createRedisCacheStores(REDIS_URL, log, `mosaic-test-${process.pid}-${Date.now()}:`)],
+];
+
+describe.each(backends)('%s cache stores', (_name, create) => {
+  it('get / set / add / delete, namespaces apart, entries gone after their lifetime', async () => {
+    const stores = await create();
+    open.push(stores);
+    const a = stores.store('a');
+    const b = stores.store('b');
+    expect(await a.get('k')).toBeNull();
+    await a.set('k', 'one', 10_000);
+    expect(await a.get('k')).toBe('one');
+    expect(await b.get('k')).toBeNull();
+    expect(await a.add('k', 'two', 10_000)).toBe(false);
+    expect(await a.get('k')).toBe('one');
+    await a.delete('k');
+    expect(await a.add('k', 'three', 10_000)).toBe(true);
+    expect(await a.get('k')).toBe('three');
+    await a.set('short', 'x', 30);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(await a.get('short')).toBeNull();
+  });
+});
+
+describe('memory cache stores', () => {
+  it('keep at most maxEntries, dropping the least recently used', async () => {
+    const store = createMemoryCacheStores().store('bounded', { maxEntries: 2 });
+    await store.set('a', '1', 10_000);
+    await store.set('b', '2', 10_000);
+    await store.get('a');
+    await store.set('c', '3', 10_000);
+    expect([await store.get('a'), await store.get('b'), await store.get('c')]).toEqual(['1', null, '3']);
+  });
+});

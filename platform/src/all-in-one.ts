@@ -17,6 +17,7 @@ const keys = await loadSigningKeys({ ...config.tokens, production: config.runtim
 const graph = await startGraph({
   database: config.database,
   pubsub: config.pubsub,
+  events: config.events,
   log,
   keys,
   tokens: config.tokens,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { tokensEnv } from '@mosaic/accounts';
 import { securityEnv } from '@mosaic/gateway';
-import { databaseEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv, tracingEnv } from '@mosaic/kit';
+import { databaseEnv, eventsEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv, tracingEnv } from '@mosaic/kit';
 
 /** All-in-one reads the same variables the services read; see the README's configuration table. */
 /** SUBGRAPH_PORTS=random lets several all-in-one graphs run on one machine (tests, demos). */
@@ -15,6 +15,7 @@ export const env = memoEnv({
   database: databaseEnv,
   tokens: tokensEnv,
   pubsub: pubsubEnv,
+  events: eventsEnv,
   subgraphPorts: subgraphPortsEnv,
   security: securityEnv,
   tracing: tracingEnv,

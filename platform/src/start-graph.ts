@@ -7,11 +7,15 @@ import {
   createTokenVerifier,
   drizzleOver,
   listen,
+  openEventBus,
   openPubSub,
+  DEFAULT_EVENTS_CONFIG,
   openSqlClient,
   ping,
   serveSubgraph,
   type DatabaseConfig,
+  type EventBus,
+  type EventsConfig,
   type Logger,
   type PubSubConfig,
   type RunningServer,
@@ -25,6 +29,8 @@ export interface GraphOptions {
   database: DatabaseConfig;
   /** In-process by default; Redis when configured (several all-in-one replicas). */
   pubsub?: PubSubConfig;
+  /** Domain events: in-process by default; RabbitMQ when configured. */
+  events?: EventsConfig;
   log: Logger;
   keys: SigningKeys;
   tokens: Omit<TokensConfig, 'signingKeys' | 'devKeysDir'>;
@@ -48,6 +54,7 @@ export interface RunningGraph {
   gateway: Gateway;
   subgraphUrls: Record<string, string>;
   client: SqlClient;
+  events: EventBus;
   /** Stops one subgraph (its port goes dark), e.g. to see partial results and recovery. */
   stopSubgraph(name: string): Promise<void>;
   /** Starts a stopped subgraph again, fresh, on the same port. */
@@ -58,7 +65,7 @@ export interface RunningGraph {
 
 interface ServedModule {
   server: RunningServer;
-  close?: () => Promise<void>;
+  close: () => Promise<void>;
 }
 
 /**
@@ -70,12 +77,13 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   const host = options.host ?? '127.0.0.1';
   const client = await openSqlClient(options.database);
   const pubsub = await openPubSub(options.pubsub ?? { kind: 'memory' }, log);
+  const events = await openEventBus(options.events ?? DEFAULT_EVENTS_CONFIG, log, 'mosaic-all-in-one');
   const served = new Map<string, ServedModule>();
   const stopModule = async (name: string) => {
     const entry = served.get(name);
     served.delete(name);
     await entry?.server.close();
-    await entry?.close?.();
+    await entry?.close();
   };
   try {
     for (const module of subgraphModules) await applyMigrations(client, module.migrations);
@@ -87,15 +95,18 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     const gatewaySecret = options.gatewaySecret ?? randomBytes(32).toString('base64url');
     const serveModule = async (module: (typeof subgraphModules)[number], port: number) => {
       const onQuery = options.onQuery;
+      const moduleEvents = events.forSubgraph(module.name, client);
       const built = await module.build({
         db: drizzleOver(client, onQuery ? (query) => onQuery(module.name, query) : undefined),
         verifier,
         pubsub,
+        events: moduleEvents,
         log: log.child({ subgraph: module.name }),
         keys: options.keys,
         tokenSettings: options.tokens,
         ...(options.now ? { now: options.now } : {}),
       });
+      await moduleEvents.start();
       const server = await serveSubgraph(built.subgraph, {
         port,
         host,
@@ -104,7 +115,13 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         ready: () => ping(client),
         gatewaySecret,
       });
-      served.set(module.name, { server, ...(built.close ? { close: built.close } : {}) });
+      served.set(module.name, {
+        server,
+        close: async () => {
+          await moduleEvents.stop();
+          await built.close?.();
+        },
+      });
       return server;
     };
     const subgraphUrls: Record<string, string> = {};
@@ -122,6 +139,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       ...options.security,
     });
     await gateway.start();
+    events.metrics.registerInto(gateway.metrics.registry);
     const gatewayHttp = createRoutedServer(gateway.routes, log);
     gateway.attachSubscriptions(gatewayHttp);
     const gatewayServer = await listen(gatewayHttp, options.gatewayPort, host);
@@ -130,6 +148,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       await gateway.stop();
       await gatewayServer.close();
       for (const name of [...served.keys()].reverse()) await stopModule(name);
+      await events.close();
       await pubsub.close();
       await client.close();
     };
@@ -138,6 +157,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       gateway,
       subgraphUrls,
       client,
+      events,
       stopSubgraph: stopModule,
       async startSubgraph(name) {
         const module = subgraphModules.find((m) => m.name === name);
@@ -149,6 +169,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     };
   } catch (error) {
     for (const name of [...served.keys()]) await stopModule(name).catch(() => {});
+    await events.close().catch(() => {});
     await pubsub.close().catch(() => {});
     await client.close().catch(() => {});
     throw error;

@@ -32,3 +32,13 @@ export { ADMISSION_HEADER, type AdmissionResult } from './graphql/subscription-a
 export { authorizationFrom } from './graphql/subscription-server';
 export { GATEWAY_TOKEN_HEADER, signGatewayToken, verifyGatewayToken, gatewayTokenSigner } from './auth/gateway-trust';
 export { setupTracing, tracingEnabled, injectTraceHeaders, contextFromHeaders, inSpan, tracer, type TracingOptions } from './observability/tracing';
+export { defineEvents, event, type EventCatalog, type EventDefinition, type EventEnvelope, type DeliveredEvent, type EventTypeOf, type PayloadOf } from './events/catalog';
+export type { Outbox, EmitOptions, PendingEvent } from './events/outbox';
+export type { EventHandler, EventHandlerContext, ConsumerOptions } from './events/consumer';
+export { openEventBus, createEventBus, DEFAULT_EVENTS_CONFIG, requestReplay, type EventBus, type EventsConfig, type SubgraphEvents } from './events/event-bus';
+export { listDeadLetters, type ReplayResult } from './events/dead-letters';
+export { eventTables, type DeadLetterRow, type OutboxRow } from './events/tables';
+export { EVENT_TABLE_MIGRATIONS } from './events/migrations';
+export { createInProcessTransport } from './events/in-process-transport';
+export { createRabbitMqTransport } from './events/rabbitmq-transport';
+export type { Transport } from './events/transport';

@@ -6,3 +6,4 @@ export * from './test-auth';
 export * from './serve-for-test';
 export { freePort, waitUntilOk } from './free-port';
 export * from './ws-client';
+export { startTcpProxy } from './tcp-proxy';

@@ -19,7 +19,7 @@ export async function startAccounts() {
     keys,
     tokenSettings: settings,
     now: () => new Date(Date.now() + clock.offsetMs),
-  });
+  }, database.client);
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   return {
     url: served.url,

@@ -18,7 +18,7 @@ export async function startChat(options: { onQuery?: QueryObserver; pubsub?: Pub
     log: testLogger,
     pubsub,
     now: () => new Date(Date.now() + clock.offsetMs),
-  });
+  }, database.client);
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   return {
     url: served.url,

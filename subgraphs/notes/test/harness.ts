@@ -16,7 +16,7 @@ export async function startNotes(options: { onQuery?: QueryObserver } = {}) {
     log: testLogger,
     pubsub: createMemoryPubSub(),
     now: () => new Date(Date.now() + clock.offsetMs),
-  });
+  }, database.client);
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   return {
     url: served.url,

@@ -1,5 +1,5 @@
 import { createMemoryPubSub, serveSubgraph, type PubSub, type QueryObserver } from '@mosaic/kit';
-import { createTestAuth, createTestDatabase, graphql, testLogger, type TestAuth, type TestDatabase } from '@mosaic/testing';
+import { createTestAuth, createTestDatabase, graphql, testLogger, type TestAuth, type TestDatabase, noEvents } from '@mosaic/testing';
 import { buildSubgraph } from '../src/build';
 import type { MarketFeed, StocksSettings, Trade } from '../src/index';
 import { ManualFeed } from './manual-feed';
@@ -39,6 +39,7 @@ export async function startStocks(options: StartOptions = {}) {
     verifier: auth.verifier,
     log: testLogger,
     pubsub,
+    events: noEvents,
     ...(feed ? { feed } : {}),
     settings: { ...TEST_SETTINGS, ...options.settings },
     ...(options.now ? { now: options.now } : {}),

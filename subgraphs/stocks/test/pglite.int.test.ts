@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, createMemoryPubSub, drizzleOver, openSqlClient, serveSubgraph, type SqlClient } from '@mosaic/kit';
-import { collect, createTestAuth, graphql, testLogger, wsClient, type TestAuth } from '@mosaic/testing';
+import { collect, createTestAuth, graphql, testLogger, wsClient, type TestAuth, noEvents } from '@mosaic/testing';
 import { buildSubgraph, type BuiltStocks } from '../src/build';
 import { stocks } from '../src/index';
 import { TEST_SETTINGS, entitiesOf } from './harness';
@@ -31,6 +31,7 @@ beforeAll(async () => {
     verifier: auth.verifier,
     log: testLogger,
     pubsub,
+    events: noEvents,
     feed,
     settings: TEST_SETTINGS,
     now: () => new Date(Date.now() + offset),

@@ -19,7 +19,7 @@ export async function startTodos() {
     log: testLogger,
     pubsub: createMemoryPubSub(),
     now: () => clock.at ?? new Date(),
-  });
+  }, database.client);
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   const db = database.db();
   return {

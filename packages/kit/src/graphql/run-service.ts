@@ -1,4 +1,5 @@
 import type { DatabaseConfig, PubSubConfig, TrustConfig } from '../env/models';
+import { openEventBus, type EventsConfig } from '../events/event-bus';
 import { createMemoryPubSub, type PubSub } from '../pubsub/pubsub';
 import { createRedisPubSub } from '../pubsub/redis-pubsub';
 import type { TokenVerifier } from '../auth/token-verifier';
@@ -15,6 +16,7 @@ export interface ServiceOptions<D extends SubgraphDeps> {
   config: {
     database: DatabaseConfig;
     pubsub: PubSubConfig;
+    events: EventsConfig;
     http: { port: number; host: string };
     trust: TrustConfig;
     tracing: { otlpEndpoint?: string | undefined };
@@ -39,13 +41,24 @@ export async function runSubgraphService<D extends SubgraphDeps>(options: Servic
   const client = await openSqlClient(options.config.database);
   await applyMigrations(client, module.migrations);
   const pubsub = await openPubSub(options.config.pubsub, log);
-  const deps = { ...options.extra, db: drizzleOver(client), verifier: options.verifier, log, pubsub } as D;
+  const bus = await openEventBus(options.config.events, log, module.name);
+  if (bus.transport.kind === 'in-process') log.warn('AMQP_URL is not set: domain events reach only consumers in this process.');
+  const events = bus.forSubgraph(module.name, client);
+  const deps = { ...options.extra, db: drizzleOver(client), verifier: options.verifier, log, pubsub, events } as D;
   const built = await module.build(deps);
+  await events.start();
   const running = await serveSubgraph(built.subgraph, {
     port: options.config.http.port,
     host: options.config.http.host,
     log,
-    ...(built.routes ? { routes: built.routes } : {}),
+    routes: {
+      ...built.routes,
+      // Event metrics (outbox lag, consumed/failed/dead-lettered); internal, like /readyz.
+      '/metrics': async (_req, res) => {
+        res.setHeader('content-type', bus.metrics.registry.contentType);
+        res.end(await bus.metrics.registry.metrics());
+      },
+    },
     ready: () => ping(client),
     gatewaySecret: options.config.trust.gatewaySecret,
   });
@@ -53,7 +66,9 @@ export async function runSubgraphService<D extends SubgraphDeps>(options: Servic
   log.info({ url: `${running.url}/graphql` }, `${module.name} subgraph listening`);
   const shutdown = async () => {
     await running.close();
+    await events.stop();
     await built.close?.();
+    await bus.close();
     await pubsub.close();
     await client.close();
     await tracing.shutdown();

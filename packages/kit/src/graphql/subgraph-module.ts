@@ -6,6 +6,7 @@ import type { MigrationSet } from '../db/migrate';
 import type { Routes } from '../http/http-server';
 import type { Logger } from '../logger';
 import type { PubSub } from '../pubsub/pubsub';
+import type { SubgraphEvents } from '../events/event-bus';
 import type { Subgraph } from './subgraph';
 
 /** What the platform gives every subgraph, whichever way it runs. */
@@ -15,6 +16,12 @@ export interface SubgraphDeps {
   log: Logger;
   /** Live-event fan-out: in-process in all-in-one, Redis in services mode. */
   pubsub: PubSub;
+  /**
+   * Domain events of this subgraph: `events.outbox(catalog)` for the ones it emits (in the
+   * transaction of the change), `events.on(catalog, type, handler)` for the ones it consumes.
+   * The platform starts relay and consumers after `build()`.
+   */
+  events: SubgraphEvents;
 }
 
 export interface BuiltSubgraph {

@@ -1,6 +1,8 @@
 import { createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
+import { fanOutToLiveStreams, LIVE_EVENT_TYPES } from './domain/events';
+import { chatEvents } from './events';
 import { chatPolicies } from './policies';
 import { resolvers } from './resolvers';
 
@@ -12,6 +14,9 @@ export interface ChatDeps extends SubgraphDeps {
 
 export function buildSubgraph(deps: ChatDeps): BuiltSubgraph {
   const now = deps.now ?? (() => new Date());
+  const events = deps.events.outbox(chatEvents);
+  // Live streams are fed by the relay, so a committed message always reaches them, in order per room.
+  deps.events.on(chatEvents, LIVE_EVENT_TYPES, fanOutToLiveStreams(deps.pubsub), { group: 'live', inbox: false, retryInPlace: true });
   const subgraph = createSubgraph<Context>({
     name: 'chat',
     typeDefs,
@@ -19,7 +24,7 @@ export function buildSubgraph(deps: ChatDeps): BuiltSubgraph {
     verifier: deps.verifier,
     log: deps.log,
     policies: chatPolicies,
-    context: (base) => ({ ...base, db: deps.db, pubsub: deps.pubsub, now, loaders: createLoaders(deps.db, base.viewer?.userId ?? null) }),
+    context: (base) => ({ ...base, db: deps.db, pubsub: deps.pubsub, events, now, loaders: createLoaders(deps.db, base.viewer?.userId ?? null) }),
   });
   return { subgraph };
 }

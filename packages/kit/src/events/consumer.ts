@@ -28,6 +28,11 @@ export interface ConsumerOptions {
   maxAttempts?: number;
   /** Deliveries in flight at once (default 128); they are applied in batches, in order. */
   concurrency?: number;
+  /**
+   * Retry a failed event before any later one (default: later events pass while it waits for
+   * its redelivery). For handlers where order matters more than throughput, e.g. live streams.
+   */
+  retryInPlace?: boolean;
 }
 
 /** An event a handler can never accept (bad payload, unknown version): dead-lettered at once. */
@@ -126,6 +131,15 @@ export function createConsumerGroup<C extends EventCatalog>(spec: ConsumerGroupS
 
   /** One delivery on its own: applied, or retried later, or dead-lettered after its last attempt. */
   async function handleOne(envelope: EventEnvelope, attempt: number): Promise<Outcome> {
+    if (!spec.options.retryInPlace) return attemptOnce(envelope, attempt);
+    for (let next = attempt; ; next++) {
+      const outcome = await attemptOnce(envelope, next);
+      if (!outcome) return null;
+      await new Promise((resolve) => setTimeout(resolve, outcome.retryAfterMs));
+    }
+  }
+
+  async function attemptOnce(envelope: EventEnvelope, attempt: number): Promise<Outcome> {
     const labels = { consumer: name, type: envelope.type };
     const startedAt = performance.now();
     try {

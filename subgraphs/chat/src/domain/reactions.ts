@@ -3,12 +3,12 @@ import type { Context } from '../context';
 import { messageWritten } from '../data/loaders';
 import { deleteReaction, insertReaction, type ReactionSummary } from '../data/reactions-repo';
 import type { MessageRow } from '../data/tables';
+import { snapshotOf } from '../events';
 import { emojiSchema } from './emoji';
-import { publishMessageEvent } from './events';
 import { lockMessage } from './messages';
 import { assertMember, requireViewer } from './room-access';
 
-type ChatContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now' | 'pubsub' | 'log'>;
+type ChatContext = Pick<Context, 'viewer' | 'db' | 'loaders' | 'now' | 'events'>;
 
 /** One reaction per user, emoji and message; members only; not on deleted messages. */
 async function react(ctx: ChatContext, messageId: string, rawEmoji: unknown, add: boolean): Promise<MessageRow> {
@@ -21,11 +21,11 @@ async function react(ctx: ChatContext, messageId: string, rawEmoji: unknown, add
     const changed = add
       ? await insertReaction(tx, { messageId, userId: viewerId, emoji, createdAt: ctx.now() })
       : await deleteReaction(tx, messageId, viewerId, emoji);
-    return { message, changed };
+    if (changed) await ctx.events.emit(tx, 'chat.message.reactions-changed', { roomId: message.roomId, message: snapshotOf(message) });
+    return message;
   });
-  messageWritten(ctx.loaders, outcome.message);
-  if (outcome.changed) await publishMessageEvent(ctx, { type: 'MessageReactionsChanged', roomId: outcome.message.roomId, message: outcome.message });
-  return outcome.message;
+  messageWritten(ctx.loaders, outcome);
+  return outcome;
 }
 
 export const addReaction = (ctx: ChatContext, messageId: string, emoji: unknown) => react(ctx, messageId, emoji, true);

@@ -1,7 +1,7 @@
 import { encodeId, type DeliveredEvent, type EventTypeOf, type PubSub } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { MessageRow } from '../data/tables';
-import { chatEvents } from '../events';
+import { type chatEvents } from '../events';
 
 /**
  * Live events travel through pub/sub as JSON (in memory too, so both backends behave alike):

@@ -3,6 +3,7 @@ import type { Context } from './context';
 import { createLoaders } from './data/loaders';
 import type { SigningKeys } from './domain/signing-keys';
 import type { TokenSettings } from './domain/tokens';
+import { accountEvents } from './events';
 import { accountsPolicies } from './policies';
 import { resolvers } from './resolvers';
 
@@ -16,6 +17,7 @@ export interface AccountsDeps extends SubgraphDeps {
 
 export function buildSubgraph(deps: AccountsDeps): BuiltSubgraph {
   const now = deps.now ?? (() => new Date());
+  const events = deps.events.outbox(accountEvents);
   const subgraph = createSubgraph<Context>({
     name: 'accounts',
     typeDefs,
@@ -29,6 +31,7 @@ export function buildSubgraph(deps: AccountsDeps): BuiltSubgraph {
       keys: deps.keys,
       tokenSettings: deps.tokenSettings,
       now,
+      events,
       loaders: createLoaders(deps.db),
       signedIn: new Set(),
     }),

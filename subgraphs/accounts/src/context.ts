@@ -1,7 +1,8 @@
-import type { Db, RequestContext } from '@mosaic/kit';
+import type { Db, Outbox, RequestContext } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
 import type { SigningKeys } from './domain/signing-keys';
 import type { TokenSettings } from './domain/tokens';
+import type { accountEvents } from './events';
 
 /** What accounts' domain functions need beyond the request: the database and token material. */
 export interface AccountsServices {
@@ -10,6 +11,8 @@ export interface AccountsServices {
   tokenSettings: TokenSettings;
   /** Injected so tests can move time (token expiry, lockouts). */
   now: () => Date;
+  /** accounts' events (account.deleted), written in the transaction of the change. */
+  events: Outbox<typeof accountEvents>;
 }
 
 export interface Context extends RequestContext, AccountsServices {

@@ -40,6 +40,19 @@ export type ChangePasswordInput = {
   newPassword: Scalars['String']['input'];
 };
 
+export type DeleteAccountInput = {
+  /** Your current password. */
+  password: Scalars['String']['input'];
+};
+
+/** An account that was deleted. */
+export type DeletedAccount = {
+  __typename?: 'DeletedAccount';
+  deletedAt: Scalars['DateTime']['output'];
+  /** The id the user had. */
+  userId: Scalars['ID']['output'];
+};
+
 export type LoginInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -49,6 +62,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Changes the password, ends every other session, and returns a fresh one. */
   changePassword: AuthPayload;
+  /**
+   * Deletes your account for good, after checking your password (wrong: UNAUTHENTICATED; the
+   * sign-in attempt limit applies). Your sessions end at once; your todos, notes and chat data are
+   * removed by their subgraphs shortly after (they react to the account.deleted event).
+   */
+  deleteAccount: DeletedAccount;
   /**
    * Signs in with email and password. After 5 failed attempts in a row the account is locked for
    * 15 minutes (RATE_LIMITED), counted per account whatever spelling of the email is used.
@@ -67,6 +86,11 @@ export type Mutation = {
 
 export type MutationChangePasswordArgs = {
   input: ChangePasswordInput;
+};
+
+
+export type MutationDeleteAccountArgs = {
+  input: DeleteAccountInput;
 };
 
 
@@ -269,10 +293,12 @@ export type ResolversTypes = {
   AuthPayload: ResolverTypeWrapper<AuthPayloadMapper>;
   ChangePasswordInput: ChangePasswordInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteAccountInput: DeleteAccountInput;
+  DeletedAccount: ResolverTypeWrapper<DeletedAccount>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -293,10 +319,12 @@ export type ResolversParentTypes = {
   AuthPayload: AuthPayloadMapper;
   ChangePasswordInput: ChangePasswordInput;
   DateTime: Scalars['DateTime']['output'];
+  DeleteAccountInput: DeleteAccountInput;
+  DeletedAccount: DeletedAccount;
+  ID: Scalars['ID']['output'];
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
-  ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
@@ -372,8 +400,14 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeletedAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeletedAccount'] = ResolversParentTypes['DeletedAccount']> = {
+  deletedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'input'>>;
+  deleteAccount?: Resolver<ResolversTypes['DeletedAccount'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
@@ -428,6 +462,7 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 export type Resolvers<ContextType = Context> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeletedAccount?: DeletedAccountResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -1,6 +1,8 @@
 import { createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
 import type { Context } from './context';
+import { accountEvents } from '@mosaic/accounts/events';
 import { createLoaders } from './data/loaders';
+import { forgetDeletedAccount } from './domain/account-deleted';
 import { fanOutToLiveStreams, LIVE_EVENT_TYPES } from './domain/events';
 import { chatEvents } from './events';
 import { chatPolicies } from './policies';
@@ -17,6 +19,7 @@ export function buildSubgraph(deps: ChatDeps): BuiltSubgraph {
   const events = deps.events.outbox(chatEvents);
   // Live streams are fed by the relay, so a committed message always reaches them, in order per room.
   deps.events.on(chatEvents, LIVE_EVENT_TYPES, fanOutToLiveStreams(deps.pubsub), { group: 'live', inbox: false, retryInPlace: true });
+  deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount(events, now), { group: 'account-deleted' });
   const subgraph = createSubgraph<Context>({
     name: 'chat',
     typeDefs,

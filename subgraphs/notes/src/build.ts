@@ -1,6 +1,8 @@
 import { createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
 import type { Context } from './context';
+import { accountEvents } from '@mosaic/accounts/events';
 import { createLoaders } from './data/loaders';
+import { forgetDeletedAccount } from './domain/account-deleted';
 import { notesPolicies } from './policies';
 import { resolvers } from './resolvers';
 
@@ -12,6 +14,7 @@ export interface NotesDeps extends SubgraphDeps {
 
 export function buildSubgraph(deps: NotesDeps): BuiltSubgraph {
   const now = deps.now ?? (() => new Date());
+  deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount, { group: 'account-deleted' });
   const subgraph = createSubgraph<Context>({
     name: 'notes',
     typeDefs,

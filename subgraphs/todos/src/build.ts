@@ -1,6 +1,8 @@
 import { createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
 import type { Context } from './context';
+import { accountEvents } from '@mosaic/accounts/events';
 import { createLoaders } from './data/loaders';
+import { forgetDeletedAccount } from './domain/account-deleted';
 import { todosPolicies } from './policies';
 import { resolvers } from './resolvers';
 
@@ -13,6 +15,7 @@ export interface TodosDeps extends SubgraphDeps {
 
 export function buildSubgraph(deps: TodosDeps): BuiltSubgraph {
   const now = deps.now ?? (() => new Date());
+  deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount, { group: 'account-deleted' });
   const subgraph = createSubgraph<Context>({
     name: 'todos',
     typeDefs,

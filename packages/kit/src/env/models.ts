@@ -52,13 +52,14 @@ export type PubSubConfig = z.output<typeof pubsubEnv>;
 export const eventsEnv = z
   .object({
     AMQP_URL: optionalUrl,
+    AMQP_NAMESPACE: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and dashes').default('mosaic'),
     EVENTS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     EVENTS_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1_000),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
     OUTBOX_RETENTION_HOURS: z.coerce.number().positive().default(168),
   })
   .transform((e) => ({
-    transport: e.AMQP_URL ? ({ kind: 'rabbitmq', url: e.AMQP_URL } as const) : ({ kind: 'in-process' } as const),
+    transport: e.AMQP_URL ? ({ kind: 'rabbitmq', url: e.AMQP_URL, namespace: e.AMQP_NAMESPACE } as const) : ({ kind: 'in-process' } as const),
     maxAttempts: e.EVENTS_MAX_ATTEMPTS,
     retryBaseMs: e.EVENTS_RETRY_BASE_MS,
     pollMs: e.OUTBOX_POLL_MS,

@@ -222,7 +222,7 @@ export function createConsumerGroup<C extends EventCatalog>(spec: ConsumerGroupS
   return {
     name,
     binding: {
-      queue: `mosaic.${spec.subgraph}.${name}`,
+      queue: `${spec.subgraph}.${name}`,
       routes: spec.types.map((type) => ({ domain: spec.catalog.domain, type })),
       retryDelaysMs: delays,
       concurrency: spec.options.concurrency ?? MAX_BATCH,

@@ -12,7 +12,7 @@ import type { DeadLetterRow } from './tables';
 import type { Transport } from './transport';
 
 export interface EventsConfig {
-  transport: { kind: 'rabbitmq'; url: string } | { kind: 'in-process' };
+  transport: { kind: 'rabbitmq'; url: string; namespace?: string } | { kind: 'in-process' };
   maxAttempts: number;
   retryBaseMs: number;
   pollMs: number;
@@ -48,7 +48,7 @@ export interface EventBus {
 }
 
 export async function openEventBus(config: EventsConfig, log: Logger, connectionName = 'mosaic'): Promise<EventBus> {
-  const transport = config.transport.kind === 'rabbitmq' ? await createRabbitMqTransport({ url: config.transport.url, connectionName, log }) : createInProcessTransport();
+  const transport = config.transport.kind === 'rabbitmq' ? await createRabbitMqTransport({ url: config.transport.url, connectionName, log, ...(config.transport.namespace ? { namespace: config.transport.namespace } : {}) }) : createInProcessTransport();
   return createEventBus(transport, config, log);
 }
 

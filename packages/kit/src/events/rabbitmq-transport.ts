@@ -3,7 +3,6 @@ import type { Logger } from '../logger';
 import type { EventEnvelope } from './catalog';
 import { type ConsumerBinding, type DeliveryHandler, type Transport } from './transport';
 
-export const exchangeOf = (domain: string) => `mosaic.${domain}`;
 const retryQueueOf = (queue: string, attempt: number) => `${queue}.retry.${attempt}`;
 const ATTEMPT_HEADER = 'x-mosaic-attempt';
 
@@ -11,6 +10,11 @@ export interface RabbitMqOptions {
   url: string;
   /** Shown in the broker's management UI. */
   connectionName: string;
+  /**
+   * Prefix of every exchange and queue (`<namespace>.<domain>`, `<namespace>.<subgraph>.<group>`):
+   * environments sharing a broker (or a vhost) stay apart. Default `mosaic`.
+   */
+  namespace?: string;
   log: Logger;
   /** Reconnect back-off: first step and cap (ms). */
   retryLowMs?: number;
@@ -30,6 +34,8 @@ function isEnvelope(value: unknown): value is EventEnvelope {
  * one delay queue per attempt (a TTL, then dead-lettered back to the group's queue).
  */
 export async function createRabbitMqTransport(options: RabbitMqOptions): Promise<Transport> {
+  const namespace = options.namespace ?? 'mosaic';
+  const exchangeOf = (domain: string) => `${namespace}.${domain}`;
   const { Connection: AmqpConnection } = await import('rabbitmq-client');
   const connection: Connection = new AmqpConnection({
     url: options.url,
@@ -74,27 +80,28 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
       );
     },
     async consume(binding: ConsumerBinding, handle: DeliveryHandler) {
+      const queue = `${namespace}.${binding.queue}`;
       const retryQueues = binding.retryDelaysMs.map((delay, index) => ({
-        queue: retryQueueOf(binding.queue, index + 1),
+        queue: retryQueueOf(queue, index + 1),
         durable: true,
-        arguments: { 'x-message-ttl': delay, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': binding.queue },
+        arguments: { 'x-message-ttl': delay, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': queue },
       }));
       const retries = connection.createPublisher({ confirm: true, maxAttempts: 3, queues: retryQueues });
       const exchanges = [...new Set(binding.routes.map((r) => exchangeOf(r.domain)))];
       const consumer = connection.createConsumer(
         {
-          queue: binding.queue,
+          queue,
           queueOptions: { durable: true, arguments: { 'x-single-active-consumer': true } },
           qos: { prefetchCount: binding.concurrency * 2 },
           concurrency: binding.concurrency,
           requeue: true,
           exchanges: exchanges.map((exchange) => ({ exchange, type: 'topic', durable: true })),
-          queueBindings: binding.routes.map((r) => ({ exchange: exchangeOf(r.domain), queue: binding.queue, routingKey: r.type })),
+          queueBindings: binding.routes.map((r) => ({ exchange: exchangeOf(r.domain), queue, routingKey: r.type })),
         },
         async (message: AsyncMessage) => {
           const envelope: unknown = message.body;
           if (!isEnvelope(envelope)) {
-            options.log.error({ queue: binding.queue, messageId: message.messageId }, 'dropping a message that is not an event envelope');
+            options.log.error({ queue, messageId: message.messageId }, 'dropping a message that is not an event envelope');
             return;
           }
           const attempt = Number(message.headers?.[ATTEMPT_HEADER] ?? 1);
@@ -103,7 +110,7 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
           // Acknowledged only after the retry copy is confirmed: a crash in between redelivers it.
           await retries.send(
             {
-              routingKey: retryQueueOf(binding.queue, Math.min(attempt, retryQueues.length)),
+              routingKey: retryQueueOf(queue, Math.min(attempt, retryQueues.length)),
               durable: true,
               messageId: envelope.id,
               type: envelope.type,
@@ -113,7 +120,7 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
           );
         },
       );
-      consumer.on('error', (error) => options.log.warn({ err: error, queue: binding.queue }, 'event consumer error'));
+      consumer.on('error', (error) => options.log.warn({ err: error, queue }, 'event consumer error'));
       await new Promise<void>((resolve) => consumer.once('ready', () => resolve()));
       const handleClose = {
         async close() {

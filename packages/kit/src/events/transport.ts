@@ -2,9 +2,9 @@ import type { EventEnvelope } from './catalog';
 
 /** What a consumer group asks of a transport: its queue and the events routed to it. */
 export interface ConsumerBinding {
-  /** Unique per consumer group across the whole system, e.g. `mosaic.todos.account-deleted`. */
+  /** Unique per consumer group across the whole system: `<subgraph>.<group>`, e.g. `todos.account-deleted`. */
   queue: string;
-  /** Routing: (domain, type) pairs; the domain's exchange is `mosaic.<domain>`. */
+  /** Routing: (domain, type) pairs; a domain has an exchange of its own. */
   routes: readonly { domain: string; type: string }[];
   /** Redelivery delays after a failed attempt: attempt n waits `retryDelaysMs[n - 1]`. */
   retryDelaysMs: readonly number[];

@@ -1,6 +1,7 @@
 import { DateTimeScalar } from '@mosaic/kit';
 import type { Resolvers } from '../resolvers.generated';
 import { changePassword } from './Mutation/changePassword';
+import { deleteAccount } from './Mutation/deleteAccount';
 import { login } from './Mutation/login';
 import { logout } from './Mutation/logout';
 import { refreshSession } from './Mutation/refreshSession';
@@ -14,6 +15,6 @@ import { User } from './User';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: { me, user, users },
-  Mutation: { register, login, refreshSession, logout, changePassword, setUserRoles },
+  Mutation: { register, login, refreshSession, logout, changePassword, setUserRoles, deleteAccount },
   User,
 };

@@ -3,7 +3,7 @@
  * before it marks the rows sent: the parent test SIGKILLs it there.
  * argv: database url, schema, event domain.
  */
-import { openSqlClient } from '../../src/index';
+import { openSqlClient } from '@mosaic/kit';
 import { busOver, testCatalog, transportFor } from './harness';
 
 const [url, schema, domain] = process.argv.slice(2) as [string, string, string];

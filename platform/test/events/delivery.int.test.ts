@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventTables, type EventBus, type SubgraphEvents, type Transport } from '../../src/index';
+import { eventTables, type EventBus, type SubgraphEvents, type Transport } from '@mosaic/kit';
 import { busOver, cleanBroker, createTestDatabase, effects, eventsSchema, recordEffect, testCatalog, transportFor, type TestDatabase } from './harness';
 
 let database: TestDatabase;
@@ -36,7 +36,7 @@ async function standIn(kind: 'rabbitmq' | 'in-process', options: { fail?: (n: nu
     await bus.close();
   };
   cleanup.push(stop);
-  if (kind === 'rabbitmq') cleanup.push(() => cleanBroker([`mosaic.${schema}.${group}`], [catalog.domain]));
+  if (kind === 'rabbitmq') cleanup.push(() => cleanBroker([`${schema}.${group}`], [catalog.domain]));
   const db = database.db();
   return {
     schema,

@@ -14,7 +14,7 @@ import {
   type EventsConfig,
   type SqlClient,
   type Transport,
-} from '../../src/index';
+} from '@mosaic/kit';
 
 export const AMQP_URL = process.env.TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
@@ -62,15 +62,15 @@ export function busOver(transport: Transport, config: Partial<EventsConfig> = {}
 export { createTestDatabase, testLogger, type SqlClient, type TestDatabase };
 
 /** Deletes what a test declared on the broker (queues and exchanges are durable). */
-export async function cleanBroker(queues: string[], domains: string[]) {
+export async function cleanBroker(queues: string[], domains: string[], namespace = 'mosaic') {
   const { Connection } = await import('rabbitmq-client');
   const connection = new Connection(AMQP_URL);
   try {
     for (const queue of queues) {
-      await connection.queueDelete({ queue });
-      for (let attempt = 1; attempt <= 5; attempt++) await connection.queueDelete({ queue: `${queue}.retry.${attempt}` });
+      await connection.queueDelete({ queue: `${namespace}.${queue}` });
+      for (let attempt = 1; attempt <= 5; attempt++) await connection.queueDelete({ queue: `${namespace}.${queue}.retry.${attempt}` });
     }
-    for (const domain of domains) await connection.exchangeDelete({ exchange: `mosaic.${domain}` });
+    for (const domain of domains) await connection.exchangeDelete({ exchange: `${namespace}.${domain}` });
   } finally {
     await connection.close();
   }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTcpProxy, repoRoot } from '@mosaic/testing';
-import { eventTables, openSqlClient, type Db, type EventBus, type Outbox, type SqlClient } from '../../src/index';
+import { eventTables, openSqlClient, type Db, type EventBus, type Outbox, type SqlClient } from '@mosaic/kit';
 import { busOver, cleanBroker, createTestDatabase, effects, eventsSchema, exactlyOnceInOrder, recordEffect, testCatalog, transportFor, type TestCatalog, type TestDatabase } from './harness';
 
 let database: TestDatabase;
@@ -36,7 +36,7 @@ async function replica(schema: string, catalog: TestCatalog, options: { amqpUrl?
 async function fresh() {
   const schema = await eventsSchema(database);
   const catalog = testCatalog();
-  cleanup.push(() => cleanBroker([`mosaic.${schema}.recorder`], [catalog.domain]));
+  cleanup.push(() => cleanBroker([`${schema}.recorder`], [catalog.domain]));
   return { schema, catalog };
 }
 

@@ -42,3 +42,4 @@ export { EVENT_TABLE_MIGRATIONS } from './events/migrations';
 export { createInProcessTransport } from './events/in-process-transport';
 export { createRabbitMqTransport } from './events/rabbitmq-transport';
 export type { Transport } from './events/transport';
+export { withDeadLetterAdmin, deadLetterAdminResolvers, mergeResolvers } from './events/admin-schema';

@@ -1,4 +1,4 @@
-import { createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
+import { createSubgraph, deadLetterAdminResolvers, loadTypeDefs, mergeResolvers, withDeadLetterAdmin, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
 import type { Context } from './context';
 import { accountEvents } from '@mosaic/accounts/events';
 import { createLoaders } from './data/loaders';
@@ -8,7 +8,7 @@ import { chatEvents } from './events';
 import { chatPolicies } from './policies';
 import { resolvers } from './resolvers';
 
-export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+export const typeDefs = withDeadLetterAdmin('chat', loadTypeDefs(new URL('./schema.graphql', import.meta.url)));
 
 export interface ChatDeps extends SubgraphDeps {
   now?: () => Date;
@@ -23,7 +23,7 @@ export function buildSubgraph(deps: ChatDeps): BuiltSubgraph {
   const subgraph = createSubgraph<Context>({
     name: 'chat',
     typeDefs,
-    resolvers,
+    resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers('chat', deps.events)),
     verifier: deps.verifier,
     log: deps.log,
     policies: chatPolicies,

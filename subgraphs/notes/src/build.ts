@@ -1,4 +1,4 @@
-import { createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
+import { createSubgraph, deadLetterAdminResolvers, loadTypeDefs, mergeResolvers, withDeadLetterAdmin, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
 import type { Context } from './context';
 import { accountEvents } from '@mosaic/accounts/events';
 import { createLoaders } from './data/loaders';
@@ -6,7 +6,7 @@ import { forgetDeletedAccount } from './domain/account-deleted';
 import { notesPolicies } from './policies';
 import { resolvers } from './resolvers';
 
-export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+export const typeDefs = withDeadLetterAdmin('notes', loadTypeDefs(new URL('./schema.graphql', import.meta.url)));
 
 export interface NotesDeps extends SubgraphDeps {
   now?: () => Date;
@@ -18,7 +18,7 @@ export function buildSubgraph(deps: NotesDeps): BuiltSubgraph {
   const subgraph = createSubgraph<Context>({
     name: 'notes',
     typeDefs,
-    resolvers,
+    resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers('notes', deps.events)),
     verifier: deps.verifier,
     log: deps.log,
     policies: notesPolicies,

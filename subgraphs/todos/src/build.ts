@@ -1,4 +1,4 @@
-import { createSubgraph, loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
+import { createSubgraph, deadLetterAdminResolvers, loadTypeDefs, mergeResolvers, withDeadLetterAdmin, type BuiltSubgraph, type SubgraphDeps } from '@mosaic/kit';
 import type { Context } from './context';
 import { accountEvents } from '@mosaic/accounts/events';
 import { createLoaders } from './data/loaders';
@@ -6,7 +6,7 @@ import { forgetDeletedAccount } from './domain/account-deleted';
 import { todosPolicies } from './policies';
 import { resolvers } from './resolvers';
 
-export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+export const typeDefs = withDeadLetterAdmin('todos', loadTypeDefs(new URL('./schema.graphql', import.meta.url)));
 
 export interface TodosDeps extends SubgraphDeps {
   /** Injected so tests can move time (overdue filters, recurring completions). */
@@ -19,7 +19,7 @@ export function buildSubgraph(deps: TodosDeps): BuiltSubgraph {
   const subgraph = createSubgraph<Context>({
     name: 'todos',
     typeDefs,
-    resolvers,
+    resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers('todos', deps.events)),
     verifier: deps.verifier,
     log: deps.log,
     policies: todosPolicies,

@@ -1,4 +1,5 @@
 import { SpanKind } from '@opentelemetry/api';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import type { Logger } from '../logger';
 import { contextFromHeaders, inSpan } from '../observability/tracing';
@@ -28,8 +29,10 @@ export interface ConsumerOptions {
   maxAttempts?: number;
   /** Deliveries in flight at once (default 128); they are applied in batches, in order. */
   concurrency?: number;
+  /** Transactions the group runs side by side, aggregates split between them (default 4; 1 = one at a time). */
+  lanes?: number;
   /**
-   * Retry a failed event before any later one (default: later events pass while it waits for
+   * Retry a failed event before any later one of its lane, its aggregate's included (default: later events pass while it waits for
    * its redelivery). For handlers where order matters more than throughput, e.g. live streams.
    */
   retryInPlace?: boolean;
@@ -64,6 +67,14 @@ export const retryDelays = (maxAttempts: number, baseMs: number) => Array.from({
 
 /** Deliveries applied in one transaction at most; more wait for the next one. */
 const MAX_BATCH = 128;
+/** Transactions a group runs at once (each over its own share of the aggregates). */
+const DEFAULT_LANES = 4;
+
+function laneOf(aggregateId: string, lanes: number): number {
+  let hash = 0;
+  for (let i = 0; i < aggregateId.length; i++) hash = (hash * 31 + aggregateId.charCodeAt(i)) | 0;
+  return Math.abs(hash) % lanes;
+}
 
 export function createConsumerGroup<C extends EventCatalog>(spec: ConsumerGroupSpec<C>): ConsumerGroup {
   const name = spec.options.group ?? spec.types.join('+');
@@ -103,16 +114,14 @@ export function createConsumerGroup<C extends EventCatalog>(spec: ConsumerGroupS
       return events.map(() => 'applied');
     }
     return db.transaction(async (tx) => {
-      const processedAt = new Date();
-      const fresh = new Set(
-        (
-          await tx
-            .insert(inbox)
-            .values(events.map((event) => ({ consumer: name, eventId: event.id, processedAt })))
-            .onConflictDoNothing()
-            .returning({ eventId: inbox.eventId })
-        ).map((row) => row.eventId),
-      );
+      // One statement with one array parameter for the whole batch.
+      const inserted = (await tx.execute(sql`
+        insert into ${inbox} (consumer, event_id, processed_at)
+        select ${name}, id::uuid, ${new Date().toISOString()}::timestamptz from jsonb_array_elements_text(${JSON.stringify(events.map((event) => event.id))}::jsonb) as ids(id)
+        on conflict do nothing
+        returning event_id`)) as unknown as { event_id: string }[] | { rows: { event_id: string }[] };
+      // postgres.js answers the rows, PGlite { rows }.
+      const fresh = new Set((Array.isArray(inserted) ? inserted : inserted.rows).map((row) => row.event_id));
       const outcomes: ('applied' | 'duplicate')[] = [];
       for (const event of events) {
         // `delete` also makes a second copy of one event in the same batch a duplicate.
@@ -172,20 +181,21 @@ export function createConsumerGroup<C extends EventCatalog>(spec: ConsumerGroupS
     attempt: number;
     done: (outcome: Outcome) => void;
   }
-  const waiting: Waiting[] = [];
-  let draining = false;
 
   /**
    * Deliveries that arrive while a transaction runs wait and go into the next one, so under load a
    * group commits once per batch instead of once per event (commits are what PostgreSQL does
-   * slowest). One batch at a time, in arrival order: events of an aggregate stay in order. A batch
-   * that fails is applied again one event at a time, so only the failing event retries.
+   * slowest). Aggregates hash to LANES lanes that run side by side, each one batch at a time in
+   * arrival order: an aggregate's events stay in order. A batch that fails is applied again one
+   * event at a time, so only the failing event retries.
    */
-  async function drain() {
-    draining = true;
+  const lanes = Array.from({ length: spec.options.lanes ?? DEFAULT_LANES }, () => ({ waiting: [] as Waiting[], draining: false }));
+
+  async function drain(lane: (typeof lanes)[number]) {
+    lane.draining = true;
     try {
-      while (waiting.length > 0) {
-        const batch = waiting.splice(0, MAX_BATCH);
+      while (lane.waiting.length > 0) {
+        const batch = lane.waiting.splice(0, MAX_BATCH);
         const startedAt = performance.now();
         let events: DeliveredEvent<C, EventTypeOf<C>>[] | undefined;
         try {
@@ -207,15 +217,16 @@ export function createConsumerGroup<C extends EventCatalog>(spec: ConsumerGroupS
         });
       }
     } finally {
-      draining = false;
+      lane.draining = false;
     }
   }
 
   function handle(envelope: EventEnvelope, attempt: number): Promise<Outcome> {
+    const lane = lanes[laneOf(envelope.aggregateId, lanes.length)]!;
     return new Promise<Outcome>((done) => {
-      waiting.push({ envelope, attempt, done });
+      lane.waiting.push({ envelope, attempt, done });
       // The next turn of the event loop, so deliveries that arrived together share a transaction.
-      if (!draining) setImmediate(() => void (draining ? undefined : drain()));
+      if (!lane.draining) setImmediate(() => void (lane.draining ? undefined : drain(lane)));
     });
   }
 

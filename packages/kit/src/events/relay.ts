@@ -27,6 +27,8 @@ export interface RelayOptions {
 
 /** A relay replica claims up to this many partitions at once, so two replicas share the work. */
 const PARTITIONS_PER_CLAIM = Math.ceil(OUTBOX_PARTITIONS / 2);
+const LINGER_STEPS = 3;
+const LINGER_MS = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const envelopeOf = (row: OutboxRow, domain: string): EventEnvelope => ({
@@ -46,11 +48,12 @@ export const envelopeOf = (row: OutboxRow, domain: string): EventEnvelope => ({
  * them until its batch is published and marked, so replicas never publish the same partition at
  * once and a partition's rows go out in `seq` order (an aggregate always maps to one partition).
  * A relay that dies between publish and mark leaves the rows unsent: they are published again,
- * and consumers' inboxes absorb the duplicates. PGlite is one process with one relay per schema:
+ * and consumers' inboxes absorb the duplicates. Writers NOTIFY only while a relay sleeps (see the
+ * outbox_wakeup migration); a busy relay just keeps stepping. PGlite is one process with one relay per schema:
  * no claim is needed (and holding a transaction would block the in-process consumers).
  */
 export function createRelay(options: RelayOptions) {
-  const { outbox, outboxPartitions, inbox, deadLetters } = eventTables(options.schema);
+  const { outbox, outboxPartitions, outboxWakeup, inbox, deadLetters } = eventTables(options.schema);
   const batchSize = options.batchSize ?? 500;
   const pollMs = options.pollMs ?? 1_000;
   const retentionMs = options.retentionMs ?? 7 * 24 * 3_600_000;
@@ -72,10 +75,8 @@ export function createRelay(options: RelayOptions) {
     if (rows.length === 0) return 0;
     await options.transport.publish(rows.map((row) => envelopeOf(row, options.domainOf(row.type))));
     await options.onPublished?.(rows);
-    await db
-      .update(outbox)
-      .set({ publishedAt: new Date() })
-      .where(inArray(outbox.seq, rows.map((row) => row.seq)));
+    // One array parameter, not one per row (statement building is a relay's main cost).
+    await db.execute(sql`update ${outbox} set published_at = ${new Date().toISOString()}::timestamptz where seq in (select jsonb_array_elements_text(${JSON.stringify(rows.map((row) => row.seq))}::jsonb)::bigint)`);
     for (const row of rows) options.metrics.published.inc({ type: row.type });
     return rows.length;
   }
@@ -102,11 +103,31 @@ export function createRelay(options: RelayOptions) {
     await options.db.delete(deadLetters).where(lt(deadLetters.replayedAt, cutoff));
   }
 
+  /** Whether this relay last told writers to notify it (it was about to sleep). */
+  let askedForWakeUp = false;
+  const askForWakeUp = async (needed: boolean) => {
+    await options.db.update(outboxWakeup).set({ needed });
+    askedForWakeUp = needed;
+  };
+
   async function run() {
     let failures = 0;
     while (running) {
       try {
-        const published = await step();
+        let published = await step();
+        if (published > 0 && askedForWakeUp) await askForWakeUp(false);
+        // A relay that just ran dry looks again a few times before it asks writers to NOTIFY it:
+        // under a steady load it would otherwise flip to asking after every batch.
+        for (let linger = 0; published === 0 && !askedForWakeUp && linger < LINGER_STEPS; linger++) {
+          await sleep(LINGER_MS);
+          published = await step();
+        }
+        if (published === 0 && !askedForWakeUp) {
+          // Ask for a NOTIFY, then look once more: an event committed before writers saw the
+          // request would otherwise wait for the next poll.
+          await askForWakeUp(true);
+          published = await step();
+        }
         failures = 0;
         if (Date.now() - lastPrune > pruneEveryMs) {
           lastPrune = Date.now();

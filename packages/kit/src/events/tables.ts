@@ -1,4 +1,4 @@
-import { bigint, integer, jsonb, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 
@@ -23,6 +23,8 @@ function define(schema: string) {
       publishedAt: instant('published_at'),
     }),
     outboxPartitions: s.table('outbox_partitions', { partition: smallint('partition').primaryKey() }),
+    /** One row: whether a relay sleeps and wants a NOTIFY for the next insert. */
+    outboxWakeup: s.table('outbox_wakeup', { needed: boolean('needed').notNull() }),
     inbox: s.table(
       'inbox',
       {

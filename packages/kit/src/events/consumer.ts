@@ -27,7 +27,7 @@ export interface ConsumerOptions {
   inbox?: boolean;
   /** Attempts before the event is dead-lettered (default from EVENTS_MAX_ATTEMPTS). */
   maxAttempts?: number;
-  /** Deliveries in flight at once (default 128); they are applied in batches, in order. */
+  /** Deliveries (broker messages, up to 100 events each) in flight at once (default 16); applied in order, batched. */
   concurrency?: number;
   /** Transactions the group runs side by side, aggregates split between them (default 4; 1 = one at a time). */
   lanes?: number;
@@ -236,7 +236,7 @@ export function createConsumerGroup<C extends EventCatalog>(spec: ConsumerGroupS
       queue: `${spec.subgraph}.${name}`,
       routes: spec.types.map((type) => ({ domain: spec.catalog.domain, type })),
       retryDelaysMs: delays,
-      concurrency: spec.options.concurrency ?? MAX_BATCH,
+      concurrency: spec.options.concurrency ?? 16,
     },
     handle,
     apply,

@@ -21,6 +21,24 @@ export interface RabbitMqOptions {
   retryHighMs?: number;
 }
 
+/** Events of one relay batch travel together, up to this many per message. */
+const MAX_EVENTS_PER_MESSAGE = 100;
+
+/**
+ * A relay batch as messages: consecutive events of the same domain and type share one message (the
+ * broker's cost is per message, far more than per byte), so the order of events across types —
+ * an aggregate's added, edited, added — is the order of the messages.
+ */
+function messagesOf(envelopes: readonly EventEnvelope[]): EventEnvelope[][] {
+  const messages: EventEnvelope[][] = [];
+  for (const envelope of envelopes) {
+    const last = messages.at(-1);
+    if (last && last.length < MAX_EVENTS_PER_MESSAGE && last[0]!.type === envelope.type && last[0]!.domain === envelope.domain) last.push(envelope);
+    else messages.push([envelope]);
+  }
+  return messages;
+}
+
 function isEnvelope(value: unknown): value is EventEnvelope {
   const e = value as EventEnvelope | null;
   return typeof e === 'object' && e !== null && typeof e.id === 'string' && typeof e.type === 'string' && typeof e.aggregateId === 'string';
@@ -29,7 +47,7 @@ function isEnvelope(value: unknown): value is EventEnvelope {
 /**
  * Services mode: RabbitMQ through rabbitmq-client, which reconnects with exponential back-off and
  * re-declares the topology on every new channel. A durable topic exchange per domain, routing key =
- * event type; persistent messages published with confirms; a durable queue per consumer group with
+ * event type; persistent messages (a run of events of one type per message) published with confirms; a durable queue per consumer group with
  * single-active-consumer (replicas fail over, events of an aggregate stay in order); retries through
  * one delay queue per attempt (a TTL, then dead-lettered back to the group's queue).
  */
@@ -61,20 +79,20 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
     kind: 'rabbitmq',
     async publish(envelopes) {
       for (const domain of new Set(envelopes.map((e) => e.domain))) await declareExchange(domain);
-      // One channel: the broker keeps their order; confirms arrive pipelined.
+      // One channel: the broker keeps the messages' order; confirms arrive pipelined.
       await Promise.all(
-        envelopes.map((envelope) =>
+        messagesOf(envelopes).map((batch) =>
           publisher.send(
             {
-              exchange: exchangeOf(envelope.domain),
-              routingKey: envelope.type,
+              exchange: exchangeOf(batch[0]!.domain),
+              routingKey: batch[0]!.type,
               durable: true,
-              messageId: envelope.id,
-              type: envelope.type,
-              timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
-              headers: { [ATTEMPT_HEADER]: 1, ...(envelope.traceparent ? { traceparent: envelope.traceparent } : {}) },
+              messageId: batch[0]!.id,
+              type: batch[0]!.type,
+              timestamp: Math.floor(Date.now() / 1000),
+              headers: { [ATTEMPT_HEADER]: 1 },
             },
-            envelope,
+            batch,
           ),
         ),
       );
@@ -92,6 +110,7 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
         {
           queue,
           queueOptions: { durable: true, arguments: { 'x-single-active-consumer': true } },
+          // Counted in messages of up to MAX_EVENTS_PER_MESSAGE events.
           qos: { prefetchCount: binding.concurrency * 2 },
           concurrency: binding.concurrency,
           requeue: true,
@@ -99,24 +118,30 @@ export async function createRabbitMqTransport(options: RabbitMqOptions): Promise
           queueBindings: binding.routes.map((r) => ({ exchange: exchangeOf(r.domain), queue, routingKey: r.type })),
         },
         async (message: AsyncMessage) => {
-          const envelope: unknown = message.body;
-          if (!isEnvelope(envelope)) {
-            options.log.error({ queue, messageId: message.messageId }, 'dropping a message that is not an event envelope');
+          const batch: unknown = message.body;
+          if (!Array.isArray(batch) || !batch.every(isEnvelope)) {
+            options.log.error({ queue, messageId: message.messageId }, 'dropping a message that is not a list of event envelopes');
             return;
           }
           const attempt = Number(message.headers?.[ATTEMPT_HEADER] ?? 1);
-          const outcome = await handle(envelope, attempt);
-          if (!outcome) return;
-          // Acknowledged only after the retry copy is confirmed: a crash in between redelivers it.
-          await retries.send(
-            {
-              routingKey: retryQueueOf(queue, Math.min(attempt, retryQueues.length)),
-              durable: true,
-              messageId: envelope.id,
-              type: envelope.type,
-              headers: { ...message.headers, [ATTEMPT_HEADER]: attempt + 1 },
-            },
-            envelope,
+          // Handed over together and in order: the group applies them in order, batched.
+          const outcomes = await Promise.all(batch.map((envelope) => handle(envelope, attempt)));
+          // Acknowledged only after every retry copy is confirmed: a crash in between redelivers the message.
+          await Promise.all(
+            batch.map((envelope, i) =>
+              outcomes[i]
+                ? retries.send(
+                    {
+                      routingKey: retryQueueOf(queue, Math.min(attempt, retryQueues.length)),
+                      durable: true,
+                      messageId: envelope.id,
+                      type: envelope.type,
+                      headers: { [ATTEMPT_HEADER]: attempt + 1 },
+                    },
+                    [envelope],
+                  )
+                : undefined,
+            ),
           );
         },
       );

@@ -16,12 +16,12 @@ afterAll(async () => {
 });
 
 /** A stand-in subgraph: its schema, outbox and one recording consumer, running on `transport`. */
-async function standIn(kind: 'rabbitmq' | 'in-process', options: { fail?: (n: number) => boolean; group?: string } = {}) {
+async function standIn(kind: 'rabbitmq' | 'in-process', options: { fail?: (n: number) => boolean; group?: string; retentionMs?: number } = {}) {
   const schema = await eventsSchema(database);
   const catalog = testCatalog();
   const transport: Transport = await transportFor(kind);
-  const bus: EventBus = busOver(transport);
-  const events: SubgraphEvents = bus.forSubgraph(schema, database.client);
+  const bus: EventBus = busOver(transport, options.retentionMs ? { retentionMs: options.retentionMs } : {});
+  const events: SubgraphEvents = bus.forSubgraph(schema, database.client, options.retentionMs ? { pruneEveryMs: 0 } : {});
   const outbox = events.outbox(catalog);
   const group = options.group ?? 'recorder';
   const record = recordEffect(schema, group);
@@ -68,6 +68,17 @@ describe.each(['in-process', 'rabbitmq'] as const)('events over %s', (kind) => {
     ]);
     const { outbox } = eventTables(app.schema);
     await expect.poll(async () => (await db.select().from(outbox)).every((row) => row.publishedAt !== null)).toBe(true);
+  });
+
+  it('forgets sent outbox rows and inbox entries after the retention period', async () => {
+    const app = await standIn(kind, { retentionMs: 1 });
+    const db = database.db();
+    const { outbox, inbox } = eventTables(app.schema);
+    for (const n of [1, 2, 3]) await app.emit('a', n);
+    await expect.poll(async () => (await app.effects()).length).toBe(3);
+    await expect.poll(async () => (await db.select().from(inbox)).length, { timeout: 5_000 }).toBe(0);
+    await app.emit('a', 4);
+    await expect.poll(async () => (await db.select().from(outbox)).length, { timeout: 5_000 }).toBeLessThanOrEqual(1);
   });
 
   it('refuses to emit a payload that does not match its schema', async () => {

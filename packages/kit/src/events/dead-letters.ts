@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { uuidv7 } from '../data/uuid';
 import type { EventEnvelope } from './catalog';
@@ -96,4 +96,12 @@ export async function replayDeadLetter(db: Db, schema: string, id: string, appli
     if (!row) return { outcome: 'NOT_FOUND' };
     return { outcome: 'FAILED', deadLetter: row, error: message };
   }
+}
+
+/** Inbox entries and replayed dead letters older than the retention period go (a consumer's own housekeeping). */
+export async function pruneConsumed(db: Db, schema: string, retentionMs: number): Promise<void> {
+  const { inbox, deadLetters } = eventTables(schema);
+  const cutoff = new Date(Date.now() - retentionMs);
+  await db.delete(inbox).where(lt(inbox.processedAt, cutoff));
+  await db.delete(deadLetters).where(lt(deadLetters.replayedAt, cutoff));
 }

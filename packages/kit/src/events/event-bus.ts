@@ -2,7 +2,7 @@ import { drizzleOver, type SqlClient } from '../db/database';
 import type { Logger } from '../logger';
 import type { EventCatalog, EventTypeOf } from './catalog';
 import { createConsumerGroup, type ConsumerGroup, type ConsumerOptions, type EventHandler } from './consumer';
-import { listDeadLetters, replayDeadLetter, replayRequested, requestReplay, type DeadLetterQuery, type ReplayResult } from './dead-letters';
+import { listDeadLetters, pruneConsumed, replayDeadLetter, replayRequested, requestReplay, type DeadLetterQuery, type ReplayResult } from './dead-letters';
 import { createInProcessTransport } from './in-process-transport';
 import { createEventMetrics, type EventMetrics } from './metrics';
 import { createOutbox, type Outbox } from './outbox';
@@ -134,13 +134,17 @@ function subgraphEvents(scope: {
         running.push({ close: async () => unprobe() });
       }
       if (groups.size > 0) {
-        // Replays the CLI asked for (it cannot run handlers itself).
+        let lastPrune = 0;
+        const pruneEveryMs = scope.overrides.pruneEveryMs ?? 60_000;
         sweeper = setInterval(() => {
-          void replayRequested(db, scope.name, [...groups.keys()])
-            .then(async (ids) => {
-              for (const id of ids) await replay(id);
-            })
-            .catch((error: unknown) => scope.log.warn({ err: error }, 'could not sweep requested dead-letter replays'));
+          void (async () => {
+            // Replays the CLI asked for (it cannot run handlers itself).
+            for (const id of await replayRequested(db, scope.name, [...groups.keys()])) await replay(id);
+            if (Date.now() - lastPrune >= pruneEveryMs) {
+              lastPrune = Date.now();
+              await pruneConsumed(db, scope.name, scope.config.retentionMs);
+            }
+          })().catch((error: unknown) => scope.log.warn({ err: error }, 'event housekeeping failed (replays, pruning)'));
         }, scope.config.pollMs);
         sweeper.unref();
       }

@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, SqlClient } from '../db/database';
 import type { Logger } from '../logger';
 import type { EventEnvelope } from './catalog';
@@ -18,7 +18,7 @@ export interface RelayOptions {
   batchSize?: number;
   /** Polling fallback when no NOTIFY arrives (a lost notification, a dropped LISTEN connection). */
   pollMs?: number;
-  /** Sent rows (and inbox entries, replayed dead letters) older than this are deleted. */
+  /** Sent rows older than this are deleted. */
   retentionMs?: number;
   pruneEveryMs?: number;
   /** Called after the transport accepted a batch and before it is marked sent (fault tests kill the process here). */
@@ -53,7 +53,7 @@ export const envelopeOf = (row: OutboxRow, domain: string): EventEnvelope => ({
  * no claim is needed (and holding a transaction would block the in-process consumers).
  */
 export function createRelay(options: RelayOptions) {
-  const { outbox, outboxPartitions, outboxWakeup, inbox, deadLetters } = eventTables(options.schema);
+  const { outbox, outboxPartitions, outboxWakeup } = eventTables(options.schema);
   const batchSize = options.batchSize ?? 500;
   const pollMs = options.pollMs ?? 1_000;
   const retentionMs = options.retentionMs ?? 7 * 24 * 3_600_000;
@@ -99,8 +99,6 @@ export function createRelay(options: RelayOptions) {
   async function prune() {
     const cutoff = new Date(Date.now() - retentionMs);
     await options.db.execute(sql`delete from ${outbox} where ${outbox.seq} in (select ${outbox.seq} from ${outbox} where ${outbox.publishedAt} < ${cutoff.toISOString()} limit 10000)`);
-    await options.db.delete(inbox).where(lt(inbox.processedAt, cutoff));
-    await options.db.delete(deadLetters).where(lt(deadLetters.replayedAt, cutoff));
   }
 
   /** Whether this relay last told writers to notify it (it was about to sleep). */

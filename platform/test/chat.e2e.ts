@@ -55,6 +55,31 @@ describe('chat through the gateway', () => {
     await client.dispose();
   });
 
+  it('a client that reconnects with `after` gets the messages it missed, then live ones, each once', async () => {
+    const carol = await graph.signUp('carol@example.com');
+    const dave = await graph.signUp('dave@example.com');
+    const roomId = await createRoom(carol.token, 'Resume', 'PUBLIC');
+    const send = async (text: string) => (await graph.call(SEND, { input: { roomId, text } }, carol.token)).data!.sendMessage.id as string;
+    const lastSeen = await send('seen');
+    await send('missed 1');
+    await send('missed 2');
+    const client = wsClient(wsUrl(), dave.token);
+    const events = collect(client, `subscription($roomId: ID!, $after: ID) { messageEvents(roomId: $roomId, after: $after) { ... on MessageAdded { message { text author { displayName } } } } }`, { roomId, after: lastSeen });
+    await untilSubscribed(1);
+    await send('live');
+    const received = await events.waitFor(3);
+    expect(received.map((r) => r.data!.messageEvents.message)).toEqual([
+      { text: 'missed 1', author: { displayName: 'carol' } },
+      { text: 'missed 2', author: { displayName: 'carol' } },
+      { text: 'live', author: { displayName: 'carol' } },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(events.results).toHaveLength(3);
+    events.stop();
+    await client.dispose();
+    await untilSubscribed(0);
+  });
+
   it('refuses a non-member of a private room, an unknown room and a bad token', async () => {
     const owner = await graph.signUp('owner@example.com');
     const outsider = await graph.signUp('outsider@example.com');

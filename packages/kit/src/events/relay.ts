@@ -61,6 +61,7 @@ export function createRelay(options: RelayOptions) {
   const log = options.log.child({ relay: options.schema });
   let running = false;
   let wake: (() => void) | undefined;
+  let notifiedMeanwhile = false;
   let loop: Promise<void> | undefined;
   let unlisten: (() => Promise<void>) | undefined;
   let lastPrune = 0;
@@ -138,6 +139,11 @@ export function createRelay(options: RelayOptions) {
         await sleep(Math.min(100 * 2 ** failures, 5_000));
         continue;
       }
+      // A notification that came while this step ran must not wait for the next poll.
+      if (notifiedMeanwhile) {
+        notifiedMeanwhile = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         wake = () => {
@@ -146,12 +152,13 @@ export function createRelay(options: RelayOptions) {
         };
       });
       wake = undefined;
+      notifiedMeanwhile = false;
     }
   }
 
   async function listen(): Promise<() => Promise<void>> {
     const channel = outboxChannel(options.schema);
-    const notified = () => wake?.();
+    const notified = () => (wake ? wake() : (notifiedMeanwhile = true));
     if (options.client.kind === 'pglite') {
       const stop = await options.client.pglite.listen(channel, notified);
       return stop;

@@ -135,10 +135,13 @@ export function createRelay(options: RelayOptions) {
         if (published > 0) continue;
       } catch (error) {
         failures++;
+        if (!running) break;
         log.warn({ err: error, failures }, 'outbox relay step failed; retrying');
         await sleep(Math.min(100 * 2 ** failures, 5_000));
         continue;
       }
+      // Stopped while stepping: no sleep (stop() only wakes a relay that already sleeps).
+      if (!running) break;
       // A notification that came while this step ran must not wait for the next poll.
       if (notifiedMeanwhile) {
         notifiedMeanwhile = false;

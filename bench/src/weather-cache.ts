@@ -64,7 +64,7 @@ async function timed(url: string, variables: Record<string, unknown>, histogram:
 async function scenario(label: string, caches: CacheStores) {
   const database = await createTestDatabase();
   const auth = await createTestAuth();
-  const served = await serveModuleForTest(weather, { db: database.db(), verifier: auth.verifier, caches, log }, { WEATHER_PROVIDER: 'open-meteo', OPEN_METEO_URL: upstreamUrl, OPEN_METEO_GEOCODING_URL: upstreamUrl });
+  const served = await serveModuleForTest(weather, { db: database.db(), client: database.client, verifier: auth.verifier, caches, log }, { WEATHER_PROVIDER: 'open-meteo', OPEN_METEO_URL: upstreamUrl, OPEN_METEO_GEOCODING_URL: upstreamUrl });
   const { cache } = served.built as BuiltWeather;
   try {
     // Warm-up (JIT, keep-alive): not measured.

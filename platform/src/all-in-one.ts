@@ -28,6 +28,7 @@ const tracing = await setupTracing({ serviceName: 'mosaic-all-in-one', otlpEndpo
 const graph = await startGraph({
   database: config.database,
   pubsub: config.pubsub,
+  events: config.events,
   log,
   auth: config.auth,
   gatewayPort: config.http.port,

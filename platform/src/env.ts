@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { internalEnv, securityEnv } from '@mosaic/gateway';
-import { authVerifyEnv, databaseEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv, tracingEnv } from '@mosaic/kit';
+import { authVerifyEnv, databaseEnv, eventsEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv, tracingEnv } from '@mosaic/kit';
 import { GATEWAY_PORT } from './registry';
 
 /** SUBGRAPH_PORTS=random lets several all-in-one graphs run on one machine (tests, demos). */
@@ -19,6 +19,7 @@ export const env = memoEnv({
   database: databaseEnv,
   auth: authVerifyEnv,
   pubsub: pubsubEnv,
+  events: eventsEnv,
   subgraphPorts: subgraphPortsEnv,
   security: securityEnv,
   tracing: tracingEnv,

@@ -13,12 +13,16 @@ import {
   openPubSub,
   pathOf,
   sendJson,
+  openEventBus,
+  DEFAULT_EVENTS_CONFIG,
   openSqlClient,
   ping,
   serveSubgraph,
   type AuthVerifyConfig,
   type BuiltSubgraph,
   type DatabaseConfig,
+  type EventBus,
+  type EventsConfig,
   type Logger,
   type PubSubConfig,
   type RequestHandler,
@@ -35,6 +39,8 @@ export interface GraphOptions {
   database: DatabaseConfig;
   /** In-process by default; Redis when configured (several all-in-one replicas). */
   pubsub?: PubSubConfig;
+  /** Domain events: in-process by default; RabbitMQ when configured. */
+  events?: EventsConfig;
   log: Logger;
   /** Where the subgraphs read their own settings from; `process.env` by default. */
   env?: NodeJS.ProcessEnv;
@@ -72,6 +78,7 @@ export interface RunningGraph {
   client: SqlClient;
   /** What the gateway signs subgraph requests with (seeding calls subgraphs with it). */
   gatewaySecret: string;
+  events: EventBus;
   /** Stops one subgraph (its port goes dark), e.g. to see partial results and recovery. */
   stopSubgraph(name: string): Promise<void>;
   /** Starts a stopped subgraph again, fresh, on the same port. */
@@ -82,7 +89,7 @@ export interface RunningGraph {
 
 interface ServedModule {
   server: RunningServer;
-  close?: () => Promise<void>;
+  close: () => Promise<void>;
   publicHttp?: RequestHandler;
 }
 
@@ -117,13 +124,14 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   const client = await openSqlClient(options.database);
   const pubsub = await openPubSub(options.pubsub ?? { kind: 'memory' }, log);
   const caches = await openCacheStores(options.pubsub ?? { kind: 'memory' }, log);
+  const events = await openEventBus(options.events ?? DEFAULT_EVENTS_CONFIG, log, 'mosaic-all-in-one');
   const served = new Map<string, ServedModule>();
   const publicPaths = publicPathsOf(registered);
   const stopModule = async (name: string) => {
     const entry = served.get(name);
     served.delete(name);
     await entry?.server.close();
-    await entry?.close?.();
+    await entry?.close();
   };
   try {
     for (const module of modules) await applyMigrations(client, module.migrations);
@@ -135,16 +143,19 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     const now = options.now ?? (() => new Date());
     const serveModule = async (module: SubgraphModule, port: number) => {
       const onQuery = options.onQuery;
+      const moduleEvents = events.forSubgraph(module.name, client);
       const built = await builders.get(module.name)!({
         db: drizzleOver(client, onQuery ? (query) => onQuery(module.name, query) : undefined),
         verifier,
         pubsub,
         caches,
+        events: moduleEvents,
         log: log.child({ subgraph: module.name }),
         now,
       });
       if (built.tokenKeys) tokenKeys.trust(built.tokenKeys);
       if (module.deployment.publicPaths?.length && !built.publicHttp) throw new Error(`${module.name} declares public paths but its build returns no publicHttp.`);
+      await moduleEvents.start();
       const server = await serveSubgraph(built.subgraph, {
         port,
         host,
@@ -155,7 +166,14 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         gatewaySecret,
         portRemedy: 'set SUBGRAPH_PORTS=random to put the subgraphs on free ports',
       });
-      served.set(module.name, { server, ...(built.close ? { close: built.close } : {}), ...(built.publicHttp ? { publicHttp: built.publicHttp } : {}) });
+      served.set(module.name, {
+        server,
+        close: async () => {
+          await moduleEvents.stop();
+          await built.close?.();
+        },
+        ...(built.publicHttp ? { publicHttp: built.publicHttp } : {}),
+      });
       return server;
     };
     const subgraphUrls: Record<string, string> = {};
@@ -174,6 +192,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       ...(options.sandboxDocument ? { sandboxDocument: options.sandboxDocument } : {}),
     });
     await gateway.start();
+    events.metrics.registerInto(gateway.metrics.registry);
     // Subgraphs' public paths (e.g. short links) on the gateway's port, in process; the gateway's own routes win.
     const servePublicPath: RequestHandler = (req, res) => {
       const owner = matchPublicPath(publicPaths, pathOf(req.url));
@@ -196,6 +215,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       await gatewayServer.close();
       await internalServer.close();
       for (const name of [...served.keys()].reverse()) await stopModule(name);
+      await events.close();
       await pubsub.close();
       await caches.close();
       await client.close();
@@ -208,6 +228,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       modules,
       client,
       gatewaySecret,
+      events,
       stopSubgraph: stopModule,
       async startSubgraph(name) {
         const module = modules.find((m) => m.name === name);
@@ -219,6 +240,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     };
   } catch (error) {
     for (const name of [...served.keys()]) await stopModule(name).catch(() => {});
+    await events.close().catch(() => {});
     await pubsub.close().catch(() => {});
     await caches.close().catch(() => {});
     await client.close().catch(() => {});

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, errorCodes, graphql, type TestDatabase } from '@mosaic/testing';
 import { registry } from '../src/registry';
 import { spawnServices, type RunningServices } from '../src/services';
 import { generateSigningKey, generateFieldKey } from '@mosaic/kit';
+import { AMQP_URL, cleanBroker } from './events/harness';
 
 /**
  * Services mode for real: every subgraph and the gateway as its own Node process (the commands the
@@ -13,6 +15,7 @@ let database: TestDatabase;
 let services: RunningServices;
 let gatewayUrl: string;
 const output: string[] = [];
+const amqpNamespace = `t${randomBytes(4).toString('hex')}`;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -27,6 +30,9 @@ beforeAll(async () => {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),
+      AMQP_URL,
+      AMQP_NAMESPACE: amqpNamespace,
+      OUTBOX_POLL_MS: '200',
     },
     ports: 'free',
     onLine: (service, line) => output.push(`${service}: ${line}`),
@@ -42,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await services?.stop();
   await database?.drop();
+  await cleanBroker(['todos.account-deleted', 'notes.account-deleted', 'chat.account-deleted', 'chat.live'], ['accounts', 'chat'], amqpNamespace);
 });
 
 describe('services mode', () => {
@@ -70,6 +77,21 @@ describe('services mode', () => {
     expect((await fetch(`${origin}/no-such-link`)).status).toBe(404);
     const count = async () => (await graphql(gatewayUrl, `query($id: ID!) { link(id: $id) { visitCount } }`, { id: shortened.data!.shortenLink.id }, { token })).data?.link.visitCount;
     await expect.poll(count, { timeout: 5_000 }).toBe(1);
+  });
+
+  it("deleting an account in accounts' process removes the user's todos in todos' process (events through RabbitMQ)", async () => {
+    const input = { email: 'leaving@example.com', password: 'velvet-otter-lantern' };
+    const registered = await graphql(gatewayUrl, `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`, { input });
+    const token = registered.data!.register.accessToken as string;
+    expect((await graphql(gatewayUrl, `mutation { createTodo(input: { title: "pack" }) { id } }`, {}, { token })).errors).toBeUndefined();
+    const deleted = await graphql(gatewayUrl, `mutation($password: String!) { deleteAccount(input: { password: $password }) { userId } }`, { password: input.password }, { token });
+    expect(deleted.errors).toBeUndefined();
+    const todosLeft = async () => Number((await database.db().execute(sql`select count(*) as n from todos.todos`) as unknown as { n: number }[])[0]!.n);
+    await expect.poll(todosLeft, { timeout: 15_000 }).toBe(0);
+    // Each service serves its event metrics.
+    const todos = services.services.find((s) => s.name === 'todos')!;
+    const metrics = await (await fetch(todos.url.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toContain('mosaic_events_consumed_total{consumer="account-deleted",type="account.deleted",outcome="applied"} 1');
   });
 
   it('subgraphs refuse requests that did not come through the gateway', async () => {

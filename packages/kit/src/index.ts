@@ -58,3 +58,14 @@ export { createMemoryCacheStores, type CacheStore, type CacheStores, type CacheS
 export { createRedisCacheStores } from './cache/redis-cache-store';
 export { openCacheStores } from './cache/open-cache-stores';
 export { publicPathTable, matchPublicPath, type PublicPath } from './http/public-paths';
+export { defineEvents, event, type EventCatalog, type EventDefinition, type EventEnvelope, type DeliveredEvent, type EventTypeOf, type PayloadOf } from './events/catalog';
+export type { Outbox, EmitOptions, PendingEvent } from './events/outbox';
+export type { EventHandler, EventHandlerContext, ConsumerOptions } from './events/consumer';
+export { openEventBus, createEventBus, DEFAULT_EVENTS_CONFIG, requestReplay, type EventBus, type EventsConfig, type SubgraphEvents } from './events/event-bus';
+export { listDeadLetters, type ReplayResult } from './events/dead-letters';
+export { eventTables, type DeadLetterRow, type OutboxRow } from './events/tables';
+export { EVENT_TABLE_MIGRATIONS } from './events/migrations';
+export { createInProcessTransport } from './events/in-process-transport';
+export { createRabbitMqTransport } from './events/rabbitmq-transport';
+export type { Transport } from './events/transport';
+export { withDeadLetterAdmin, deadLetterAdminResolvers, mergeResolvers } from './events/admin-schema';

@@ -7,3 +7,4 @@ export * from './serve-for-test';
 export { freePort, waitUntilOk } from '@mosaic/kit';
 export * from './ws-client';
 export * from './oauth-client';
+export { startTcpProxy } from './tcp-proxy';

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { applyMigrations, drizzleOver, openSqlClient, type Db, type QueryObserver, type SqlClient } from '@mosaic/kit';
+import { applyMigrations, drizzleOver, EVENT_TABLE_MIGRATIONS, openSqlClient, type Db, type QueryObserver, type SqlClient } from '@mosaic/kit';
 import { repoRoot } from './repo-root';
 
 /** The PostgreSQL server tests use; a maintenance database to create test databases from. */
@@ -20,6 +20,7 @@ export function allMigrationSets() {
 /** Changes whenever any migration changes, so a stale template is never reused. */
 function templateName(): string {
   const hash = createHash('sha256');
+  for (const migration of EVENT_TABLE_MIGRATIONS) hash.update(migration('schema'));
   for (const set of allMigrationSets()) {
     // The journal too: drizzle decides what to apply by its timestamps, not by the SQL text.
     for (const file of [...readdirSync(set.folder).filter((f) => f.endsWith('.sql')).sort(), 'meta/_journal.json']) {

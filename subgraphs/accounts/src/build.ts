@@ -7,6 +7,7 @@ import { loadSigningKeys } from './domain/signing-keys';
 import type { TokenSettings } from './domain/tokens';
 import type { AccountsSettings } from './env';
 import { createOAuthServer } from './oauth/oauth-server';
+import { accountEvents } from './events';
 import { accountsPolicies } from './policies';
 import { logMailer } from './providers/mail/log-mailer';
 import { smtpMailer } from './providers/mail/smtp-mailer';
@@ -26,6 +27,7 @@ export async function buildSubgraph(deps: BuildDeps, settings: AccountsSettings)
   const fieldCipher = createFieldCipher(identity.fieldKeys);
   const externalProviders = identity.externalProviders.map(openIdClientProvider);
   const mailer = settings.mail.smtpUrl ? smtpMailer(settings.mail.smtpUrl, settings.mail.from) : logMailer(deps.log.child({ component: 'mail' }));
+  const events = deps.events.outbox(accountEvents);
   const subgraph = createSubgraph<Context>({
     deps,
     resolvers,
@@ -41,6 +43,7 @@ export async function buildSubgraph(deps: BuildDeps, settings: AccountsSettings)
       mailer,
       signUpMode: settings.signUp,
       now: deps.now,
+      events,
       loaders: createLoaders(deps.db, deps.now),
       signedIn: new Set(),
     }),

@@ -1,9 +1,10 @@
-import type { Db, FieldCipher, RequestContext } from '@mosaic/kit';
+import type { Db, FieldCipher, Outbox, RequestContext } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
 import type { SigningKeys } from './domain/signing-keys';
 import type { TokenSettings } from './domain/tokens';
 import type { Mailer } from './providers/mail/mailer';
 import type { ExternalIdentityProvider } from './providers/oidc/external-provider';
+import type { accountEvents } from './events';
 
 /** What accounts' domain functions need beyond the request: the database and token material. */
 export interface AccountsServices {
@@ -21,6 +22,8 @@ export interface AccountsServices {
   signUpMode: 'instant' | 'verify-email';
   /** Injected so tests can move time (token expiry, lockouts). */
   now: () => Date;
+  /** accounts' events (account.deleted), written in the transaction of the change. */
+  events: Outbox<typeof accountEvents>;
 }
 
 export interface Context extends RequestContext, AccountsServices {

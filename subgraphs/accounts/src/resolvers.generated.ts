@@ -69,6 +69,19 @@ export type ConfirmSignUpInput = {
   verification: Scalars['String']['input'];
 };
 
+export type DeleteAccountInput = {
+  /** Your current password. */
+  password: Scalars['String']['input'];
+};
+
+/** An account that was deleted. */
+export type DeletedAccount = {
+  __typename?: 'DeletedAccount';
+  deletedAt: Scalars['DateTime']['output'];
+  /** The id the user had. */
+  userId: Scalars['ID']['output'];
+};
+
 export type DisableTwoFactorInput = {
   /** A current code from the authenticator app, or a recovery code. */
   code: Scalars['String']['input'];
@@ -110,6 +123,12 @@ export type Mutation = {
   confirmSignUp: AuthPayload;
   /** Two-factor set-up, step 2: the first code from the app turns it on, returns recovery codes, and signs out every other session. */
   confirmTotpEnrollment: Maybe<TwoFactorEnabled>;
+  /**
+   * Deletes your account for good, after checking your password (wrong: UNAUTHENTICATED; the
+   * sign-in attempt limits apply). Your sessions end at once; your todos, notes and chat data are
+   * removed by their subgraphs shortly after (they react to the account.deleted event).
+   */
+  deleteAccount: Maybe<DeletedAccount>;
   /** Deletes an app with all its grants and tokens. Admins only. */
   deleteOAuthClient: Maybe<Scalars['Boolean']['output']>;
   /** Turns two-factor off (password and a code needed); signs out every other session. */
@@ -188,6 +207,11 @@ export type MutationConfirmSignUpArgs = {
 
 export type MutationConfirmTotpEnrollmentArgs = {
   code: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteAccountArgs = {
+  input: DeleteAccountInput;
 };
 
 
@@ -590,13 +614,15 @@ export type ResolversTypes = {
   CompleteLoginInput: CompleteLoginInput;
   ConfirmSignUpInput: ConfirmSignUpInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteAccountInput: DeleteAccountInput;
+  DeletedAccount: ResolverTypeWrapper<DeletedAccount>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DisableTwoFactorInput: DisableTwoFactorInput;
   ExternalIdentityProvider: ResolverTypeWrapper<ExternalIdentityProvider>;
   ExternalSignInStart: ResolverTypeWrapper<ExternalSignInStart>;
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   OAuthClient: ResolverTypeWrapper<OAuthClientMapper>;
   OAuthClientConnection: ResolverTypeWrapper<OAuthClientConnectionMapper>;
@@ -634,13 +660,15 @@ export type ResolversParentTypes = {
   CompleteLoginInput: CompleteLoginInput;
   ConfirmSignUpInput: ConfirmSignUpInput;
   DateTime: Scalars['DateTime']['output'];
+  DeleteAccountInput: DeleteAccountInput;
+  DeletedAccount: DeletedAccount;
+  ID: Scalars['ID']['output'];
   DisableTwoFactorInput: DisableTwoFactorInput;
   ExternalIdentityProvider: ExternalIdentityProvider;
   ExternalSignInStart: ExternalSignInStart;
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
-  ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   OAuthClient: OAuthClientMapper;
   OAuthClientConnection: OAuthClientConnectionMapper;
@@ -734,6 +762,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeletedAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeletedAccount'] = ResolversParentTypes['DeletedAccount']> = {
+  deletedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type ExternalIdentityProviderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExternalIdentityProvider'] = ResolversParentTypes['ExternalIdentityProvider']> = {
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -752,6 +785,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   completeLogin?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationCompleteLoginArgs, 'input'>>;
   confirmSignUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationConfirmSignUpArgs, 'input'>>;
   confirmTotpEnrollment?: Resolver<Maybe<ResolversTypes['TwoFactorEnabled']>, ParentType, ContextType, RequireFields<MutationConfirmTotpEnrollmentArgs, 'code'>>;
+  deleteAccount?: Resolver<Maybe<ResolversTypes['DeletedAccount']>, ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'input'>>;
   deleteOAuthClient?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteOAuthClientArgs, 'clientId'>>;
   disableTwoFactor?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDisableTwoFactorArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
@@ -888,6 +922,7 @@ export type Resolvers<ContextType = Context> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   AuthorizedApp?: AuthorizedAppResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeletedAccount?: DeletedAccountResolvers<ContextType>;
   ExternalIdentityProvider?: ExternalIdentityProviderResolvers<ContextType>;
   ExternalSignInStart?: ExternalSignInStartResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

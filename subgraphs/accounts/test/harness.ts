@@ -22,7 +22,7 @@ export async function startAccounts(options: { externalProviders?: ExternalProvi
   const clock = { offsetMs: 0 };
   const served = await serveModuleForTest(
     accounts,
-    { db: database.db(options.onQuery), verifier, now: () => new Date(Date.now() + clock.offsetMs) },
+    { db: database.db(options.onQuery), client: database.client, verifier, now: () => new Date(Date.now() + clock.offsetMs) },
     {
       ACCOUNTS_SIGNING_KEYS: JSON.stringify([signingKey]),
       ACCOUNTS_FIELD_KEYS: fieldKeys,

@@ -1,6 +1,10 @@
-import { createSubgraph, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
+import { createSubgraph, deadLetterAdminResolvers, mergeResolvers, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
+import { accountEvents } from '@mosaic/accounts/events';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
+import { forgetDeletedAccount } from './domain/account-deleted';
+import { fanOutToLiveStreams, LIVE_EVENT_TYPES } from './domain/events';
+import { chatEvents } from './events';
 import { resolvers } from './resolvers';
 
 /**
@@ -10,10 +14,14 @@ import { resolvers } from './resolvers';
  * not in directives — which also keeps the types reachable from live events free of directives.
  */
 export function buildSubgraph(deps: BuildDeps): BuiltSubgraph {
+  const events = deps.events.outbox(chatEvents);
+  // Live streams are fed by the relay, so a committed message always reaches them, in order per room.
+  deps.events.on(chatEvents, LIVE_EVENT_TYPES, fanOutToLiveStreams(deps.pubsub), { group: 'live', inbox: false, retryInPlace: true });
+  deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount(events, deps.now), { group: 'account-deleted' });
   const subgraph = createSubgraph<Context>({
     deps,
-    resolvers,
-    context: (base) => ({ ...base, db: deps.db, pubsub: deps.pubsub, now: deps.now, loaders: createLoaders(deps.db, base.viewer?.userId ?? null) }),
+    resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
+    context: (base) => ({ ...base, db: deps.db, pubsub: deps.pubsub, events, now: deps.now, loaders: createLoaders(deps.db, base.viewer?.userId ?? null) }),
   });
   return { subgraph };
 }

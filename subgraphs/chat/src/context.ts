@@ -1,11 +1,14 @@
 import type { Db, PubSub, RequestContext } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
+import type { ChatOutbox } from './events';
 
 /** What chat's domain functions need beyond the request. */
 export interface ChatServices {
   db: Db;
-  /** Live events (messages, typing) to every replica; published only after the write commits. */
+  /** Live streams' fan-out to every replica (typing directly; message events through the outbox's relay). */
   pubsub: PubSub;
+  /** Message events, written in the transaction of the change. */
+  events: ChatOutbox;
   /** Injected so tests can move time (typing expiry, ordering). */
   now: () => Date;
 }

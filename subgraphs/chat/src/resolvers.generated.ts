@@ -398,9 +398,9 @@ export type SendMessageInput = {
 export type Subscription = {
   __typename?: 'Subscription';
   /**
-   * Messages sent, edited, deleted and reacted to in a room, live. Any signed-in user may follow a
-   * public room; a private room only its members (FORBIDDEN otherwise). Events carry ids: a client
-   * that missed some (reconnecting) reloads `Room.messages`.
+   * Messages sent, edited, deleted and reacted to in a room, live, in the order they happened; each
+   * committed change is delivered (from the outbox). Any signed-in user may follow a public room; a
+   * private room only its members (FORBIDDEN otherwise). A client that reconnects passes `after`.
    */
   messageEvents: Maybe<MessageEvent>;
   /** Who is typing in a room; same access as `messageEvents`. Includes your own events. */
@@ -409,6 +409,7 @@ export type Subscription = {
 
 
 export type SubscriptionMessageEventsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
   roomId: Scalars['ID']['input'];
 };
 

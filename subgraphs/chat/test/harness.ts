@@ -1,4 +1,5 @@
-import { createMemoryPubSub, decodeId, type PubSub, type QueryObserver } from '@mosaic/kit';
+import { isNull } from 'drizzle-orm';
+import { createMemoryPubSub, decodeId, eventTables, type PubSub, type QueryObserver } from '@mosaic/kit';
 import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, testLogger, type TestAuth, type TestDatabase } from '@mosaic/testing';
 import chat from '../src/index';
 
@@ -18,6 +19,7 @@ export async function startChat(options: { onQuery?: QueryObserver; pubsub?: Pub
     log: testLogger,
     pubsub,
     now: () => new Date(Date.now() + clock.offsetMs),
+    client: database.client,
   });
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   return {
@@ -27,6 +29,17 @@ export async function startChat(options: { onQuery?: QueryObserver; pubsub?: Pub
     auth,
     clock,
     call,
+    /**
+     * Until every committed message event has been relayed to the live streams: a stream opened
+     * after this sees none of them (the relay runs asynchronously after each commit).
+     */
+    relayed: async () => {
+      const { outbox } = eventTables('chat');
+      for (let waited = 0; (await database.db().select({ seq: outbox.seq }).from(outbox).where(isNull(outbox.publishedAt)).limit(1)).length > 0; waited += 20) {
+        if (waited > 10_000) throw new Error('The chat outbox was not relayed within 10 s.');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     /** Live subscriptions this server holds on a room's topic; events published before one is live are not seen. */
     listeners: (roomId: string, stream: 'messages' | 'typing' = 'messages') => pubsub.listeners.get(topicOf(roomId, stream)) ?? 0,
     /** Stops the server; the database is dropped only when this app created it. */

@@ -52,6 +52,7 @@ describe('messageEvents over graphql-ws', () => {
     const ada = await newChatter(app);
     const room = await ada.createRoom();
     const message = await ada.send(room.id, 'same');
+    await app.relayed();
     const client = wsClient(app.wsUrl, ada.token);
     const stream = collect(client, MESSAGE_EVENTS, { roomId: room.id });
     await untilLive(room.id);

@@ -17,7 +17,7 @@ beforeAll(async () => {
   client = await openSqlClient({ kind: 'pglite', dataDir: 'memory://' });
   await applyMigrations(client, chat.migrations);
   auth = await createTestAuth();
-  served = await serveModuleForTest(chat, { db: drizzleOver(client), verifier: auth.verifier, log: testLogger, pubsub });
+  served = await serveModuleForTest(chat, { db: drizzleOver(client), client, verifier: auth.verifier, log: testLogger, pubsub });
 }, 60_000);
 afterAll(async () => {
   await served.close();

@@ -24,7 +24,7 @@ export async function startLinks(options: StartOptions = {}) {
   const database = options.database ?? (await createTestDatabase());
   const auth = options.auth ?? (await createTestAuth());
   const counter = new StatementCounter();
-  const deps: TestDeps<SubgraphDeps> = { db: database.db(counter.observe), verifier: auth.verifier, ...options.deps };
+  const deps: TestDeps<SubgraphDeps> = { db: database.db(counter.observe), client: database.client, verifier: auth.verifier, ...options.deps };
   const served = await serveModuleForTest(linksSubgraph, deps, { ...TEST_ENV, LINKS_PUBLIC_URL: 'http://short.test', ...options.env });
   const built = served.built as BuiltLinks;
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });

@@ -1,6 +1,8 @@
-import { createSubgraph, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
+import { createSubgraph, deadLetterAdminResolvers, mergeResolvers, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
 import type { Context } from './context';
+import { accountEvents } from '@mosaic/accounts/events';
 import { createLoaders } from './data/loaders';
+import { forgetDeletedAccount } from './domain/account-deleted';
 import { resolvers } from './resolvers';
 
 /**
@@ -10,9 +12,10 @@ import { resolvers } from './resolvers';
  * missing, not forbidden).
  */
 export function buildSubgraph(deps: BuildDeps): BuiltSubgraph {
+  deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount, { group: 'account-deleted' });
   const subgraph = createSubgraph<Context>({
     deps,
-    resolvers,
+    resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
     context: (base) => ({ ...base, db: deps.db, now: deps.now, loaders: createLoaders(deps.db) }),
   });
   return { subgraph };

@@ -8,5 +8,7 @@ export default defineSubgraph(import.meta.url, {
     'notes:write': { description: 'Create, change, tag, pin, archive and delete your notes.', roles: ['user'] },
   },
   seed: seedNotes,
+  // Consumes account.deleted: admins see and replay its dead letters.
+  deadLetterAdmin: true,
   build: buildSubgraph,
 });

@@ -14,6 +14,7 @@ export async function startNotes(options: { onQuery?: QueryObserver } = {}) {
     db: database.db(options.onQuery),
     verifier: auth.verifier,
     now: () => new Date(Date.now() + clock.offsetMs),
+    client: database.client,
   });
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   return {

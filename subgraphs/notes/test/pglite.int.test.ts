@@ -15,7 +15,7 @@ beforeAll(async () => {
   client = await openSqlClient({ kind: 'pglite', dataDir: 'memory://' });
   await applyMigrations(client, notes.migrations);
   auth = await createTestAuth();
-  served = await serveModuleForTest(notes, { db: drizzleOver(client), verifier: auth.verifier });
+  served = await serveModuleForTest(notes, { db: drizzleOver(client), client, verifier: auth.verifier });
 }, 60_000);
 afterAll(async () => {
   await served.close();

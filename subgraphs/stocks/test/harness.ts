@@ -1,5 +1,5 @@
 import { createMemoryCacheStores, createMemoryPubSub, serveSubgraph, type PubSub, type QueryObserver } from '@mosaic/kit';
-import { createTestAuth, createTestDatabase, graphql, testLogger, type TestAuth, type TestDatabase } from '@mosaic/testing';
+import { createTestAuth, createTestDatabase, graphql, noEvents, testLogger, type TestAuth, type TestDatabase } from '@mosaic/testing';
 import { buildSubgraph } from '../src/build';
 import stocks, { type MarketFeed, type StocksSettings, type Trade } from '../src/index';
 import { ManualFeed } from './manual-feed';
@@ -43,6 +43,7 @@ export async function startStocks(options: StartOptions = {}) {
       log: testLogger,
       pubsub,
       caches: createMemoryCacheStores(),
+      events: noEvents,
       now: options.now ?? (() => new Date()),
       ...(feed ? { feed } : {}),
     },

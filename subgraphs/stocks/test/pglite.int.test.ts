@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, createMemoryCacheStores, createMemoryPubSub, drizzleOver, openSqlClient, serveSubgraph, type SqlClient } from '@mosaic/kit';
-import { collect, createTestAuth, graphql, testLogger, wsClient, type TestAuth } from '@mosaic/testing';
+import { collect, createTestAuth, graphql, noEvents, testLogger, wsClient, type TestAuth } from '@mosaic/testing';
 import { buildSubgraph, type BuiltStocks } from '../src/build';
 import stocks from '../src/index';
 import { TEST_SETTINGS, entitiesOf } from './harness';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   await applyMigrations(client, stocks.migrations);
   auth = await createTestAuth();
   built = await buildSubgraph(
-    { name: stocks.name, typeDefs: stocks.typeDefs, db: drizzleOver(client), verifier: auth.verifier, log: testLogger, pubsub, caches: createMemoryCacheStores(), feed, now: () => new Date(Date.now() + offset) },
+    { name: stocks.name, typeDefs: stocks.typeDefs, db: drizzleOver(client), verifier: auth.verifier, log: testLogger, pubsub, caches: createMemoryCacheStores(), events: noEvents, feed, now: () => new Date(Date.now() + offset) },
     TEST_SETTINGS,
   );
   running = await serveSubgraph(built.subgraph, { port: 0, host: '127.0.0.1', log: testLogger });

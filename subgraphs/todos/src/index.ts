@@ -8,5 +8,7 @@ export default defineSubgraph(import.meta.url, {
     'todos:write': { description: 'Create, change, complete, reorder and delete your todos.', roles: ['user'] },
   },
   seed: seedTodos,
+  // Consumes account.deleted: admins see and replay its dead letters.
+  deadLetterAdmin: true,
   build: buildSubgraph,
 });

@@ -16,6 +16,7 @@ export async function startTodos() {
     db: database.db(counter.observe),
     verifier: auth.verifier,
     now: () => clock.at ?? new Date(),
+    client: database.client,
   });
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   const db = database.db();

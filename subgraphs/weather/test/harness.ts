@@ -20,7 +20,7 @@ export async function startWeather(options: StartOptions = {}) {
   const database = options.database ?? (await createTestDatabase());
   const auth = options.auth ?? (await createTestAuth());
   const counter = new StatementCounter();
-  const deps: TestDeps<SubgraphDeps & WeatherDeps> = { db: database.db(counter.observe), verifier: auth.verifier, ...options.deps };
+  const deps: TestDeps<SubgraphDeps & WeatherDeps> = { db: database.db(counter.observe), client: database.client, verifier: auth.verifier, ...options.deps };
   const served = await serveModuleForTest(weatherSubgraph, deps, { ...TEST_ENV, ...options.env });
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   return {

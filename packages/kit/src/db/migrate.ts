@@ -2,6 +2,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { SqlClient } from './database';
+import { applyEventTableMigrations } from '../events/migrations';
 
 export interface MigrationSet {
   /** The PostgreSQL schema the subgraph owns (its first migration creates it). */
@@ -11,8 +12,9 @@ export interface MigrationSet {
 }
 
 /**
- * Applies a subgraph's drizzle-kit migrations. On a server, replicas may start together, so the
- * run holds a session advisory lock on a dedicated connection (released when it closes).
+ * Applies a subgraph's drizzle-kit migrations, then the event tables (outbox, inbox, dead letters)
+ * in its schema. On a server, replicas may start together, so the run holds a session advisory
+ * lock on a dedicated connection (released when it closes).
  */
 export async function applyMigrations(client: SqlClient, set: MigrationSet): Promise<void> {
   // The journal cannot live in the subgraph's schema: migration 0000 is what creates that schema.
@@ -20,6 +22,7 @@ export async function applyMigrations(client: SqlClient, set: MigrationSet): Pro
   if (client.kind === 'pglite') {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(client.drizzle(client.pglite), config);
+    await applyEventTables(client, set.schema);
     return;
   }
   // One connection, so the session-level lock and the migration run on the same backend.
@@ -27,7 +30,22 @@ export async function applyMigrations(client: SqlClient, set: MigrationSet): Pro
   try {
     await sql`select pg_advisory_lock(hashtext(${'mosaic:migrate:' + set.schema}))`;
     await migratePostgres(drizzlePostgres(sql), config);
+    await applyEventTables({ kind: 'postgres', sql, url: client.url, close: () => sql.end() }, set.schema);
   } finally {
     await sql.end();
   }
+}
+
+/** The event tables (outbox, inbox, dead letters) in `schema`, which must exist. */
+export async function applyEventTables(client: SqlClient, schema: string): Promise<void> {
+  if (client.kind === 'pglite') {
+    const { pglite } = client;
+    return applyEventTableMigrations(schema, (script) => pglite.transaction((tx) => tx.exec(script)), async () =>
+      (await pglite.query<{ version: number }>('select version from drizzle.mosaic_event_tables where schema = $1', [schema])).rows.map((r) => r.version),
+    );
+  }
+  const { sql } = client;
+  return applyEventTableMigrations(schema, (script) => sql.begin((tx) => tx.unsafe(script)), async () =>
+    (await sql<{ version: number }[]>`select version from drizzle.mosaic_event_tables where schema = ${schema}`).map((r) => r.version),
+  );
 }

@@ -56,6 +56,27 @@ export const pubsubEnv = z
 export type PubSubConfig = z.output<typeof pubsubEnv>;
 
 /**
+ * Domain events. AMQP_URL set → RabbitMQ (services mode: events reach other services); unset → the
+ * in-process transport (all-in-one: every consumer lives in this process).
+ */
+export const eventsEnv = z
+  .object({
+    AMQP_URL: optionalUrl,
+    AMQP_NAMESPACE: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and dashes').default('mosaic'),
+    EVENTS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    EVENTS_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1_000),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+    OUTBOX_RETENTION_HOURS: z.coerce.number().positive().default(168),
+  })
+  .transform((e) => ({
+    transport: e.AMQP_URL ? ({ kind: 'rabbitmq', url: e.AMQP_URL, namespace: e.AMQP_NAMESPACE } as const) : ({ kind: 'in-process' } as const),
+    maxAttempts: e.EVENTS_MAX_ATTEMPTS,
+    retryBaseMs: e.EVENTS_RETRY_BASE_MS,
+    pollMs: e.OUTBOX_POLL_MS,
+    retentionMs: e.OUTBOX_RETENTION_HOURS * 3_600_000,
+  }));
+
+/**
  * GATEWAY_SHARED_SECRET: shared by the gateway and every subgraph; subgraphs then answer only the
  * gateway. Required in production (a subgraph must not be an open side door).
  */
@@ -80,6 +101,7 @@ export const serviceEnv = (defaultPort: number) => ({
   database: databaseEnv,
   auth: authVerifyEnv,
   pubsub: pubsubEnv,
+  events: eventsEnv,
   trust: trustEnv,
   tracing: tracingEnv,
 });

@@ -1,6 +1,7 @@
 import type { PubSubConfig } from '../env/models';
 import { serviceEnv } from '../env/models';
 import { InvalidEnvironmentError, parseEnv } from '../env/parse-env';
+import { openEventBus } from '../events/event-bus';
 import { createMemoryPubSub, type PubSub } from '../pubsub/pubsub';
 import { createRedisPubSub } from '../pubsub/redis-pubsub';
 import { openCacheStores } from '../cache/open-cache-stores';
@@ -49,17 +50,28 @@ export async function runSubgraphService(module: SubgraphModule, port: number, e
   await applyMigrations(client, module.migrations);
   const pubsub = await openPubSub(config.pubsub, log);
   const caches = await openCacheStores(config.pubsub, log);
+  const bus = await openEventBus(config.events, log, module.name);
+  if (bus.transport.kind === 'in-process') log.warn('AMQP_URL is not set: domain events reach only consumers in this process.');
+  const events = bus.forSubgraph(module.name, client);
   // Tokens are verified against the issuer's published JWKS (fetched once, cached, refreshed on an
   // unknown kid) — or, in the issuer's own process, against the keys it publishes.
   const keys = createTokenKeySet(config.auth.jwksUrl);
   const verifier = createTokenVerifier(config.auth, keys.getKey);
-  const built = await build({ db: drizzleOver(client), verifier, log, pubsub, caches, now: () => new Date() });
+  const built = await build({ db: drizzleOver(client), verifier, log, pubsub, caches, events, now: () => new Date() });
   if (built.tokenKeys) keys.trust(built.tokenKeys);
+  await events.start();
   const running = await serveSubgraph(built.subgraph, {
     port: config.http.port,
     host: config.http.host,
     log,
-    ...(built.routes ? { routes: built.routes } : {}),
+    routes: {
+      ...built.routes,
+      // Event metrics (outbox lag, consumed/failed/dead-lettered); internal, like /readyz.
+      '/metrics': async (_req, res) => {
+        res.setHeader('content-type', bus.metrics.registry.contentType);
+        res.end(await bus.metrics.registry.metrics());
+      },
+    },
     ...(built.publicHttp ? { fallback: built.publicHttp } : {}),
     ready: () => ping(client),
     gatewaySecret: config.trust.gatewaySecret,
@@ -68,7 +80,9 @@ export async function runSubgraphService(module: SubgraphModule, port: number, e
   log.info({ url: `${running.url}/graphql` }, `${module.name} subgraph listening`);
   const shutdown = async () => {
     await running.close();
+    await events.stop();
     await built.close?.();
+    await bus.close();
     await pubsub.close();
     await caches.close();
     await client.close();

@@ -13,7 +13,9 @@ import type { RequestHandler } from '../http/graphql-handler';
 import type { Routes } from '../http/http-server';
 import type { Logger } from '../logger';
 import type { PubSub } from '../pubsub/pubsub';
+import { withDeadLetterAdmin } from '../events/admin-schema';
 import { loadTypeDefs } from './load-type-defs';
+import type { SubgraphEvents } from '../events/event-bus';
 import type { Subgraph } from './subgraph';
 
 /** What the platform gives every subgraph, whichever way it runs. */
@@ -27,6 +29,12 @@ export interface SubgraphDeps {
   caches: CacheStores;
   /** The clock; tests move it. */
   now: () => Date;
+  /**
+   * Domain events of this subgraph: `events.outbox(catalog)` for the ones it emits (in the
+   * transaction of the change), `events.on(catalog, type, handler)` for the ones it consumes.
+   * The platform starts relay and consumers after `build()`.
+   */
+  events: SubgraphEvents;
 }
 
 /** What a subgraph's `build` gets: the platform's dependencies and its own identity. */
@@ -126,6 +134,11 @@ export interface SubgraphDefinition<D extends SubgraphDeps, S> {
   /** The subgraph's own environment variables (a zod model over process.env). */
   settings?: z.ZodType<S>;
   deployment?: DeploymentTraits;
+  /**
+   * It consumes domain events: its schema gains `<name>DeadLetters` / `replay<Name>DeadLetter`
+   * (admins), whose resolvers its build merges in (`deadLetterAdminResolvers(deps.name, deps.events)`).
+   */
+  deadLetterAdmin?: boolean;
   seed?: (context: SeedContext) => Promise<void>;
   demoSession?: DemoSession;
   build(deps: BuildDeps<D>, settings: S): BuiltSubgraph | Promise<BuiltSubgraph>;
@@ -140,7 +153,8 @@ export function defineSubgraph<D extends SubgraphDeps = SubgraphDeps, S = undefi
   const sourceDir = dirname(fileURLToPath(moduleUrl));
   const name = basename(dirname(sourceDir));
   const { settings, build } = definition;
-  const typeDefs = loadTypeDefs(new URL('./schema.graphql', moduleUrl));
+  const ownTypeDefs = loadTypeDefs(new URL('./schema.graphql', moduleUrl));
+  const typeDefs = definition.deadLetterAdmin ? withDeadLetterAdmin(name, ownTypeDefs) : ownTypeDefs;
   return {
     name,
     typeDefs,

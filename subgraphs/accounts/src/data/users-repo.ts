@@ -45,3 +45,8 @@ export async function updateRoles(db: Db, userId: string, roles: string[], now: 
   const [row] = await db.update(users).set({ roles, updatedAt: now }).where(eq(users.id, userId)).returning();
   return row;
 }
+
+/** Removes the user; their refresh tokens go with them (foreign key, on delete cascade). */
+export async function deleteUser(db: Db, userId: string): Promise<void> {
+  await db.delete(users).where(eq(users.id, userId));
+}

@@ -8,6 +8,7 @@ import { completeExternalSignIn } from './Mutation/completeExternalSignIn';
 import { completeLogin } from './Mutation/completeLogin';
 import { confirmSignUp } from './Mutation/confirmSignUp';
 import { confirmTotpEnrollment } from './Mutation/confirmTotpEnrollment';
+import { deleteAccount } from './Mutation/deleteAccount';
 import { deleteOAuthClient } from './Mutation/deleteOAuthClient';
 import { disableTwoFactor } from './Mutation/disableTwoFactor';
 import { login } from './Mutation/login';
@@ -50,6 +51,7 @@ export const resolvers: Resolvers = {
     refreshSession,
     logout,
     changePassword,
+    deleteAccount,
     setUserRoles,
     beginTotpEnrollment,
     confirmTotpEnrollment,

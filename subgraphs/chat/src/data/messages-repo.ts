@@ -1,4 +1,4 @@
-import { and, count, desc, eq, getTableColumns, inArray, isNull, ne, or, sql, gt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, ne, or, sql, gt } from 'drizzle-orm';
 import type { Db } from '@mosaic/kit';
 import { uuidRows } from './id-list';
 import { members, messages, type MessageRow, type NewMessage } from './tables';
@@ -34,6 +34,16 @@ export async function updateMessageText(db: Db, id: string, text: string, edited
 export async function markMessageDeleted(db: Db, id: string, deletedAt: Date): Promise<MessageRow> {
   const [row] = await db.update(messages).set({ text: '', deletedAt }).where(eq(messages.id, id)).returning();
   return row!;
+}
+
+/** A room's messages after `afterId`, oldest first (a resuming live stream's missed messages). */
+export async function findMessagesAfter(db: Db, roomId: string, afterId: string, limit: number): Promise<MessageRow[]> {
+  return db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.roomId, roomId), gt(messages.id, afterId)))
+    .orderBy(asc(messages.id))
+    .limit(limit);
 }
 
 export interface MessagePageQuery {

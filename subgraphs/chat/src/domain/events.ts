@@ -1,6 +1,7 @@
-import { encodeId } from '@mosaic/kit';
+import { encodeId, type DeliveredEvent, type EventTypeOf, type PubSub } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { MessageRow } from '../data/tables';
+import { type chatEvents } from '../events';
 
 /**
  * Live events travel through pub/sub as JSON (in memory too, so both backends behave alike):
@@ -12,9 +13,14 @@ export type Jsonified<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] e
 
 export type MessageEventType = 'MessageAdded' | 'MessageEdited' | 'MessageReactionsChanged';
 
-export type MessageEventPayload =
+/**
+ * A live message event; `eventId` (the outbox event's) lets a stream drop a redelivered copy.
+ * `replayed`: read from the history for a resuming subscriber, not from the outbox.
+ */
+export type MessageEventPayload = { eventId: string; replayed?: true } & (
   | { type: MessageEventType; roomId: string; message: Jsonified<MessageRow> | MessageRow }
-  | { type: 'MessageDeleted'; roomId: string; messageId: string };
+  | { type: 'MessageDeleted'; roomId: string; messageId: string }
+);
 
 export interface TypingPayload {
   roomId: string;
@@ -47,15 +53,38 @@ export function reviveMessage(message: Jsonified<MessageRow> | MessageRow): Mess
 }
 
 /**
- * Publishes once the write has committed. The history is the source of truth and live delivery is
- * at-most-once, so a pub/sub failure is logged, not turned into a failed (yet committed) mutation.
+ * Typing indicators are ephemeral and go straight to pub/sub: a lost one costs a few seconds of a
+ * wrong indicator (bounded by `expiresAt`). Message events come from the outbox (see below).
  */
-export async function publish(ctx: Pick<Context, 'pubsub' | 'log'>, topic: string, payload: MessageEventPayload | TypingPayload): Promise<void> {
+export async function publishTyping(ctx: Pick<Context, 'pubsub' | 'log'>, payload: TypingPayload): Promise<void> {
   try {
-    await ctx.pubsub.publish(topic, payload);
+    await ctx.pubsub.publish(typingTopic(payload.roomId), payload);
   } catch (error) {
-    ctx.log.warn({ err: error, topic }, 'live event not published');
+    ctx.log.warn({ err: error, roomId: payload.roomId }, 'typing event not published');
   }
 }
 
-export const publishMessageEvent = (ctx: Pick<Context, 'pubsub' | 'log'>, event: MessageEventPayload) => publish(ctx, messagesTopic(event.roomId), event);
+export const LIVE_EVENT_TYPES = ['chat.message.added', 'chat.message.edited', 'chat.message.reactions-changed', 'chat.message.deleted'] as const satisfies readonly EventTypeOf<typeof chatEvents>[];
+
+const LIVE_TYPE = {
+  'chat.message.added': 'MessageAdded',
+  'chat.message.edited': 'MessageEdited',
+  'chat.message.reactions-changed': 'MessageReactionsChanged',
+} as const;
+
+/**
+ * The relay's consumer for live streams: each committed message event, in order per room, to the
+ * room's pub/sub topic (every replica's subscribers). At least once: a stream drops a copy it has
+ * seen by `eventId`.
+ */
+export function fanOutToLiveStreams(pubsub: PubSub) {
+  return async (event: DeliveredEvent<typeof chatEvents, (typeof LIVE_EVENT_TYPES)[number]>): Promise<void> => {
+    const { payload: change } = event;
+    const { roomId } = change;
+    const payload: MessageEventPayload =
+      'messageId' in change
+        ? { eventId: event.id, type: 'MessageDeleted', roomId, messageId: change.messageId }
+        : { eventId: event.id, type: LIVE_TYPE[event.type as keyof typeof LIVE_TYPE], roomId, message: change.message };
+    await pubsub.publish(messagesTopic(roomId), payload);
+  };
+}

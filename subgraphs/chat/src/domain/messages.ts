@@ -4,12 +4,12 @@ import { findMessage, findMessageInRoom, insertMessage, markMessageDeleted, upda
 import { deleteReactionsOf } from '../data/reactions-repo';
 import { lockRoom, lockRoomOfMessage, recordMessageSent } from '../data/rooms-repo';
 import type { MessageRow } from '../data/tables';
-import { publishMessageEvent } from './events';
+import { snapshotOf } from '../events';
 import { nextMessageId } from './message-ids';
 import { accessTo, assertMayRead, assertMember, mayRead, type RoomAccess } from './room-access';
 import { messageTextSchema } from './text';
 
-type ChatContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'pubsub' | 'log'>;
+type ChatContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'events'>;
 
 /** `_entities`: a message of a room the viewer may read, or null. */
 export async function visibleMessage(ctx: Pick<Context, 'auth' | 'loaders'>, messageId: string): Promise<MessageRow | null> {
@@ -41,7 +41,7 @@ export interface SendMessageCommand {
 
 /**
  * Posts a message. Under the room's lock the new id is made larger than the room's newest one,
- * so ids grow in commit order; the event is published once the transaction has committed.
+ * so ids grow in commit order; its event is written to the outbox in the same transaction.
  */
 export async function sendMessage(ctx: ChatContext, command: SendMessageCommand): Promise<MessageRow> {
   const viewerId = ctx.auth.userId();
@@ -58,10 +58,10 @@ export async function sendMessage(ctx: ChatContext, command: SendMessageCommand)
     const id = nextMessageId(access.room.lastMessageId, now);
     const inserted = await insertMessage(tx, { id, roomId: command.roomId, authorId: viewerId, text, replyToId: command.replyToId, createdAt: now, editedAt: null, deletedAt: null });
     await recordMessageSent(tx, command.roomId, id, now);
+    await ctx.events.emit(tx, 'chat.message.added', { roomId: inserted.roomId, message: snapshotOf(inserted) });
     return inserted;
   });
   refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, message.id, message));
-  await publishMessageEvent(ctx, { type: 'MessageAdded', roomId: message.roomId, message });
   return message;
 }
 
@@ -74,12 +74,13 @@ export async function editMessage(ctx: ChatContext, messageId: string, rawText: 
     if (message.authorId !== viewerId) throw new ForbiddenError('Only its author can edit a message.');
     assertMember(access);
     if (message.deletedAt) throw new ConflictError('This message was deleted; it cannot be edited.');
-    if (message.text === text) return { message, changed: false };
-    return { message: await updateMessageText(tx, messageId, text, ctx.now()), changed: true };
+    if (message.text === text) return message;
+    const edited = await updateMessageText(tx, messageId, text, ctx.now());
+    await ctx.events.emit(tx, 'chat.message.edited', { roomId: edited.roomId, message: snapshotOf(edited) });
+    return edited;
   });
-  refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, outcome.message.id, outcome.message));
-  if (outcome.changed) await publishMessageEvent(ctx, { type: 'MessageEdited', roomId: outcome.message.roomId, message: outcome.message });
-  return outcome.message;
+  refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, outcome.id, outcome));
+  return outcome;
 }
 
 /**
@@ -93,11 +94,12 @@ export async function deleteMessage(ctx: ChatContext, messageId: string): Promis
     if (message.authorId !== viewerId && access.membership?.role !== 'OWNER') {
       throw new ForbiddenError("Only its author or the room's owners can delete a message.");
     }
-    if (message.deletedAt) return { message, changed: false };
+    if (message.deletedAt) return message;
     await deleteReactionsOf(tx, messageId);
-    return { message: await markMessageDeleted(tx, messageId, ctx.now()), changed: true };
+    const deleted = await markMessageDeleted(tx, messageId, ctx.now());
+    await ctx.events.emit(tx, 'chat.message.deleted', { roomId: deleted.roomId, messageId });
+    return deleted;
   });
-  refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, outcome.message.id, outcome.message));
-  if (outcome.changed) await publishMessageEvent(ctx, { type: 'MessageDeleted', roomId: outcome.message.roomId, messageId });
-  return outcome.message;
+  refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, outcome.id, outcome));
+  return outcome;
 }

@@ -2,12 +2,12 @@ import { ConflictError, validate, refreshLoaders, written } from '@mosaic/kit';
 import type { Context } from '../context';
 import { deleteReaction, insertReaction, type ReactionSummary } from '../data/reactions-repo';
 import type { MessageRow } from '../data/tables';
+import { snapshotOf } from '../events';
 import { emojiSchema } from './emoji';
-import { publishMessageEvent } from './events';
 import { lockMessage } from './messages';
 import { assertMember } from './room-access';
 
-type ChatContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'pubsub' | 'log'>;
+type ChatContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'events'>;
 
 /** One reaction per user, emoji and message; members only; not on deleted messages. */
 async function react(ctx: ChatContext, messageId: string, rawEmoji: unknown, add: boolean): Promise<MessageRow> {
@@ -20,11 +20,11 @@ async function react(ctx: ChatContext, messageId: string, rawEmoji: unknown, add
     const changed = add
       ? await insertReaction(tx, { messageId, userId: viewerId, emoji, createdAt: ctx.now() })
       : await deleteReaction(tx, messageId, viewerId, emoji);
-    return { message, changed };
+    if (changed) await ctx.events.emit(tx, 'chat.message.reactions-changed', { roomId: message.roomId, message: snapshotOf(message) });
+    return message;
   });
-  refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, outcome.message.id, outcome.message));
-  if (outcome.changed) await publishMessageEvent(ctx, { type: 'MessageReactionsChanged', roomId: outcome.message.roomId, message: outcome.message });
-  return outcome.message;
+  refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, outcome.id, outcome));
+  return outcome;
 }
 
 export const addReaction = (ctx: ChatContext, messageId: string, emoji: unknown) => react(ctx, messageId, emoji, true);

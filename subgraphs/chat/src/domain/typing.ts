@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import { publish, typingTopic, type TypingPayload } from './events';
+import { publishTyping, type TypingPayload } from './events';
 import { assertMayRead, assertMember, roomAccess } from './room-access';
 
 /** How long a client shows "… is typing" after an event, unless a newer one arrives. */
@@ -20,6 +20,6 @@ export async function setTyping(ctx: Pick<Context, 'auth' | 'loaders' | 'now' | 
     isTyping,
     expiresAt: new Date(isTyping ? now.getTime() + TYPING_TTL_MS : now.getTime()),
   };
-  await publish(ctx, typingTopic(roomId), event);
+  await publishTyping(ctx, event);
   return event;
 }

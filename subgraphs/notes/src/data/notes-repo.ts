@@ -85,3 +85,8 @@ export async function deleteOwnedNote(db: Db, id: string, ownerId: string): Prom
   const rows = await db.delete(notes).where(owned(id, ownerId)).returning({ id: notes.id });
   return rows.length === 1;
 }
+
+/** Every note of a user. */
+export async function deleteNotesOfOwner(db: Db, ownerId: string): Promise<number> {
+  return (await db.delete(notes).where(eq(notes.ownerId, ownerId)).returning({ id: notes.id })).length;
+}

@@ -82,3 +82,8 @@ export async function renumberPositions(db: Db, ownerId: string, gap: number): P
     ) as ranked
     where ${todos.id} = ranked.id`);
 }
+
+/** Every todo of a user (their completions go with them: foreign key, on delete cascade). */
+export async function deleteTodosOfOwner(db: Db, ownerId: string): Promise<number> {
+  return (await db.delete(todos).where(eq(todos.ownerId, ownerId)).returning({ id: todos.id })).length;
+}

@@ -82,7 +82,7 @@ function pnpm(args: string[], cwd = root): void {
   execFileSync(command, [...prefix, ...args], { cwd, stdio: 'inherit' });
 }
 
-if (!values['skip-install']) pnpm(['install', '--prefer-offline']);
+if (!values['skip-install']) pnpm(['install', '--prefer-offline', '--no-frozen-lockfile']);
 execFileSync(join(target, 'node_modules', '.bin', 'drizzle-kit'), ['generate', '--name', 'init'], { cwd: target, stdio: 'inherit' });
 pnpm(['codegen']);
 pnpm(['compose']);

@@ -415,6 +415,12 @@ export type ResetPasswordInput = {
 export type Role =
   /** May list users and change their roles. */
   | 'ADMIN'
+  /** Writes and publishes their own blog posts. */
+  | 'AUTHOR'
+  /** Edits and moderates any blog post and comment. */
+  | 'EDITOR'
+  /** Runs the shop: catalog, inventory, orders, refunds and promotions. */
+  | 'STAFF'
   /** Every registered user. */
   | 'USER';
 

@@ -3,7 +3,8 @@ import type { Context } from '../context';
 import type { UserRow } from '../data/tables';
 import { listUsers as listUserRows, updateRoles, userCursorKey } from '../data/users-repo';
 
-export const ROLES = ['user', 'admin'] as const;
+/** Platform-wide roles; a domain names the ones that hold its scopes (commerce: staff; blog: author, editor). */
+export const ROLES = ['user', 'admin', 'staff', 'editor', 'author'] as const;
 export type RoleName = (typeof ROLES)[number];
 
 export async function viewerProfile(ctx: Pick<Context, 'auth' | 'loaders'>): Promise<UserRow | null> {

@@ -5,8 +5,11 @@ import { twoFactorStateOf } from '../domain/two-factor/status';
 import type { RoleName } from '../domain/users';
 import type { Role, UserResolvers } from '../resolvers.generated';
 
-export const roleFromGraphQL = (role: Role): RoleName => (role === 'ADMIN' ? 'admin' : 'user');
-const roleToGraphQL = (role: string): Role => (role === 'admin' ? 'ADMIN' : 'USER');
+const ROLE_NAMES: Record<Role, RoleName> = { USER: 'user', ADMIN: 'admin', STAFF: 'staff', EDITOR: 'editor', AUTHOR: 'author' };
+const GRAPHQL_ROLES = new Map(Object.entries(ROLE_NAMES).map(([graphql, name]) => [name as string, graphql as Role]));
+
+export const roleFromGraphQL = (role: Role): RoleName => ROLE_NAMES[role];
+const roleToGraphQL = (role: string): Role => GRAPHQL_ROLES.get(role) ?? 'USER';
 
 export const User: UserResolvers = {
   __resolveReference: (reference, ctx) => ctx.loaders.userById.load(decodeId('User', reference.id)),

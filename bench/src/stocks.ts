@@ -77,6 +77,7 @@ async function quoteFanOut(subscribers: number, ticksPerSecond: number, seconds:
       ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('bench')]),
       // Users sign up and in at once here; verified sign-up (production's default) is tested in accounts.
       ACCOUNTS_SIGNUP: 'instant',
+      CHAIN_KEY_ENCRYPTION_KEYS: JSON.stringify([generateFieldKey('bench')]),
       GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),
       RATE_LIMIT_PER_IP: '0',
       // Every simulated client connects from this one machine.

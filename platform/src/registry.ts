@@ -23,6 +23,7 @@ export const registry: readonly RegistryEntry[] = [
   { name: 'stocks', port: 4005, load: () => import('../../subgraphs/stocks/src/index') },
   { name: 'links', port: 4006, load: () => import('../../subgraphs/links/src/index') },
   { name: 'weather', port: 4007, load: () => import('../../subgraphs/weather/src/index') },
+  { name: 'chain', port: 4015, load: () => import('../../subgraphs/chain/src/index') },
 ];
 
 export const GATEWAY_PORT = 4000;

@@ -27,6 +27,7 @@ beforeAll(async () => {
       ACCOUNTS_FIELD_KEYS: JSON.stringify([generateFieldKey('services')]),
       // Users sign up and in at once here; verified sign-up (production's default) is tested in accounts.
       ACCOUNTS_SIGNUP: 'instant',
+      CHAIN_KEY_ENCRYPTION_KEYS: JSON.stringify([generateFieldKey('services')]),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),

@@ -4,9 +4,31 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type ChainNetworkKind =
+  | 'DEVNET'
+  | 'RPC';
+
 export type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
+};
+
+export type ContractCallInput = {
+  /** Arguments as a JSON array in ABI order. */
+  args?: unknown;
+  contractId: string | number;
+  functionName: string;
+};
+
+export type ContractWriteInput = {
+  args?: unknown;
+  contractId: string | number;
+  functionName: string;
+  gasLimit?: string | null | undefined;
+  maxFeePerGas?: string | null | undefined;
+  maxPriorityFeePerGas?: string | null | undefined;
+  value?: string | null | undefined;
+  walletId: string | number;
 };
 
 export type CreateNoteInput = {
@@ -61,12 +83,41 @@ export type CreateTodoInput = {
   title: string;
 };
 
+export type CreateWalletInput = {
+  /** BIP-44 address index (m/44'/60'/0'/0/index); 0 when omitted. */
+  addressIndex?: number | null | undefined;
+  /** 1 to 100 characters, trimmed. */
+  label: string;
+  /** Restore from this BIP-39 phrase (12 or 24 words) instead of generating a new one. */
+  mnemonic?: string | null | undefined;
+};
+
 export type CreateWatchlistInput = {
   /** 1 to 60 characters, one line; surrounding spaces are trimmed. Unique among your watchlists. */
   name: string;
   /** Initial symbols (case-insensitive, known instruments, at most 100; duplicates dropped). */
   symbols?: Array<string> | null | undefined;
 };
+
+export type DeployContractInput = {
+  /** Constructor arguments as a JSON array, in ABI order (integers as decimal strings). */
+  args?: unknown;
+  /** Which contract of the source to deploy; the only one when omitted. */
+  contractName?: string | null | undefined;
+  example?: ExampleContract | null | undefined;
+  gasLimit?: string | null | undefined;
+  /** Solidity source (imports limited to @openzeppelin/contracts/…); or use `example`. */
+  source?: string | null | undefined;
+  /** Wei sent to a payable constructor. */
+  value?: string | null | undefined;
+  walletId: string | number;
+};
+
+export type ExampleContract =
+  /** An OpenZeppelin ERC-20 the deployer can mint: constructor(name, symbol, initialSupply). */
+  | 'ERC20'
+  /** An OpenZeppelin ERC-721 the deployer mints: constructor(name, symbol). */
+  | 'ERC721';
 
 export type LoginInput = {
   email: string;
@@ -130,6 +181,12 @@ export type RegisterInput = {
 export type Role =
   /** May list users and change their roles. */
   | 'ADMIN'
+  /** Writes and publishes their own blog posts. */
+  | 'AUTHOR'
+  /** Edits and moderates any blog post and comment. */
+  | 'EDITOR'
+  /** Runs the shop: catalog, inventory, orders, refunds and promotions. */
+  | 'STAFF'
   /** Every registered user. */
   | 'USER';
 
@@ -146,6 +203,12 @@ export type SendMessageInput = {
   roomId: string | number;
   /** 1 to 4000 characters once surrounding whitespace is trimmed; line breaks inside are kept. */
   text: string;
+};
+
+export type SpeedUpInput = {
+  /** How much to raise both fee caps, 10 to 500 percent (nodes require at least 10); 20 when omitted. */
+  feeBumpPercent?: number | null | undefined;
+  transactionId: string | number;
 };
 
 /**
@@ -194,6 +257,42 @@ export type TodoPriority =
   | 'NONE'
   | 'URGENT';
 
+export type TransactionKind =
+  | 'CANCELLATION'
+  | 'CONTRACT_CALL'
+  | 'CONTRACT_DEPLOYMENT'
+  | 'FUNDING'
+  | 'TOKEN_TRANSFER'
+  | 'TRANSFER';
+
+export type TransactionStatus =
+  /** In a block with at least `confirmationsRequired` blocks on top, and succeeded. */
+  | 'CONFIRMED'
+  /** Mined but reverted (see `revertReason`), or dropped by the network. */
+  | 'FAILED'
+  /** In a block, with fewer than `confirmationsRequired` blocks on top. */
+  | 'MINED'
+  /** Accepted by the network, not yet in a block. */
+  | 'PENDING'
+  /** Another transaction with the same nonce was mined instead (speed-up, cancel or a foreign send). */
+  | 'REPLACED';
+
+export type TransferInput = {
+  /** Wei, or the token's smallest unit when `token` is set. */
+  amount: string;
+  /** Refuse to sign unless the network's chain id is this one. */
+  chainId?: number | null | undefined;
+  /** Gas limit, 21000 to the block gas limit; estimated when omitted. */
+  gasLimit?: string | null | undefined;
+  maxFeePerGas?: string | null | undefined;
+  maxPriorityFeePerGas?: string | null | undefined;
+  /** Recipient address (EIP-55 checksum enforced for mixed case). */
+  to: string;
+  /** An ERC-20 contract address: send that token instead of the native currency. */
+  token?: string | null | undefined;
+  walletId: string | number;
+};
+
 /** Only the fields given change; omitted ones keep their value (null is not allowed for them). */
 export type UpdateNoteInput = {
   body?: string | null | undefined;
@@ -219,6 +318,12 @@ export type UpdateTodoInput = {
   recurrence?: string | null | undefined;
   title?: string | null | undefined;
 };
+
+export type WalletKind =
+  /** Keys derived from a BIP-39 mnemonic (BIP-44 path m/44'/60'/0'/0/index), kept encrypted; can sign. */
+  | 'HD'
+  /** An address only: balances and history, no signing. */
+  | 'WATCH_ONLY';
 
 export type RegisterMutationVariables = Exact<{
   input: RegisterInput;
@@ -259,6 +364,127 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { id: string, email: string | null, displayName: string, roles: Array<Role> | null, createdAt: string } | null };
+
+export type ChainNetworkQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ChainNetworkQuery = { chainNetwork: { chainId: number, name: string, kind: ChainNetworkKind, currencySymbol: string, latestBlock: string, confirmationsRequired: number } };
+
+export type MyWalletsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyWalletsQuery = { me: { id: string, wallets: { edges: Array<{ node: { id: string, label: string, kind: WalletKind, address: string, balance: string, transactions: { edges: Array<{ node: { id: string, kind: TransactionKind, status: TransactionStatus, confirmations: number, hash: string, value: string, to: string | null } }> } } }> } | null, linkedAddresses: Array<{ address: string, chainId: number, linkedAt: string }> | null } | null };
+
+export type CreateWalletMutationVariables = Exact<{
+  input: CreateWalletInput;
+}>;
+
+
+export type CreateWalletMutation = { createWallet: { mnemonic: string | null, wallet: { id: string, label: string, address: string, balance: string }, funding: { id: string, status: TransactionStatus } | null } | null };
+
+export type SignMessageMutationVariables = Exact<{
+  walletId: string | number;
+  message: string;
+}>;
+
+
+export type SignMessageMutation = { signMessage: { signature: string, address: string } | null };
+
+export type VerifyMessageSignatureQueryVariables = Exact<{
+  address: string;
+  message: string;
+  signature: string;
+}>;
+
+
+export type VerifyMessageSignatureQuery = { verifyMessageSignature: { valid: boolean, recoveredAddress: string | null } };
+
+export type CreateSiweChallengeMutationVariables = Exact<{
+  address: string;
+}>;
+
+
+export type CreateSiweChallengeMutation = { createSiweChallenge: { message: string, nonce: string, expiresAt: string } | null };
+
+export type LinkAddressMutationVariables = Exact<{
+  message: string;
+  signature: string;
+}>;
+
+
+export type LinkAddressMutation = { linkAddress: { address: string, chainId: number, linkedAt: string } | null };
+
+export type EstimateTransferQueryVariables = Exact<{
+  input: TransferInput;
+}>;
+
+
+export type EstimateTransferQuery = { estimateTransfer: { gasLimit: string, maxFeePerGas: string, maxPriorityFeePerGas: string, maxCost: string } | null };
+
+export type SendTransferMutationVariables = Exact<{
+  input: TransferInput;
+}>;
+
+
+export type SendTransferMutation = { sendTransfer: { id: string, status: TransactionStatus, nonce: string, hash: string, value: string, from: string, to: string | null } | null };
+
+export type SpeedUpTransactionMutationVariables = Exact<{
+  input: SpeedUpInput;
+}>;
+
+
+export type SpeedUpTransactionMutation = { speedUpTransaction: { id: string, status: TransactionStatus, nonce: string, maxFeePerGas: string } | null };
+
+export type CancelTransactionMutationVariables = Exact<{
+  transactionId: string | number;
+}>;
+
+
+export type CancelTransactionMutation = { cancelTransaction: { id: string, status: TransactionStatus, nonce: string } | null };
+
+export type TransactionUpdatedSubscriptionVariables = Exact<{
+  walletId?: string | number | null | undefined;
+}>;
+
+
+export type TransactionUpdatedSubscription = { transactionUpdated: { id: string, kind: TransactionKind, status: TransactionStatus, confirmations: number, blockNumber: string | null, revertReason: string | null, replacedBy: { id: string } | null } | null };
+
+export type DeployContractMutationVariables = Exact<{
+  input: DeployContractInput;
+}>;
+
+
+export type DeployContractMutation = { deployContract: { id: string, name: string, address: string, deployment: { id: string, status: TransactionStatus } | null } | null };
+
+export type CallContractQueryVariables = Exact<{
+  input: ContractCallInput;
+}>;
+
+
+export type CallContractQuery = { callContract: unknown };
+
+export type WriteContractMutationVariables = Exact<{
+  input: ContractWriteInput;
+}>;
+
+
+export type WriteContractMutation = { writeContract: { id: string, status: TransactionStatus } | null };
+
+export type ContractEventsQueryVariables = Exact<{
+  id: string | number;
+  eventName?: string | null | undefined;
+}>;
+
+
+export type ContractEventsQuery = { contract: { name: string, address: string, events: Array<{ eventName: string, args: unknown, blockNumber: string, transactionHash: string, logIndex: number }> } | null };
+
+export type LiveContractEventsSubscriptionVariables = Exact<{
+  contractId: string | number;
+  eventName?: string | null | undefined;
+}>;
+
+
+export type LiveContractEventsSubscription = { contractEvents: { eventName: string, args: unknown, blockNumber: string, transactionHash: string } | null };
 
 export type ChatRoomsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -481,6 +707,23 @@ export const RefreshSessionDocument = {"__meta__":{"hash":"sha256:843c6e54b0286c
 export const LogoutDocument = {"__meta__":{"hash":"sha256:44df27831b2e811e41361abb45896fc013bf9f0e37f54ae93fdb75c2c1f24da5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}]}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
 export const ChangePasswordDocument = {"__meta__":{"hash":"sha256:b98ea1146e167327557425fabe700fd1df58d9067a38db39b6f4f85ce75fd3cc"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const MeDocument = {"__meta__":{"hash":"sha256:50443297795ff6a1f6d99493f95597f71a4c0b88861e4baec9334f4e939b0007"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const ChainNetworkDocument = {"__meta__":{"hash":"sha256:d829dfc5c32a3c4c48f9af02bb861b00e89d8a69e4fa096ef3f5df6923cdeba4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChainNetwork"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chainNetwork"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chainId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"currencySymbol"}},{"kind":"Field","name":{"kind":"Name","value":"latestBlock"}},{"kind":"Field","name":{"kind":"Name","value":"confirmationsRequired"}}]}}]}}]} as unknown as DocumentNode<ChainNetworkQuery, ChainNetworkQueryVariables>;
+export const MyWalletsDocument = {"__meta__":{"hash":"sha256:f763ba7de510dde85897a3342ce2f1edd58d9a795ef9dbdfa837861de8cf26d8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyWallets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"wallets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"confirmations"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"linkedAddresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"chainId"}},{"kind":"Field","name":{"kind":"Name","value":"linkedAt"}}]}}]}}]}}]} as unknown as DocumentNode<MyWalletsQuery, MyWalletsQueryVariables>;
+export const CreateWalletDocument = {"__meta__":{"hash":"sha256:fe56681383445a13bf00a2ff210b2ea1c7cec4bb22b74109ada34257382c2a9a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWallet"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWalletInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWallet"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mnemonic"}},{"kind":"Field","name":{"kind":"Name","value":"wallet"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"balance"}}]}},{"kind":"Field","name":{"kind":"Name","value":"funding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<CreateWalletMutation, CreateWalletMutationVariables>;
+export const SignMessageDocument = {"__meta__":{"hash":"sha256:d790f1ffd89eca074a34dda51d13bd4afd63c44e03ba4effad43c108e813b9c5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"walletId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"message"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"walletId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"walletId"}}},{"kind":"Argument","name":{"kind":"Name","value":"message"},"value":{"kind":"Variable","name":{"kind":"Name","value":"message"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signature"}},{"kind":"Field","name":{"kind":"Name","value":"address"}}]}}]}}]} as unknown as DocumentNode<SignMessageMutation, SignMessageMutationVariables>;
+export const VerifyMessageSignatureDocument = {"__meta__":{"hash":"sha256:82a78477a83e4faeff12667dc98cf1144a12a9e9f21f734fae8e68ce1576df75"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VerifyMessageSignature"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"address"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"message"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"signature"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyMessageSignature"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"address"},"value":{"kind":"Variable","name":{"kind":"Name","value":"address"}}},{"kind":"Argument","name":{"kind":"Name","value":"message"},"value":{"kind":"Variable","name":{"kind":"Name","value":"message"}}},{"kind":"Argument","name":{"kind":"Name","value":"signature"},"value":{"kind":"Variable","name":{"kind":"Name","value":"signature"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"recoveredAddress"}}]}}]}}]} as unknown as DocumentNode<VerifyMessageSignatureQuery, VerifyMessageSignatureQueryVariables>;
+export const CreateSiweChallengeDocument = {"__meta__":{"hash":"sha256:67ca494504ebd63ed223a6156960f948f0af06d3fd471aedd16a8482007e2876"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateSiweChallenge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"address"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSiweChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"address"},"value":{"kind":"Variable","name":{"kind":"Name","value":"address"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"nonce"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<CreateSiweChallengeMutation, CreateSiweChallengeMutationVariables>;
+export const LinkAddressDocument = {"__meta__":{"hash":"sha256:72636a77aecc86eb6dc8ada5c8b6cbb2b8d673a211e9812ee7edc0595cba5a7a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LinkAddress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"message"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"signature"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"linkAddress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"message"},"value":{"kind":"Variable","name":{"kind":"Name","value":"message"}}},{"kind":"Argument","name":{"kind":"Name","value":"signature"},"value":{"kind":"Variable","name":{"kind":"Name","value":"signature"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"chainId"}},{"kind":"Field","name":{"kind":"Name","value":"linkedAt"}}]}}]}}]} as unknown as DocumentNode<LinkAddressMutation, LinkAddressMutationVariables>;
+export const EstimateTransferDocument = {"__meta__":{"hash":"sha256:d8b1437cab9c8967ddb860d826729cbabc2c0423ecfe33207a652b11bf7b7e4c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EstimateTransfer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TransferInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"estimateTransfer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"gasLimit"}},{"kind":"Field","name":{"kind":"Name","value":"maxFeePerGas"}},{"kind":"Field","name":{"kind":"Name","value":"maxPriorityFeePerGas"}},{"kind":"Field","name":{"kind":"Name","value":"maxCost"}}]}}]}}]} as unknown as DocumentNode<EstimateTransferQuery, EstimateTransferQueryVariables>;
+export const SendTransferDocument = {"__meta__":{"hash":"sha256:a6f6f59c73061d1887e253fcbb9645009c4edb2f70fd8259c183c0b50006f3c0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendTransfer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TransferInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendTransfer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"nonce"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}}]}}]} as unknown as DocumentNode<SendTransferMutation, SendTransferMutationVariables>;
+export const SpeedUpTransactionDocument = {"__meta__":{"hash":"sha256:0359556146e11006abad84dbc067aaf920bbee5ba5d3378d19c6f4f1c67028b3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SpeedUpTransaction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SpeedUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"speedUpTransaction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"nonce"}},{"kind":"Field","name":{"kind":"Name","value":"maxFeePerGas"}}]}}]}}]} as unknown as DocumentNode<SpeedUpTransactionMutation, SpeedUpTransactionMutationVariables>;
+export const CancelTransactionDocument = {"__meta__":{"hash":"sha256:b4b09e0fcfd7d8d3aee920b2d3f305d4c48362bd9b8e9b27b98ef5d59b055bc6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelTransaction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"transactionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelTransaction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"transactionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"transactionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"nonce"}}]}}]}}]} as unknown as DocumentNode<CancelTransactionMutation, CancelTransactionMutationVariables>;
+export const TransactionUpdatedDocument = {"__meta__":{"hash":"sha256:a3529304efa37ddfbfdfe1f9c1169dca114d69f1ef7352bfa018e419cb3cef5c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"TransactionUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"walletId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transactionUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"walletId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"walletId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"confirmations"}},{"kind":"Field","name":{"kind":"Name","value":"blockNumber"}},{"kind":"Field","name":{"kind":"Name","value":"revertReason"}},{"kind":"Field","name":{"kind":"Name","value":"replacedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<TransactionUpdatedSubscription, TransactionUpdatedSubscriptionVariables>;
+export const DeployContractDocument = {"__meta__":{"hash":"sha256:667d3fc584899cca160568bbe69dea9b91127fb4732e2ac804c6631c8f278fb9"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeployContract"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeployContractInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deployContract"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"deployment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<DeployContractMutation, DeployContractMutationVariables>;
+export const CallContractDocument = {"__meta__":{"hash":"sha256:6a443f6013d4cc9d2fadde0b33946c41be0c3f3bcd2dbfdea052cb581e2aa719"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CallContract"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ContractCallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"callContract"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<CallContractQuery, CallContractQueryVariables>;
+export const WriteContractDocument = {"__meta__":{"hash":"sha256:e609b9b040ea2e323cbe9a6fbb11c8dd0223fc0c35d04a2964088e50138dd7f2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WriteContract"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ContractWriteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"writeContract"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<WriteContractMutation, WriteContractMutationVariables>;
+export const ContractEventsDocument = {"__meta__":{"hash":"sha256:42012c567ce82e5330390c66ebc7f86278ee022bd4a31ba11d9171b89cff6431"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContractEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"eventName"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contract"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"eventName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"eventName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventName"}},{"kind":"Field","name":{"kind":"Name","value":"args"}},{"kind":"Field","name":{"kind":"Name","value":"blockNumber"}},{"kind":"Field","name":{"kind":"Name","value":"transactionHash"}},{"kind":"Field","name":{"kind":"Name","value":"logIndex"}}]}}]}}]}}]} as unknown as DocumentNode<ContractEventsQuery, ContractEventsQueryVariables>;
+export const LiveContractEventsDocument = {"__meta__":{"hash":"sha256:ad18c99d0a2398d96e57ab4ee2daf4cc3e47f6341535ace259d1e3096bbbb636"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LiveContractEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contractId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"eventName"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contractEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"contractId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contractId"}}},{"kind":"Argument","name":{"kind":"Name","value":"eventName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"eventName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventName"}},{"kind":"Field","name":{"kind":"Name","value":"args"}},{"kind":"Field","name":{"kind":"Name","value":"blockNumber"}},{"kind":"Field","name":{"kind":"Name","value":"transactionHash"}}]}}]}}]} as unknown as DocumentNode<LiveContractEventsSubscription, LiveContractEventsSubscriptionVariables>;
 export const ChatRoomsDocument = {"__meta__":{"hash":"sha256:691dc34475128b4f83348039e571dec1b47480c1c56bb6a12db924ecf2bfb1b6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChatRooms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chatRooms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastActivityAt"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ChatRoomsQuery, ChatRoomsQueryVariables>;
 export const RoomHistoryDocument = {"__meta__":{"hash":"sha256:7fa782244d16237f64a29193495bddef9b3aded5a75fec0d6128d1942ab9b32d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replyTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"emoji"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"reactedByViewer"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomHistoryQuery, RoomHistoryQueryVariables>;
 export const CreateRoomDocument = {"__meta__":{"hash":"sha256:ef405a050aa607ae5d6d6bf7029ca8e1e1d68f548fc98e727f266018df15aa6a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRoomInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRoom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}}]}}]}}]} as unknown as DocumentNode<CreateRoomMutation, CreateRoomMutationVariables>;

@@ -16,6 +16,7 @@ export { enforceAccessDirectives, type AccessContext, type Policy, type Policies
 export { standardPolicies } from './auth/standard-policies';
 export { hasRecentSecondFactor, requireRecentSecondFactor, stepUpPolicy } from './auth/step-up';
 export { createFieldCipher, generateFieldKey, parseFieldKeys, loadFieldKeys, type FieldCipher, type FieldKey, type FieldKeysSource } from './crypto/field-encryption';
+export { createEnvelopeCipher, type EnvelopeCipher } from './crypto/envelope';
 export { clientInfoOf, CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, type ClientInfo } from './http/client-info';
 export * from './graphql/subgraph';
 export * from './graphql/subgraph-module';

@@ -1,0 +1,22 @@
+import type { Connection, UserReference } from '@mosaic/kit';
+import type { ContractRow, LinkedAddressRow, TransactionRow, WalletRow } from './data/tables';
+import type { CompiledContract, CompileResult } from './domain/contracts/compiler';
+import type { DecodedEvent } from './domain/contracts/contract-events';
+import type { PreparedTransaction } from './domain/transactions/transaction-sender';
+import type { CreatedWallet } from './domain/wallets';
+import type { ChainNetwork } from './providers/network';
+
+export type UserMapper = UserReference;
+export type WalletMapper = WalletRow;
+export type WalletConnectionMapper = Connection<WalletRow>;
+export type CreatedWalletMapper = CreatedWallet;
+export type TransactionMapper = TransactionRow;
+export type TransactionConnectionMapper = Connection<TransactionRow>;
+export type ContractMapper = ContractRow;
+export type ContractConnectionMapper = Connection<ContractRow>;
+export type LinkedAddressMapper = LinkedAddressRow;
+export type FeeEstimateMapper = PreparedTransaction;
+export type CompileOutputMapper = CompileResult;
+export type CompiledContractMapper = CompiledContract;
+export type ContractEventMapper = DecodedEvent;
+export type ChainNetworkMapper = { network: ChainNetwork; confirmations: number };

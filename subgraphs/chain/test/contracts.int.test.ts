@@ -23,7 +23,7 @@ const WRITE = `mutation($input: ContractWriteInput!) { writeContract(input: $inp
 const rowCount = async () => (await app.database.db().select({ n: count() }).from(transactions))[0]!.n;
 
 describe('contracts', () => {
-  it('deploys the example ERC-20 (solc in a worker, OpenZeppelin sources) and reads it once mined', async () => {
+  it('deploys the example ERC-20 (compiled ahead from OpenZeppelin sources) and reads it once mined', async () => {
     const deployed = await app.call(DEPLOY, { input: { walletId: owner.id, example: 'ERC20', args: ['Mosaic Token', 'MOS', '1000000000000000000000'] } }, user.token);
     expect(deployed.errors).toBeUndefined();
     token = deployed.data!.deployContract;

@@ -11,6 +11,7 @@ import { signerOf } from '../wallets';
 import { ArgumentError, fromJsonArgs, toJsonValue } from './abi-json';
 import type { CompileResult } from './compiler';
 import { decodeLog, type DecodedEvent } from './contract-events';
+import { exampleArtifacts } from './example-artifacts';
 import { exampleContract } from './examples';
 
 type ContractContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'chain'>;
@@ -49,7 +50,7 @@ const deployInput = z.object({
 });
 
 /**
- * Compiles, checks the constructor arguments against the ABI, estimates (a reverting constructor
+ * Compiles (examples come precompiled), checks the constructor arguments against the ABI, estimates (a reverting constructor
  * is reported, nothing sent) and deploys. The contract row is stored with its address (known from
  * the sender's nonce) in the same database transaction as the deployment.
  */
@@ -58,9 +59,9 @@ export async function deployContract(ctx: ContractContext, input: unknown): Prom
   const parsed = validate(deployInput, input);
   if ((parsed.source == null) === (parsed.example == null)) throw badInput('INVALID_ARGUMENTS', 'Give either `source` or `example`.', 'input.source');
   const example = parsed.example ? exampleContract(parsed.example) : null;
-  const compiled = await compileSource(ctx, example?.source ?? parsed.source!, 'input.source');
+  const compiled = example ? [exampleArtifacts()[example.example]] : (await compileSource(ctx, parsed.source!, 'input.source')).contracts;
   const wanted = parsed.contractName ?? example?.contractName;
-  const deployable = compiled.contracts.filter((c) => c.bytecode.length > 2);
+  const deployable = compiled.filter((c) => c.bytecode.length > 2);
   const contract = wanted ? deployable.find((c) => c.name === wanted) : deployable.length === 1 ? deployable[0] : undefined;
   if (!contract) {
     throw badInput('INVALID_ARGUMENTS', `Name the contract to deploy: ${deployable.map((c) => c.name).join(', ') || 'the source has no deployable contract'}.`, 'input.contractName');

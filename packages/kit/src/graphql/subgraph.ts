@@ -76,14 +76,17 @@ export function createSubgraph<C extends RequestContext>(options: SubgraphOption
     { ...(standardPolicies as Policies<C>), ...options.policies },
   );
   const log = options.deps.log.child({ subgraph: options.deps.name });
+  const formatError = createErrorFormatter(log);
   const server = new ApolloServer<C>({
     schema,
-    formatError: createErrorFormatter(log),
+    formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
     logger: log,
+    // The process that runs the subgraph stops it, in order with everything else, on SIGTERM;
+    // Apollo's own handlers would add a listener pair per subgraph (one process runs them all).
+    stopOnTerminationSignals: false,
   });
-  const formatError = createErrorFormatter(log);
   const contextForPrincipal = (principal: Principal | null, client: ClientInfo, requestId: string = randomUUID()) => {
     const viewer = principal?.kind === 'user' ? principal.viewer : null;
     const service = principal?.kind === 'service' ? principal.service : null;

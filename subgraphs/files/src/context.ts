@@ -1,11 +1,10 @@
-import type { Db, RequestContext } from '@mosaic/kit';
+import type { RequestContext } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
-import type { FilesSettings } from './env';
+import type { UrlSigner } from './domain/signed-urls';
+import type { FilesRuntime } from './runtime';
 
 /** What files's domain functions need beyond the request. */
-export interface Context extends RequestContext {
-  db: Db;
-  now: () => Date;
-  settings: FilesSettings;
+export interface Context extends RequestContext, FilesRuntime {
   loaders: Loaders;
+  signer: UrlSigner;
 }

@@ -1,5 +1,5 @@
 import { decodeId } from '@mosaic/kit';
-import { findOwnFile } from '../../domain/files';
+import { findReadableFile } from '../../domain/files';
 import type { QueryResolvers } from '../../resolvers.generated';
 
-export const file: NonNullable<QueryResolvers['file']> = (_parent, args, ctx) => findOwnFile(ctx, decodeId('File', args.id));
+export const file: NonNullable<QueryResolvers['file']> = (_parent, args, ctx) => findReadableFile(ctx, decodeId('File', args.id));

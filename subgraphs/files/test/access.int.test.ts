@@ -12,7 +12,7 @@ afterAll(() => app.close());
 async function uploaded(token: string, name: string, body: Buffer): Promise<string> {
   const answer = await app.upload(token, name, body);
   expect(answer.status).toBe(201);
-  return (await answer.json()).id as string;
+  return ((await answer.json()) as { id: string }).id;
 }
 
 async function urlOf(id: string, token: string, variables: Record<string, unknown> = {}): Promise<string> {

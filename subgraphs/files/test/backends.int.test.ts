@@ -30,7 +30,7 @@ describe.each(['local', 's3'])('on %s storage', (backend) => {
     const png = await samples.png(1200, 800);
     const answer = await app.upload(user.token, 'photo.png', png);
     expect(answer.status).toBe(201);
-    const { id } = await answer.json();
+    const { id } = (await answer.json()) as { id: string };
     const file = (await app.call(FIND, { id }, user.token)).data!.file;
     const ranged = await app.fetchSigned(file.downloadUrl, { headers: { range: 'bytes=0-7' } });
     expect(ranged.status).toBe(206);

@@ -36,7 +36,7 @@ describe('files through the gateway', () => {
     const { token } = await graph.signUp('files-e2e@example.com');
     const answer = await upload(token, 'receipt.txt', 'Coffee 3.20 EUR');
     expect(answer.status).toBe(201);
-    const { id } = await answer.json();
+    const { id } = (await answer.json()) as { id: string };
     const me = await graph.call(`{ me { email files { edges { node { id name contentType owner { displayName } downloadUrl } } } storageUsage { bytesUsed fileCount } } }`, {}, token);
     expect(me.errors).toBeUndefined();
     const node = me.data!.me.files.edges[0].node;

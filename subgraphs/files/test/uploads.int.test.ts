@@ -18,7 +18,7 @@ describe('simple uploads (POST /files/upload)', () => {
     const png = await samples.png();
     const answer = await app.upload(alice.token, 'Holiday.png', png, { 'content-type': 'text/html' });
     expect(answer.status).toBe(201);
-    const uploaded = await answer.json();
+    const uploaded = (await answer.json()) as { id: string };
     expect(uploaded).toMatchObject({ name: 'Holiday.png', contentType: 'image/png', size: png.length, sha256: sha256(png) });
     const found = await app.call(FIND, { id: uploaded.id }, alice.token);
     expect(found.data!.file).toMatchObject({ id: uploaded.id, contentType: 'image/png', size: png.length, sha256: sha256(png), owner: { id: alice.publicId } });
@@ -30,9 +30,9 @@ describe('simple uploads (POST /files/upload)', () => {
     const user = await app.auth.newUser();
     const answer = await app.upload(user.token, '../../etc/\u202Epasswd.txt', samples.text());
     expect(answer.status).toBe(201);
-    expect((await answer.json()).name).toBe('passwd.txt');
+    expect(((await answer.json()) as { name: string }).name).toBe('passwd.txt');
     const windows = await app.upload(user.token, 'C:\\Users\\x\\..\\notes.txt', samples.text());
-    expect((await windows.json()).name).toBe('notes.txt');
+    expect(((await windows.json()) as { name: string }).name).toBe('notes.txt');
     const onlyDots = await app.upload(user.token, '../..', samples.text());
     expect(onlyDots.status).toBe(400);
     expect(await onlyDots.json()).toMatchObject({ error: 'BAD_FILE_NAME' });

@@ -45,8 +45,10 @@ export class TusUploads {
       onUploadFinish: (req, upload) => this.finish(req, upload),
       onResponseError: (_req, error) => {
         if (error instanceof UploadRefusedError) return { status_code: error.status, body: JSON.stringify(error.toJSON()) };
-        if (!('status_code' in error)) runtime.log.error({ err: error }, 'tus upload failed');
-        return undefined;
+        if ('status_code' in error) return undefined;
+        // Anything unexpected: logged, and answered without its message (no internals to clients).
+        runtime.log.error({ err: error }, 'tus upload failed');
+        return { status_code: 500, body: JSON.stringify({ error: 'INTERNAL_SERVER_ERROR', message: 'The upload could not be stored; resume it later.' }) };
       },
     });
   }

@@ -41,7 +41,8 @@ export class LocalDiskStorage implements ObjectStorage {
   async get(key: string, range?: ByteRange): Promise<Readable | null> {
     const path = this.pathOf(key);
     if (!(await this.head(key))) return null;
-    return createReadStream(path, range ? { start: range.start, end: range.end } : {});
+    // 1 MiB reads: large files stream at disk speed instead of in 64 KiB steps.
+    return createReadStream(path, { highWaterMark: 1024 * 1024, ...(range ? { start: range.start, end: range.end } : {}) });
   }
 
   async head(key: string): Promise<StoredObject | null> {

@@ -32,7 +32,7 @@ async function writeSample(path: string): Promise<void> {
   const out = createWriteStream(path);
   for (let written = 0; written < SIZE; ) {
     const chunk = block.subarray(0, Math.min(block.length, SIZE - written));
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     written += chunk.length;
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));

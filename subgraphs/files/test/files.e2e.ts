@@ -51,6 +51,24 @@ describe('files through the gateway', () => {
     expect(theirs.data).toEqual({ file: null });
   });
 
+  it('resumes a tus upload on the gateway origin (Location relative to it)', async () => {
+    const { token } = await graph.signUp('files-tus-e2e@example.com');
+    const headers = { 'tus-resumable': '1.0.0', authorization: `Bearer ${token}` };
+    const content = Buffer.from('a'.repeat(1000));
+    const created = await fetch(`${origin}/files/tus`, { method: 'POST', headers: { ...headers, 'upload-length': '1000', 'upload-metadata': `filename ${Buffer.from('notes.txt').toString('base64')}` } });
+    expect(created.status).toBe(201);
+    const url = `${origin}${created.headers.get('location')}`;
+    const patch = (offset: number, bytes: Buffer) =>
+      fetch(url, { method: 'PATCH', headers: { ...headers, 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' }, body: new Uint8Array(bytes) });
+    expect((await patch(0, content.subarray(0, 400))).headers.get('upload-offset')).toBe('400');
+    const head = await fetch(url, { method: 'HEAD', headers });
+    expect(head.headers.get('upload-offset')).toBe('400');
+    const done = await patch(400, content.subarray(400));
+    expect(done.status).toBe(204);
+    const id = done.headers.get('file-id');
+    expect((await graph.call(`query($id: ID!) { file(id: $id) { name size } }`, { id }, token)).data).toEqual({ file: { name: 'notes.txt', size: 1000 } });
+  });
+
   it("removes a user's files and their stored objects when the account is deleted (account.deleted from accounts)", async () => {
     const { token, userId } = await graph.signUp('files-leaving@example.com');
     const before = (await filesUnder(process.env.FILES_DIR!)).length;

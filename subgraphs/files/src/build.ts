@@ -32,8 +32,8 @@ export interface BuiltFiles extends BuiltSubgraph {
  * signed downloads, public links), over one storage (local disk or S3). Consumes its own
  * `file.uploaded` (thumbnails) and accounts' `account.deleted`.
  */
-export function buildSubgraph(deps: BuildDeps, settings: FilesSettings, quota: QuotaPolicy = settingQuota(settings.quotaBytes)): BuiltFiles {
-  const storage = openStorage(settings.storage);
+export async function buildSubgraph(deps: BuildDeps, settings: FilesSettings, quota: QuotaPolicy = settingQuota(settings.quotaBytes)): Promise<BuiltFiles> {
+  const storage = await openStorage(settings.storage);
   const runtime: FilesRuntime = { db: deps.db, storage, settings, events: deps.events.outbox(filesEvents), quota, now: deps.now, log: deps.log };
   const signer = new UrlSigner(settings.signingSecret, settings.publicUrl);
   const tus = new TusUploads(runtime, deps.verifier);

@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import type { EventHandler } from '@mosaic/kit';
-import sharp from 'sharp';
 import { findFilesByIds, setThumbnailKey } from '../data/file-repo';
 import type { filesEvents } from '../events';
 import type { FilesRuntime } from '../runtime';
@@ -23,6 +22,8 @@ export function generateThumbnail(runtime: Pick<FilesRuntime, 'storage' | 'setti
     if (!original) return;
     const key = `thumbnails/${row.id.slice(0, 2)}/${row.id}.webp`;
     const size = runtime.settings.thumbnailSize;
+    // Loaded on the first image: sharp (libvips) is large, and many processes never make a thumbnail.
+    const { default: sharp } = await import('sharp');
     // sharp's default pixel limit (268 MP) refuses decompression bombs.
     const resize = sharp({ failOn: 'error', animated: false }).rotate().resize(size, size, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 });
     const output = new PassThrough();

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, errorCodes, graphql, type TestDatabase } from '@mosaic/testing';
@@ -28,6 +31,9 @@ beforeAll(async () => {
       // Users sign up and in at once here; verified sign-up (production's default) is tested in accounts.
       ACCOUNTS_SIGNUP: 'instant',
       CHAIN_KEY_ENCRYPTION_KEYS: JSON.stringify([generateFieldKey('services')]),
+      FILES_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+      FILES_DIR: join(tmpdir(), `mosaic-services-${amqpNamespace}`, 'objects'),
+      FILES_UPLOADS_DIR: join(tmpdir(), `mosaic-services-${amqpNamespace}`, 'uploads'),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       GATEWAY_SHARED_SECRET: randomBytes(32).toString('base64url'),
@@ -49,7 +55,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await services?.stop();
   await database?.drop();
-  await cleanBroker(['todos.account-deleted', 'notes.account-deleted', 'chat.account-deleted', 'chat.live'], ['accounts', 'chat'], amqpNamespace);
+  await rm(join(tmpdir(), `mosaic-services-${amqpNamespace}`), { recursive: true, force: true });
+  await cleanBroker(['todos.account-deleted', 'notes.account-deleted', 'chat.account-deleted', 'chat.live', 'files.account-deleted', 'files.thumbnails'], ['accounts', 'chat', 'files'], amqpNamespace);
 });
 
 describe('services mode', () => {
@@ -78,6 +85,20 @@ describe('services mode', () => {
     expect((await fetch(`${origin}/no-such-link`)).status).toBe(404);
     const count = async () => (await graphql(gatewayUrl, `query($id: ID!) { link(id: $id) { visitCount } }`, { id: shortened.data!.shortenLink.id }, { token })).data?.link.visitCount;
     await expect.poll(count, { timeout: 5_000 }).toBe(1);
+  });
+
+  it("forwards uploads and downloads to the files process, streaming, on the gateway's port", async () => {
+    const input = { email: 'services-files@example.com', password: 'velvet-otter-lantern' };
+    const token = (await graphql(gatewayUrl, `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`, { input })).data!.register.accessToken;
+    const origin = new URL(gatewayUrl).origin;
+    const body = 'line\n'.repeat(200_000);
+    const uploaded = await fetch(`${origin}/files/upload?name=lines.txt`, { method: 'POST', body, headers: { authorization: `Bearer ${token}` } });
+    expect(uploaded.status).toBe(201);
+    const { id } = (await uploaded.json()) as { id: string };
+    const found = await graphql(gatewayUrl, `query($id: ID!) { file(id: $id) { size downloadUrl } }`, { id }, { token });
+    expect(found.data!.file.size).toBe(body.length);
+    const download = await fetch(`${origin}${new URL(found.data!.file.downloadUrl).pathname}`, { headers: { range: 'bytes=0-9' } });
+    expect([download.status, await download.text()]).toEqual([206, 'line\nline\n']);
   });
 
   it("deleting an account in accounts' process removes the user's todos in todos' process (events through RabbitMQ)", async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { encodeId, type SeedContext } from '@mosaic/kit';
-import { insertInteraction } from './data/interactions-repo';
-import type { ItemKind } from './data/tables';
+import { insertInteractions } from './data/interactions-repo';
+import type { InteractionRow, ItemKind } from './data/tables';
 import type { InteractionKind } from './model/behaviour';
 import { seededRandom } from './model/random';
 import { registerItem, TYPE_OF_KIND } from './domain/items';
@@ -42,6 +42,7 @@ export async function seedRecommendations(seed: SeedContext): Promise<void> {
   for (const item of items) await registerItem(seed.db, { ...item, listedAt: new Date(now - 60 * 86_400_000) });
   const random = seededRandom(2026);
   const categories = [...new Set(CATALOG.map((item) => item.category))];
+  const behaviour: InteractionRow[] = [];
   for (let shopper = 0; shopper < 60; shopper++) {
     const userId = randomUUID();
     const taste = categories[shopper % categories.length]!;
@@ -49,9 +50,10 @@ export async function seedRecommendations(seed: SeedContext): Promise<void> {
       const pool = random() < 0.85 ? items.filter((item) => item.category === taste) : items;
       const item = pool[Math.floor(random() * pool.length)]!;
       const occurredAt = new Date(now - Math.floor(random() * 30 * 86_400_000));
-      await insertInteraction(seed.db, { id: randomUUID(), userId, itemKind: item.kind, itemId: item.id, kind: KINDS[Math.floor(random() * KINDS.length)]!, rating: null, source: 'seed', occurredAt });
+      behaviour.push({ id: randomUUID(), userId, itemKind: item.kind, itemId: item.id, kind: KINDS[Math.floor(random() * KINDS.length)]!, rating: null, source: 'seed', occurredAt });
     }
   }
+  await insertInteractions(seed.db, behaviour);
   const liked = items.filter((item) => item.category === 'Coffee').slice(0, 2);
   for (const item of liked) await seed.graphql(RECORD, { input: { itemId: encodeId(TYPE_OF_KIND[item.kind], item.id), kind: 'LIKE' } }, 'user');
   await seed.graphql(`mutation { retrainRecommendations { version } }`, {}, 'admin');

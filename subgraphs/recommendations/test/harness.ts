@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { encodeId } from '@mosaic/kit';
+import { currentRequestId, encodeId } from '@mosaic/kit';
 import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter } from '@mosaic/testing';
 import { interactions, type ItemKind } from '../src/data/tables';
 import { registerItem, TYPE_OF_KIND } from '../src/domain/items';
@@ -11,7 +11,11 @@ export async function startRecommendations(env: NodeJS.ProcessEnv = {}) {
   const database = await createTestDatabase();
   const auth = await createTestAuth();
   const counter = new StatementCounter();
-  const serve = () => serveModuleForTest(recommendationsSubgraph, { db: database.db(counter.observe), client: database.client, verifier: auth.verifier }, { RECOMMENDATIONS_RETRAIN_MINUTES: '0', ...env });
+  // Only statements of GraphQL requests count: the model runtime's background polls do not.
+  const db = database.db((query, params) => {
+    if (currentRequestId() !== undefined) counter.observe(query, params);
+  });
+  const serve = () => serveModuleForTest(recommendationsSubgraph, { db, client: database.client, verifier: auth.verifier }, { RECOMMENDATIONS_RETRAIN_MINUTES: '0', ...env });
   const served = await serve();
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   return {

@@ -7,6 +7,10 @@ export async function insertInteraction(db: Db, row: InteractionRow): Promise<In
   return inserted!;
 }
 
+export async function insertInteractions(db: Db, rows: InteractionRow[]): Promise<void> {
+  if (rows.length > 0) await db.insert(interactions).values(rows);
+}
+
 export async function countRecentInteractions(db: Db, userId: string, since: Date): Promise<number> {
   const [row] = await db.select({ n: count() }).from(interactions).where(and(eq(interactions.userId, userId), gte(interactions.occurredAt, since)));
   return row!.n;

@@ -34,7 +34,6 @@ export interface Scored {
  */
 export function scoreForUser(model: TrainedModel, history: readonly HistoryItem[], options: { first: number; weights: BlendWeights; accept: (itemKey: string) => boolean }): Scored[] {
   const n = model.itemKeys.length;
-  const seen = new Set(history.map((h) => h.itemKey));
   const known = history.filter((h) => model.itemIndex.has(h.itemKey));
   const factor = new Float64Array(n);
   const similar = new Float64Array(n);
@@ -60,27 +59,53 @@ export function scoreForUser(model: TrainedModel, history: readonly HistoryItem[
       }
     }
   }
+  const excluded = new Uint8Array(n);
+  for (const h of history) {
+    const i = model.itemIndex.get(h.itemKey);
+    if (i !== undefined) excluded[i] = 1;
+  }
+  for (let i = 0; i < n; i++) if (!excluded[i] && !options.accept(model.itemKeys[i]!)) excluded[i] = 2;
   const scale = (values: Float64Array) => {
     let max = 0;
-    for (let i = 0; i < n; i++) if (!seen.has(model.itemKeys[i]!) && values[i]! > max) max = values[i]!;
+    for (let i = 0; i < n; i++) if (!excluded[i] && values[i]! > max) max = values[i]!;
     return max > 0 ? 1 / max : 0;
   };
-  const [fs, ss, ps] = [scale(factor), scale(similar), scale(model.popularity)];
-  const ranked: Scored[] = [];
+  const w = options.weights;
+  const [fs, ss, ps] = [w.FACTORIZATION * scale(factor), w.ITEM_SIMILARITY * scale(similar), w.POPULARITY * scale(model.popularity)];
+  const top = new TopK(options.first);
   for (let i = 0; i < n; i++) {
-    const itemKey = model.itemKeys[i]!;
-    if (seen.has(itemKey) || !options.accept(itemKey)) continue;
-    const parts: [Source, number][] = [
-      ['FACTORIZATION', options.weights.FACTORIZATION * Math.max(0, factor[i]! * fs)],
-      ['ITEM_SIMILARITY', options.weights.ITEM_SIMILARITY * similar[i]! * ss],
-      ['POPULARITY', options.weights.POPULARITY * model.popularity[i]! * ps],
-    ];
-    const score = parts.reduce((sum, [, value]) => sum + value, 0);
-    if (score <= 0) continue;
-    const [source] = parts.reduce((best, part) => (part[1] > best[1] ? part : best));
-    ranked.push({ itemKey, score, source, anchor: source === 'ITEM_SIMILARITY' && anchors[i]! >= 0 ? model.itemKeys[anchors[i]!] : undefined });
+    if (excluded[i]) continue;
+    const score = Math.max(0, factor[i]! * fs) + similar[i]! * ss + model.popularity[i]! * ps;
+    if (score > 0) top.offer(i, score);
   }
-  return ranked.sort((a, b) => b.score - a.score || (a.itemKey < b.itemKey ? -1 : 1)).slice(0, options.first);
+  return top.entries().map(([i, score]) => {
+    const parts: [Source, number][] = [
+      ['FACTORIZATION', Math.max(0, factor[i]! * fs)],
+      ['ITEM_SIMILARITY', similar[i]! * ss],
+      ['POPULARITY', model.popularity[i]! * ps],
+    ];
+    const [source] = parts.reduce((best, part) => (part[1] > best[1] ? part : best));
+    return { itemKey: model.itemKeys[i]!, score, source, anchor: source === 'ITEM_SIMILARITY' && anchors[i]! >= 0 ? model.itemKeys[anchors[i]!] : undefined };
+  });
+}
+
+/** The k best (index, score) pairs seen, best first; ties by lower index (a stable order). */
+class TopK {
+  private readonly items: [number, number][] = [];
+  constructor(private readonly k: number) {}
+
+  offer(index: number, score: number): void {
+    const items = this.items;
+    if (items.length === this.k && score <= items[items.length - 1]![1]) return;
+    let at = items.length;
+    while (at > 0 && items[at - 1]![1] < score) at--;
+    items.splice(at, 0, [index, score]);
+    if (items.length > this.k) items.pop();
+  }
+
+  entries(): [number, number][] {
+    return this.items;
+  }
 }
 
 /** Items most like one item: its neighbours, then (for items the neighbours miss) factor cosine. */

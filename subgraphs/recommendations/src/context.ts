@@ -1,0 +1,13 @@
+import type { Db, RequestContext } from '@mosaic/kit';
+import type { Loaders } from './data/loaders';
+import type { ModelRuntime } from './domain/model-runtime';
+import type { RecommendationsSettings } from './env';
+
+/** What recommendations' domain functions need beyond the request. */
+export interface Context extends RequestContext {
+  db: Db;
+  now: () => Date;
+  settings: RecommendationsSettings;
+  loaders: Loaders;
+  models: ModelRuntime;
+}

@@ -1,6 +1,7 @@
-import type { Db, RequestContext } from '@mosaic/kit';
+import type { Db, Outbox, RequestContext } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
 import type { TenancySettings } from './env';
+import type { tenancyEvents } from './events';
 
 /** What tenancy's domain functions need beyond the request. */
 export interface Context extends RequestContext {
@@ -8,4 +9,5 @@ export interface Context extends RequestContext {
   now: () => Date;
   settings: TenancySettings;
   loaders: Loaders;
+  events: Outbox<typeof tenancyEvents>;
 }

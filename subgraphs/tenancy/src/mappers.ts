@@ -1,6 +1,11 @@
-import type { Connection, UserReference } from '@mosaic/kit';
-import type { OrganizationRow } from './data/tables';
+import type { UserReference } from '@mosaic/kit';
+import type { Plan } from './domain/plans';
+import type { AuditEventRow, InvitationRow, MembershipRow, OrganizationRow } from './data/tables';
 
 export type UserMapper = UserReference;
 export type OrganizationMapper = OrganizationRow;
-export type OrganizationConnectionMapper = Connection<OrganizationRow>;
+export type MembershipMapper = MembershipRow;
+export type InvitationMapper = InvitationRow;
+export type InvitationCreatedMapper = { invitation: InvitationRow; token: string };
+export type AuditEventMapper = AuditEventRow;
+export type PlanMapper = Plan;

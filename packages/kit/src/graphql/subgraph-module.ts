@@ -119,6 +119,11 @@ export interface SubgraphModule<D extends SubgraphDeps = SubgraphDeps> {
   scopes: ScopeDeclarations;
   deployment: DeploymentTraits;
   /**
+   * Its tables are guarded by row-level security (`withTenant`): requests then connect as the
+   * non-owner app role (DATABASE_APP_USER) — migrations, event relay and consumers stay with the owner.
+   */
+  rowLevelSecurity: boolean;
+  /**
    * Reads the subgraph's own settings from `env` (all problems reported at once, before anything
    * starts) and returns the function that builds it.
    */
@@ -139,6 +144,8 @@ export interface SubgraphDefinition<D extends SubgraphDeps, S> {
    * (admins), whose resolvers its build merges in (`deadLetterAdminResolvers(deps.name, deps.events)`).
    */
   deadLetterAdmin?: boolean;
+  /** Tenant-scoped tables with policies: requests connect as the non-owner app role (see `SubgraphModule`). */
+  rowLevelSecurity?: boolean;
   seed?: (context: SeedContext) => Promise<void>;
   demoSession?: DemoSession;
   build(deps: BuildDeps<D>, settings: S): BuiltSubgraph | Promise<BuiltSubgraph>;
@@ -161,6 +168,7 @@ export function defineSubgraph<D extends SubgraphDeps = SubgraphDeps, S = undefi
     migrations: { schema: name, folder: fileURLToPath(new URL('../drizzle', moduleUrl)) },
     scopes: definition.scopes ?? {},
     deployment: definition.deployment ?? {},
+    rowLevelSecurity: definition.rowLevelSecurity ?? false,
     ...(definition.seed ? { seed: definition.seed } : {}),
     ...(definition.demoSession ? { demoSession: definition.demoSession } : {}),
     configure(env = process.env) {

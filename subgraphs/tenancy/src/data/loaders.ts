@@ -1,20 +1,28 @@
 import type DataLoader from 'dataloader';
-import { parentQueryLoader, rowLoader, type Db, type ParentKey } from '@mosaic/kit';
-import { findOrganizationPages, findOrganizationsByIds, type OrganizationPageQuery } from './organization-repo';
-import type { OrganizationRow } from './tables';
+import { groupLoader, rowLoader, type Db } from '@mosaic/kit';
+import { findOpenInvitationsOf } from './invitations-repo';
+import { findMembersOf, findMembershipsOfUsers } from './memberships-repo';
+import { findOrganizationsByIds } from './organizations-repo';
+import type { InvitationRow, MembershipRow, OrganizationRow } from './tables';
 
 /**
- * Per-request loaders: `_entities` with N users asking for `organizations` is one statement, whatever N.
- * After a write, refresh them with kit's `refreshLoaders`.
+ * Per-request loaders: `_entities` with N organisations asking for `members` (or N users asking
+ * for `organizations`) is one statement per kind, whatever N. Refreshed after writes.
  */
 export interface Loaders {
   organizationById: DataLoader<string, OrganizationRow | null>;
-  organizationPage: DataLoader<ParentKey<OrganizationPageQuery>, OrganizationRow[], string>;
+  membersOf: DataLoader<string, MembershipRow[], string>;
+  membershipsOf: DataLoader<string, MembershipRow[], string>;
+  openInvitationsOf: DataLoader<string, InvitationRow[], string>;
 }
 
-export function createLoaders(db: Db): Loaders {
+const same = (id: string) => id;
+
+export function createLoaders(db: Db, now: () => Date): Loaders {
   return {
     organizationById: rowLoader((ids: readonly string[]) => findOrganizationsByIds(db, ids), (row) => row.id),
-    organizationPage: parentQueryLoader((ownerIds, query: OrganizationPageQuery) => findOrganizationPages(db, ownerIds, query), (row) => row.ownerId, (rows) => rows),
+    membersOf: groupLoader((ids: readonly string[]) => findMembersOf(db, ids), (row) => row.organizationId, same),
+    membershipsOf: groupLoader((ids: readonly string[]) => findMembershipsOfUsers(db, ids), (row) => row.userId, same),
+    openInvitationsOf: groupLoader((ids: readonly string[]) => findOpenInvitationsOf(db, ids, now()), (row) => row.organizationId, same),
   };
 }

@@ -1,9 +1,9 @@
 import { decodeId } from '@mosaic/kit';
-import { listOrganizations } from '../domain/organizations';
+import { listMembershipsOf } from '../domain/members';
 import type { UserResolvers } from '../resolvers.generated';
 
 /** A `User` here is the representation `{ id }` with the public id; `@policy(self | admin)` ran before the resolver. */
 export const User: UserResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
-  organizations: (user, args, ctx) => listOrganizations(ctx, decodeId('User', user.id), args),
+  organizations: (user, _args, ctx) => listMembershipsOf(ctx, decodeId('User', user.id)),
 };

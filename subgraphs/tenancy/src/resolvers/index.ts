@@ -1,14 +1,30 @@
 import { DateTimeScalar } from '@mosaic/kit';
 import type { Resolvers } from '../resolvers.generated';
-import { Organization } from './Organization';
+import { AuditEvent } from './AuditEvent';
+import { Invitation } from './Invitation';
+import { Membership } from './Membership';
+import { acceptInvitation } from './Mutation/acceptInvitation';
+import { changeMemberRole } from './Mutation/changeMemberRole';
 import { createOrganization } from './Mutation/createOrganization';
+import { inviteMember } from './Mutation/inviteMember';
+import { leaveOrganization } from './Mutation/leaveOrganization';
+import { removeMember } from './Mutation/removeMember';
+import { revokeInvitation } from './Mutation/revokeInvitation';
+import { transferOwnership } from './Mutation/transferOwnership';
+import { Organization } from './Organization';
+import { Plan } from './Plan';
 import { organization } from './Query/organization';
+import { organizationBySlug } from './Query/organizationBySlug';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { organization },
-  Mutation: { createOrganization },
+  Query: { organization, organizationBySlug },
+  Mutation: { createOrganization, inviteMember, revokeInvitation, acceptInvitation, changeMemberRole, removeMember, leaveOrganization, transferOwnership },
   Organization,
+  Membership,
+  Invitation,
+  AuditEvent,
+  Plan,
   User,
 };

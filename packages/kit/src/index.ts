@@ -71,5 +71,5 @@ export { createRabbitMqTransport } from './events/rabbitmq-transport';
 export type { Transport } from './events/transport';
 export { withDeadLetterAdmin, deadLetterAdminResolvers, mergeResolvers } from './events/admin-schema';
 export type { TenantMembership } from './auth/viewer';
-export { TENANT_APP_ROLE, TENANT_SETTINGS, NO_TENANT_SCOPE, tenantScopeOf, withTenant, bindTenant, appRoleGrants, type TenantScope } from './db/tenant-scope';
+export { TENANT_APP_ROLE, TENANT_SETTINGS, NO_TENANT_SCOPE, tenantScopeOf, withTenant, bindTenant, tenantDb, type TenantScope, type TenantDb } from './db/tenant-scope';
 export { openAppSqlClient, type AppRoleConfig } from './db/app-connection';

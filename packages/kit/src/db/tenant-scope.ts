@@ -53,28 +53,15 @@ export async function bindTenant(tx: Db, scope: TenantScope): Promise<void> {
 }
 
 /**
- * What a row-level-security subgraph's schema grants the app role after its migrations: data
- * access (never DDL, never ownership). Idempotent; run by the owner at every start.
+ * A request's database for a row-level-security subgraph: every piece of work runs in a
+ * transaction bound to the request's scope — the only way it reaches the tables, so no code path
+ * can forget the tenant (and one that bypassed this would see nothing: the connection is the app role).
  */
-export function appRoleGrants(schema: string): string {
-  const s = `"${schema.replaceAll('"', '""')}"`;
-  return `
-    grant usage on schema ${s} to ${TENANT_APP_ROLE};
-    grant select, insert, update, delete on all tables in schema ${s} to ${TENANT_APP_ROLE};
-    grant usage, select on all sequences in schema ${s} to ${TENANT_APP_ROLE};`;
+export interface TenantDb {
+  readonly scope: TenantScope;
+  run<T>(work: (tx: Db) => Promise<T>): Promise<T>;
 }
 
-/**
- * Creates the app role when the cluster has none (tests, local servers; in production a DBA creates
- * it with a password). Roles are cluster-wide, so concurrent creators (parallel test runs) may
- * collide: the loser's error is ignored.
- */
-export const CREATE_APP_ROLE = `
-  do $$ begin
-    if not exists (select from pg_roles where rolname = '${TENANT_APP_ROLE}') then
-      begin
-        create role ${TENANT_APP_ROLE} login nosuperuser nobypassrls nocreatedb nocreaterole;
-      exception when duplicate_object or unique_violation then null;
-      end;
-    end if;
-  end $$;`;
+export function tenantDb(db: Db, scope: TenantScope): TenantDb {
+  return { scope, run: (work) => withTenant(db, scope, work) };
+}

@@ -2,6 +2,7 @@ import type { Db, Outbox, RequestContext } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
 import type { TenancySettings } from './env';
 import type { tenancyEvents } from './events';
+import type { BillingProvider } from './providers/billing/billing-provider';
 
 /** What tenancy's domain functions need beyond the request. */
 export interface Context extends RequestContext {
@@ -10,4 +11,5 @@ export interface Context extends RequestContext {
   settings: TenancySettings;
   loaders: Loaders;
   events: Outbox<typeof tenancyEvents>;
+  billing: BillingProvider;
 }

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter } from '@mosaic/testing';
-import { auditEvents, invitations, memberships, organizations } from '../src/data/tables';
+import { auditEvents, billingEvents, invitations, memberships, organizations, subscriptions } from '../src/data/tables';
 import tenancySubgraph from '../src/index';
 
 /** The tenancy subgraph over real HTTP on a fresh database, with real tokens and a statement counter. */
@@ -17,6 +17,8 @@ export async function startTenancy(env: NodeJS.ProcessEnv = {}) {
     memberships: (await db.select({ n: count() }).from(memberships))[0]!.n,
     invitations: (await db.select({ n: count() }).from(invitations))[0]!.n,
     audit: (await db.select({ n: count() }).from(auditEvents))[0]!.n,
+    subscriptions: (await db.select({ n: count() }).from(subscriptions))[0]!.n,
+    billingEvents: (await db.select({ n: count() }).from(billingEvents))[0]!.n,
   });
   /** Creates an organisation as the token's user; returns its public id. */
   const create = async (token: string, name: string, slug?: string): Promise<string> => {
@@ -40,6 +42,8 @@ export async function startTenancy(env: NodeJS.ProcessEnv = {}) {
     create,
     join,
     events: served.events,
+    /** Where the subgraph listens: its public paths (the billing webhook) hang off it. */
+    origin: served.origin,
     database,
     async close() {
       await served.close();

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Everything tenancy stores lives in its own PostgreSQL schema. No column defaults: the application
@@ -95,6 +95,48 @@ export const auditEvents = tenancySchema.table(
   (t) => [index('audit_events_organization_idx').on(t.organizationId, t.at, t.id)],
 );
 
+/**
+ * An organisation's paid subscription as the billing provider last told us (the free plan has
+ * none). `organizations.plan` is the plan in force, derived from this on every change.
+ */
+export const subscriptions = tenancySchema.table(
+  'subscriptions',
+  {
+    organizationId: uuid('organization_id')
+      .primaryKey()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    customerId: text('customer_id').notNull(),
+    /** Null until checkout completed (Stripe) — the customer exists before the subscription does. */
+    subscriptionId: text('subscription_id'),
+    plan: text('plan').notNull(),
+    /** trialing, active, past_due, unpaid, canceled, incomplete (Stripe's statuses; dunning = past_due → unpaid). */
+    status: text('status').notNull(),
+    trialEndsAt: instant('trial_ends_at'),
+    currentPeriodStart: instant('current_period_start'),
+    currentPeriodEnd: instant('current_period_end'),
+    cancelAtPeriodEnd: boolean('cancel_at_period_end').notNull(),
+    /** The last proration (minor units; negative = credit) of a plan change, for the receipt. */
+    lastProrationMinor: bigint('last_proration_minor', { mode: 'bigint' }),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('subscriptions_customer_key').on(t.provider, t.customerId)],
+);
+
+/** Provider webhook events already applied: each is applied once, whatever the redeliveries. */
+export const billingEvents = tenancySchema.table(
+  'billing_events',
+  {
+    provider: text('provider').notNull(),
+    eventId: text('event_id').notNull(),
+    type: text('type').notNull(),
+    organizationId: uuid('organization_id').notNull(),
+    appliedAt: instant('applied_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
+);
+
+export type SubscriptionRow = typeof subscriptions.$inferSelect;
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;

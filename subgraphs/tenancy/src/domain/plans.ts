@@ -7,14 +7,16 @@ export interface Plan {
   maxMembers: number | null;
   maxApiCallsPerMonth: number | null;
   storageBytes: bigint | null;
+  /** Monthly price per organisation in minor units (euro cents). */
+  priceMinor: bigint;
 }
 
 const GIB = 1024n ** 3n;
 
 export const PLANS: readonly Plan[] = [
-  { code: 'free', name: 'Free', maxMembers: 3, maxApiCallsPerMonth: 10_000, storageBytes: 1n * GIB },
-  { code: 'team', name: 'Team', maxMembers: 25, maxApiCallsPerMonth: 1_000_000, storageBytes: 100n * GIB },
-  { code: 'business', name: 'Business', maxMembers: null, maxApiCallsPerMonth: null, storageBytes: 1024n * GIB },
+  { code: 'free', name: 'Free', maxMembers: 3, maxApiCallsPerMonth: 10_000, storageBytes: 1n * GIB, priceMinor: 0n },
+  { code: 'team', name: 'Team', maxMembers: 25, maxApiCallsPerMonth: 1_000_000, storageBytes: 100n * GIB, priceMinor: 2_900n },
+  { code: 'business', name: 'Business', maxMembers: null, maxApiCallsPerMonth: null, storageBytes: 1024n * GIB, priceMinor: 9_900n },
 ];
 
 export const DEFAULT_PLAN = 'free';
@@ -34,4 +36,17 @@ export function assertMemberQuota(planCode: string, wanted: number): void {
       { quota: 'members', limit: plan.maxMembers, plan: plan.code },
     );
   }
+}
+
+export const PAID_PLANS = PLANS.filter((plan) => plan.priceMinor > 0n).map((plan) => plan.code);
+
+/**
+ * What a mid-period change costs (positive) or credits (negative): the unused part of the period
+ * at the new price minus the same at the old price, rounded down to a minor unit — Stripe's
+ * `create_prorations` behaviour for a flat monthly price.
+ */
+export function prorationMinor(from: Plan, to: Plan, periodStart: Date, periodEnd: Date, at: Date): bigint {
+  const total = BigInt(Math.max(1, periodEnd.getTime() - periodStart.getTime()));
+  const unused = BigInt(Math.max(0, Math.min(periodEnd.getTime() - at.getTime(), Number(total))));
+  return ((to.priceMinor - from.priceMinor) * unused) / total;
 }

@@ -1,4 +1,5 @@
 import { decodeId, encodeId } from '@mosaic/kit';
+import { subscriptionOf } from '../domain/billing';
 import { pendingInvitations } from '../domain/invitations';
 import { auditLog, listMembers } from '../domain/members';
 import { findOrganization, requireMembership } from '../domain/organizations';
@@ -15,4 +16,5 @@ export const Organization: OrganizationResolvers = {
   pendingInvitations: (row, _args, ctx) => pendingInvitations(ctx, row.id),
   auditLog: (row, args, ctx) => auditLog(ctx, row.id, args.first ?? 20),
   plan: (row) => planOf(row.plan),
+  subscription: (row, _args, ctx) => subscriptionOf(ctx, row.id),
 };

@@ -16,8 +16,16 @@ export interface AppRoleConfig {
  */
 export async function openAppSqlClient(owner: SqlClient, config: AppRoleConfig = {}): Promise<SqlClient> {
   if (owner.kind === 'pglite') return { ...owner, close: async () => {} };
+  const user = config.appUser ?? TENANT_APP_ROLE;
+  // Servers that check passwords (anything but local trust): the owner gives the role the
+  // configured one, so DATABASE_APP_PASSWORD is the only place it lives. An owner without the
+  // privilege (a managed database) leaves it to the DBA, who set the same password.
+  if (config.appPassword) {
+    const statement = `alter role "${user.replaceAll('"', '""')}" with login password '${config.appPassword.replaceAll("'", "''")}'`;
+    await owner.sql.unsafe(statement).catch(() => undefined);
+  }
   const url = new URL(owner.url);
-  url.username = config.appUser ?? TENANT_APP_ROLE;
+  url.username = user;
   url.password = config.appPassword ?? '';
   return openSqlClient({ kind: 'postgres', url: url.toString(), poolMax: config.poolMax ?? 10 });
 }

@@ -17,6 +17,8 @@ export interface RegistryEntry {
 
 export const registry: readonly RegistryEntry[] = [
   { name: 'accounts', port: 4001, load: () => import('../../subgraphs/accounts/src/index') },
+  // Before the tenant-aware domains: seeds run in this order, and theirs share data in tenancy's demo organisation.
+  { name: 'tenancy', port: 4014, load: () => import('../../subgraphs/tenancy/src/index') },
   { name: 'todos', port: 4002, load: () => import('../../subgraphs/todos/src/index') },
   { name: 'notes', port: 4003, load: () => import('../../subgraphs/notes/src/index') },
   { name: 'chat', port: 4004, load: () => import('../../subgraphs/chat/src/index') },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { GATEWAY_TOKEN_HEADER, signGatewayRequest, type DemoAccount, type DemoAccountName, type Db, type Logger, type SeedContext } from '@mosaic/kit';
+import { GATEWAY_TOKEN_HEADER, signGatewayRequest, type DemoAccount, type DemoAccountName, type DemoIdentity, type Db, type Logger, type SeedContext } from '@mosaic/kit';
 import type { RunningGraph } from './start-graph';
 
 export const DEMO_ACCOUNTS: Readonly<Record<DemoAccountName, DemoAccount>> = {
@@ -20,8 +20,8 @@ interface Result<D> {
  * rule real data does, and seeding works whatever the gateway refuses from outsiders (e.g.
  * TRUSTED_DOCUMENTS=strict).
  */
-function subgraphCaller(subgraph: string, url: string, gatewaySecret: string, tokenOf: (account: DemoAccountName) => Promise<string>) {
-  return async <D>(query: string, variables: Record<string, unknown> = {}, as: DemoAccountName | null = null): Promise<D> => {
+function subgraphCaller(subgraph: string, url: string, gatewaySecret: string, tokenOf: (as: DemoIdentity) => Promise<string>) {
+  return async <D>(query: string, variables: Record<string, unknown> = {}, as: DemoIdentity | null = null): Promise<D> => {
     const token = as ? await tokenOf(as) : undefined;
     const body = JSON.stringify({ query, variables });
     const response = await fetch(url, {
@@ -61,17 +61,19 @@ export async function seedDemoData(graph: Pick<RunningGraph, 'modules' | 'subgra
   if (pending.length === 0) return;
   const issuer = graph.modules.find((module) => module.demoSession);
   if (!issuer) throw new Error('No subgraph provides demoSession: nobody can sign the demo accounts in.');
-  const contextFor = (name: string, tokenOf: (account: DemoAccountName) => Promise<string>): SeedContext => ({
+  const contextFor = (name: string, tokenOf: (as: DemoIdentity) => Promise<string>): SeedContext => ({
     db,
     log: log.child({ seeding: name }),
     demo: DEMO_ACCOUNTS,
     graphql: subgraphCaller(name, graph.subgraphUrls[name]!, graph.gatewaySecret, tokenOf),
   });
-  const tokens = new Map<DemoAccountName, Promise<string>>();
+  const tokens = new Map<string, Promise<string>>();
   const issuerContext = contextFor(issuer.name, () => Promise.reject(new Error('demoSession signs in anonymously.')));
-  const tokenOf = (account: DemoAccountName) => {
-    if (!tokens.has(account)) tokens.set(account, issuer.demoSession!(issuerContext, account));
-    return tokens.get(account)!;
+  const tokenOf = (as: DemoIdentity) => {
+    const [account, inOrganization] = typeof as === 'string' ? [as, false] : [as.account, true];
+    const key = `${account}:${inOrganization}`;
+    if (!tokens.has(key)) tokens.set(key, issuer.demoSession!(issuerContext, account, { inOrganization }));
+    return tokens.get(key)!;
   };
   // Both demo accounts exist after the first start, whichever seeds use them.
   await Promise.all([tokenOf('user'), tokenOf('admin')]);

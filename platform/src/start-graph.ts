@@ -16,6 +16,7 @@ import {
   openEventBus,
   DEFAULT_EVENTS_CONFIG,
   openSqlClient,
+  openAppSqlClient,
   ping,
   serveSubgraph,
   type AuthVerifyConfig,
@@ -126,6 +127,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   const caches = await openCacheStores(options.pubsub ?? { kind: 'memory' }, log);
   const events = await openEventBus(options.events ?? DEFAULT_EVENTS_CONFIG, log, 'mosaic-all-in-one');
   const served = new Map<string, ServedModule>();
+  let appClient: SqlClient | undefined;
   const publicPaths = publicPathsOf(registered);
   const stopModule = async (name: string) => {
     const entry = served.get(name);
@@ -135,6 +137,8 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   };
   try {
     for (const module of modules) await applyMigrations(client, module.migrations);
+    // Row-level-security subgraphs' requests run as the non-owner app role (on PGlite: the same connection; see openAppSqlClient).
+    appClient = modules.some((module) => module.rowLevelSecurity) ? await openAppSqlClient(client, options.database.kind === 'postgres' ? options.database : {}) : undefined;
     // Tokens are verified with the keys the issuing subgraph publishes in this process.
     const tokenKeys = createTokenKeySet();
     const verifier = createTokenVerifier(options.auth, tokenKeys.getKey);
@@ -145,7 +149,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       const onQuery = options.onQuery;
       const moduleEvents = events.forSubgraph(module.name, client);
       const built = await builders.get(module.name)!({
-        db: drizzleOver(client, onQuery ? (query) => onQuery(module.name, query) : undefined),
+        db: drizzleOver(module.rowLevelSecurity && appClient ? appClient : client, onQuery ? (query) => onQuery(module.name, query) : undefined),
         verifier,
         pubsub,
         caches,
@@ -218,6 +222,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       await events.close();
       await pubsub.close();
       await caches.close();
+      await appClient?.close();
       await client.close();
     };
     return {
@@ -243,6 +248,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     await events.close().catch(() => {});
     await pubsub.close().catch(() => {});
     await caches.close().catch(() => {});
+    await appClient?.close().catch(() => {});
     await client.close().catch(() => {});
     throw error;
   }

@@ -37,6 +37,11 @@ export type CreateNoteInput = {
   /** Pin the note right away; false if omitted. */
   pinned?: boolean | null | undefined;
   /**
+   * Share the note with the organization your token is switched to (switchOrganization): its
+   * members can read it; only you change it. Personal if omitted.
+   */
+  shared?: boolean | null | undefined;
+  /**
    * Each tag: letters, digits, "-" or "_", 1 to 50 characters; stored trimmed and in lower case,
    * duplicates dropped. At most 20.
    */
@@ -79,6 +84,11 @@ export type CreateTodoInput = {
    * after now (times of day follow that moment).
    */
   recurrence?: string | null | undefined;
+  /**
+   * Share the todo with the organization your token is switched to (switchOrganization): every
+   * member sees and changes it; it stays with the organization when you leave. Default: personal.
+   */
+  shared?: boolean | null | undefined;
   /** 1 to 500 characters on one line; surrounding space is trimmed. */
   title: string;
 };

@@ -70,3 +70,6 @@ export { createInProcessTransport } from './events/in-process-transport';
 export { createRabbitMqTransport } from './events/rabbitmq-transport';
 export type { Transport } from './events/transport';
 export { withDeadLetterAdmin, deadLetterAdminResolvers, mergeResolvers } from './events/admin-schema';
+export type { TenantMembership } from './auth/viewer';
+export { TENANT_APP_ROLE, TENANT_SETTINGS, NO_TENANT_SCOPE, tenantScopeOf, withTenant, bindTenant, tenantDb, type TenantScope, type TenantDb } from './db/tenant-scope';
+export { openAppSqlClient, type AppRoleConfig } from './db/app-connection';

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { applyMigrations, drizzleOver, EVENT_TABLE_MIGRATIONS, openSqlClient, type Db, type QueryObserver, type SqlClient } from '@mosaic/kit';
+import { applyMigrations, drizzleOver, TENANT_APP_ROLE, EVENT_TABLE_MIGRATIONS, openSqlClient, type Db, type QueryObserver, type SqlClient } from '@mosaic/kit';
 import { repoRoot } from './repo-root';
 
 /** The PostgreSQL server tests use; a maintenance database to create test databases from. */
@@ -86,6 +86,11 @@ export interface TestDatabase {
   client: SqlClient;
   /** A drizzle database on this test database; `onQuery` sees each statement. */
   db(onQuery?: QueryObserver): Db;
+  /**
+   * The same database logged in as the non-owner app role (what row-level-security subgraphs'
+   * requests use in services mode): policies apply to everything it runs.
+   */
+  appDb(onQuery?: QueryObserver): Db;
   [Symbol.asyncDispose](): Promise<void>;
   drop(): Promise<void>;
 }
@@ -111,10 +116,29 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const url = urlFor(name);
   const client = await openSqlClient({ kind: 'postgres', url, poolMax: 5 });
+  let appClient: SqlClient | undefined;
+  const appDb = (onQuery?: QueryObserver) => {
+    appClient ??= postgresClient(urlAs(url, TENANT_APP_ROLE));
+    return drizzleOver(appClient, onQuery);
+  };
   const drop = async () => {
+    await appClient?.close();
     await client.close();
     const cleaner = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
     await cleaner.unsafe(`drop database if exists "${name}" with (force)`).finally(() => cleaner.end());
   };
-  return { name, url, client, db: (onQuery) => drizzleOver(client, onQuery), drop, [Symbol.asyncDispose]: drop };
+  return { name, url, client, db: (onQuery) => drizzleOver(client, onQuery), appDb, drop, [Symbol.asyncDispose]: drop };
+}
+
+function urlAs(url: string, user: string): string {
+  const parsed = new URL(url);
+  parsed.username = user;
+  parsed.password = '';
+  return parsed.toString();
+}
+
+/** A pool opened synchronously (postgres.js connects lazily), so `appDb()` needs no await. */
+function postgresClient(url: string): SqlClient {
+  const sql = postgres(url, { max: 5, onnotice: () => {}, connection: { TimeZone: 'UTC' } });
+  return { kind: 'postgres', sql, url, close: () => sql.end({ timeout: 5 }) };
 }

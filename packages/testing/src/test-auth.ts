@@ -9,10 +9,18 @@ export const TEST_AUDIENCE = 'mosaic';
 /** The scopes accounts grants each role, as composed from every subgraph (`pnpm compose`). */
 const scopeCatalog = readScopeCatalog(join(repoRoot, 'schema', 'scopes.json'));
 
+export interface TokenOptions {
+  roles?: string[];
+  expiresInSeconds?: number;
+  sessionId?: string;
+  /** The organisation the token is switched to: accounts' `org_id` / `org_role` claims (raw id). */
+  tenant?: { id: string; role: string };
+}
+
 export interface TestAuth {
   verifier: TokenVerifier;
   /** Mints an access token with the claims accounts puts in its tokens. */
-  tokenFor(userId: string, options?: { roles?: string[]; expiresInSeconds?: number; sessionId?: string }): Promise<string>;
+  tokenFor(userId: string, options?: TokenOptions): Promise<string>;
   /** A new user id with its public (opaque) id and a token. */
   newUser(roles?: string[]): Promise<{ userId: string; publicId: string; token: string }>;
 }
@@ -36,10 +44,11 @@ export async function createTestAuth(): Promise<TestAuth> {
   };
 }
 
-async function sign(key: CryptoKey, userId: string, options: { roles?: string[]; expiresInSeconds?: number; sessionId?: string }) {
+async function sign(key: CryptoKey, userId: string, options: TokenOptions) {
   const roles = options.roles ?? ['user'];
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sid: options.sessionId ?? uuidv7(), roles, scope: scopesForRoles(scopeCatalog, roles).join(' ') })
+  const tenant = options.tenant ? { org_id: options.tenant.id, org_role: options.tenant.role } : {};
+  return new SignJWT({ sid: options.sessionId ?? uuidv7(), roles, scope: scopesForRoles(scopeCatalog, roles).join(' '), ...tenant })
     .setProtectedHeader({ alg: 'EdDSA', kid: 'test', typ: 'at+jwt' })
     .setSubject(userId)
     .setIssuer(TEST_ISSUER)

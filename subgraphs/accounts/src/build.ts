@@ -1,4 +1,4 @@
-import { createFieldCipher, createSubgraph, readScopeCatalog, routesHandler, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
+import { createFieldCipher, createSubgraph, deadLetterAdminResolvers, mergeResolvers, readScopeCatalog, routesHandler, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
 import { purgeExpired } from './data/purge-repo';
@@ -7,7 +7,9 @@ import { loadSigningKeys } from './domain/signing-keys';
 import type { TokenSettings } from './domain/tokens';
 import type { AccountsSettings } from './env';
 import { createOAuthServer } from './oauth/oauth-server';
+import { tenancyEvents } from '@mosaic/tenancy/events';
 import { accountEvents } from './events';
+import { applyMembershipChange } from './domain/membership-projection';
 import { accountsPolicies } from './policies';
 import { logMailer } from './providers/mail/log-mailer';
 import { smtpMailer } from './providers/mail/smtp-mailer';
@@ -28,9 +30,11 @@ export async function buildSubgraph(deps: BuildDeps, settings: AccountsSettings)
   const externalProviders = identity.externalProviders.map(openIdClientProvider);
   const mailer = settings.mail.smtpUrl ? smtpMailer(settings.mail.smtpUrl, settings.mail.from) : logMailer(deps.log.child({ component: 'mail' }));
   const events = deps.events.outbox(accountEvents);
+  // Who belongs to which organisation, for tenant claims in tokens (tenancy owns memberships).
+  deps.events.on(tenancyEvents, 'membership.changed', applyMembershipChange, { group: 'organization-memberships' });
   const subgraph = createSubgraph<Context>({
     deps,
-    resolvers,
+    resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
     policies: accountsPolicies,
     context: (base) => ({
       ...base,

@@ -24,6 +24,8 @@ export default defineSubgraph(import.meta.url, {
     // Browsers reach them through the ingress (one proxy); nothing else reaches accounts.
     env: { OAUTH_TRUST_PROXY_HOPS: '1' },
   },
+  // Consumes tenancy's membership.changed: admins see and replay its dead letters.
+  deadLetterAdmin: true,
   seed: seedDemoApp,
   demoSession,
   build: buildSubgraph,

@@ -176,6 +176,11 @@ export type Mutation = {
    * access token whose `amr`/`auth_time` say so. Retry the operation with it.
    */
   stepUp: Maybe<StepUpPayload>;
+  /**
+   * Switches this session to an organization you are a member of (null: back to your personal
+   * context) and returns an access token carrying it. NOT_FOUND when you are not a member.
+   */
+  switchOrganization: Maybe<OrganizationSwitch>;
 };
 
 
@@ -295,6 +300,11 @@ export type MutationStepUpArgs = {
   code: Scalars['String']['input'];
 };
 
+
+export type MutationSwitchOrganizationArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A registered third-party app, as admins see it. */
 export type OAuthClient = {
   __typename?: 'OAuthClient';
@@ -344,6 +354,21 @@ export type OAuthGrantType =
   | 'CLIENT_CREDENTIALS'
   /** Refresh tokens (rotated on every use) for AUTHORIZATION_CODE apps asking for offline_access. */
   | 'REFRESH_TOKEN';
+
+/**
+ * An access token for the organization a session switched to (or for the personal context). It
+ * carries the claims `org_id` (the organization's raw id) and `org_role` (OWNER, ADMIN, MEMBER or
+ * BILLING, in lower case); refreshed tokens keep them while the membership lasts.
+ */
+export type OrganizationSwitch = {
+  __typename?: 'OrganizationSwitch';
+  accessToken: Scalars['String']['output'];
+  accessTokenExpiresAt: Scalars['DateTime']['output'];
+  /** The active organization; null in the personal context. */
+  organizationId: Maybe<Scalars['ID']['output']>;
+  /** Your role there, in lower case (owner, admin, member, billing); null in the personal context. */
+  role: Maybe<Scalars['String']['output']>;
+};
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -636,6 +661,7 @@ export type ResolversTypes = {
   OAuthClientInfo: ResolverTypeWrapper<OAuthClientInfoMapper>;
   OAuthClientRegistration: ResolverTypeWrapper<OAuthClientRegistrationMapper>;
   OAuthGrantType: OAuthGrantType;
+  OrganizationSwitch: ResolverTypeWrapper<OrganizationSwitch>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterInput: RegisterInput;
@@ -681,6 +707,7 @@ export type ResolversParentTypes = {
   OAuthClientEdge: Omit<OAuthClientEdge, 'node'> & { node: ResolversParentTypes['OAuthClient'] };
   OAuthClientInfo: OAuthClientInfoMapper;
   OAuthClientRegistration: OAuthClientRegistrationMapper;
+  OrganizationSwitch: OrganizationSwitch;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegisterInput: RegisterInput;
@@ -809,6 +836,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   rotateOAuthClientSecret?: Resolver<Maybe<ResolversTypes['OAuthClientRegistration']>, ParentType, ContextType, RequireFields<MutationRotateOAuthClientSecretArgs, 'clientId'>>;
   setUserRoles?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationSetUserRolesArgs, 'roles' | 'userId'>>;
   stepUp?: Resolver<Maybe<ResolversTypes['StepUpPayload']>, ParentType, ContextType, RequireFields<MutationStepUpArgs, 'code'>>;
+  switchOrganization?: Resolver<Maybe<ResolversTypes['OrganizationSwitch']>, ParentType, ContextType, Partial<MutationSwitchOrganizationArgs>>;
 };
 
 export type OAuthClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OAuthClient'] = ResolversParentTypes['OAuthClient']> = {
@@ -839,6 +867,13 @@ export type OAuthClientInfoResolvers<ContextType = Context, ParentType extends R
 export type OAuthClientRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OAuthClientRegistration'] = ResolversParentTypes['OAuthClientRegistration']> = {
   client?: Resolver<ResolversTypes['OAuthClient'], ParentType, ContextType>;
   clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type OrganizationSwitchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganizationSwitch'] = ResolversParentTypes['OrganizationSwitch']> = {
+  accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  accessTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -937,6 +972,7 @@ export type Resolvers<ContextType = Context> = {
   OAuthClientEdge?: OAuthClientEdgeResolvers<ContextType>;
   OAuthClientInfo?: OAuthClientInfoResolvers<ContextType>;
   OAuthClientRegistration?: OAuthClientRegistrationResolvers<ContextType>;
+  OrganizationSwitch?: OrganizationSwitchResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;

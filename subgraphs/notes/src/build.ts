@@ -1,4 +1,4 @@
-import { createSubgraph, deadLetterAdminResolvers, mergeResolvers, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
+import { createSubgraph, deadLetterAdminResolvers, mergeResolvers, tenantDb, tenantScopeOf, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
 import type { Context } from './context';
 import { accountEvents } from '@mosaic/accounts/events';
 import { createLoaders } from './data/loaders';
@@ -16,7 +16,11 @@ export function buildSubgraph(deps: BuildDeps): BuiltSubgraph {
   const subgraph = createSubgraph<Context>({
     deps,
     resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
-    context: (base) => ({ ...base, db: deps.db, now: deps.now, loaders: createLoaders(deps.db) }),
+    context: (base) => {
+      // Row-level security: every statement of this request runs bound to the verified token's user and organisation.
+      const db = tenantDb(deps.db, tenantScopeOf(base.auth));
+      return { ...base, db, now: deps.now, loaders: createLoaders(db) };
+    },
   });
   return { subgraph };
 }

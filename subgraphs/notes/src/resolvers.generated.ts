@@ -26,6 +26,11 @@ export type CreateNoteInput = {
   /** Pin the note right away; false if omitted. */
   pinned?: InputMaybe<Scalars['Boolean']['input']>;
   /**
+   * Share the note with the organization your token is switched to (switchOrganization): its
+   * members can read it; only you change it. Personal if omitted.
+   */
+  shared?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
    * Each tag: letters, digits, "-" or "_", 1 to 50 characters; stored trimmed and in lower case,
    * duplicates dropped. At most 20.
    */
@@ -119,6 +124,8 @@ export type Note = {
   createdAt: Scalars['DateTime']['output'];
   /** Opaque, stable identifier. */
   id: Scalars['ID']['output'];
+  /** The organization the note is shared with (its members can read it); null for a personal note. */
+  organization: Maybe<Organization>;
   owner: User;
   /** Pinned notes come first in the default order. */
   pinned: Scalars['Boolean']['output'];
@@ -200,6 +207,12 @@ export type NoteTextRange = {
   __typename?: 'NoteTextRange';
   length: Scalars['Int']['output'];
   start: Scalars['Int']['output'];
+};
+
+/** An organization (owned by tenancy); notes knows only its id. */
+export type Organization = {
+  __typename?: 'Organization';
+  id: Scalars['ID']['output'];
 };
 
 export type PageInfo = {
@@ -382,6 +395,7 @@ export type ResolversTypes = {
   NoteOrder: NoteOrder;
   NoteTag: ResolverTypeWrapper<NoteTag>;
   NoteTextRange: ResolverTypeWrapper<NoteTextRange>;
+  Organization: ResolverTypeWrapper<Organization>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateNoteInput: UpdateNoteInput;
@@ -409,6 +423,7 @@ export type ResolversParentTypes = {
   NoteHighlight: NoteHighlight;
   NoteTag: NoteTag;
   NoteTextRange: NoteTextRange;
+  Organization: Organization;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   UpdateNoteInput: UpdateNoteInput;
@@ -492,6 +507,7 @@ export type NoteResolvers<ContextType = Context, ParentType extends ResolversPar
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   pinned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -525,6 +541,10 @@ export type NoteTagResolvers<ContextType = Context, ParentType extends Resolvers
 export type NoteTextRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoteTextRange'] = ResolversParentTypes['NoteTextRange']> = {
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -566,6 +586,7 @@ export type Resolvers<ContextType = Context> = {
   NoteHighlight?: NoteHighlightResolvers<ContextType>;
   NoteTag?: NoteTagResolvers<ContextType>;
   NoteTextRange?: NoteTextRangeResolvers<ContextType>;
+  Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

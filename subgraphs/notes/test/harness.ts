@@ -11,7 +11,7 @@ export async function startNotes(options: { onQuery?: QueryObserver } = {}) {
   const auth = await createTestAuth();
   const clock = { offsetMs: 0 };
   const served = await serveModuleForTest(notes, {
-    db: database.db(options.onQuery),
+    db: database.appDb(options.onQuery),
     verifier: auth.verifier,
     now: () => new Date(Date.now() + clock.offsetMs),
     client: database.client,

@@ -17,6 +17,7 @@ const hit: NoteHit = {
   note: {
     id: '01a21844-b020-7a7d-83e7-7fee55e032da',
     ownerId: '01a21844-affd-72e2-9c09-1733d8d0b065',
+    tenantId: null,
     title: 'Ünïcode Title',
     body: '',
     tags: [],

@@ -1,9 +1,10 @@
-import type { Db, RequestContext } from '@mosaic/kit';
+import type { RequestContext, TenantDb } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
 
 /** What todos' domain functions need beyond the request. */
 export interface TodosServices {
-  db: Db;
+  /** The database, bound to the request's tenant scope: every use is a transaction under row-level security. */
+  db: TenantDb;
   /** Injected so tests can move time (overdue, recurrence). */
   now: () => Date;
 }

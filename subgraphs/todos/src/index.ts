@@ -10,5 +10,7 @@ export default defineSubgraph(import.meta.url, {
   seed: seedTodos,
   // Consumes account.deleted: admins see and replay its dead letters.
   deadLetterAdmin: true,
+  // Tenant-scoped rows under row-level security: requests connect as the non-owner app role.
+  rowLevelSecurity: true,
   build: buildSubgraph,
 });

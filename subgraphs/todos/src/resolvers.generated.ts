@@ -34,6 +34,11 @@ export type CreateTodoInput = {
    * after now (times of day follow that moment).
    */
   recurrence?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Share the todo with the organization your token is switched to (switchOrganization): every
+   * member sees and changes it; it stays with the organization when you leave. Default: personal.
+   */
+  shared?: InputMaybe<Scalars['Boolean']['input']>;
   /** 1 to 500 characters on one line; surrounding space is trimmed. */
   title: Scalars['String']['input'];
 };
@@ -104,6 +109,12 @@ export type OrderDirection =
   | 'ASC'
   | 'DESC';
 
+/** An organization (owned by tenancy); todos knows only its id. */
+export type Organization = {
+  __typename?: 'Organization';
+  id: Scalars['ID']['output'];
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
@@ -114,10 +125,23 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The todos shared in the organization your token is switched to (switchOrganization), by every
+   * member. FORBIDDEN in the personal context.
+   */
+  organizationTodos: Maybe<TodoConnection>;
   /** One of your todos. Another user's todo is reported as NOT_FOUND, exactly like one that does not exist. */
   todo: Maybe<Todo>;
   /** Your todos; the same list as `me { todos }`. */
   todos: Maybe<TodoConnection>;
+};
+
+
+export type QueryOrganizationTodosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TodoFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<TodoOrder>;
 };
 
 
@@ -158,6 +182,8 @@ export type Todo = {
   dueAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque, stable identifier. */
   id: Scalars['ID']['output'];
+  /** The organization the todo is shared with; null for a personal todo. */
+  organization: Maybe<Organization>;
   owner: User;
   /**
    * Place in the owner's manual order (`orderBy: MANUAL`); only the relative order is meaningful.
@@ -403,12 +429,13 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   CreateTodoInput: CreateTodoInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   OrderDirection: OrderDirection;
+  Organization: ResolverTypeWrapper<Organization>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Todo: ResolverTypeWrapper<TodoMapper>;
@@ -432,11 +459,12 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   CreateTodoInput: CreateTodoInput;
+  Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
+  Organization: Organization;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   Todo: TodoMapper;
@@ -517,6 +545,10 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateTodo?: Resolver<Maybe<ResolversTypes['Todo']>, ParentType, ContextType, RequireFields<MutationUpdateTodoArgs, 'id' | 'input'>>;
 };
 
+export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -525,6 +557,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  organizationTodos?: Resolver<Maybe<ResolversTypes['TodoConnection']>, ParentType, ContextType, Partial<QueryOrganizationTodosArgs>>;
   todo?: Resolver<Maybe<ResolversTypes['Todo']>, ParentType, ContextType, RequireFields<QueryTodoArgs, 'id'>>;
   todos?: Resolver<Maybe<ResolversTypes['TodoConnection']>, ParentType, ContextType, Partial<QueryTodosArgs>>;
 };
@@ -538,6 +571,7 @@ export type TodoResolvers<ContextType = Context, ParentType extends ResolversPar
   done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   priority?: Resolver<ResolversTypes['TodoPriority'], ParentType, ContextType>;
@@ -584,6 +618,7 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Todo?: TodoResolvers<ContextType>;

@@ -9,7 +9,7 @@ const inDays = (now: Date, days: number, hour = 9) => {
   return date.toISOString();
 };
 
-/** The demo user's todos: one due today, recurring ones, one without a date. */
+/** The demo user's todos: one due today, recurring ones, one without a date; and the demo team's shared ones. */
 export async function seedTodos(seed: SeedContext): Promise<void> {
   const now = new Date();
   const todos = [
@@ -20,4 +20,11 @@ export async function seedTodos(seed: SeedContext): Promise<void> {
     { title: 'Read "Designing Data-Intensive Applications"', priority: 'LOW' },
   ];
   for (const input of todos) await seed.graphql(CREATE_TODO, { input }, 'user');
+  // Shared in the demo user's organisation ("Demo Team", seeded by tenancy): the demo admin, a
+  // member there, sees these too — and neither sees the other's personal todos.
+  const team = { account: 'user', inOrganization: true } as const;
+  await seed.graphql(CREATE_TODO, { input: { title: 'Plan the team offsite', priority: 'HIGH', dueAt: inDays(now, 7), shared: true } }, team);
+  await seed.graphql(CREATE_TODO, { input: { title: 'Review the onboarding checklist', shared: true } }, team);
+  await seed.graphql(CREATE_TODO, { input: { title: 'Rotate the on-call schedule', recurrence: 'FREQ=WEEKLY;BYDAY=FR', dueAt: inDays(now, 2), shared: true } }, { account: 'admin', inOrganization: true });
+  await seed.graphql(CREATE_TODO, { input: { title: "Admin's private reminder" } }, 'admin');
 }

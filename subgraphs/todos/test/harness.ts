@@ -13,7 +13,7 @@ export async function startTodos() {
   const counter = new StatementCounter();
   const clock = { at: null as Date | null };
   const served = await serveModuleForTest(todos, {
-    db: database.db(counter.observe),
+    db: database.appDb(counter.observe),
     verifier: auth.verifier,
     now: () => clock.at ?? new Date(),
     client: database.client,

@@ -1,6 +1,6 @@
 import { ForbiddenError, UnauthenticatedError } from '../errors/errors';
 import { encodeId } from '../ids';
-import type { ServicePrincipal, Viewer } from './viewer';
+import type { ServicePrincipal, TenantMembership, Viewer } from './viewer';
 
 /** The role that may act on every user's data (support, moderation); granted by accounts. */
 export const ADMIN_ROLE = 'admin';
@@ -33,6 +33,10 @@ export interface Authorization {
    * in domain code. `what` names the data in the refusal ("You can only see your own todos.").
    */
   requireOwnerOrAdmin(ownerId: string, what: string): Viewer;
+  /** The raw id of the organisation the token is switched to, or null (personal context, anonymous). */
+  tenantId(): string | null;
+  /** The active organisation and the caller's role there; FORBIDDEN when the token names none. */
+  requireTenant(): TenantMembership;
 }
 
 export function authorizationFor(viewer: Viewer | null, service: ServicePrincipal | null = null): Authorization {
@@ -61,6 +65,12 @@ export function authorizationFor(viewer: Viewer | null, service: ServicePrincipa
       const caller = signedIn();
       if (!hasRole(role)) throw new ForbiddenError(`Only users with the ${role} role can do this.`);
       return caller;
+    },
+    tenantId: () => viewer?.tenant?.id ?? null,
+    requireTenant() {
+      const tenant = signedIn().tenant;
+      if (!tenant) throw new ForbiddenError('Switch to an organization first (switchOrganization) to do this.', { tenantRequired: true });
+      return tenant;
     },
     requireOwnerOrAdmin(ownerId, what) {
       const caller = signedIn();

@@ -2,7 +2,7 @@ import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey 
 import type { AuthVerifyConfig } from '../env/models';
 import { createTokenKeySet } from './token-keys';
 import { UnauthenticatedError } from '../errors/errors';
-import type { Principal, ServicePrincipal, Viewer } from './viewer';
+import type { Principal, ServicePrincipal, TenantMembership, Viewer } from './viewer';
 
 /** Verified tokens remembered per process (oldest forgotten first). */
 const VERIFIED_CACHE_SIZE = 10_000;
@@ -112,8 +112,17 @@ function firstPartyPrincipal(payload: JWTPayload): Principal {
     scopes: scopesOf(payload),
     amr: strings(payload.amr),
     authTime: authTimeOf(payload),
+    tenant: tenantOf(payload),
   };
   return { kind: 'user', viewer };
+}
+
+/** `org_id` and `org_role` come together or not at all; one without the other is a malformed token. */
+function tenantOf(payload: JWTPayload): TenantMembership | undefined {
+  const { org_id: id, org_role: role } = payload;
+  if (id === undefined && role === undefined) return undefined;
+  if (typeof id !== 'string' || typeof role !== 'string' || !id || !role) throw new UnauthenticatedError('Your access token is not valid. Sign in again to get a new one.');
+  return { id, role };
 }
 
 /** An app's token never carries the user's roles: it may do exactly what its scopes allow. */

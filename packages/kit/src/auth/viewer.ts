@@ -18,6 +18,18 @@ export interface Viewer {
   readonly amr: readonly string[];
   /** When that authentication happened (seconds since the epoch, the `auth_time` claim). */
   readonly authTime?: number | undefined;
+  /**
+   * The organisation (tenant) the user switched to, and their role in it, from the token's `org_id`
+   * and `org_role` claims — signed by accounts after it checked the membership; undefined when the
+   * token names none (personal context).
+   */
+  readonly tenant?: TenantMembership | undefined;
+}
+
+/** A verified tenant of a token: raw organisation id and the user's role there (owner, admin, member, billing). */
+export interface TenantMembership {
+  readonly id: string;
+  readonly role: string;
 }
 
 /**

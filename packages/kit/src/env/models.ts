@@ -12,13 +12,19 @@ export const databaseEnv = z
     DATABASE_URL: optionalUrl,
     DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
     PGLITE_DIR: z.string().default('.data/pglite'),
+    /** The non-owner role requests of row-level-security subgraphs connect as (DATABASE_URL's user owns the tables and migrates). */
+    DATABASE_APP_USER: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a PostgreSQL role name').default('mosaic_app'),
+    DATABASE_APP_PASSWORD: z.string().optional(),
   })
-  .transform((e) =>
-    e.DATABASE_URL
-      ? ({ kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX } as const)
-      : ({ kind: 'pglite', dataDir: e.PGLITE_DIR } as const),
+  .transform(
+    (e): DatabaseConfig =>
+      e.DATABASE_URL
+        ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX, appUser: e.DATABASE_APP_USER, appPassword: e.DATABASE_APP_PASSWORD }
+        : { kind: 'pglite', dataDir: e.PGLITE_DIR },
   );
-export type DatabaseConfig = z.output<typeof databaseEnv>;
+export type DatabaseConfig =
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolMax: number; readonly appUser?: string | undefined; readonly appPassword?: string | undefined }
+  | { readonly kind: 'pglite'; readonly dataDir: string };
 
 /** How every service verifies access tokens issued by accounts. */
 export interface AuthVerifyConfig {

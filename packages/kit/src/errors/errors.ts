@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'SECOND_FACTOR_REQUIRED',
   /** The user must prove a second factor again (`stepUp`) before this; see `maxAgeSeconds`. */
   'STEP_UP_REQUIRED',
+  /** A plan's quota is used up (`extensions.quota`, `limit`, `plan`); a bigger plan lifts it. */
+  'QUOTA_EXCEEDED',
   /** A service behind the gateway could not be reached; retrying later may succeed. */
   'UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
@@ -71,6 +73,14 @@ export class RateLimitedError extends AppError {
   readonly code = 'RATE_LIMITED';
   constructor(message: string, retryAfterSeconds: number) {
     super(message, { retryAfterSeconds }, 'RATE_LIMITED');
+  }
+}
+
+/** A plan's quota would be exceeded; the message names the plan and the limit so the user can upgrade. */
+export class QuotaExceededError extends AppError {
+  readonly code = 'QUOTA_EXCEEDED';
+  constructor(message: string, extensions: { quota: string; limit: number; plan: string }) {
+    super(message, extensions, 'QUOTA_EXCEEDED');
   }
 }
 

@@ -9,6 +9,7 @@ import { createTokenKeySet } from '../auth/token-keys';
 import { createTokenVerifier } from '../auth/token-verifier';
 import { drizzleOver, openSqlClient, type SqlClient } from '../db/database';
 import { applyMigrations } from '../db/migrate';
+import { openAppSqlClient } from '../db/app-connection';
 import type { RunningServer } from '../http/http-server';
 import { createLogger, type Logger } from '../logger';
 import { setupTracing } from '../observability/tracing';
@@ -57,7 +58,8 @@ export async function runSubgraphService(module: SubgraphModule, port: number, e
   // unknown kid) — or, in the issuer's own process, against the keys it publishes.
   const keys = createTokenKeySet(config.auth.jwksUrl);
   const verifier = createTokenVerifier(config.auth, keys.getKey);
-  const built = await build({ db: drizzleOver(client), verifier, log, pubsub, caches, events, now: () => new Date() });
+  const requestClient = module.rowLevelSecurity && config.database.kind === 'postgres' ? await openAppSqlClient(client, config.database) : client;
+  const built = await build({ db: drizzleOver(requestClient), verifier, log, pubsub, caches, events, now: () => new Date() });
   if (built.tokenKeys) keys.trust(built.tokenKeys);
   await events.start();
   const running = await serveSubgraph(built.subgraph, {
@@ -85,6 +87,7 @@ export async function runSubgraphService(module: SubgraphModule, port: number, e
     await bus.close();
     await pubsub.close();
     await caches.close();
+    if (requestClient !== client) await requestClient.close();
     await client.close();
     await tracing.shutdown();
     process.exit(0);

@@ -89,6 +89,12 @@ export interface DemoAccount {
 
 export type DemoAccountName = 'user' | 'admin';
 
+/**
+ * Who a seed acts as: a demo account, or a demo account switched to its first organisation
+ * (its oldest membership) — for demo data shared within an organisation.
+ */
+export type DemoIdentity = DemoAccountName | { account: DemoAccountName; inOrganization: true };
+
 /** What a subgraph's `seed` gets: its own API and database, and the demo accounts. */
 export interface SeedContext {
   db: Db;
@@ -98,14 +104,14 @@ export interface SeedContext {
    * A GraphQL operation against this subgraph, as a demo account (see `DemoSession`)
    * or anonymously; throws on any error, so a broken seed stops the start loudly.
    */
-  graphql<D = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: DemoAccountName | null): Promise<D>;
+  graphql<D = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: DemoIdentity | null): Promise<D>;
 }
 
 /**
  * Signs a demo account in for seeding — creating it, with its role, when it does not exist yet —
  * and returns an access token. Exactly one subgraph provides it: the one that signs people in.
  */
-export type DemoSession = (context: SeedContext, account: DemoAccountName) => Promise<string>;
+export type DemoSession = (context: SeedContext, account: DemoAccountName, options?: { inOrganization?: boolean }) => Promise<string>;
 
 /**
  * How a subgraph presents itself to the platform (registry, composition, all-in-one, services mode,
@@ -118,6 +124,11 @@ export interface SubgraphModule<D extends SubgraphDeps = SubgraphDeps> {
   migrations: MigrationSet;
   scopes: ScopeDeclarations;
   deployment: DeploymentTraits;
+  /**
+   * Its tables are guarded by row-level security (`withTenant`): requests then connect as the
+   * non-owner app role (DATABASE_APP_USER) — migrations, event relay and consumers stay with the owner.
+   */
+  rowLevelSecurity: boolean;
   /**
    * Reads the subgraph's own settings from `env` (all problems reported at once, before anything
    * starts) and returns the function that builds it.
@@ -139,6 +150,8 @@ export interface SubgraphDefinition<D extends SubgraphDeps, S> {
    * (admins), whose resolvers its build merges in (`deadLetterAdminResolvers(deps.name, deps.events)`).
    */
   deadLetterAdmin?: boolean;
+  /** Tenant-scoped tables with policies: requests connect as the non-owner app role (see `SubgraphModule`). */
+  rowLevelSecurity?: boolean;
   seed?: (context: SeedContext) => Promise<void>;
   demoSession?: DemoSession;
   build(deps: BuildDeps<D>, settings: S): BuiltSubgraph | Promise<BuiltSubgraph>;
@@ -161,6 +174,7 @@ export function defineSubgraph<D extends SubgraphDeps = SubgraphDeps, S = undefi
     migrations: { schema: name, folder: fileURLToPath(new URL('../drizzle', moduleUrl)) },
     scopes: definition.scopes ?? {},
     deployment: definition.deployment ?? {},
+    rowLevelSecurity: definition.rowLevelSecurity ?? false,
     ...(definition.seed ? { seed: definition.seed } : {}),
     ...(definition.demoSession ? { demoSession: definition.demoSession } : {}),
     configure(env = process.env) {

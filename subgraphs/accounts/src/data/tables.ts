@@ -42,6 +42,8 @@ export const sessions = accounts.table(
     authTime: instant('auth_time').notNull(),
     amr: text('amr').array().notNull(),
     revokedAt: instant('revoked_at'),
+    /** The organisation the session is switched to (switchOrganization); its tokens carry it while the membership lasts. */
+    organizationId: uuid('organization_id'),
   },
   (t) => [index('sessions_active_user_idx').on(t.userId, t.lastUsedAt).where(sql`revoked_at is null`)],
 );
@@ -259,3 +261,23 @@ export type TotpCredentialRow = typeof totpCredentials.$inferSelect;
 export type LoginChallengeRow = typeof loginChallenges.$inferSelect;
 export type OAuthClientRow = typeof oauthClients.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
+
+/**
+ * Who belongs to which organisation with which role: a projection of tenancy's
+ * `membership.changed` events (tenancy owns memberships). switchOrganization and every token refresh
+ * read it, so signing a tenant into a token needs no call to tenancy. `changed_at` is the time of
+ * the event applied, so a replayed older event never overwrites a newer state.
+ */
+export const organizationMemberships = accounts.table(
+  'organization_memberships',
+  {
+    userId: uuid('user_id').notNull(),
+    organizationId: uuid('organization_id').notNull(),
+    /** owner, admin, member, billing — or null once the membership ended (kept as a tombstone for ordering). */
+    role: text('role'),
+    changedAt: instant('changed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.organizationId] })],
+);
+
+export type OrganizationMembershipRow = typeof organizationMemberships.$inferSelect;

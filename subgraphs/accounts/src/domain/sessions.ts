@@ -4,6 +4,7 @@ import * as refreshTokensRepo from '../data/refresh-tokens-repo';
 import { findSession, insertSession, revokeSessions, touchSession } from '../data/sessions-repo';
 import type { SessionRow, UserRow } from '../data/tables';
 import { findUsersByIds } from '../data/users-repo';
+import { findMemberRole, setSessionOrganization } from '../data/organization-memberships-repo';
 import { displayedNetwork } from './client-network';
 import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens';
 
@@ -52,13 +53,25 @@ async function continueSession(ctx: SessionContext, db: Db, user: UserRow, sessi
     expiresAt: refreshTokenExpiresAt,
     createdAt: now,
   });
-  const access = await accessTokenFor(ctx, user, session);
+  const access = await accessTokenFor(ctx, db, user, session);
   ctx.signedIn.add(user.id);
   return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, user };
 }
 
-export function accessTokenFor(ctx: Pick<Context, 'keys' | 'tokenSettings' | 'now'>, user: UserRow, session: Pick<SessionRow, 'id' | 'authTime' | 'amr'>) {
-  return signAccessToken(ctx.keys, ctx.tokenSettings, { userId: user.id, sessionId: session.id, roles: user.roles, authTime: session.authTime, amr: session.amr }, ctx.now());
+/**
+ * An access token for the session. A session switched to an organisation carries it (`org_id`,
+ * `org_role`) only while the membership lasts: the role is read again from the membership
+ * projection every time, so a refresh after removal or a role change says so within one token's
+ * lifetime; a session whose membership ended falls back to the personal context.
+ */
+export async function accessTokenFor(ctx: Pick<Context, 'keys' | 'tokenSettings' | 'now'>, db: Db, user: UserRow, session: Pick<SessionRow, 'id' | 'authTime' | 'amr' | 'organizationId'>) {
+  let tenant: { id: string; role: string } | undefined;
+  if (session.organizationId) {
+    const role = await findMemberRole(db, user.id, session.organizationId);
+    if (role) tenant = { id: session.organizationId, role };
+    else await setSessionOrganization(db, session.id, null);
+  }
+  return signAccessToken(ctx.keys, ctx.tokenSettings, { userId: user.id, sessionId: session.id, roles: user.roles, authTime: session.authTime, amr: session.amr, tenant }, ctx.now());
 }
 
 const MAX_REFRESH_TOKEN_LENGTH = 256;

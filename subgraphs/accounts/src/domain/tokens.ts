@@ -19,6 +19,8 @@ export interface AccessTokenClaims {
   /** The session's last interactive authentication: when, and how (RFC 8176 `amr` values). */
   authTime: Date;
   amr: readonly string[];
+  /** The organisation the session is switched to and the user's role there (membership checked by the caller). */
+  tenant?: { id: string; role: string } | undefined;
 }
 
 /**
@@ -34,6 +36,8 @@ export async function signAccessToken(keys: SigningKeys, settings: TokenSettings
     scope: scopesForRoles(settings.scopeCatalog, claims.roles).join(' '),
     amr: [...claims.amr],
     auth_time: Math.floor(claims.authTime.getTime() / 1000),
+    // The tenant claims (raw organisation id, role there): kit's verifier reads them into viewer.tenant.
+    ...(claims.tenant ? { org_id: claims.tenant.id, org_role: claims.tenant.role } : {}),
   })
     .setProtectedHeader({ alg: 'EdDSA', kid: keys.kid, typ: 'at+jwt' })
     .setSubject(claims.userId)

@@ -26,6 +26,7 @@ import { revokeUserSessions } from './Mutation/revokeUserSessions';
 import { rotateOAuthClientSecret } from './Mutation/rotateOAuthClientSecret';
 import { setUserRoles } from './Mutation/setUserRoles';
 import { stepUp } from './Mutation/stepUp';
+import { switchOrganization } from './Mutation/switchOrganization';
 import { OAuthClient } from './OAuthClient';
 import { externalIdentityProviders } from './Query/externalIdentityProviders';
 import { me } from './Query/me';
@@ -58,6 +59,7 @@ export const resolvers: Resolvers = {
     disableTwoFactor,
     regenerateRecoveryCodes,
     stepUp,
+    switchOrganization,
     revokeSession,
     revokeOtherSessions,
     revokeUserSessions,

@@ -123,6 +123,7 @@ export async function findNotePages(db: Db, ownerIds: readonly string[], query: 
   const note = {
     id: page.id,
     ownerId: page.ownerId,
+    tenantId: page.tenantId,
     title: page.title,
     body: page.body,
     tags: page.tags,

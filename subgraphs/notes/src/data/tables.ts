@@ -19,6 +19,11 @@ export const notes = notesSchema.table(
     id: uuid('id').primaryKey(),
     /** The raw accounts user id; the public id is encodeId('User', owner_id). Not a foreign key: users live in another subgraph. */
     ownerId: uuid('owner_id').notNull(),
+    /**
+     * The organisation the note is shared with (raw tenancy id): its members read it, only its
+     * author changes it. Null: a personal note. Row-level security (migration 0002) enforces both.
+     */
+    tenantId: uuid('tenant_id'),
     title: text('title').notNull(),
     body: text('body').notNull(),
     /** Normalised by the application (trimmed, lower case, unique, at most 20), in the order they were added. */

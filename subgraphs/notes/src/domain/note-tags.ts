@@ -13,7 +13,7 @@ type NotesContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;
  */
 async function changeTags(ctx: NotesContext, noteId: string, change: (current: readonly string[]) => string[]): Promise<NoteRow> {
   const ownerId = ctx.auth.require('notes:write').userId;
-  const note = await ctx.db.transaction(async (tx) => {
+  const note = await ctx.db.run(async (tx) => {
     const current = await findOwnedNoteForUpdate(tx, noteId, ownerId);
     if (!current) throw new NotFoundError('Note');
     const tags = change(current.tags);
@@ -44,5 +44,6 @@ export async function removeNoteTags(ctx: NotesContext, noteId: string, tags: re
 
 /** `Query.noteTags`. */
 export function noteTags(ctx: Pick<Context, 'auth' | 'db'>): Promise<{ name: string; count: number }[]> {
-  return countTags(ctx.db, ctx.auth.require('notes:read').userId);
+  const ownerId = ctx.auth.require('notes:read').userId;
+  return ctx.db.run((tx) => countTags(tx, ownerId));
 }

@@ -8,11 +8,15 @@ import { tagListSchema } from './tags';
 
 type NotesContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;
 
-/** The viewer's note, or null — for someone else's note as for a missing one, so existence never leaks. */
+/**
+ * The viewer's note, or one shared in the organisation their token is switched to; null for
+ * anything else, exactly as for a missing one, so existence never leaks.
+ */
 export async function visibleNote(ctx: Pick<Context, 'auth' | 'loaders'>, noteId: string): Promise<NoteRow | null> {
   const ownerId = ctx.auth.require('notes:read').userId;
   const note = await ctx.loaders.noteById.load(noteId);
-  return note?.ownerId === ownerId ? note : null;
+  if (!note) return null;
+  return (note.tenantId === null ? note.ownerId === ownerId : note.tenantId === ctx.auth.tenantId()) ? note : null;
 }
 
 /** `Query.note`: the viewer's note or NOT_FOUND. */
@@ -27,15 +31,19 @@ const createInput = z.object({
   body: bodySchema.nullish(),
   tags: tagListSchema.nullish(),
   pinned: z.boolean().nullish(),
+  shared: z.boolean().nullish(),
 });
 
 export async function createNote(ctx: NotesContext, input: unknown): Promise<NoteRow> {
   const ownerId = ctx.auth.require('notes:write').userId;
-  const { title, body, tags, pinned } = validate(createInput, input);
+  const { title, body, tags, pinned, shared } = validate(createInput, input);
+  const tenantId = shared ? ctx.auth.tenantId() : null;
+  if (shared && !tenantId) throw new UserInputError('input.shared: switch to an organization first (switchOrganization); a shared note belongs to it.', 'input.shared');
   const now = ctx.now();
-  const note = await insertNote(ctx.db, {
+  const note = await ctx.db.run((tx) => insertNote(tx, {
     id: uuidv7(now.getTime()),
     ownerId,
+    tenantId,
     title: title ?? '',
     body: body ?? '',
     tags: tags ?? [],
@@ -43,7 +51,7 @@ export async function createNote(ctx: NotesContext, input: unknown): Promise<Not
     archivedAt: null,
     createdAt: now,
     updatedAt: now,
-  });
+  }));
   refreshLoaders(ctx.loaders, written(ctx.loaders.noteById, note.id, note));
   return note;
 }
@@ -66,9 +74,9 @@ export async function updateNote(ctx: NotesContext, noteId: string, input: unkno
     throw new UserInputError('input: give at least one of title, body or tags to change.', 'input');
   }
   const expected = expectedUpdatedAt ? new Date(expectedUpdatedAt) : undefined;
-  const note = await updateOwnedNote(ctx.db, { id: noteId, ownerId, expectedUpdatedAt: expected }, changes, ctx.now());
+  const note = await ctx.db.run((tx) => updateOwnedNote(tx, { id: noteId, ownerId, expectedUpdatedAt: expected }, changes, ctx.now()));
   if (!note) {
-    const current = expected ? await findOwnedNote(ctx.db, noteId, ownerId) : undefined;
+    const current = expected ? await ctx.db.run((tx) => findOwnedNote(tx, noteId, ownerId)) : undefined;
     if (!current) throw new NotFoundError('Note');
     throw new ConflictError('The note changed since you read it. Reload it, merge your edit and try again.', {
       field: 'input.expectedUpdatedAt',
@@ -82,7 +90,7 @@ export async function updateNote(ctx: NotesContext, noteId: string, input: unkno
 /** Deletes the viewer's note for good; returns its raw id. */
 export async function deleteNote(ctx: NotesContext, noteId: string): Promise<string> {
   const ownerId = ctx.auth.require('notes:write').userId;
-  if (!(await deleteOwnedNote(ctx.db, noteId, ownerId))) throw new NotFoundError('Note');
+  if (!(await ctx.db.run((tx) => deleteOwnedNote(tx, noteId, ownerId)))) throw new NotFoundError('Note');
   refreshLoaders(ctx.loaders, written(ctx.loaders.noteById, noteId, null));
   return noteId;
 }

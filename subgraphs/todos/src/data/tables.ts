@@ -12,6 +12,11 @@ export const todos = todosSchema.table(
     id: uuid('id').primaryKey(),
     /** Raw accounts user id; users are federation entities, so there is no foreign key across subgraphs. */
     ownerId: uuid('owner_id').notNull(),
+    /**
+     * The organisation the todo is shared with (raw tenancy id), or null for a personal todo only
+     * its owner sees. Row-level security (migration 0002) enforces both, from the request's token.
+     */
+    tenantId: uuid('tenant_id'),
     title: text('title').notNull(),
     description: text('description'),
     done: boolean('done').notNull(),
@@ -32,6 +37,7 @@ export const todos = todosSchema.table(
     index('todos_owner_position_idx').on(t.ownerId, t.position, t.id),
     index('todos_owner_due_at_idx').on(t.ownerId, t.dueAt, t.id),
     index('todos_owner_created_at_idx').on(t.ownerId, t.createdAt, t.id),
+    index('todos_tenant_position_idx').on(t.tenantId, t.position, t.id).where(sql`tenant_id is not null`),
     // The last line of defence behind domain validation: these invariants hold whatever code writes.
     check('todos_title_length', sql`char_length(${t.title}) between 1 and 500`),
     check('todos_description_length', sql`char_length(${t.description}) <= 10000`),

@@ -14,40 +14,42 @@ export interface TodoListQuery {
   after: { cursor: string; values: unknown[] } | null;
 }
 
+/** Whose list: a user's (`User.todos`) or an organisation's shared one (`organizationTodos`). */
+export type TodoListParent = 'owner' | 'tenant';
+
+const parentColumn = (parent: TodoListParent) => (parent === 'owner' ? todos.ownerId : todos.tenantId);
+
 /**
- * The same page for many owners in one statement: rows are ranked per owner in the page's order
- * and each owner keeps `limit + 1` (the extra row only says that another page exists). This is
+ * The same page for many parents in one statement: rows are ranked per parent in the page's order
+ * and each parent keeps `limit + 1` (the extra row only says that another page exists). This is
  * what keeps `_entities` with N users at one query instead of N.
  */
-export async function findTodoPages(db: Db, ownerIds: readonly string[], query: TodoListQuery, now: Date): Promise<TodoRow[]> {
+export async function findTodoPages(db: Db, parent: TodoListParent, parentIds: readonly string[], query: TodoListQuery, now: Date): Promise<TodoRow[]> {
   const keys = sortKeysFor(query.order);
+  const column = parentColumn(parent);
   const ranked = db
     .select({
       ...getTableColumns(todos),
-      rank: sql<number>`row_number() over (partition by ${todos.ownerId} order by ${sql.join(orderByKeys(keys), sql`, `)})`.as('rank'),
+      rank: sql<number>`row_number() over (partition by ${column} order by ${sql.join(orderByKeys(keys), sql`, `)})`.as('rank'),
     })
     .from(todos)
-    .where(
-      and(
-        inArray(todos.ownerId, [...ownerIds]),
-        todoFilterCondition(query.filter, now),
-        query.after ? afterKeyset(keys, query.after.values) : undefined,
-      ),
-    )
+    .where(and(inArray(column, [...parentIds]), todoFilterCondition(query.filter, now), query.after ? afterKeyset(keys, query.after.values) : undefined))
     .as('ranked');
   const rows = await db
     .select()
     .from(ranked)
     .where(lte(ranked.rank, query.limit + 1))
-    .orderBy(asc(ranked.ownerId), asc(ranked.rank));
+    .orderBy(asc(parent === 'owner' ? ranked.ownerId : ranked.tenantId), asc(ranked.rank));
   return rows.map(({ rank: _rank, ...row }) => row);
 }
 
-/** Matching todos per owner, for `totalCount`; owners with none are absent. */
-export async function countTodoMatches(db: Db, ownerIds: readonly string[], filter: TodoFilterValues, now: Date): Promise<{ ownerId: string; count: number }[]> {
-  return db
-    .select({ ownerId: todos.ownerId, count: count() })
+/** Matching todos per parent, for `totalCount`; parents with none are absent. */
+export async function countTodoMatches(db: Db, parent: TodoListParent, parentIds: readonly string[], filter: TodoFilterValues, now: Date): Promise<{ parentId: string; count: number }[]> {
+  const column = parentColumn(parent);
+  const rows = await db
+    .select({ parentId: column, count: count() })
     .from(todos)
-    .where(and(inArray(todos.ownerId, [...ownerIds]), todoFilterCondition(filter, now)))
-    .groupBy(todos.ownerId);
+    .where(and(inArray(column, [...parentIds]), todoFilterCondition(filter, now)))
+    .groupBy(column);
+  return rows.map((row) => ({ parentId: row.parentId!, count: row.count }));
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, max, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, max, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '@mosaic/kit';
 import { todos, type NewTodo, type TodoRow } from './tables';
 
@@ -11,16 +11,27 @@ export async function findTodosByIds(db: Db, ids: readonly string[]): Promise<To
   return db.select().from(todos).where(inArray(todos.id, [...ids]));
 }
 
+/** Who may change a todo: its owner while it is personal, any member of its organisation once shared. */
+export interface TodoAccess {
+  userId: string;
+  /** The organisation the request's token is switched to; null in the personal context. */
+  tenantId: string | null;
+}
+
+/** The same rule as row-level security's `todos_write` policy, stated again in the query (defence in depth). */
+const writable = (access: TodoAccess) =>
+  or(and(isNull(todos.tenantId), eq(todos.ownerId, access.userId)), access.tenantId ? eq(todos.tenantId, access.tenantId) : undefined);
+
 /**
- * The owner's todo, locked for the rest of the transaction so concurrent changes to it
- * (say, two completions of one occurrence) run one after the other. Another user's todo is
- * indistinguishable from a missing one.
+ * A todo the caller may change, locked for the rest of the transaction so concurrent changes to it
+ * (say, two completions of one occurrence) run one after the other. Another user's (or another
+ * organisation's) todo is indistinguishable from a missing one.
  */
-export async function findOwnedTodoForUpdate(db: Db, ownerId: string, id: string): Promise<TodoRow | undefined> {
+export async function findWritableTodoForUpdate(db: Db, access: TodoAccess, id: string): Promise<TodoRow | undefined> {
   const [row] = await db
     .select()
     .from(todos)
-    .where(and(eq(todos.id, id), eq(todos.ownerId, ownerId)))
+    .where(and(eq(todos.id, id), writable(access)))
     .for('update');
   return row;
 }
@@ -30,11 +41,11 @@ export async function updateTodoRow(db: Db, id: string, changes: Partial<NewTodo
   return row!;
 }
 
-/** True when the owner had this todo (its completions go with it, by foreign key). */
-export async function deleteOwnedTodo(db: Db, ownerId: string, id: string): Promise<boolean> {
+/** True when the caller could change this todo (its completions go with it, by foreign key). */
+export async function deleteWritableTodo(db: Db, access: TodoAccess, id: string): Promise<boolean> {
   const rows = await db
     .delete(todos)
-    .where(and(eq(todos.id, id), eq(todos.ownerId, ownerId)))
+    .where(and(eq(todos.id, id), writable(access)))
     .returning({ id: todos.id });
   return rows.length === 1;
 }
@@ -83,7 +94,11 @@ export async function renumberPositions(db: Db, ownerId: string, gap: number): P
     where ${todos.id} = ranked.id`);
 }
 
-/** Every todo of a user (their completions go with them: foreign key, on delete cascade). */
+/**
+ * Every todo of a user the transaction's tenant scope reaches (their completions go with them:
+ * foreign key, on delete cascade). Bound to the user's personal scope, that is their personal
+ * todos; what they shared with an organisation belongs to it and stays.
+ */
 export async function deleteTodosOfOwner(db: Db, ownerId: string): Promise<number> {
   return (await db.delete(todos).where(eq(todos.ownerId, ownerId)).returning({ id: todos.id })).length;
 }

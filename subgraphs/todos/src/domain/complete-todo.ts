@@ -1,8 +1,9 @@
 import { NotFoundError, encodeId, uuidv7, refreshLoaders, written } from '@mosaic/kit';
 import type { Context } from '../context';
+import { todoAccess } from './todo-access';
 import { insertCompletion } from '../data/completions-repo';
 import type { TodoRow } from '../data/tables';
-import { findOwnedTodoForUpdate, updateTodoRow } from '../data/todos-repo';
+import { findWritableTodoForUpdate, updateTodoRow } from '../data/todos-repo';
 import { nextOccurrence } from './recurrence';
 import { seriesOf } from './schedule';
 
@@ -16,9 +17,9 @@ type WriteContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;
  * no-op instead of completing the next occurrence too.
  */
 export async function completeTodo(ctx: WriteContext, todoId: string, occurrence: Date | null): Promise<TodoRow> {
-  const viewer = ctx.auth.require('todos:write');
-  const todo = await ctx.db.transaction(async (tx) => {
-    const current = await findOwnedTodoForUpdate(tx, viewer.userId, todoId);
+  ctx.auth.require('todos:write');
+  const todo = await ctx.db.run(async (tx) => {
+    const current = await findWritableTodoForUpdate(tx, todoAccess(ctx), todoId);
     if (!current) throw new NotFoundError('Todo', encodeId('Todo', todoId));
     if (current.done) return current;
     if (occurrence && current.dueAt?.getTime() !== occurrence.getTime()) return current;
@@ -34,9 +35,9 @@ export async function completeTodo(ctx: WriteContext, todoId: string, occurrence
 
 /** Opens a done todo again; a recurring one resumes at the due date it ended on. An open todo is left as it is. */
 export async function reopenTodo(ctx: WriteContext, todoId: string): Promise<TodoRow> {
-  const viewer = ctx.auth.require('todos:write');
-  const todo = await ctx.db.transaction(async (tx) => {
-    const current = await findOwnedTodoForUpdate(tx, viewer.userId, todoId);
+  ctx.auth.require('todos:write');
+  const todo = await ctx.db.run(async (tx) => {
+    const current = await findWritableTodoForUpdate(tx, todoAccess(ctx), todoId);
     if (!current) throw new NotFoundError('Todo', encodeId('Todo', todoId));
     if (!current.done) return current;
     return updateTodoRow(tx, current.id, { done: false, completedAt: null, updatedAt: ctx.now() });

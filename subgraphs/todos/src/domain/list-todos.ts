@@ -1,7 +1,7 @@
 import { pageSize, toConnection, validate, type Connection, type PageArgs } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { TodoFilterValues } from '../data/todo-filters';
-import type { TodoListQuery } from '../data/todo-lists-repo';
+import type { TodoListParent, TodoListQuery } from '../data/todo-lists-repo';
 import { decodeTodoCursor, todoCursorKey, type TodoOrderSpec } from '../data/todo-order';
 import type { TodoRow } from '../data/tables';
 import { todoFilterInput } from './todo-input';
@@ -11,22 +11,41 @@ export interface TodoListArgs extends PageArgs {
   orderBy?: Partial<TodoOrderSpec> | null;
 }
 
-/** A page of one owner's todos; it remembers whose and which filter, for `totalCount`. */
-export type TodoPage = Connection<TodoRow> & { ownerId: string; filter: TodoFilterValues };
+/** A page of one owner's (or one organisation's) todos; it remembers whose and which filter, for `totalCount`. */
+export type TodoPage = Connection<TodoRow> & { parent: TodoListParent; parentId: string; filter: TodoFilterValues };
 
 const DEFAULT_ORDER: TodoOrderSpec = { field: 'MANUAL', direction: 'ASC' };
 
-export async function listTodos(ctx: Pick<Context, 'auth' | 'loaders'>, ownerId: string, args: TodoListArgs): Promise<TodoPage> {
+type ListContext = Pick<Context, 'auth' | 'loaders'>;
+
+/** A user's todos: their personal ones and those they shared in the organisation the token is switched to. */
+export async function listTodos(ctx: ListContext, ownerId: string, args: TodoListArgs): Promise<TodoPage> {
   assertMayReadTodosOf(ctx, ownerId);
-  const query = listQuery(args);
-  const rows = await ctx.loaders.todoPage.load({ parentId: ownerId, query });
-  for (const row of rows) ctx.loaders.todoById.prime(row.id, row);
-  return { ...toConnection(rows, query.limit, todoCursorKey(query.order), args.after), ownerId, filter: query.filter };
+  return page(ctx, 'owner', ownerId, args);
 }
 
-export async function countTodos(ctx: Pick<Context, 'auth' | 'loaders'>, page: TodoPage): Promise<number> {
-  assertMayReadTodosOf(ctx, page.ownerId);
-  return ctx.loaders.todoCount.load({ parentId: page.ownerId, query: page.filter });
+/** Every todo shared in the organisation the token is switched to, by any member. */
+export async function listOrganizationTodos(ctx: ListContext, args: TodoListArgs): Promise<TodoPage> {
+  ctx.auth.require('todos:read');
+  return page(ctx, 'tenant', ctx.auth.requireTenant().id, args);
+}
+
+async function page(ctx: ListContext, parent: TodoListParent, parentId: string, args: TodoListArgs): Promise<TodoPage> {
+  const query = listQuery(args);
+  const loader = parent === 'owner' ? ctx.loaders.todoPage : ctx.loaders.tenantTodoPage;
+  const rows = await loader.load({ parentId, query });
+  for (const row of rows) ctx.loaders.todoById.prime(row.id, row);
+  return { ...toConnection(rows, query.limit, todoCursorKey(query.order), args.after), parent, parentId, filter: query.filter };
+}
+
+export async function countTodos(ctx: ListContext, page: TodoPage): Promise<number> {
+  if (page.parent === 'owner') {
+    assertMayReadTodosOf(ctx, page.parentId);
+    return ctx.loaders.todoCount.load({ parentId: page.parentId, query: page.filter });
+  }
+  ctx.auth.require('todos:read');
+  if (ctx.auth.tenantId() !== page.parentId) return 0;
+  return ctx.loaders.tenantTodoCount.load({ parentId: page.parentId, query: page.filter });
 }
 
 /** A user reads their own todos; admins may read anyone's. Nobody changes another user's todos. */

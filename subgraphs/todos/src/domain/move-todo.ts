@@ -1,7 +1,7 @@
 import { NotFoundError, UserInputError, encodeId, type Db, refreshLoaders, written } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { TodoRow } from '../data/tables';
-import { findOwnedTodoForUpdate, lockOwnerPositions, neighbourInOrder, renumberPositions, updateTodoRow } from '../data/todos-repo';
+import { findWritableTodoForUpdate, lockOwnerPositions, neighbourInOrder, renumberPositions, updateTodoRow } from '../data/todos-repo';
 import { POSITION_GAP, positionBetween } from './positions';
 
 /** Where to put the todo: right after or right before another of the viewer's todos. */
@@ -16,14 +16,14 @@ export async function moveTodo(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'n
   const viewer = ctx.auth.require('todos:write');
   const [targetId, field] = 'after' in placement ? [placement.after, 'afterId'] : [placement.before, 'beforeId'];
   if (targetId === todoId) throw new UserInputError(`${field}: a todo cannot be moved next to itself.`, field);
-  const todo = await ctx.db.transaction(async (tx) => {
+  const todo = await ctx.db.run(async (tx) => {
     await lockOwnerPositions(tx, viewer.userId);
-    const moving = await findOwnedTodoForUpdate(tx, viewer.userId, todoId);
+    const moving = await findOwnTodoForUpdate(tx, viewer.userId, ctx.auth.tenantId(), todoId);
     if (!moving) throw new NotFoundError('Todo', encodeId('Todo', todoId));
-    let position = await positionNextTo(tx, viewer.userId, moving.id, targetId, 'after' in placement);
+    let position = await positionNextTo(tx, viewer.userId, ctx.auth.tenantId(), moving.id, targetId, 'after' in placement);
     if (position === null) {
       await renumberPositions(tx, viewer.userId, POSITION_GAP);
-      position = await positionNextTo(tx, viewer.userId, moving.id, targetId, 'after' in placement);
+      position = await positionNextTo(tx, viewer.userId, ctx.auth.tenantId(), moving.id, targetId, 'after' in placement);
     }
     if (position === null) throw new Error('Renumbered positions left no gap.');
     return updateTodoRow(tx, moving.id, { position, updatedAt: ctx.now() });
@@ -33,9 +33,15 @@ export async function moveTodo(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'n
 }
 
 /** A free position just after (or before) the target, skipping the moving todo; null when there is no room. */
-async function positionNextTo(tx: Db, ownerId: string, movingId: string, targetId: string, after: boolean): Promise<number | null> {
-  const target = await findOwnedTodoForUpdate(tx, ownerId, targetId);
+async function positionNextTo(tx: Db, ownerId: string, tenantId: string | null, movingId: string, targetId: string, after: boolean): Promise<number | null> {
+  const target = await findOwnTodoForUpdate(tx, ownerId, tenantId, targetId);
   if (!target) throw new NotFoundError('Todo', encodeId('Todo', targetId));
   if (after) return positionBetween(target.position, (await neighbourInOrder(tx, ownerId, target, movingId, 'after'))?.position ?? null);
   return positionBetween((await neighbourInOrder(tx, ownerId, target, movingId, 'before'))?.position ?? null, target.position);
+}
+
+/** Manual order is the owner's: only the caller's own todos (personal, or shared by them) move. */
+async function findOwnTodoForUpdate(tx: Db, ownerId: string, tenantId: string | null, id: string): Promise<TodoRow | undefined> {
+  const todo = await findWritableTodoForUpdate(tx, { userId: ownerId, tenantId }, id);
+  return todo?.ownerId === ownerId ? todo : undefined;
 }

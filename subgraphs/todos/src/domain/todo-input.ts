@@ -63,6 +63,7 @@ export const createTodoInput = z.object({
   dueAt: instant.nullish(),
   priority: priority.optional(),
   recurrence: recurrence.nullish(),
+  shared: z.boolean().nullish(),
 });
 export type CreateTodoValues = z.output<typeof createTodoInput>;
 

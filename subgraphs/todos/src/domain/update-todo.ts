@@ -1,18 +1,19 @@
 import { NotFoundError, UserInputError, encodeId, validate, refreshLoaders, written } from '@mosaic/kit';
 import type { Context } from '../context';
+import { todoAccess } from './todo-access';
 import type { NewTodo, TodoRow } from '../data/tables';
-import { findOwnedTodoForUpdate, updateTodoRow } from '../data/todos-repo';
+import { findWritableTodoForUpdate, updateTodoRow } from '../data/todos-repo';
 import { storedRecurrence } from './recurrence-rule';
 import { schedule } from './schedule';
 import { updateTodoInput, type UpdateTodoValues } from './todo-input';
 
 /** Changes the given fields of the viewer's todo; nothing is written when the input changes nothing. */
 export async function updateTodo(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>, todoId: string, input: unknown): Promise<TodoRow> {
-  const viewer = ctx.auth.require('todos:write');
+  ctx.auth.require('todos:write');
   const values = validate(updateTodoInput, input);
   const now = ctx.now();
-  const todo = await ctx.db.transaction(async (tx) => {
-    const current = await findOwnedTodoForUpdate(tx, viewer.userId, todoId);
+  const todo = await ctx.db.run(async (tx) => {
+    const current = await findWritableTodoForUpdate(tx, todoAccess(ctx), todoId);
     if (!current) throw new NotFoundError('Todo', encodeId('Todo', todoId));
     const changes = changesFor(current, values, now);
     if (Object.keys(changes).length === 0) return current;

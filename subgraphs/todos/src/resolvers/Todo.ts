@@ -13,4 +13,5 @@ export const Todo: TodoResolvers = {
   upcomingOccurrences: (todo, args, ctx) => upcomingOccurrencesOf(todo, args, ctx.now()),
   completions: (todo, args, ctx) => listCompletions(ctx, todo, args.first),
   owner: (todo) => userReference(todo.ownerId),
+  organization: (todo) => (todo.tenantId ? { id: encodeId('Organization', todo.tenantId) } : null),
 };

@@ -8,13 +8,14 @@ import { reopenTodo } from './Mutation/reopenTodo';
 import { updateTodo } from './Mutation/updateTodo';
 import { todo } from './Query/todo';
 import { todos } from './Query/todos';
+import { organizationTodos } from './Query/organizationTodos';
 import { Todo } from './Todo';
 import { TodoConnection } from './TodoConnection';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { todo, todos },
+  Query: { todo, todos, organizationTodos },
   Mutation: { createTodo, updateTodo, completeTodo, reopenTodo, deleteTodo, moveTodo },
   Todo,
   TodoConnection,

@@ -75,7 +75,7 @@ export async function confirmTotpEnrollment(ctx: TwoFactorContext, code: unknown
     await revokeSessions(tx, user.id, now, { except: viewer.sessionId });
     await recordSessionAuthentication(tx, viewer.sessionId, now, amr);
   });
-  const access = await accessTokenFor(ctx, user, { id: viewer.sessionId, authTime: now, amr });
+  const access = await accessTokenFor(ctx, ctx.db, user, { id: viewer.sessionId, authTime: now, amr, organizationId: viewer.tenant?.id ?? null });
   return { recoveryCodes, accessToken: access.token, accessTokenExpiresAt: access.expiresAt };
 }
 
@@ -134,6 +134,6 @@ export async function stepUp(ctx: TwoFactorContext, code: unknown): Promise<Step
   const firstFactors = session.amr.filter((method) => method === 'pwd' || method === 'fed');
   const amr = [...new Set([...firstFactors, ...AMR_FOR[check.method]])];
   await recordSessionAuthentication(ctx.db, session.id, now, amr);
-  const access = await accessTokenFor(ctx, user, { id: session.id, authTime: now, amr });
+  const access = await accessTokenFor(ctx, ctx.db, user, { id: session.id, authTime: now, amr, organizationId: session.organizationId });
   return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt };
 }

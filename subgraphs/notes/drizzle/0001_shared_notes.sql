@@ -1,0 +1,1 @@
+ALTER TABLE "notes"."notes" ADD COLUMN "tenant_id" uuid;

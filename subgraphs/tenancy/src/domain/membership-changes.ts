@@ -1,0 +1,37 @@
+import { uuidv7, type Db } from '@mosaic/kit';
+import type { Context } from '../context';
+import { insertAuditEvent } from '../data/audit-repo';
+import type { AuditEventRow } from '../data/tables';
+
+export type AuditAction =
+  | 'organization_created'
+  | 'member_invited'
+  | 'invitation_revoked'
+  | 'invitation_accepted'
+  | 'member_role_changed'
+  | 'member_removed'
+  | 'member_left'
+  | 'ownership_transferred';
+
+type Change = Omit<AuditEventRow, 'id' | 'at' | 'subjectUserId' | 'subjectEmail' | 'role' | 'previousRole' | 'action'> &
+  Partial<Pick<AuditEventRow, 'subjectUserId' | 'subjectEmail' | 'role' | 'previousRole'>> & { action: AuditAction };
+
+/** The audit entry of a membership change, in the transaction of the change. */
+export async function audit(ctx: Pick<Context, 'now'>, tx: Db, change: Change): Promise<void> {
+  const at = ctx.now();
+  await insertAuditEvent(tx, {
+    id: uuidv7(at.getTime()),
+    at,
+    subjectUserId: null,
+    subjectEmail: null,
+    role: null,
+    previousRole: null,
+    ...change,
+  });
+}
+
+/** Tells other subgraphs (accounts' membership projection) the new state of one membership; `role: null` = gone. */
+export async function announceMembership(ctx: Pick<Context, 'events' | 'now'>, tx: Db, organizationId: string, userId: string, role: string | null): Promise<void> {
+  const at = ctx.now();
+  await ctx.events.emit(tx, 'membership.changed', { organizationId, userId, role: role as 'owner' | null, at: at.toISOString() }, { occurredAt: at });
+}

@@ -1,0 +1,12 @@
+import type { UserReference } from '@mosaic/kit';
+import type { Plan } from './domain/plans';
+import type { AuditEventRow, InvitationRow, MembershipRow, OrganizationRow, SubscriptionRow } from './data/tables';
+
+export type UserMapper = UserReference;
+export type OrganizationMapper = OrganizationRow;
+export type MembershipMapper = MembershipRow;
+export type InvitationMapper = InvitationRow;
+export type InvitationCreatedMapper = { invitation: InvitationRow; token: string };
+export type AuditEventMapper = AuditEventRow;
+export type PlanMapper = Plan;
+export type BillingSubscriptionMapper = SubscriptionRow;

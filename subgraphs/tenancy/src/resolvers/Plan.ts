@@ -1,0 +1,5 @@
+import type { PlanResolvers } from '../resolvers.generated';
+
+export const Plan: PlanResolvers = {
+  storageBytes: (plan) => (plan.storageBytes === null ? null : plan.storageBytes.toString()),
+};

@@ -1,0 +1,2 @@
+ALTER TABLE "todos"."todos" ADD COLUMN "tenant_id" uuid;--> statement-breakpoint
+CREATE INDEX "todos_tenant_position_idx" ON "todos"."todos" USING btree ("tenant_id","position","id") WHERE tenant_id is not null;

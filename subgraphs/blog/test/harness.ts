@@ -1,20 +1,34 @@
-import { count } from 'drizzle-orm';
 import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter } from '@mosaic/testing';
-import { posts } from '../src/data/tables';
+import type { BuiltBlog } from '../src/build';
 import blogSubgraph from '../src/index';
 
-/** The blog subgraph over real HTTP on a fresh database, with real tokens and a statement counter. */
+/**
+ * The blog subgraph over real HTTP on a fresh database, with real tokens, a statement counter
+ * and a clock the test moves (`clock.set`).
+ */
 export async function startBlog(env: NodeJS.ProcessEnv = {}) {
   const database = await createTestDatabase();
   const auth = await createTestAuth();
   const counter = new StatementCounter();
-  const served = await serveModuleForTest(blogSubgraph, { db: database.db(counter.observe), client: database.client, verifier: auth.verifier }, env);
-  const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
+  let now = Date.now();
+  const clock = { now: () => new Date(now), set: (at: Date) => void (now = at.getTime()), advance: (ms: number) => void (now += ms) };
+  const served = await serveModuleForTest(blogSubgraph, { db: database.db(counter.observe), client: database.client, verifier: auth.verifier, now: clock.now }, { BLOG_SCHEDULER_INTERVAL_MS: '3600000', ...env });
+  const call = <D = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string) => graphql<D>(served.url, query, variables, { token });
+  /** A signed-in author (the `author` role) / editor / reader. */
+  const author = () => auth.newUser(['user', 'author']);
+  const editor = () => auth.newUser(['user', 'editor']);
+  const reader = () => auth.newUser(['user']);
   return {
     auth,
     counter,
     call,
-    rowCount: async () => (await database.db().select({ n: count() }).from(posts))[0]!.n,
+    clock,
+    author,
+    editor,
+    reader,
+    database,
+    served,
+    built: served.built as BuiltBlog,
     async close() {
       await served.close();
       await database.drop();
@@ -22,9 +36,25 @@ export async function startBlog(env: NodeJS.ProcessEnv = {}) {
   };
 }
 
-export const CREATE = `mutation($input: CreatePostInput!) { createPost(input: $input) { id name owner { id } } }`;
-export const FIND = `query($id: ID!) { post(id: $id) { id name } }`;
-/** `User.posts` as the gateway asks for it: `_entities` with user representations. */
-export const LIST_OF = `query($reps: [_Any!]!, $first: Int, $after: String) {
-  _entities(representations: $reps) { ... on User { posts(first: $first, after: $after) { edges { node { name } } pageInfo { hasNextPage endCursor } } } }
-}`;
+export type Blog = Awaited<ReturnType<typeof startBlog>>;
+
+export const POST_FIELDS = `id title slug previousSlugs status bodyMarkdown bodyHtml excerpt tags coverImageUrl readingMinutes publishAt publishedAt revision likeCount commentCount author { id }`;
+export const CREATE = `mutation($input: CreatePostInput!) { createPost(input: $input) { ${POST_FIELDS} } }`;
+export const UPDATE = `mutation($id: ID!, $input: UpdatePostInput!) { updatePost(id: $id, input: $input) { ${POST_FIELDS} } }`;
+export const PUBLISH = `mutation($id: ID!) { publishPost(id: $id) { id status publishedAt } }`;
+export const SCHEDULE = `mutation($id: ID!, $at: DateTime!) { schedulePost(id: $id, at: $at) { id status publishAt } }`;
+export const ARCHIVE = `mutation($id: ID!) { archivePost(id: $id) { id status } }`;
+export const UNPUBLISH = `mutation($id: ID!) { unpublishPost(id: $id) { id status } }`;
+export const FIND = `query($id: ID!) { post(id: $id) { id title status slug } }`;
+export const BY_SLUG = `query($slug: String!) { postBySlug(slug: $slug) { id slug } }`;
+export const LIST = `query($filter: PostFilter, $first: Int, $after: String) { posts(filter: $filter, first: $first, after: $after) { edges { node { id title } } pageInfo { hasNextPage endCursor } } }`;
+
+/** Creates and publishes a post as `token`; returns its public id. */
+export async function publishedPost(blog: Blog, token: string, input: Record<string, unknown> = {}): Promise<string> {
+  const created = await blog.call(CREATE, { input: { title: `Post ${Math.random().toString(36).slice(2)}`, bodyMarkdown: 'Hello **world**.', ...input } }, token);
+  if (created.errors) throw new Error(JSON.stringify(created.errors));
+  const id = created.data!.createPost.id as string;
+  const published = await blog.call(PUBLISH, { id }, token);
+  if (published.errors) throw new Error(JSON.stringify(published.errors));
+  return id;
+}

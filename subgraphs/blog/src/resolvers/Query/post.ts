@@ -1,5 +1,5 @@
 import { decodeId } from '@mosaic/kit';
-import { findOwnPost } from '../../domain/posts';
+import { findVisiblePost } from '../../domain/post-queries';
 import type { QueryResolvers } from '../../resolvers.generated';
 
-export const post: NonNullable<QueryResolvers['post']> = (_parent, args, ctx) => findOwnPost(ctx, decodeId('Post', args.id));
+export const post: NonNullable<QueryResolvers['post']> = (_parent, args, ctx) => findVisiblePost(ctx, decodeId('Post', args.id));

@@ -1,3 +1,4 @@
+import { createMemoryPubSub, type PubSub } from '@mosaic/kit';
 import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter } from '@mosaic/testing';
 import type { BuiltBlog } from '../src/build';
 import blogSubgraph from '../src/index';
@@ -12,7 +13,8 @@ export async function startBlog(env: NodeJS.ProcessEnv = {}) {
   const counter = new StatementCounter();
   let now = Date.now();
   const clock = { now: () => new Date(now), set: (at: Date) => void (now = at.getTime()), advance: (ms: number) => void (now += ms) };
-  const served = await serveModuleForTest(blogSubgraph, { db: database.db(counter.observe), client: database.client, verifier: auth.verifier, now: clock.now }, { BLOG_SCHEDULER_INTERVAL_MS: '3600000', ...env });
+  const pubsub = withListenerCounts(createMemoryPubSub());
+  const served = await serveModuleForTest(blogSubgraph, { db: database.db(counter.observe), client: database.client, verifier: auth.verifier, now: clock.now, pubsub }, { BLOG_SCHEDULER_INTERVAL_MS: '3600000', ...env });
   const call = <D = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string) => graphql<D>(served.url, query, variables, { token });
   /** A signed-in author (the `author` role) / editor / reader. */
   const author = () => auth.newUser(['user', 'author']);
@@ -28,6 +30,9 @@ export async function startBlog(env: NodeJS.ProcessEnv = {}) {
     reader,
     database,
     served,
+    wsUrl: served.url.replace('http', 'ws'),
+    /** Live subscriptions on a topic: tests act once a stream is open (no sleeps). */
+    listeners: (topic: string) => pubsub.listeners.get(topic) ?? 0,
     built: served.built as BuiltBlog,
     async close() {
       await served.close();
@@ -57,4 +62,23 @@ export async function publishedPost(blog: Blog, token: string, input: Record<str
   const published = await blog.call(PUBLISH, { id }, token);
   if (published.errors) throw new Error(JSON.stringify(published.errors));
   return id;
+}
+
+/** The real in-memory pub/sub, counting live listeners per topic. */
+function withListenerCounts(pubsub: PubSub): PubSub & { listeners: Map<string, number> } {
+  const listeners = new Map<string, number>();
+  const change = (topic: string, by: number) => listeners.set(topic, (listeners.get(topic) ?? 0) + by);
+  return {
+    listeners,
+    publish: (topic, payload) => pubsub.publish(topic, payload),
+    async subscribe(topic, listener) {
+      const unsubscribe = await pubsub.subscribe(topic, listener);
+      change(topic, 1);
+      return async () => {
+        change(topic, -1);
+        await unsubscribe();
+      };
+    },
+    close: () => pubsub.close(),
+  };
 }

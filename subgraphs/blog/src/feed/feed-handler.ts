@@ -27,6 +27,7 @@ function buildFeed(settings: BlogSettings, posts: PostRow[]): Feed {
   const feed = new Feed({
     id: `${settings.publicUrl}/blog`,
     title: settings.title,
+    description: `The newest posts of ${settings.title}.`,
     link: `${settings.publicUrl}/blog`,
     feedLinks: { rss: `${settings.publicUrl}${FEED_PATHS.rss}`, atom: `${settings.publicUrl}${FEED_PATHS.atom}` },
     updated: posts[0]?.publishedAt ?? new Date(0),

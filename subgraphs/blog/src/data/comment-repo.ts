@@ -1,4 +1,5 @@
-import { and, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@mosaic/kit';
 import { comments, type CommentRow, type CommentStatus } from './tables';
 
@@ -96,12 +97,18 @@ export async function setCommentStatus(tx: Db, id: string, status: CommentStatus
   return updateComment(tx, id, { status, moderatedBy: moderatorId, moderatedAt: now });
 }
 
-/** A departed user's comments: gone when nobody replied, text removed (kept as deleted) when someone did. */
-export async function forgetCommentsOf(tx: Db, userId: string, now: Date): Promise<void> {
-  await tx.execute(sql`
-    delete from ${comments} c where c.author_id = ${userId}
-      and not exists (select 1 from ${comments} r where r.parent_id = c.id)`);
+/**
+ * A departed user's comments: gone when nobody replied, text removed (kept as deleted) when
+ * someone did. Returns the ids of the comments that went (their likes go too).
+ */
+export async function forgetCommentsOf(tx: Db, userId: string, now: Date): Promise<string[]> {
+  const replies = alias(comments, 'replies');
+  const gone = await tx
+    .delete(comments)
+    .where(and(eq(comments.authorId, userId), notExists(tx.select({ id: replies.id }).from(replies).where(eq(replies.parentId, comments.id)))))
+    .returning({ id: comments.id });
   await tx.update(comments).set({ bodyMarkdown: '', bodyHtml: '', deletedAt: now }).where(and(eq(comments.authorId, userId), isNull(comments.deletedAt)));
+  return gone.map((row) => row.id);
 }
 
 export async function deleteCommentsOnPosts(tx: Db, postIds: string[]): Promise<string[]> {

@@ -18,6 +18,6 @@ export const forgetDeletedAccount: EventHandler<typeof accountEvents, 'account.d
   const commentIds = await deleteCommentsOnPosts(tx, postIds);
   await deleteLikesOn(tx, postIds, commentIds);
   await forgetLikesOf(tx, userId);
-  await forgetCommentsOf(tx, userId, new Date());
+  await deleteLikesOn(tx, [], await forgetCommentsOf(tx, userId, new Date()));
   log.info({ userId, posts: postIds.length }, 'removed the blog data of a deleted account');
 };

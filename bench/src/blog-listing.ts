@@ -17,7 +17,9 @@ import { saveResult, treeRssMiB } from './machine';
  *   - `titles`: posts only (blog alone, one subgraph fetch);
  *   - `authors`: + author { displayName } (blog, then one batched `_entities` fetch to accounts);
  *   - `full`: + likeCount, commentCount, viewerHasLiked, tags and the first 3 comments with their
- *     authors (the page a signed-in reader sees).
+ *     authors (the page a signed-in reader sees);
+ *   - `peerTodos`: `me { todos(first: 20) }`, the todos subgraph's page through the same gateway,
+ *     as a yardstick from another domain measured in the same run.
  * Part 1 counts SQL statements per operation (in process, every statement tagged by subgraph) for
  * pages of 2, 10 and 20 posts: they must not grow with the page. Part 2 is throughput on the
  * all-in-one process as shipped (compiled), PostgreSQL server, 20 connections, a different reader
@@ -36,6 +38,8 @@ const SHAPES = {
   authors: `query Authors($first: Int) { posts(first: $first) { edges { node { id title slug publishedAt author { displayName } } } } }`,
   full: `query Full($first: Int) { posts(first: $first) { edges { node { id title slug excerpt publishedAt tags readingMinutes likeCount commentCount viewerHasLiked author { displayName }
     comments(first: 3) { edges { node { bodyHtml likeCount author { displayName } } } } } } } }`,
+  /** A peer from another domain with the same shape (a page of 20 rows, then accounts): `me { todos }`. */
+  peerTodos: `query Todos($first: Int) { me { displayName todos(first: $first) { edges { node { id title done priority dueAt } } } } }`,
 } as const;
 type Shape = keyof typeof SHAPES;
 
@@ -64,6 +68,7 @@ async function seedContent(url: string, adminToken: string, readers: number): Pr
   for (let r = 0; r < readers; r++) {
     const { accessToken } = await register(`reader${r}-${stamp}@bench.dev`);
     tokens.push(accessToken);
+    for (let t = 0; t < PAGE; t++) await gql(url, `mutation($input: CreateTodoInput!) { createTodo(input: $input) { id } }`, { input: { title: `Todo ${t}`, priority: 'MEDIUM' } }, accessToken);
     // Each reader comments on and likes a few of the newest posts: every page has counts to show.
     for (const postId of postIds.slice(-PAGE).filter((_, i) => (i + r) % 4 === 0)) {
       await gql(url, `mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { postId, bodyMarkdown: `Comment by reader ${r}` } }, accessToken);
@@ -86,7 +91,7 @@ async function statementsPerOperation() {
     const adminToken = await demoToken(graph.gatewayUrl, { email, password: 'velvet-otter-lantern' });
     const tokens = await seedContent(graph.gatewayUrl, adminToken, 8);
     const rows: { shape: Shape; page: number; statements: Record<string, number> }[] = [];
-    for (const shape of Object.keys(SHAPES) as Shape[]) {
+    for (const shape of ['titles', 'authors', 'full'] as const) {
       for (const page of [2, 10, 20]) {
         await gql(graph.gatewayUrl, SHAPES[shape], { first: page }, tokens[0]); // plans and pools warm
         counts.clear();
@@ -111,7 +116,7 @@ async function measure(label: string, env: NodeJS.ProcessEnv) {
     const rows: Record<string, unknown>[] = [];
     for (const shape of Object.keys(SHAPES) as Shape[]) {
       const body = JSON.stringify({ query: SHAPES[shape], variables: { first: PAGE } });
-      const sample = await gql<{ posts: { edges: unknown[] } }>(url, SHAPES[shape], { first: PAGE }, tokens[0]);
+      const sample = await gql<{ posts?: { edges: unknown[] }; me?: { todos: { edges: unknown[] } } }>(url, SHAPES[shape], { first: PAGE }, tokens[0]);
       let next = 0;
       const request = {
         url,
@@ -126,7 +131,7 @@ async function measure(label: string, env: NodeJS.ProcessEnv) {
       const row = {
         label,
         shape,
-        postsPerResponse: sample.posts.edges.length,
+        rowsPerResponse: (sample.posts ?? sample.me?.todos)?.edges.length,
         rps: Math.round(result.requests.average),
         latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99 },
         errors: result.errors,

@@ -10,7 +10,7 @@ let blog: Blog;
 beforeAll(async () => {
   blog = await startBlog({ BLOG_COMMENT_APPROVAL: 'none' });
 });
-afterAll(() => blog.close());
+afterAll(() => blog?.close());
 
 const ADD = `mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`;
 

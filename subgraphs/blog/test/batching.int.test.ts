@@ -5,7 +5,7 @@ let blog: Blog;
 beforeAll(async () => {
   blog = await startBlog({ BLOG_COMMENT_APPROVAL: 'none', BLOG_COMMENT_RATE_LIMIT: '1000' });
 });
-afterAll(() => blog.close());
+afterAll(() => blog?.close());
 
 const PAGE = `query($filter: PostFilter, $first: Int) {
   posts(filter: $filter, first: $first) { edges { node {

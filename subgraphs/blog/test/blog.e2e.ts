@@ -16,7 +16,7 @@ let graph: TestGraph;
 beforeAll(async () => {
   graph = await startTestGraph();
 });
-afterAll(() => graph.close());
+afterAll(() => graph?.close());
 
 const PASSWORD = 'velvet-otter-lantern';
 const scopeCatalog = readScopeCatalog(join(repoRoot, 'schema', 'scopes.json'));

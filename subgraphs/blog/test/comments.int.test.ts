@@ -6,7 +6,7 @@ let blog: Blog;
 beforeAll(async () => {
   blog = await startBlog({ BLOG_COMMENT_RATE_LIMIT: '3', BLOG_COMMENT_RATE_WINDOW_SECONDS: '60' });
 });
-afterAll(() => blog.close());
+afterAll(() => blog?.close());
 
 const ADD = `mutation($input: AddCommentInput!) { addComment(input: $input) { id status bodyHtml parent { id } author { id } } }`;
 const MODERATE = `mutation($id: ID!, $decision: ModerationDecision!) { moderateComment(id: $id, decision: $decision) { id status } }`;

@@ -5,7 +5,7 @@ let blog: Blog;
 beforeAll(async () => {
   blog = await startBlog({ BLOG_PUBLIC_URL: 'https://blog.example', BLOG_TITLE: 'Example & Co' });
 });
-afterAll(() => blog.close());
+afterAll(() => blog?.close());
 
 const get = (path: string, method = 'GET') => fetch(`${blog.served.origin}${path}`, { method, redirect: 'manual' });
 

@@ -1,5 +1,5 @@
 import { createMemoryPubSub, type PubSub } from '@mosaic/kit';
-import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter } from '@mosaic/testing';
+import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter, type TestAuth, type TestDatabase } from '@mosaic/testing';
 import type { BuiltBlog } from '../src/build';
 import blogSubgraph from '../src/index';
 
@@ -7,9 +7,9 @@ import blogSubgraph from '../src/index';
  * The blog subgraph over real HTTP on a fresh database, with real tokens, a statement counter
  * and a clock the test moves (`clock.set`).
  */
-export async function startBlog(env: NodeJS.ProcessEnv = {}) {
-  const database = await createTestDatabase();
-  const auth = await createTestAuth();
+export async function startBlog(env: NodeJS.ProcessEnv = {}, reuse: { database?: TestDatabase; auth?: TestAuth } = {}) {
+  const database = reuse.database ?? (await createTestDatabase());
+  const auth = reuse.auth ?? (await createTestAuth());
   const counter = new StatementCounter();
   let now = Date.now();
   const clock = { now: () => new Date(now), set: (at: Date) => void (now = at.getTime()), advance: (ms: number) => void (now += ms) };
@@ -34,6 +34,8 @@ export async function startBlog(env: NodeJS.ProcessEnv = {}) {
     /** Live subscriptions on a topic: tests act once a stream is open (no sleeps). */
     listeners: (topic: string) => pubsub.listeners.get(topic) ?? 0,
     built: served.built as BuiltBlog,
+    /** Stops the subgraph (its scheduler too), keeping the database: a restart is `startBlog(env, { database, auth })`. */
+    stop: () => served.close(),
     async close() {
       await served.close();
       await database.drop();

@@ -9,7 +9,7 @@ let blog: Blog;
 beforeAll(async () => {
   blog = await startBlog({ BLOG_COMMENT_APPROVAL: 'none' });
 });
-afterAll(() => blog.close());
+afterAll(() => blog?.close());
 
 const LIKE = `mutation($id: ID!) { likePost(id: $id) { liked likeCount } }`;
 const UNLIKE = `mutation($id: ID!) { unlikePost(id: $id) { liked likeCount } }`;

@@ -8,7 +8,7 @@ let blog: Blog;
 beforeAll(async () => {
   blog = await startBlog();
 });
-afterAll(() => blog.close());
+afterAll(() => blog?.close());
 
 const SUBSCRIBE = `subscription($postId: ID!) { commentAdded(postId: $postId) { id bodyMarkdown status author { id } parent { id } } }`;
 const ADD = `mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`;

@@ -10,7 +10,7 @@ let blog: Blog;
 beforeAll(async () => {
   blog = await startBlog();
 });
-afterAll(() => blog.close());
+afterAll(() => blog?.close());
 
 const postCount = async () => (await blog.database.db().select({ n: count() }).from(posts))[0]!.n;
 

@@ -6,7 +6,7 @@ let blog: Blog;
 beforeAll(async () => {
   blog = await startBlog();
 });
-afterAll(() => blog.close());
+afterAll(() => blog?.close());
 
 const REVISIONS = `query($id: ID!, $first: Int, $after: String) { post(id: $id) { revision revisions(first: $first, after: $after) { edges { node { number title bodyMarkdown savedBy { id } restoredFrom } } pageInfo { hasNextPage endCursor } } } }`;
 const DIFF = `query($id: ID!, $from: Int!, $to: Int!) { post(id: $id) { revisionDiff(from: $from, to: $to) { from to fields { field changes { kind value } } unifiedBody } } }`;

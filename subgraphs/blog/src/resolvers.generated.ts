@@ -292,6 +292,8 @@ export type Post = {
   tags: Array<Scalars['String']['output']>;
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /** The post's public page (`<BLOG_PUBLIC_URL>/blog/posts/<slug>`); it answers only once the post is published. */
+  url: Scalars['String']['output'];
   /** Whether the caller may edit it (its author, an editor or an admin); false when anonymous. */
   viewerCanEdit: Scalars['Boolean']['output'];
   /** Whether the caller likes this post; null when anonymous. */
@@ -798,6 +800,7 @@ export type PostResolvers<ContextType = Context, ParentType extends ResolversPar
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   viewerHasLiked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };

@@ -60,6 +60,9 @@ describe('comments', () => {
     expect(thread.comments.edges[0].node.replies.edges).toHaveLength(1);
     expect(thread.commentCount).toBe(1);
 
+    const toDeleted = await blog.call(ADD, { input: { postId, parentId: id, bodyMarkdown: 'too late' } }, other.token);
+    expect(toDeleted.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.parentId' });
+
     const spam = (await blog.call(ADD, { input: { postId, bodyMarkdown: 'buy now' } }, other.token)).data!.addComment.id;
     expect((await blog.call(MODERATE, { id: spam, decision: 'SPAM' }, editor.token)).data!.moderateComment.status).toBe('SPAM');
     const queue = (await blog.call(QUEUE, {}, editor.token)).data!.commentModerationQueue.edges.map((e: { node: { id: string } }) => e.node.id);

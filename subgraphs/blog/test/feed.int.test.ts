@@ -43,6 +43,7 @@ describe('public feeds and pages under /blog', () => {
     const slug = `page-${Date.now()}`;
     const id = await publishedPost(blog, author.token, { title: 'A <b>page</b>', slug });
     await blog.call(UPDATE, { id, input: { slug: `${slug}-renamed` } }, author.token);
+    expect((await blog.call(`query($id: ID!) { post(id: $id) { url } }`, { id })).data!.post.url).toBe(`https://blog.example/blog/posts/${slug}-renamed`);
     const moved = await get(`/blog/posts/${slug}`);
     expect(moved.status).toBe(301);
     expect(moved.headers.get('location')).toBe(`/blog/posts/${slug}-renamed`);

@@ -35,6 +35,7 @@ export async function addComment(ctx: CommentContext, command: AddCommentCommand
     if (command.parentId) {
       const [parent] = await findCommentsByIds(tx, [command.parentId]);
       if (!parent || parent.postId !== post.id || !maySeeComment(ctx.auth, parent)) throw new UserInputError('input.parentId: reply to a comment of the same post.', 'input.parentId');
+      if (parent.deletedAt) throw new UserInputError('input.parentId: that comment was deleted; reply to the post or another comment.', 'input.parentId');
     }
     await lockCommenter(tx, authorId);
     if (!isEditor(ctx.auth) && (await countCommentsSince(tx, authorId, new Date(now.getTime() - windowSeconds * 1000))) >= count) {

@@ -1,5 +1,6 @@
 import { decodeId, encodeId, userReference } from '@mosaic/kit';
 import { mayEdit } from '../domain/access';
+import { postUrl } from '../feed/paths';
 import { listThread } from '../domain/comments';
 import { findVisiblePost } from '../domain/post-queries';
 import { diffRevisions, listRevisions } from '../domain/revisions';
@@ -12,6 +13,7 @@ export const Post: PostResolvers = {
   __resolveReference: (reference, ctx) => findVisiblePost(ctx, decodeId('Post', reference.id)),
   id: (row) => encodeId('Post', row.id),
   author: (row) => userReference(row.authorId),
+  url: (row, _args, ctx) => postUrl(ctx.settings, row.slug),
   status: (row) => upper(row.status),
   previousSlugs: async (row, _args, ctx) => (await ctx.loaders.slugsOf.load(row.id)).filter((slug) => slug !== row.slug),
   commentCount: (row, _args, ctx) => ctx.loaders.commentCount.load(row.id),

@@ -28,6 +28,7 @@ export const registry: readonly RegistryEntry[] = [
   { name: 'chain', port: 4015, load: () => import('../../subgraphs/chain/src/index') },
   { name: 'files', port: 4011, load: () => import('../../subgraphs/files/src/index') },
   { name: 'recommendations', port: 4012, load: () => import('../../subgraphs/recommendations/src/index') },
+  { name: 'blog', port: 4009, load: () => import('../../subgraphs/blog/src/index') },
 ];
 
 export const GATEWAY_PORT = 4000;

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { plainTextOf, renderCommentMarkdown, renderPostMarkdown } from '../src/domain/content/markdown';
+import { excerptOf, readingMinutes } from '../src/domain/content/text-facts';
+import { slugCandidate, slugify } from '../src/domain/content/slugs';
+
+/** Attacks from the OWASP XSS filter evasion cheat sheet that survive naive markdown renderers. */
+const attacks = [
+  '<script>alert(1)</script>',
+  '<SCRIPT SRC=https://evil.example/x.js></SCRIPT>',
+  '<img src=x onerror="alert(1)">',
+  '<a href="javascript:alert(1)">click</a>',
+  '<a href="JaVaScRiPt:alert(1)">click</a>',
+  '<a href="&#106;avascript:alert(1)">click</a>',
+  '<a href="java\tscript:alert(1)">click</a>',
+  '[click](javascript:alert(1))',
+  '[click](JAVASCRIPT:alert(1))',
+  '[click](  javascript:alert(1))',
+  '![x](javascript:alert(1))',
+  '[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '<div onmouseover="alert(1)">hover</div>',
+  '<svg onload=alert(1)>',
+  '<iframe src="https://evil.example"></iframe>',
+  '<p style="background:url(javascript:alert(1))">x</p>',
+  '<body onload=alert(1)>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '<a href="vbscript:msgbox(1)">x</a>',
+  '<form action="javascript:alert(1)"><button>x</button></form>',
+];
+
+/**
+ * Unsafe when a real tag (not escaped text: `&lt;script&gt;` is harmless) is a dangerous element,
+ * carries an event handler or style, or a URL attribute with a scheme other than http(s)/mailto (relative URLs are harmless).
+ */
+const unsafe = (html: string) =>
+  (html.match(/<[^>]+>/g) ?? []).some((tag) => {
+    if (/^<\/?(script|style|iframe|svg|math|form|object|embed|body)\b/i.test(tag)) return true;
+    if (/\s(on\w+|style)\s*=/i.test(tag)) return true;
+    return [...tag.matchAll(/\s(?:href|src|action)\s*=\s*"([^"]*)"/gi)].some(([, url]) => /^\s*[a-z][a-z0-9+.-]*:/i.test(url!) && !/^(https?:|mailto:)/i.test(url!));
+  });
+
+describe('markdown rendering', () => {
+  for (const attack of attacks) {
+    it(`neutralises ${attack}`, () => {
+      expect(unsafe(renderPostMarkdown(attack))).toBe(false);
+      expect(unsafe(renderCommentMarkdown(attack))).toBe(false);
+    });
+  }
+
+  it('keeps ordinary markdown: headings, emphasis, lists, code, links and images', () => {
+    const html = renderPostMarkdown('# Title\n\nSome *em* and **strong**, [a link](https://example.com).\n\n- one\n- two\n\n```ts\nconst x = 1;\n```\n\n![cat](https://example.com/cat.png)');
+    expect(html).toContain('<h1>Title</h1>');
+    expect(html).toContain('<em>em</em>');
+    expect(html).toContain('<a href="https://example.com" rel="noopener noreferrer">a link</a>');
+    expect(html).toContain('<code class="language-ts">');
+    expect(html).toContain('<img src="https://example.com/cat.png" alt="cat" />');
+  });
+
+  it('shows raw HTML in comments as text, and marks their links nofollow', () => {
+    expect(renderCommentMarkdown('<b>hi</b>')).toBe('<p>&lt;b&gt;hi&lt;/b&gt;</p>\n');
+    expect(renderCommentMarkdown('see https://example.com')).toContain('rel="nofollow ugc noopener noreferrer"');
+  });
+
+  it('allows safe raw HTML in posts', () => {
+    expect(renderPostMarkdown('<figure><img src="https://example.com/a.png" alt="a"><figcaption>A</figcaption></figure>')).toContain('<figcaption>A</figcaption>');
+  });
+});
+
+describe('text facts', () => {
+  it('reading time is whole minutes at 230 words per minute, at least one', () => {
+    expect(readingMinutes('word')).toBe(1);
+    expect(readingMinutes(Array(231).fill('w').join(' '))).toBe(2);
+  });
+
+  it('excerpts cut at a word boundary', () => {
+    expect(excerptOf('short')).toBe('short');
+    expect(excerptOf('alpha beta gamma delta', 12)).toBe('alpha beta…');
+  });
+
+  it('plain text has no markup and decoded entities', () => {
+    expect(plainTextOf(renderPostMarkdown('# Hi & bye\n\n*there* <script>x</script>'))).toBe('Hi & bye there');
+  });
+});
+
+describe('slugs', () => {
+  it('folds accents and punctuation', () => {
+    expect(slugify('  Crème Brûlée: a recipe!  ')).toBe('creme-brulee-a-recipe');
+    expect(slugify('🎉🎉')).toBe('post');
+  });
+  it('numbers candidates within the length limit', () => {
+    expect(slugCandidate('hello', 1)).toBe('hello');
+    expect(slugCandidate('hello', 3)).toBe('hello-3');
+    expect(slugCandidate('a'.repeat(80), 2)).toHaveLength(80);
+  });
+});

@@ -1,6 +1,8 @@
-import type { Db, RequestContext } from '@mosaic/kit';
+import type { Db, PubSub, RequestContext } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
 import type { CommerceSettings } from './env';
+import type { CommerceOutbox } from './events';
+import type { PaymentProvider } from './providers/payment-provider';
 
 /** What commerce's domain functions need beyond the request. */
 export interface Context extends RequestContext {
@@ -8,4 +10,7 @@ export interface Context extends RequestContext {
   now: () => Date;
   settings: CommerceSettings;
   loaders: Loaders;
+  events: CommerceOutbox;
+  payments: PaymentProvider;
+  pubsub: PubSub;
 }

@@ -1,8 +1,4 @@
 import type { SeedContext } from '@mosaic/kit';
 
-const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`;
-
-/** Demo data for `pnpm start`: a first product for the demo user. */
-export async function seedCommerce(seed: SeedContext): Promise<void> {
-  await seed.graphql(CREATE, { input: { name: 'My first product' } }, 'user');
-}
+/** Demo data for `pnpm start`: placeholder seed (replaced below once the catalog is in). */
+export async function seedCommerce(_seed: SeedContext): Promise<void> {}

@@ -1,7 +1,7 @@
 import { ConflictError, UnavailableError, uuidv7, validate } from '@mosaic/kit';
 import type { Context } from '../../context';
 import { clearCart, findCartLines } from '../../data/carts-repo';
-import { lockVariants, reserveStock } from '../../data/catalog-repo';
+import { findProductsByIds, lockVariants, reserveStock } from '../../data/catalog-repo';
 import { insertOrder, insertPayment, setChargeReference, updateOrder } from '../../data/orders-repo';
 import { claimPromotionUse, findPromotionByCode } from '../../data/promotions-repo';
 import type { OrderRow } from '../../data/tables';
@@ -35,7 +35,8 @@ export async function placeOrder(ctx: Context, raw: unknown): Promise<{ order: O
     }
     const reserved = await reserveStock(tx, priced.lines.map((line) => ({ variantId: line.variant.id, quantity: line.quantity })));
     if (reserved.length !== priced.lines.length) throw new ConflictError('Some items in your cart have just sold out; change the cart and try again.');
-    const productNames = new Map((await ctx.loaders.productById.loadMany(priced.lines.map((l) => l.variant.productId))).flatMap((p) => (p && !(p instanceof Error) ? [[p.id, p.name] as const] : [])));
+    // Read in the transaction: a checkout must not wait for a second pool connection while it holds locks.
+    const productNames = new Map((await findProductsByIds(tx, priced.lines.map((l) => l.variant.productId))).map((p) => [p.id, p.name]));
     const now = ctx.now();
     const id = uuidv7(now.getTime());
     const row: OrderRow = {

@@ -1,3 +1,4 @@
+import { createMemoryPubSub, type PubSub } from '@mosaic/kit';
 import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter } from '@mosaic/testing';
 import commerceSubgraph from '../src/index';
 
@@ -6,7 +7,22 @@ export async function startCommerce(env: NodeJS.ProcessEnv = {}) {
   const database = await createTestDatabase();
   const auth = await createTestAuth();
   const counter = new StatementCounter();
-  const served = await serveModuleForTest(commerceSubgraph, { db: database.db(counter.observe), client: database.client, verifier: auth.verifier }, env);
+  // Counts live subscriptions, so a test publishes only once a stream listens (no sleeps).
+  const inner = createMemoryPubSub();
+  let listening = 0;
+  const pubsub: PubSub = {
+    publish: (topic, payload) => inner.publish(topic, payload),
+    async subscribe(topic, listener) {
+      const unsubscribe = await inner.subscribe(topic, listener);
+      listening++;
+      return async () => {
+        listening--;
+        await unsubscribe();
+      };
+    },
+    close: () => inner.close(),
+  };
+  const served = await serveModuleForTest(commerceSubgraph, { db: database.db(counter.observe), client: database.client, verifier: auth.verifier, pubsub }, env);
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   /** Like `call`, but fails the test on any GraphQL error. */
   const ok = async <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
@@ -42,6 +58,7 @@ export async function startCommerce(env: NodeJS.ProcessEnv = {}) {
     unique,
     served,
     database,
+    listening: () => listening,
     async close() {
       await served.close();
       await database.drop();

@@ -92,7 +92,7 @@ describe('orders', () => {
   });
 
   it('User.orders with lines, variants and history: 2 buyers and 8 buyers cost the same statements', async () => {
-    const buyers = [];
+    const buyers: { publicId: string }[] = [];
     for (let i = 0; i < 8; i++) buyers.push((await paidOrder(1)).buyer);
     const admin = await app.auth.newUser(['user', 'admin']);
     const statementsFor = async (count: number) => {

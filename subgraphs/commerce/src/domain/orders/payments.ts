@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, UnavailableError, type Db } from '@mosaic/kit';
+import { ConflictError, NotFoundError, UnavailableError, uuidv7, type Db } from '@mosaic/kit';
 import type { Context } from '../../context';
 import { lockOrder, lockOrderByPayment, recordWebhookEvent } from '../../data/orders-repo';
 import type { OrderRow } from '../../data/tables';
@@ -38,7 +38,9 @@ export async function confirmPayment(ctx: Context, orderId: string): Promise<Ord
   if (!order.paymentReference) order = (await openPayment(ctx, order)).order;
   let state: PaymentState;
   try {
-    state = await ctx.payments.confirmPayment({ reference: order.paymentReference!, idempotencyKey: `order-${order.id}-confirm` });
+    // A key per attempt: a provider keeps the first answer per key, and "not approved yet" must not stick.
+    // An order is captured at most once by the provider itself (PayPal: ORDER_ALREADY_CAPTURED).
+    state = await ctx.payments.confirmPayment({ reference: order.paymentReference!, idempotencyKey: `order-${order.id}-capture-${uuidv7()}` });
   } catch (error) {
     ctx.log.warn({ err: error, orderId }, 'payment status could not be read');
     throw new UnavailableError('The payment provider did not answer; try again in a moment.');

@@ -105,6 +105,18 @@ describe('orders', () => {
     expect(await statementsFor(8)).toBe(await statementsFor(2));
   });
 
+  it('stock.low is emitted once when an order takes availability to the threshold or below', async () => {
+    const { variants: [v] } = await app.product({ stock: 7, lowStockThreshold: 5 });
+    const variantId = decodeId('ProductVariant', v!.id);
+    const outbox = eventTables('commerce').outbox;
+    const lows = async () => (await app.database.db().select().from(outbox).where(eq(outbox.aggregateId, variantId))).map((row) => row.payload);
+    await buy(app, (await app.auth.newUser()).token, v!.id, 1);
+    expect(await lows()).toEqual([]);
+    await buy(app, (await app.auth.newUser()).token, v!.id, 2);
+    await buy(app, (await app.auth.newUser()).token, v!.id, 1);
+    expect(await lows()).toEqual([{ variantId, productId: expect.any(String), sku: v!.sku, available: 4, threshold: 5 }]);
+  });
+
   it('the buyer sees status changes on orderUpdated; another user does not', async () => {
     const { buyer, orderId } = await paidOrder(1);
     const client = wsClient(app.served.url.replace('http', 'ws'), buyer.token);

@@ -42,5 +42,5 @@ export const ShippingMethod: ShippingMethodResolvers = {
 
 export const Promotion: PromotionResolvers = {
   id: (row) => encodeId('Promotion', row.id),
-  minSubtotal: (row) => money(row.minSubtotalMinor, row.currency ?? 'EUR'),
+  minSubtotal: (row, _args, ctx) => money(row.minSubtotalMinor, row.currency ?? ctx.settings.currency),
 };

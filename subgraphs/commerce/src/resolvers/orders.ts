@@ -17,8 +17,8 @@ export const Order: OrderResolvers = {
 
 export const OrderLine: OrderLineResolvers = {
   variant: (line, _args, ctx) => ctx.loaders.variantById.load(line.variantId),
-  unitPrice: async (line, _args, ctx) => money(line.unitPriceMinor, (await ctx.loaders.orderById.load(line.orderId))?.currency ?? 'EUR'),
-  lineTotal: async (line, _args, ctx) => money(line.lineTotalMinor, (await ctx.loaders.orderById.load(line.orderId))?.currency ?? 'EUR'),
+  unitPrice: async (line, _args, ctx) => money(line.unitPriceMinor, (await ctx.loaders.orderById.load(line.orderId))?.currency ?? ctx.settings.currency),
+  lineTotal: async (line, _args, ctx) => money(line.lineTotalMinor, (await ctx.loaders.orderById.load(line.orderId))?.currency ?? ctx.settings.currency),
 };
 
 export const OrderTransition: OrderTransitionResolvers = {

@@ -108,6 +108,17 @@ describe('checkout', () => {
     expect(made).toHaveLength(10);
   });
 
+  it('one cart checked out twice at once makes one order', async () => {
+    const { variants: [v] } = await app.product({ stock: 10 });
+    const user = await app.auth.newUser();
+    await app.ok(ADD, { input: { variantId: v!.id, quantity: 2 } }, user.token);
+    const input = { input: { shippingAddress: ADDRESS, shippingMethod: 'standard' } };
+    const results = await Promise.all([app.call(PLACE, input, user.token), app.call(PLACE, input, user.token)]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.flatMap((r) => r.errors ?? []).map((e) => e.extensions!.code)).toEqual(['BAD_USER_INPUT']);
+    expect((await stockOf(v!.id)).reserved).toBe(2);
+  });
+
   it('an empty cart cannot be checked out', async () => {
     const user = await app.auth.newUser();
     expect(errorCodes(await app.call(PLACE, { input: { shippingAddress: ADDRESS, shippingMethod: 'standard' } }, user.token))).toEqual(['BAD_USER_INPUT']);

@@ -57,3 +57,8 @@ export async function mergeCartInto(tx: Db, fromCartId: string, intoCartId: stri
 export async function deleteCartsOf(db: Db, ownerId: string): Promise<void> {
   await db.delete(carts).where(eq(carts.ownerId, ownerId));
 }
+
+/** Locks the cart for a checkout: two checkouts of one cart at once place it once (the second finds it empty). */
+export async function lockCart(tx: Db, cartId: string): Promise<void> {
+  await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).for('update');
+}

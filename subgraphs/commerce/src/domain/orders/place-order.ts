@@ -1,6 +1,6 @@
 import { ConflictError, UnavailableError, uuidv7, validate } from '@mosaic/kit';
 import type { Context } from '../../context';
-import { clearCart, findCartLines } from '../../data/carts-repo';
+import { clearCart, findCartLines, lockCart } from '../../data/carts-repo';
 import { findProductsByIds, lockVariants, reserveStock } from '../../data/catalog-repo';
 import { insertOrder, insertPayment, setChargeReference, updateOrder } from '../../data/orders-repo';
 import { claimPromotionUse, findPromotionByCode } from '../../data/promotions-repo';
@@ -26,6 +26,7 @@ export async function placeOrder(ctx: Context, raw: unknown): Promise<{ order: O
   const input = validate(checkoutInput, raw);
   const cart = (await resolveCart(ctx, input.cartToken, true))!.cart;
   const order = await ctx.db.transaction(async (tx) => {
+    await lockCart(tx, cart.id);
     const cartLines = await findCartLines(tx, cart.id);
     const variants = await lockVariants(tx, cartLines.map((line) => line.variantId));
     const priced = await priceLines(ctx, tx, cartLines, variants, input);

@@ -61,6 +61,9 @@ export const commerceEnv = z
     COMMERCE_SHIPPING_METHODS: json(z.array(shippingMethod).min(1), DEFAULT_SHIPPING),
     COMMERCE_MAX_LINE_QUANTITY: z.coerce.number().int().min(1).max(100_000).default(100),
     COMMERCE_MAX_CART_LINES: z.coerce.number().int().min(1).max(1000).default(50),
+    /** Unpaid (PENDING) orders are cancelled after this, giving their stock back; 24 h by default. */
+    COMMERCE_PENDING_ORDER_TTL_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(86_400),
+    COMMERCE_PENDING_SWEEP_MS: z.coerce.number().int().min(50).max(3_600_000).default(60_000),
     COMMERCE_PAYMENT_PROVIDER: z.enum(['offline', 'stripe', 'paypal']).default('offline'),
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
@@ -85,6 +88,7 @@ export const commerceEnv = z
     shippingMethods: e.COMMERCE_SHIPPING_METHODS,
     maxLineQuantity: e.COMMERCE_MAX_LINE_QUANTITY,
     maxCartLines: e.COMMERCE_MAX_CART_LINES,
+    pendingOrders: { ttlSeconds: e.COMMERCE_PENDING_ORDER_TTL_SECONDS, sweepMs: e.COMMERCE_PENDING_SWEEP_MS },
     payments: {
       provider: e.COMMERCE_PAYMENT_PROVIDER,
       stripe: e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL ?? null } : null,

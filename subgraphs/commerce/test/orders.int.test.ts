@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeId, eventTables } from '@mosaic/kit';
-import { collect, errorCodes, wsClient } from '@mosaic/testing';
+import { collect, errorCodes, testLogger, wsClient } from '@mosaic/testing';
+import { expirePendingOrders } from '../src/domain/orders/expire-pending';
+import { commerceEvents } from '../src/events';
 import { variants } from '../src/data/tables';
 import { buy, ORDER, startCommerce, type Commerce } from './harness';
 
@@ -139,5 +141,18 @@ describe('orders', () => {
       await client.dispose();
       await other.dispose();
     }
+  });
+
+  // Last in this file: it cancels every order still PENDING.
+  it('the unpaid-order sweep cancels only PENDING orders past the TTL', async () => {
+    const paid = await paidOrder(1);
+    const { variants: [v] } = await app.product({ stock: 2 });
+    const pendingId = (await buy(app, (await app.auth.newUser()).token, v!.id, 1)).data!.placeOrder.order.id;
+    const deps = { db: app.database.db(), events: app.served.events.outbox(commerceEvents), log: testLogger };
+    expect(await expirePendingOrders({ ...deps, now: () => new Date() }, 86_400)).toBe(0);
+    expect(await expirePendingOrders({ ...deps, now: () => new Date(Date.now() + 2 * 86_400_000) }, 86_400)).toBeGreaterThan(0);
+    expect((await app.ok(ORDER, { id: pendingId }, app.staff.token)).order.status).toBe('CANCELLED');
+    expect((await app.ok(ORDER, { id: paid.orderId }, app.staff.token)).order.status).toBe('PAID');
+    expect(await stock(v!.id)).toEqual({ onHand: 2, reserved: 0 });
   });
 });

@@ -82,6 +82,15 @@ describe('catalog', () => {
     expect(await statementsFor(20)).toBe(await statementsFor(2));
   });
 
+  it('Product is an entity: other subgraphs reference it by id; drafts resolve to null for customers', async () => {
+    const active = await app.product({ name: 'Entity product' });
+    const draft = await app.product({ status: 'DRAFT' });
+    const entities = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { name inStock } } }`;
+    const reps = [active, draft].map((p) => ({ __typename: 'Product', id: p.id }));
+    expect((await app.ok(entities, { reps }))._entities).toEqual([{ name: 'Entity product', inStock: true }, null]);
+    expect((await app.ok(entities, { reps }, app.staff.token))._entities[1]).not.toBeNull();
+  });
+
   it('stock: staff adjust it, never below what is reserved; customers do not see inventory', async () => {
     const { variants } = await app.product({ stock: 3 });
     const adjust = `mutation($id: ID!, $delta: Int!) { adjustStock(variantId: $id, delta: $delta) { available inventory { onHand reserved } } }`;

@@ -1,4 +1,4 @@
-import { ConflictError, UnavailableError, uuidv7, validate } from '@mosaic/kit';
+import { ConflictError, encodeId, UnavailableError, uuidv7, validate } from '@mosaic/kit';
 import type { Context } from '../../context';
 import { clearCart, findCartLines, lockCart } from '../../data/carts-repo';
 import { findProductsByIds, lockVariants, reserveStock } from '../../data/catalog-repo';
@@ -105,7 +105,7 @@ export async function openPayment(ctx: Context, order: OrderRow): Promise<{ orde
     payment = await ctx.payments.createPayment({ orderId: order.id, amountMinor: order.totalMinor, currency: order.currency, idempotencyKey: chargeKey(order.id), description: `Mosaic order ${order.id}` });
   } catch (error) {
     ctx.log.warn({ err: error, orderId: order.id }, 'payment could not be opened');
-    throw new UnavailableError('Your order is placed and its items are reserved, but the payment provider did not answer. Try confirmPayment for this order in a moment.', { orderId: order.id });
+    throw new UnavailableError('Your order is placed and its items are reserved, but the payment provider did not answer. Try confirmPayment for this order in a moment.', { orderId: encodeId('Order', order.id) });
   }
   if (order.paymentReference === payment.reference) return { order, payment };
   const updated = await updateOrder(ctx.db, order.id, { paymentReference: payment.reference });

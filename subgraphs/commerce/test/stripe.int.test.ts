@@ -65,6 +65,8 @@ describe('Stripe payments', () => {
     const tampered = body.replace(`"amount_received":${order.total.amount}`, '"amount_received":1');
     expect((await post(tampered, signer.webhooks.generateTestHeaderString({ payload: body, secret: WEBHOOK_SECRET }))).status).toBe(400);
     expect(await statusOf(order.id)).toBe('PENDING');
+    expect((await fetch(`${app.served.origin}/commerce/webhooks/paypal`, { method: 'POST', body })).status).toBe(404);
+    expect((await fetch(`${app.served.origin}/commerce/webhooks/stripe`)).status).toBe(405);
   });
 
   it('an authentic webhook for the wrong amount is not applied', async () => {

@@ -29,6 +29,7 @@ export const registry: readonly RegistryEntry[] = [
   { name: 'files', port: 4011, load: () => import('../../subgraphs/files/src/index') },
   { name: 'recommendations', port: 4012, load: () => import('../../subgraphs/recommendations/src/index') },
   { name: 'blog', port: 4009, load: () => import('../../subgraphs/blog/src/index') },
+  { name: 'commerce', port: 4008, load: () => import('../../subgraphs/commerce/src/index') },
 ];
 
 export const GATEWAY_PORT = 4000;

@@ -27,9 +27,10 @@ export const registry: readonly RegistryEntry[] = [
   { name: 'weather', port: 4007, load: () => import('../../subgraphs/weather/src/index') },
   { name: 'chain', port: 4015, load: () => import('../../subgraphs/chain/src/index') },
   { name: 'files', port: 4011, load: () => import('../../subgraphs/files/src/index') },
-  { name: 'recommendations', port: 4012, load: () => import('../../subgraphs/recommendations/src/index') },
   { name: 'blog', port: 4009, load: () => import('../../subgraphs/blog/src/index') },
   { name: 'commerce', port: 4008, load: () => import('../../subgraphs/commerce/src/index') },
+  // After commerce and blog: its seed learns from their demo catalogs.
+  { name: 'recommendations', port: 4012, load: () => import('../../subgraphs/recommendations/src/index') },
 ];
 
 export const GATEWAY_PORT = 4000;

@@ -16,7 +16,7 @@ const order = z.object({
   totalMinor: z.number().int(),
 });
 const byOrder = (p: { orderId: string }) => p.orderId;
-const line = z.object({ variantId: uuid, sku: z.string(), quantity: z.number().int(), unitPriceMinor: z.number().int() });
+const line = z.object({ variantId: uuid, productId: uuid, sku: z.string(), quantity: z.number().int(), unitPriceMinor: z.number().int() });
 
 export const commerceEvents = defineEvents('commerce', {
   'order.placed': event({ version: 1, schema: order.extend({ lines: z.array(line) }), aggregateId: byOrder }),
@@ -25,6 +25,12 @@ export const commerceEvents = defineEvents('commerce', {
   'order.refunded': event({ version: 1, schema: order.extend({ amountMinor: z.number().int(), refundedMinor: z.number().int(), full: z.boolean() }), aggregateId: byOrder }),
   /** Every step of an order's history (the buyer's `orderUpdated` stream is fed from it). */
   'order.status-changed': event({ version: 1, schema: order.extend({ from: status.nullable() }), aggregateId: byOrder }),
+  /** A product created or changed (name, category, status): what recommendations may suggest. */
+  'product.changed': event({
+    version: 1,
+    schema: z.object({ productId: uuid, name: z.string(), category: z.string().nullable(), status: z.enum(['DRAFT', 'ACTIVE', 'ARCHIVED']), changedAt: z.iso.datetime() }),
+    aggregateId: (p) => p.productId,
+  }),
   'stock.low': event({
     version: 1,
     schema: z.object({ variantId: uuid, productId: uuid, sku: z.string(), available: z.number().int(), threshold: z.number().int() }),

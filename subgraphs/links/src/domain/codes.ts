@@ -38,6 +38,11 @@ export const RESERVED_CODES: ReadonlySet<string> = new Set([
   'metrics',
   'oidc',
   'interaction',
+  'blog',
+  'files',
+  'billing',
+  'commerce',
+  'graphiql',
 ]);
 
 export const isReserved = (code: string) => RESERVED_CODES.has(codeKeyOf(code));

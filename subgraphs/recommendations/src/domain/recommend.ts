@@ -79,7 +79,7 @@ export async function recommendationsFor(ctx: RecommendContext, userId: string, 
     .slice(0, limit)
     .map((r) => ({ ...parseKey(r.itemKey), score: r.score, source: r.source, reason: reasonFor(r, facts, history, inContext(r.itemKey) ? (facts.get(r.itemKey)?.category ?? undefined) : undefined) }));
 
-  const fresh = model ? await ctx.loaders.newItems.load(newItemsKey(kind, model.trainedAt)) : [];
+  const fresh = await ctx.loaders.newItems.load(newItemsKey(kind, model?.trainedAt ?? new Date(0).toISOString()));
   const matches = fresh
     .filter((item) => !seen.has(itemKey(item.kind, item.id)) && !model?.itemIndex.has(itemKey(item.kind, item.id)))
     .map((item) => ({ item, overlap: (item.category && categories.has(item.category) ? 1 : 0) + item.tags.filter((t) => tags.has(t)).length / Math.max(1, item.tags.length) }))

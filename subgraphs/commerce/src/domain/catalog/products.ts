@@ -1,11 +1,17 @@
-import { ConflictError, decodeId, isUniqueViolation, NotFoundError, refreshLoaders, UserInputError, uuidv7, validate, written } from '@mosaic/kit';
+import { ConflictError, decodeId, isUniqueViolation, NotFoundError, refreshLoaders, UserInputError, uuidv7, validate, written, type Db } from '@mosaic/kit';
 import type { Context } from '../../context';
 import { adjustStockOnHand, findProductBySlug, insertProduct, insertVariant, nextVariantPosition, updateProductRow, updateVariantRow } from '../../data/catalog-repo';
 import type { ProductRow, VariantRow } from '../../data/tables';
 import { CATALOG_WRITE, isCatalogStaff } from '../access';
 import { createProductInput, MAX_STOCK, slugify, updateProductInput, updateVariantInput, variantInput } from './catalog-input';
 
-type CatalogContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'settings'>;
+type CatalogContext = Pick<Context, 'auth' | 'db' | 'events' | 'loaders' | 'now' | 'settings'>;
+
+/** Tells the graph (recommendations) what the product now is, in the transaction that changed it. */
+async function announce(ctx: CatalogContext, tx: Db, product: ProductRow): Promise<void> {
+  const category = product.categoryId ? ((await ctx.loaders.categoryById.load(product.categoryId))?.name ?? null) : null;
+  await ctx.events.emit(tx, 'product.changed', { productId: product.id, name: product.name, category, status: product.status, changedAt: product.updatedAt.toISOString() });
+}
 
 /** Customers see ACTIVE products; staff see every status. */
 export const visibleTo = (ctx: Pick<Context, 'auth'>, product: ProductRow | null): ProductRow | null =>
@@ -72,7 +78,13 @@ export async function createProduct(ctx: CatalogContext, raw: unknown): Promise<
     updatedAt: now,
   };
   const rows = input.variants.map((v, i) => variantRow(id, v, ctx.settings.currency, i, new Date(now.getTime() + i)));
-  const inserted = await insertProduct(ctx.db, product, rows).catch(skuTaken);
+  const inserted = await ctx.db
+    .transaction(async (tx) => {
+      const row = await insertProduct(tx, product, rows);
+      await announce(ctx, tx, row);
+      return row;
+    })
+    .catch(skuTaken);
   refreshLoaders(ctx.loaders, written(ctx.loaders.productById, inserted.id, inserted));
   return inserted;
 }
@@ -86,7 +98,11 @@ export async function updateProduct(ctx: CatalogContext, id: string, raw: unknow
   if (input.images) changes.imageUrls = input.images;
   if (input.status) changes.status = input.status;
   if (input.categoryId !== undefined) changes.categoryId = await categoryOrThrow(ctx, input.categoryId, 'input.categoryId');
-  const row = await updateProductRow(ctx.db, id, changes);
+  const row = await ctx.db.transaction(async (tx) => {
+    const updated = await updateProductRow(tx, id, changes);
+    if (updated) await announce(ctx, tx, updated);
+    return updated;
+  });
   if (!row) throw new NotFoundError('Product');
   refreshLoaders(ctx.loaders, written(ctx.loaders.productById, row.id, row));
   return row;

@@ -82,7 +82,7 @@ export async function placeOrder(ctx: Context, raw: unknown): Promise<{ order: O
     await insertPayment(tx, { id: uuidv7(now.getTime()), orderId: id, kind: 'CHARGE', provider: ctx.payments.name, idempotencyKey: chargeKey(id), reference: null, amountMinor: row.totalMinor, currency: row.currency, status: 'pending', createdAt: now });
     await clearCart(tx, cart.id);
     await ctx.events.emitAll(tx, [
-      { type: 'order.placed', payload: { ...snapshot(inserted), lines: lines.map((l) => ({ variantId: l.variantId, sku: l.sku, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor })) } },
+      { type: 'order.placed', payload: { ...snapshot(inserted), lines: lines.map((l) => ({ variantId: l.variantId, productId: l.productId, sku: l.sku, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor })) } },
       { type: 'order.status-changed', payload: { ...snapshot(inserted), from: null } },
       ...priced.lines.flatMap((line) => {
         const before = line.variant.stockOnHand - line.variant.reserved;

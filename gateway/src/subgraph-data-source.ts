@@ -25,8 +25,12 @@ interface Sent {
   dedup: DedupedRepresentations | null;
 }
 
-/** The planner's entity fetches, and only those: user operations cannot select `_entities`. */
-const ENTITIES_FETCH = /^query[^{]*\(\$representations:\[_Any!\]!\)\{_entities\(representations:\$representations\)/;
+/**
+ * The planner's entity fetches, and only those: user operations cannot select `_entities`. A fetch
+ * whose fields take the client's variables declares them after `$representations`; those are the
+ * same for every position, so the representations alone are deduplicated.
+ */
+export const ENTITIES_FETCH = /^query[^{(]*\(\$representations:\[_Any!\]!(?:,\$[_A-Za-z][_0-9A-Za-z]*:[^,)]+)*\)\{_entities\(representations:\$representations\)/;
 
 /**
  * How the gateway calls a subgraph: a lean keep-alive HTTP client, `_entities` representations

@@ -253,7 +253,7 @@ describe('federation parity with stock @apollo/gateway', () => {
     expect(JSON.stringify(expected.data)).not.toBe('null');
   });
 
-  it("runs Mosaic's plan executor, which sends parallel entity fetches to one subgraph as one request", async () => {
+  it("runs Mosaic's plan executor, which sends entity fetches to one subgraph that are ready together as one request", async () => {
     const requestsBy = async (url: string) => {
       received.requests = 0;
       await graphql(url, CORPUS.benchmark!.query);

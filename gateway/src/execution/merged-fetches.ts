@@ -4,7 +4,7 @@ import { dedupeRepresentations, expandEntities, type DedupedRepresentations } fr
 import type { JsonObject } from './apollo-internals';
 
 /**
- * Several `_entities` fetches to one subgraph that the plan runs in parallel, as one request:
+ * Several `_entities` fetches to one subgraph, ready at the same time, as one request:
  * fetch i becomes the root field `_i: _entities(representations: $__ri)` (its fragments renamed
  * `…__i`), the client's variables they use are shared, and each fetch's representations are
  * deduplicated on their own (fetch/entity-dedup.ts). The answer is split back into what each
@@ -22,17 +22,31 @@ interface MergedOperation {
   operationName: string | undefined;
 }
 
-const operations = new WeakMap<readonly object[], MergedOperation>();
+/** A number per fetch node of the cached plans, for a stable order and the key of a merged operation. */
+const fetchNumbers = new WeakMap<FetchNode, number>();
+let nextFetchNumber = 0;
+export const numberOf = (fetch: FetchNode) => {
+  let n = fetchNumbers.get(fetch);
+  if (n === undefined) fetchNumbers.set(fetch, (n = nextFetchNumber++));
+  return n;
+};
 
-export function mergedEntityFetch(
-  group: readonly object[],
-  members: readonly MergeableFetch[],
-  variables: JsonObject,
-): MergedOperation & { variables: JsonObject; unexpand: (DedupedRepresentations | null)[] } {
-  let operation = operations.get(group);
+/** Merged operations by their fetches' numbers; which fetches meet depends on timing, so the set is bounded. */
+const operations = new Map<string, MergedOperation>();
+const MAX_OPERATIONS = 2000;
+
+/** The batch in a stable order (by plan node), so that the same fetches give the same document. */
+export function orderedForMerge<M extends MergeableFetch>(batch: readonly M[]): M[] {
+  return [...batch].sort((a, b) => numberOf(a.fetch) - numberOf(b.fetch));
+}
+
+export function mergedEntityFetch(members: readonly MergeableFetch[], variables: JsonObject): MergedOperation & { variables: JsonObject; unexpand: (DedupedRepresentations | null)[] } {
+  const key = members.map((m) => numberOf(m.fetch)).join(',');
+  let operation = operations.get(key);
   if (!operation) {
     operation = mergeOperations(members.map((m) => m.fetch));
-    operations.set(group, operation);
+    if (operations.size >= MAX_OPERATIONS) operations.clear();
+    operations.set(key, operation);
   }
   const merged: JsonObject = { ...variables };
   const unexpand = members.map((member, i) => {

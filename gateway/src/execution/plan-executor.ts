@@ -1,5 +1,5 @@
 import { GraphQLError, Kind, executeSync, type GraphQLFormattedError, type DocumentNode, type FieldNode, type VariableDefinitionNode } from 'graphql';
-import type { FetchNode, FlattenNode, PlanNode, QueryPlan, ResponsePath } from '@apollo/query-planner';
+import type { FetchNode, PlanNode, QueryPlan, ResponsePath } from '@apollo/query-planner';
 import {
   applyRewrites,
   computeResponse,
@@ -12,7 +12,7 @@ import {
   type JsonObject,
   type OperationContext,
 } from './apollo-internals';
-import { mergedEntityFetch, splitMergedResponse, type MergeableFetch } from './merged-fetches';
+import { mergedEntityFetch, orderedForMerge, splitMergedResponse, type MergeableFetch } from './merged-fetches';
 import { representationsFor } from './representations';
 
 /** What the executor needs from a data source: @apollo/gateway's `GraphQLDataSource.process`. */
@@ -32,7 +32,20 @@ interface Cursor {
   fullResult: JsonObject;
 }
 
+interface ReadyFetch extends MergeableFetch {
+  cursor: Cursor;
+  entities: JsonObject[];
+  representationToEntity: number[];
+}
+
+interface Batches {
+  /** Resolves when the fetch's answer is merged in; rejects with the error the fetch failed with. */
+  add(ready: ReadyFetch): Promise<void>;
+}
+
 interface Execution {
+  /** Only in query plans: a mutation's fetches keep their planned order and requests. */
+  batches: Batches | undefined;
   operation: FederationOperation;
   operationContext: OperationContext;
   serviceMap: Record<string, DataSource>;
@@ -47,9 +60,9 @@ interface Execution {
  * and codes, and the shaping of the response (`computeResponse`) — this file is
  * `executeQueryPlan` of @apollo/gateway 2.14.4 without what costs and is not used here: no usage-
  * reporting trace nodes and no OpenTelemetry spans per node (with tracing on, or traces captured,
- * Apollo's own executor runs). And one change of strategy: the entity fetches of a `Parallel` node
- * that go to the same subgraph are sent as one request (merged-fetches.ts), as Hive Gateway does;
- * each keeps its own data, errors and paths.
+ * Apollo's own executor runs). And one change of strategy: entity fetches to the same subgraph that
+ * become ready together are sent as one request (`fetchBatches`, merged-fetches.ts), as Hive
+ * Gateway does; each keeps its own data, errors and paths.
  */
 export async function executePlan(
   queryPlan: QueryPlan,
@@ -70,7 +83,8 @@ export async function executePlan(
     if (error instanceof GraphQLError) return { errors: [error] };
     throw error;
   }
-  const execution: Execution = { operation, operationContext, serviceMap, requestContext, supergraphSchema, errors: [] };
+  const execution: Execution = { batches: undefined, operation, operationContext, serviceMap, requestContext, supergraphSchema, errors: [] };
+  if (operationContext.operation.operation === 'query') execution.batches = fetchBatches(execution);
   const unfilteredData: JsonObject = Object.create(null) as JsonObject;
   if (queryPlan.node) await executeNode(execution, queryPlan.node as PlanNode, { path: [], data: unfilteredData, fullResult: unfilteredData });
   const { errors } = execution;
@@ -98,7 +112,7 @@ async function executeNode(execution: Execution, node: PlanNode, cursor: Cursor 
       for (const child of node.nodes) await executeNode(execution, child, cursor);
       return;
     case 'Parallel':
-      await executeParallel(execution, node.nodes, cursor);
+      await Promise.all(node.nodes.map((child) => executeNode(execution, child, cursor)));
       return;
     case 'Flatten':
       await executeNode(execution, node.node, moveIntoCursor(cursor, node.path));
@@ -118,88 +132,6 @@ async function executeNode(execution: Execution, node: PlanNode, cursor: Cursor 
     case 'Defer':
       throw new Error('@defer support is not available in the gateway');
   }
-}
-
-/** Parallel children; entity fetches to one subgraph ride on one request when there are several. */
-async function executeParallel(execution: Execution, nodes: PlanNode[], cursor: Cursor): Promise<void> {
-  const groups = mergeableGroups(nodes);
-  if (groups.size === 0) {
-    await Promise.all(nodes.map((child) => executeNode(execution, child, cursor)));
-    return;
-  }
-  const merged = new Set<PlanNode>();
-  for (const group of groups.values()) for (const member of group) merged.add(member);
-  await Promise.all([
-    ...nodes.filter((child) => !merged.has(child)).map((child) => executeNode(execution, child, cursor)),
-    ...[...groups.values()].map((group) => executeMergedGroup(execution, group, cursor)),
-  ]);
-}
-
-type EntityFlatten = FlattenNode & { node: FetchNode & { requires: NonNullable<FetchNode['requires']> } };
-
-const groupsByParallel = new WeakMap<PlanNode[], Map<string, EntityFlatten[]>>();
-
-/** Per `Parallel` node of a cached plan: its `Flatten(Fetch _entities)` children by subgraph, where a subgraph has several. */
-function mergeableGroups(nodes: PlanNode[]): Map<string, EntityFlatten[]> {
-  let groups = groupsByParallel.get(nodes);
-  if (groups) return groups;
-  const byService = new Map<string, EntityFlatten[]>();
-  for (const child of nodes) {
-    if (child.kind !== 'Flatten' || child.node.kind !== 'Fetch') continue;
-    const fetch = child.node;
-    if (!fetch.requires || fetch.hasDefers || fetch.operationKind !== 'query') continue;
-    const list = byService.get(fetch.serviceName) ?? [];
-    list.push(child as EntityFlatten);
-    byService.set(fetch.serviceName, list);
-  }
-  groups = new Map([...byService].filter(([, list]) => list.length > 1));
-  groupsByParallel.set(nodes, groups);
-  return groups;
-}
-
-async function executeMergedGroup(execution: Execution, group: EntityFlatten[], cursor: Cursor): Promise<void> {
-  const members: (MergeableFetch & { cursor: Cursor; entities: JsonObject[]; representationToEntity: number[] })[] = [];
-  for (const flatten of group) {
-    const inner = moveIntoCursor(cursor, flatten.path);
-    if (!inner) continue;
-    const entities = entitiesAt(inner);
-    if (entities.length === 0) continue;
-    const { representations, representationToEntity } = representationsFor(execution.supergraphSchema, flatten.node, entities);
-    if (representations.length === 0) continue;
-    members.push({ fetch: flatten.node, representations, cursor: inner, entities, representationToEntity });
-  }
-  // Fewer than all of them left (the rest had nothing to fetch): each is sent as it was planned.
-  if (members.length < group.length) {
-    await Promise.all(members.map((m) => executeEntityFetch(execution, m.fetch, m.cursor, m.entities).catch((error: unknown) => void execution.errors.push(error as GraphQLError))));
-    return;
-  }
-  const service = execution.serviceMap[group[0]!.node.serviceName];
-  const variables = variablesFor(execution, members.map((m) => m.fetch));
-  const { query, operationName, variables: mergedVariables, unexpand } = mergedEntityFetch(group, members, variables);
-  let response: Awaited<ReturnType<DataSource['process']>>;
-  try {
-    if (!service) throw new Error(`Couldn't find service with name "${group[0]!.node.serviceName}"`);
-    response = await service.process(processOptions(execution, { query, operationName, variables: mergedVariables }, group[0]!.node, cursor.path));
-  } catch (error) {
-    // Each planned fetch would have failed on its own: one error each, as stock reports them.
-    for (let i = 0; i < members.length; i++) execution.errors.push(error as GraphQLError);
-    return;
-  }
-  // `_entities` is non-null: one fetch failing as a whole (a resolver that throws for the list)
-  // nulls the merged answer for all of them. Alone, only that one would have failed: each is
-  // then sent as planned, so data and errors are exactly what they would have been.
-  if (!response.data) {
-    await Promise.all(members.map((m) => executeEntityFetch(execution, m.fetch, m.cursor, m.entities).catch((error: unknown) => void execution.errors.push(error as GraphQLError))));
-    return;
-  }
-  const parts = splitMergedResponse(response, members.length, unexpand);
-  members.forEach((member, i) => {
-    try {
-      receiveEntities(execution, member.fetch, member.cursor, member.entities, member.representations.length, member.representationToEntity, parts[i]!);
-    } catch (error) {
-      execution.errors.push(error as GraphQLError);
-    }
-  });
 }
 
 async function executeFetch(execution: Execution, fetch: FetchNode, cursor: Cursor): Promise<void> {
@@ -224,8 +156,100 @@ async function executeEntityFetch(execution: Execution, fetch: FetchNode, cursor
   if (representations.length < 1) return;
   const variables = variablesFor(execution, [fetch]);
   if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
-  const response = await service.process(processOptions(execution, { query: fetch.operation, operationName: fetch.operationName, variables: { ...variables, representations } }, fetch, cursor.path));
-  receiveEntities(execution, fetch, cursor, entities, representations.length, representationToEntity, response);
+  const ready: ReadyFetch = { fetch, cursor, entities, representations, representationToEntity };
+  if (execution.batches) {
+    await execution.batches.add(ready);
+    return;
+  }
+  await sendEntityFetch(execution, service, ready);
+}
+
+/** One entity fetch as planned, alone in its request. */
+async function sendEntityFetch(execution: Execution, service: DataSource, ready: ReadyFetch): Promise<void> {
+  const { fetch, cursor } = ready;
+  const variables = { ...variablesFor(execution, [fetch]), representations: ready.representations };
+  const response = await service.process(processOptions(execution, { query: fetch.operation, operationName: fetch.operationName, variables }, fetch, cursor.path));
+  receiveEntities(execution, fetch, cursor, ready.entities, ready.representations.length, ready.representationToEntity, response);
+}
+
+/**
+ * Entity fetches of one query plan execution that become ready in the same turn of the event
+ * loop — siblings of a `Parallel`, the first fetches of parallel `Sequence`s, the fetches that
+ * follow one merged answer — wait for the end of that turn; those to the same subgraph then go
+ * as one request (merged-fetches.ts). One alone goes exactly as planned.
+ */
+function fetchBatches(execution: Execution): Batches {
+  const pending = new Map<string, { ready: ReadyFetch; done: { resolve(): void; reject(error: unknown): void } }[]>();
+  const flush = (serviceName: string) => {
+    const batch = pending.get(serviceName)!;
+    pending.delete(serviceName);
+    const service = execution.serviceMap[serviceName]!;
+    if (batch.length === 1) {
+      const [only] = batch;
+      sendEntityFetch(execution, service, only!.ready).then(only!.done.resolve, only!.done.reject);
+      return;
+    }
+    sendMerged(execution, service, batch.map((b) => b.ready)).then(
+      (outcomes) => outcomes.forEach((outcome, i) => (outcome.error === undefined ? batch[i]!.done.resolve() : batch[i]!.done.reject(outcome.error))),
+      (error: unknown) => batch.forEach((b) => b.done.reject(error)),
+    );
+  };
+  return {
+    add(ready) {
+      return new Promise<void>((resolve, reject) => {
+        const serviceName = ready.fetch.serviceName;
+        let batch = pending.get(serviceName);
+        if (!batch) {
+          pending.set(serviceName, (batch = []));
+          setImmediate(flush, serviceName);
+        }
+        batch.push({ ready, done: { resolve, reject } });
+      });
+    },
+  };
+}
+
+/** Several ready entity fetches to one subgraph in one request; per fetch, the error it failed with (if any). */
+async function sendMerged(execution: Execution, service: DataSource, batch: ReadyFetch[]): Promise<{ error?: unknown }[]> {
+  const members = orderedForMerge(batch);
+  const variables = variablesFor(execution, members.map((m) => m.fetch));
+  const { query, operationName, variables: mergedVariables, unexpand } = mergedEntityFetch(members, variables);
+  let response: Awaited<ReturnType<DataSource['process']>>;
+  try {
+    response = await service.process(processOptions(execution, { query, operationName, variables: mergedVariables }, members[0]!.fetch, members[0]!.cursor.path));
+  } catch (error) {
+    // Each planned fetch would have failed on its own: one error each, as stock reports them.
+    return batch.map(() => ({ error }));
+  }
+  const outcomes = new Map<ReadyFetch, { error?: unknown }>();
+  const settle = (member: ReadyFetch, part: Awaited<ReturnType<DataSource['process']>>) => {
+    try {
+      receiveEntities(execution, member.fetch, member.cursor, member.entities, member.representations.length, member.representationToEntity, part);
+      outcomes.set(member, {});
+    } catch (error) {
+      outcomes.set(member, { error });
+    }
+  };
+  if (!response.data) {
+    // `_entities` is non-null: a fetch failing as a whole (a resolver that throws for the list)
+    // nulls the merged answer for all. The fetches that failed so — an error at `_i` itself — get
+    // exactly what they would have alone (no data, their errors); the others are sent again
+    // without them. Errors that name no fetch leave no way to tell: each is then sent alone.
+    const failed = members.map((_, i) => (response.errors ?? []).some((e) => e.path?.length === 1 && e.path[0] === `_${i}`));
+    const parts = splitMergedResponse(response, members.length, unexpand);
+    const others = members.filter((_, i) => !failed[i]);
+    if (others.length === members.length) {
+      await Promise.all(members.map((m) => sendEntityFetch(execution, service, m).then(() => outcomes.set(m, {}), (error: unknown) => outcomes.set(m, { error }))));
+      return batch.map((m) => outcomes.get(m)!);
+    }
+    members.forEach((member, i) => failed[i] && settle(member, parts[i]!));
+    if (others.length === 1) await sendEntityFetch(execution, service, others[0]!).then(() => outcomes.set(others[0]!, {}), (error: unknown) => outcomes.set(others[0]!, { error }));
+    else if (others.length > 1) (await sendMerged(execution, service, others)).forEach((outcome, i) => outcomes.set(others[i]!, outcome));
+    return batch.map((m) => outcomes.get(m)!);
+  }
+  const parts = splitMergedResponse(response, members.length, unexpand);
+  members.forEach((member, i) => settle(member, parts[i]!));
+  return batch.map((m) => outcomes.get(m)!);
 }
 
 /** Apollo's handling of an `_entities` answer: checks, `__typename` filled in, rewrites, merged into each entity. */

@@ -322,18 +322,47 @@ function entitiesAt(cursor: Cursor): JsonObject[] {
 }
 
 function moveIntoCursor(cursor: Cursor, pathInCursor: ResponsePath): Cursor | undefined {
-  const data = flattenResultsAtPath(cursor.data, pathInCursor, 0);
+  const data = pathInCursor.includes('@') ? collectAtPath(cursor.data, pathInCursor) : valueAtPath(cursor.data, pathInCursor);
   return data ? { path: cursor.path.concat(pathInCursor), data, fullResult: cursor.fullResult } : undefined;
 }
 
-function flattenResultsAtPath(value: unknown, path: ResponsePath, from: number): unknown {
-  if (from === path.length) return value;
-  if (value === undefined || value === null) return value;
-  const current = path[from]!;
-  if (current === '@') return (value as unknown[]).flatMap((element) => flattenResultsAtPath(element, path, from + 1));
-  if (typeof current !== 'string' || Array.isArray(value)) throw new Error(`Unexpected ${typeof current} found in path`);
-  const record = value as JsonObject;
-  return flattenResultsAtPath(Object.prototype.hasOwnProperty.call(record, current) ? record[current] : undefined, path, from + 1);
+/** Apollo's `flattenResultsAtPath` for a path without `@`. */
+function valueAtPath(value: unknown, path: ResponsePath): unknown {
+  for (const key of path) {
+    if (value === undefined || value === null) return value;
+    if (typeof key !== 'string' || Array.isArray(value)) throw new Error(`Unexpected ${typeof key} found in path`);
+    value = Object.prototype.hasOwnProperty.call(value, key) ? (value as JsonObject)[key] : undefined;
+  }
+  return value;
+}
+
+/**
+ * Apollo's `flattenResultsAtPath` with `@` in the path, into one array without the intermediate
+ * arrays its `flatMap` makes at each level. The same values in the same order: a null before the
+ * first `@` is the result, nulls after it are kept, and an array found at the end is spread (as
+ * `flatMap` spreads it).
+ */
+function collectAtPath(root: unknown, path: ResponsePath): unknown {
+  const first = path.indexOf('@');
+  const list = valueAtPath(root, path.slice(0, first));
+  if (list === undefined || list === null) return list;
+  const out: unknown[] = [];
+  const walk = (value: unknown, from: number): void => {
+    for (let i = from; i < path.length; i++) {
+      if (value === undefined || value === null) break;
+      const key = path[i]!;
+      if (key === '@') {
+        for (const element of value as unknown[]) walk(element, i + 1);
+        return;
+      }
+      if (typeof key !== 'string' || Array.isArray(value)) throw new Error(`Unexpected ${typeof key} found in path`);
+      value = Object.prototype.hasOwnProperty.call(value, key) ? (value as JsonObject)[key] : undefined;
+    }
+    if (Array.isArray(value)) for (const element of value) out.push(element);
+    else out.push(value);
+  };
+  for (const element of list as unknown[]) walk(element, first + 1);
+  return out;
 }
 
 function lazyErrorPaths(fetch: FetchNode, cursor: Cursor): (errorPath: readonly (string | number)[] | undefined) => (string | number)[] | undefined {

@@ -30,6 +30,7 @@ import { createRequestGuard, type RateLimits } from './http/request-guard';
 import { loadTrustedDocuments, type TrustedDocuments } from './http/trusted-documents';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { reportValueCompletionErrors } from './value-completion';
+import { authorizeAtEdge } from './authorization/authorize-at-edge';
 import type { DeliveryLimits } from './subscriptions/subscriber';
 import { SubscriptionService } from './subscriptions/subscription-service';
 import { buildSupergraphModel } from './subscriptions/supergraph-model';
@@ -95,12 +96,16 @@ export function createGateway(options: GatewayOptions): Gateway {
   // One data source per subgraph, shared by queries and by subscription events.
   const sources = endpoints.map((e) => new SubgraphDataSource(e.name, e.url, { timeoutMs, sign: signerFor?.(e.name), observe: metrics.observeSubgraph }));
   const dataSources: ServiceMap = Object.fromEntries(sources.map((source) => [source.serviceName, source]));
+  // Value-completion errors wrap the executor that authorization at the edge wraps: both see the final result.
   const gateway = reportValueCompletionErrors(
-    new ApolloGateway({
-      supergraphSdl: supergraphForGateway(options.supergraphSdl),
-      logger: log,
-      buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
-    }),
+    authorizeAtEdge(
+      new ApolloGateway({
+        supergraphSdl: supergraphForGateway(options.supergraphSdl),
+        logger: log,
+        buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
+      }),
+      options.supergraphSdl,
+    ),
   );
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptions };
   const operationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };

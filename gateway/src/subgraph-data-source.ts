@@ -2,7 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, injectTraceHeaders, tracingEnabled, type GatewayRequestSigner } from '@mosaic/kit';
 import type { GatewayContext } from './context';
-import { dedupeRepresentations, expandEntities, type DedupedRepresentations } from './fetch/entity-dedup';
+import { DEDUPLICATED, dedupeRepresentations, expandEntities, type DedupedRepresentations } from './fetch/entity-dedup';
 import { createSubgraphHttpClient, SubgraphConnectionError, SubgraphTimeoutError, type SubgraphHttpClient } from './fetch/http-client';
 
 type ProcessResult = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
@@ -83,7 +83,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const variables = options.request.variables;
     const request = JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) });
     const headers = this.headersFor(options);
-    const entitiesFetch = query !== undefined && ENTITIES_FETCH.test(query) && Array.isArray(variables?.representations);
+    const entitiesFetch = query !== undefined && !(variables && DEDUPLICATED.has(variables)) && ENTITIES_FETCH.test(query) && Array.isArray(variables?.representations);
     const prepare = (): Prepared => {
       const dedup = entitiesFetch ? dedupeRepresentations(variables!.representations as unknown[]) : null;
       return { dedup, body: dedup ? JSON.stringify({ query, variables: { ...variables, representations: dedup.unique }, ...(operationName ? { operationName } : {}) }) : request };

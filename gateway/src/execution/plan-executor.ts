@@ -14,6 +14,7 @@ import {
 } from './apollo-internals';
 import { mergedEntityFetch, orderedForMerge, splitMergedResponse, type MergeableFetch } from './merged-fetches';
 import { representationsFor } from './representations';
+import { DEDUPLICATED, dedupeRepresentations, expandEntities } from '../fetch/entity-dedup';
 
 /** What the executor needs from a data source: @apollo/gateway's `GraphQLDataSource.process`. */
 interface DataSource {
@@ -167,9 +168,11 @@ async function executeEntityFetch(execution: Execution, fetch: FetchNode, cursor
 /** One entity fetch as planned, alone in its request. */
 async function sendEntityFetch(execution: Execution, service: DataSource, ready: ReadyFetch): Promise<void> {
   const { fetch, cursor } = ready;
-  const variables = { ...variablesFor(execution, [fetch]), representations: ready.representations };
+  const dedup = dedupeRepresentations(ready.representations);
+  const variables = { ...variablesFor(execution, [fetch]), representations: dedup ? dedup.unique : ready.representations };
+  DEDUPLICATED.add(variables);
   const response = await service.process(processOptions(execution, { query: fetch.operation, operationName: fetch.operationName, variables }, fetch, cursor.path));
-  receiveEntities(execution, fetch, cursor, ready.entities, ready.representations.length, ready.representationToEntity, response);
+  receiveEntities(execution, fetch, cursor, ready.entities, ready.representations.length, ready.representationToEntity, dedup ? expandEntities(response, dedup) : response);
 }
 
 /**
@@ -214,6 +217,7 @@ async function sendMerged(execution: Execution, service: DataSource, batch: Read
   const members = orderedForMerge(batch);
   const variables = variablesFor(execution, members.map((m) => m.fetch));
   const { query, operationName, variables: mergedVariables, unexpand } = mergedEntityFetch(members, variables);
+  DEDUPLICATED.add(mergedVariables);
   let response: Awaited<ReturnType<DataSource['process']>>;
   try {
     response = await service.process(processOptions(execution, { query, operationName, variables: mergedVariables }, members[0]!.fetch, members[0]!.cursor.path));

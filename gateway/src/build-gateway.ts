@@ -31,6 +31,7 @@ import { loadTrustedDocuments, type TrustedDocuments } from './http/trusted-docu
 import { SubgraphDataSource } from './subgraph-data-source';
 import { reportValueCompletionErrors } from './value-completion';
 import { authorizeAtEdge } from './authorization/authorize-at-edge';
+import { DEFAULT_DEMAND_CONTROL, demandControlPlugin, type DemandControlOptions } from './demand-control/demand-control';
 import type { DeliveryLimits } from './subscriptions/subscriber';
 import { SubscriptionService } from './subscriptions/subscription-service';
 import { buildSupergraphModel } from './subscriptions/supergraph-model';
@@ -57,6 +58,8 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocuments;
   /** The operation Apollo Sandbox opens with (development only). */
   sandboxDocument?: string;
+  /** Demand control by the IBM cost spec; defaults: measure only (see demand-control.ts). */
+  demandControl?: Partial<DemandControlOptions>;
 }
 
 export interface Gateway {
@@ -110,6 +113,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptions };
   const operationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   const armor = armorFor(operationLimits, options.production);
+  const demandControl = demandControlPlugin(options.supergraphSdl, { ...DEFAULT_DEMAND_CONTROL, ...options.demandControl }, metrics);
   const trustedDocuments = options.trustedDocuments ?? loadTrustedDocuments('off', '');
   const rateLimits: RateLimits = { limiter: createMemoryRateLimiter(), perIp: 1200, perUser: 600, ...options.rateLimits };
   const guard = createRequestGuard({ rateLimits, trustedDocuments, trustedProxies: options.trustedProxies ?? false, verifier });
@@ -155,6 +159,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     plugins: [
       ...armor.plugins,
       metrics.plugin,
+      demandControl,
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, document: options.sandboxDocument ?? defaultSandboxDocument }),
@@ -224,6 +229,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await socketServer?.close();
       await server.stop();
       await rateLimits.limiter.close();
+      demandControl.close();
       for (const source of sources) source.close();
     },
   };

@@ -17,6 +17,7 @@ const gateway = createGateway({
   subgraphTimeoutMs: config.supergraph.timeoutMs,
   subscriptions: config.subscriptions,
   gatewaySecret: config.trust.gatewaySecret,
+  demandControl: config.demandControl,
   ...(await securityOptions(config.security)),
 });
 await gateway.start();

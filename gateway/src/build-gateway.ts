@@ -31,6 +31,7 @@ import { loadTrustedDocuments, type TrustedDocuments } from './http/trusted-docu
 import { SubgraphDataSource } from './subgraph-data-source';
 import { reportValueCompletionErrors } from './value-completion';
 import { authorizeAtEdge } from './authorization/authorize-at-edge';
+import { progressiveOverride, type ProgressiveOverrideOptions } from './planning/progressive-override';
 import { DEFAULT_DEMAND_CONTROL, demandControlPlugin, type DemandControlOptions } from './demand-control/demand-control';
 import type { DeliveryLimits } from './subscriptions/subscriber';
 import { SubscriptionService } from './subscriptions/subscription-service';
@@ -58,6 +59,8 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocuments;
   /** The operation Apollo Sandbox opens with (development only). */
   sandboxDocument?: string;
+  /** Progressive `@override(label:)`: labels always on, and the random source of `percent(n)` rolls. */
+  progressiveOverride?: ProgressiveOverrideOptions;
   /** Demand control by the IBM cost spec; defaults: measure only (see demand-control.ts). */
   demandControl?: Partial<DemandControlOptions>;
 }
@@ -99,14 +102,19 @@ export function createGateway(options: GatewayOptions): Gateway {
   // One data source per subgraph, shared by queries and by subscription events.
   const sources = endpoints.map((e) => new SubgraphDataSource(e.name, e.url, { timeoutMs, sign: signerFor?.(e.name), observe: metrics.observeSubgraph }));
   const dataSources: ServiceMap = Object.fromEntries(sources.map((source) => [source.serviceName, source]));
-  // Value-completion errors wrap the executor that authorization at the edge wraps: both see the final result.
+  // Outermost first: value-completion errors see the final result; authorization at the edge prunes the
+  // document; progressive override picks the labels and the plan-store key right before planning.
   const gateway = reportValueCompletionErrors(
     authorizeAtEdge(
-      new ApolloGateway({
-        supergraphSdl: supergraphForGateway(options.supergraphSdl),
-        logger: log,
-        buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
-      }),
+      progressiveOverride(
+        new ApolloGateway({
+          supergraphSdl: supergraphForGateway(options.supergraphSdl),
+          logger: log,
+          buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
+        }),
+        options.supergraphSdl,
+        options.progressiveOverride,
+      ),
       options.supergraphSdl,
     ),
   );

@@ -130,6 +130,11 @@ export const demandControlEnv = z
     defaultListSize: e.COST_DEFAULT_LIST_SIZE,
   }));
 
+/** OVERRIDE_LABELS: `@override` labels (other than `percent(n)`) that are on for every request, comma-separated. */
+export const overrideEnv = z
+  .object({ OVERRIDE_LABELS: z.string().default('') })
+  .transform((e) => ({ enabledLabels: e.OVERRIDE_LABELS.split(',').map((l) => l.trim()).filter(Boolean) }));
+
 export const env = memoEnv({
   runtime: runtimeEnv,
   http: httpEnv(4000),
@@ -141,5 +146,6 @@ export const env = memoEnv({
   trust: trustEnv,
   security: securityEnv,
   demandControl: demandControlEnv,
+  progressiveOverride: overrideEnv,
   tracing: tracingEnv,
 });

@@ -18,6 +18,7 @@ const gateway = createGateway({
   subscriptions: config.subscriptions,
   gatewaySecret: config.trust.gatewaySecret,
   demandControl: config.demandControl,
+  progressiveOverride: config.progressiveOverride,
   ...(await securityOptions(config.security)),
 });
 await gateway.start();

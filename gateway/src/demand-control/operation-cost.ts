@@ -14,7 +14,7 @@ import {
   type SelectionSetNode,
   type DirectiveNode,
 } from 'graphql';
-import type { CostModel } from './cost-model';
+import type { CostModel, ListSize } from './cost-model';
 
 /**
  * An operation's cost by the IBM cost spec, as Apollo Router's demand control computes it:
@@ -36,61 +36,109 @@ export interface CostOptions {
 type Variables = Record<string, unknown> | undefined;
 type Fragments = Map<string, FragmentDefinitionNode>;
 
-export function estimatedCost(schema: GraphQLSchema, model: CostModel, operation: OperationDefinitionNode, fragments: Fragments, variables: Variables, options: CostOptions): number {
-  const root = schema.getRootType(operation.operation);
-  if (!root) return 0;
-  return selectionCost(operation.selectionSet, root, operation.operation === 'mutation');
+/**
+ * A field of the operation with what costing it needs, worked out once per operation (the walks
+ * per request then only evaluate `@skip` / `@include`, slicing arguments and the response).
+ */
+interface CostField {
+  key: string;
+  /** `@cost` (or the default) plus the weights of the arguments given. */
+  weight: number;
+  isList: boolean;
+  listSize: ListSize | undefined;
+  node: FieldNode;
+  /** `@skip` / `@include` on the field and on the fragments it is selected through. */
+  conditions: readonly DirectiveNode[];
+  children: CostField[] | undefined;
+}
 
-  function selectionCost(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, mutationRoot: boolean, sizedFields?: { names: string[]; size: number }): number {
+const compiled = new WeakMap<OperationDefinitionNode, CostField[]>();
+
+function compile(schema: GraphQLSchema, model: CostModel, operation: OperationDefinitionNode, fragments: Fragments): CostField[] {
+  let fields = compiled.get(operation);
+  if (fields) return fields;
+  const root = schema.getRootType(operation.operation);
+  fields = root ? compileSelection(operation.selectionSet, root, operation.operation === 'mutation', [], new Set()) : [];
+  compiled.set(operation, fields);
+  return fields;
+
+  function compileSelection(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, mutationRoot: boolean, conditions: readonly DirectiveNode[], seen: ReadonlySet<string>): CostField[] {
+    const out: CostField[] = [];
+    for (const selection of selectionSet.selections) {
+      const own = [...conditions, ...(selection.directives ?? []).filter((d) => d.name.value === 'skip' || d.name.value === 'include')];
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value.startsWith('__') || !('getFields' in parent)) continue;
+        const field = parent.getFields()[selection.name.value];
+        if (!field) continue;
+        const named = getNamedType(field.type);
+        out.push({
+          key: selection.alias?.value ?? selection.name.value,
+          weight: baseWeight(model, parent.name, field, mutationRoot) + argumentsWeight(model, parent.name, selection, field),
+          isList: isListType(getNullableType(field.type)),
+          listSize: model.listSize(parent.name, field.name),
+          node: selection,
+          conditions: own,
+          children: selection.selectionSet && isCompositeType(named) ? compileSelection(selection.selectionSet, named, false, [], seen) : undefined,
+        });
+        continue;
+      }
+      // Fragments count as selected (on abstract types, all of them: conservative).
+      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
+      if (!fragment) continue;
+      if (selection.kind === Kind.FRAGMENT_SPREAD && seen.has(selection.name.value)) continue;
+      const inner = selection.kind === Kind.FRAGMENT_SPREAD ? new Set(seen).add(selection.name.value) : seen;
+      const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
+      out.push(...compileSelection(fragment.selectionSet, condition && isCompositeType(condition) ? condition : parent, mutationRoot, own, inner));
+    }
+    return out;
+  }
+}
+
+export function estimatedCost(schema: GraphQLSchema, model: CostModel, operation: OperationDefinitionNode, fragments: Fragments, variables: Variables, options: CostOptions): number {
+  return selectionCost(compile(schema, model, operation, fragments), undefined);
+
+  function selectionCost(fields: CostField[], sizedFields: { names: string[]; size: number } | undefined): number {
     let total = 0;
-    forEachField(schema, selectionSet, parent, fragments, variables, (node, field, parentType) => {
-      const listSize = model.listSize(parentType.name, field.name);
-      const sized = sizedFields?.names.includes(node.name.value) ? sizedFields.size : undefined;
-      const size = listSize ? sizeFromArguments(listSize, node, variables) : undefined;
-      const named = getNamedType(field.type);
-      const weight = baseWeight(model, parentType.name, field, mutationRoot) + argumentsWeight(model, parentType.name, node, field);
-      const children =
-        node.selectionSet && isCompositeType(named)
-          ? selectionCost(node.selectionSet, named, false, listSize && listSize.sizedFields.length > 0 ? { names: listSize.sizedFields, size: size ?? listSize.assumedSize ?? options.defaultListSize } : undefined)
-          : 0;
-      const isList = isListType(getNullableType(field.type));
-      const perItem = weight + children;
-      if (!isList) total += perItem;
+    for (const field of fields) {
+      if (skipped(field.conditions, variables)) continue;
+      const { listSize } = field;
+      const size = listSize ? sizeFromArguments(listSize, field.node, variables) : undefined;
+      const sized = sizedFields?.names.includes(field.node.name.value) ? sizedFields.size : undefined;
+      const children = field.children
+        ? selectionCost(field.children, listSize && listSize.sizedFields.length > 0 ? { names: listSize.sizedFields, size: size ?? listSize.assumedSize ?? options.defaultListSize } : undefined)
+        : 0;
+      const perItem = field.weight + children;
+      if (!field.isList) total += perItem;
       else total += perItem * (sized ?? (listSize && listSize.sizedFields.length === 0 ? (size ?? listSize.assumedSize) : undefined) ?? options.defaultListSize);
-    });
+    }
     return total;
   }
 }
 
 /** The cost of what the response holds: list sizes as returned, nulls cost nothing below them. */
 export function actualCost(schema: GraphQLSchema, model: CostModel, operation: OperationDefinitionNode, fragments: Fragments, variables: Variables, data: unknown): number {
-  const root = schema.getRootType(operation.operation);
-  if (!root || data === null || typeof data !== 'object') return 0;
-  return objectCost(data as Record<string, unknown>, operation.selectionSet, root, operation.operation === 'mutation');
+  if (data === null || typeof data !== 'object') return 0;
+  return objectCost(data as Record<string, unknown>, compile(schema, model, operation, fragments));
 
-  function objectCost(object: Record<string, unknown>, selectionSet: SelectionSetNode, parent: GraphQLCompositeType, mutationRoot: boolean): number {
+  function objectCost(object: Record<string, unknown>, fields: CostField[]): number {
     let total = 0;
-    forEachField(schema, selectionSet, parent, fragments, variables, (node, field, parentType) => {
-      const key = node.alias?.value ?? node.name.value;
-      if (!(key in object)) return;
-      const weight = baseWeight(model, parentType.name, field, mutationRoot) + argumentsWeight(model, parentType.name, node, field);
-      const named = getNamedType(field.type);
-      total += valueCost(object[key], weight, node, isCompositeType(named) ? named : undefined);
-    });
+    for (const field of fields) {
+      if (field.conditions.length > 0 && skipped(field.conditions, variables)) continue;
+      const value = object[field.key];
+      if (value !== undefined) total += valueCost(value, field);
+    }
     return total;
   }
 
-  function valueCost(value: unknown, weight: number, node: FieldNode, type: GraphQLCompositeType | undefined): number {
-    if (value === null || value === undefined) return 0;
-    if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + valueCost(item, weight, node, type), 0);
-    if (!type || !node.selectionSet || typeof value !== 'object') return weight;
-    return weight + objectCost(value as Record<string, unknown>, node.selectionSet, typeFor(value as Record<string, unknown>, type), false);
-  }
-
-  function typeFor(object: Record<string, unknown>, type: GraphQLCompositeType): GraphQLCompositeType {
-    const typename = object.__typename;
-    const concrete = typeof typename === 'string' ? schema.getType(typename) : undefined;
-    return concrete && isCompositeType(concrete) ? concrete : type;
+  function valueCost(value: unknown, field: CostField): number {
+    if (value === null) return 0;
+    if (Array.isArray(value)) {
+      let total = 0;
+      for (const item of value) total += valueCost(item, field);
+      return total;
+    }
+    if (!field.children || typeof value !== 'object') return field.weight;
+    return field.weight + objectCost(value as Record<string, unknown>, field.children);
   }
 }
 
@@ -108,7 +156,7 @@ function argumentsWeight(model: CostModel, typeName: string, node: FieldNode, fi
   return total;
 }
 
-function sizeFromArguments(listSize: { slicingArguments: string[] }, node: FieldNode, variables: Variables): number | undefined {
+function sizeFromArguments(listSize: ListSize, node: FieldNode, variables: Variables): number | undefined {
   for (const name of listSize.slicingArguments) {
     const argument = node.arguments?.find((a) => a.name.value === name);
     if (!argument) continue;
@@ -118,38 +166,9 @@ function sizeFromArguments(listSize: { slicingArguments: string[] }, node: Field
   return undefined;
 }
 
-function forEachField(
-  schema: GraphQLSchema,
-  selectionSet: SelectionSetNode,
-  parent: GraphQLCompositeType,
-  fragments: Fragments,
-  variables: Variables,
-  visit: (node: FieldNode, field: GraphQLField<unknown, unknown>, parentType: GraphQLCompositeType) => void,
-  seen: Set<string> = new Set(),
-): void {
-  for (const selection of selectionSet.selections) {
-    if (skipped(selection.directives, variables)) continue;
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__') || !('getFields' in parent)) continue;
-      const field = parent.getFields()[selection.name.value];
-      if (field) visit(selection, field, parent);
-      continue;
-    }
-    const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
-    if (!fragment) continue;
-    if (selection.kind === Kind.FRAGMENT_SPREAD) {
-      if (seen.has(selection.name.value)) continue;
-      seen = new Set(seen).add(selection.name.value);
-    }
-    const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
-    forEachField(schema, fragment.selectionSet, condition && isCompositeType(condition) ? condition : parent, fragments, variables, visit, seen);
-  }
-}
-
-function skipped(directives: readonly DirectiveNode[] | undefined, variables: Variables): boolean {
-  for (const directive of directives ?? []) {
+function skipped(directives: readonly DirectiveNode[], variables: Variables): boolean {
+  for (const directive of directives) {
     const name = directive.name.value;
-    if (name !== 'skip' && name !== 'include') continue;
     const condition = directive.arguments?.find((a) => a.name.value === 'if');
     const value = condition ? valueFromASTUntyped(condition.value, variables) : undefined;
     if (name === 'skip' && value === true) return true;

@@ -19,7 +19,8 @@ import type { CostModel, ListSize } from './cost-model';
 /**
  * An operation's cost by the IBM cost spec, as Apollo Router's demand control computes it:
  * - a field costs its `@cost` weight (on the field, else on its type); without one, 1 if it
- *   returns an object, interface or union, 0 for scalars and enums; a mutation's root field 10;
+ *   returns an object, interface or union, 0 for scalars and enums; a mutation's root field 10
+ *   (unless the field itself declares one); argument weights count with the field, per list item;
  * - plus the weights of the arguments it is given, plus its selection's cost;
  * - a list multiplies (weight + selection) by its size: in the estimate, the first slicing argument
  *   given (`@listSize(slicingArguments:)`), else `assumedSize`, else the configured default; a
@@ -144,10 +145,9 @@ export function actualCost(schema: GraphQLSchema, model: CostModel, operation: O
 
 function baseWeight(model: CostModel, typeName: string, field: GraphQLField<unknown, unknown>, mutationRoot: boolean): number {
   const named = getNamedType(field.type);
-  const declared = model.fieldWeight(typeName, field.name, named.name);
-  if (declared !== undefined) return declared;
-  if (mutationRoot) return 10;
-  return isCompositeType(named) ? 1 : 0;
+  // A mutation's root field costs 10 unless the field itself declares a weight (its type's does not count).
+  if (mutationRoot) return model.fieldWeight(typeName, field.name, '') ?? 10;
+  return model.fieldWeight(typeName, field.name, named.name) ?? (isCompositeType(named) ? 1 : 0);
 }
 
 function argumentsWeight(model: CostModel, typeName: string, node: FieldNode, field: GraphQLField<unknown, unknown>): number {

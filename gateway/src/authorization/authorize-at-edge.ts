@@ -20,7 +20,8 @@ function accessKey(viewer: Viewer | null): string {
  * plans them: the planned document lacks the denied fields, so the plan has no fetch for them.
  * Authorized documents are cached per parsed document and access key (signed in or not, app or
  * not, admin or not, scopes), their query hash with them, so the plan cache keys the pruned plan.
- * Subscriptions are authorized by the subgraph when the stream opens.
+ * Subscriptions are authorized by the subgraph when the stream opens, and so is everything an app
+ * asks with its own client-credentials token.
  */
 export function authorizeAtEdge(gateway: ApolloGateway, supergraphSdl: string): ApolloGateway {
   const requirements = accessRequirements(supergraphSdl);
@@ -31,7 +32,10 @@ export function authorizeAtEdge(gateway: ApolloGateway, supergraphSdl: string): 
     const loaded = await load(options);
     const executor: Executor = async (requestContext) => {
       if (requestContext.operation.operation === 'subscription') return loaded.executor(requestContext);
-      const viewer = (requestContext.context as { viewer?: Viewer | null }).viewer ?? null;
+      const { viewer = null, authorization } = requestContext.context as { viewer?: Viewer | null; authorization?: string };
+      // A verified token that is no user's is an app's own (client credentials): its scopes are not
+      // in the gateway's context, so the subgraphs, which know the service principal, decide alone.
+      if (!viewer && authorization) return loaded.executor(requestContext);
       const { authorized, queryHash } = authorizedFor(requestContext, viewer);
       if (!authorized) return loaded.executor(requestContext);
       const result = authorized.empty ? { data: Object.create(null) as Record<string, unknown> } : await loaded.executor({ ...requestContext, document: authorized.document, queryHash: queryHash! });

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { TEST_REQUEST_BODY } from './query';
+import { SCENARIOS, type Scenario } from './scenarios';
 
 export interface LoadResult {
   durationSeconds: number;
@@ -25,18 +25,28 @@ export interface LoadResult {
  * answered). Latency percentiles come from every 2xx response's own time (autocannon reports
  * no p95). With `expectBody`, every response body is compared with it.
  */
-export async function runLoad(url: string, options: { connections: number; durationSeconds: number; expectBody?: string }): Promise<LoadResult> {
+export async function runLoad(url: string, options: { connections: number; durationSeconds: number; expectBody?: string; scenario?: Scenario }): Promise<LoadResult> {
   const latencies: number[] = [];
+  const scenario = options.scenario ?? SCENARIOS.shared;
+  // Request numbers start high so that no load request repeats the probe requests' variables.
+  let sent = 1_000_000;
+  // autocannon refuses `expectBody` together with `requests`: a varying request checks its own body.
+  let ownMismatches = 0;
+  const varying = scenario.name !== 'shared';
+  const checkBody = (status: number, body: string) => {
+    if (status < 200 || status >= 300 || (options.expectBody !== undefined && body !== options.expectBody)) ownMismatches++;
+  };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: TEST_REQUEST_BODY,
+        body: scenario.body(0),
+        ...(varying ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: scenario.body(sent++) }), onResponse: checkBody }] } : {}),
         connections: options.connections,
         duration: options.durationSeconds,
-        ...(options.expectBody !== undefined ? { expectBody: options.expectBody } : {}),
+        ...(options.expectBody !== undefined && !varying ? { expectBody: options.expectBody } : {}),
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
@@ -46,8 +56,8 @@ export async function runLoad(url: string, options: { connections: number; durat
   });
   latencies.sort((a, b) => a - b);
   const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN);
-  const mismatches = (result as { mismatches?: number }).mismatches ?? 0;
-  const goodResponses = result.requests.total - (options.expectBody !== undefined ? mismatches : result.non2xx);
+  const mismatches = varying ? ownMismatches : ((result as { mismatches?: number }).mismatches ?? 0);
+  const goodResponses = result.requests.total - (options.expectBody !== undefined || varying ? mismatches : result.non2xx);
   return {
     durationSeconds: result.duration,
     responses: result.requests.total,

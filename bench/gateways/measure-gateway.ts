@@ -6,6 +6,7 @@ import { cpuMs, machineBusyMs } from './process-cpu';
 import { sendTestQuery, type RawResponse } from './send-query';
 import { totalOf, type CountersBySubgraph } from './subgraphs/counters';
 import { startGateway, type GatewayKind, type Subgraphs } from './topology';
+import type { Scenario } from './scenarios';
 
 export interface MeasureOptions {
   connections: number;
@@ -13,6 +14,7 @@ export interface MeasureOptions {
   warmupSeconds: number;
   /** Sequential queries whose subgraph traffic is counted exactly. */
   probeQueries: number;
+  scenario: Scenario;
 }
 
 export interface SubgraphTraffic {
@@ -51,7 +53,7 @@ export async function measureGateway(kind: GatewayKind, round: number, subgraphs
   const gateway = await startGateway(kind, subgraphs);
   try {
     const url = gateway.info.url;
-    const first = await sendTestQuery(url);
+    const first = await sendTestQuery(url, options.scenario, 0);
     if (!reference.response) {
       if (kind !== 'stock') throw new Error('the stock Apollo gateway must run first: its response is the reference');
       const parsed = JSON.parse(first.text) as { errors?: unknown };
@@ -63,19 +65,19 @@ export async function measureGateway(kind: GatewayKind, round: number, subgraphs
 
     await subgraphs.reset();
     for (let i = 0; i < options.probeQueries; i++) {
-      const again = await sendTestQuery(url);
+      const again = await sendTestQuery(url, options.scenario, i + 1);
       if (again.text !== first.text) throw new CorrectnessError(`${kind}: a repeated query answered differently: ${responseDifference(first, again)}`);
     }
     const perQuery = perQueryTraffic(await subgraphs.counters(), options.probeQueries);
 
-    await runLoad(url, { connections: options.connections, durationSeconds: options.warmupSeconds });
+    await runLoad(url, { connections: options.connections, durationSeconds: options.warmupSeconds, scenario: options.scenario });
 
     await subgraphs.reset();
     const gatewayCpu = cpuMs(gateway.child.pid!);
     const subgraphsCpu = cpuMs(subgraphs.process.child.pid!);
     const loadGeneratorCpu = process.cpuUsage();
     const machineBusy = machineBusyMs();
-    const load = await runLoad(url, { connections: options.connections, durationSeconds: options.durationSeconds, expectBody: first.text });
+    const load = await runLoad(url, { connections: options.connections, durationSeconds: options.durationSeconds, expectBody: first.text, scenario: options.scenario });
     const loadGeneratorCpuUs = process.cpuUsage(loadGeneratorCpu);
     const gatewayCpuUsed = cpuMs(gateway.child.pid!) - gatewayCpu;
     const subgraphsCpuUsed = cpuMs(subgraphs.process.child.pid!) - subgraphsCpu;

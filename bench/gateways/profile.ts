@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { composeSupergraph } from './compose';
-import { TEST_REQUEST_BODY } from './query';
+import { scenarioFromEnv } from './scenarios';
 import { spawnReady } from './spawn-ready';
 import { summarizeProfile } from '../src/cpu-profile';
 
@@ -28,7 +28,16 @@ const url = await new Promise<string>((resolve) => {
   });
 });
 const gateway = { info: { url }, stop: () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
-const opts = { url: gateway.info.url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: TEST_REQUEST_BODY, connections: 50 };
+const scenario = scenarioFromEnv();
+let sent = 1_000_000;
+const opts = {
+  url: gateway.info.url,
+  method: 'POST' as const,
+  headers: { 'content-type': 'application/json' },
+  body: scenario.body(0),
+  connections: 50,
+  ...(scenario.name === 'shared' ? {} : { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: scenario.body(sent++) }) }] }),
+};
 await autocannon({ ...opts, duration: 3 });
 const result = await autocannon({ ...opts, duration: 10 });
 console.log('rps', result.requests.average);

@@ -1,6 +1,6 @@
 import { machine, saveResult } from '../src/machine';
 import { CorrectnessError, measureGateway, type GatewayRun, type MeasureOptions } from './measure-gateway';
-import { TEST_QUERY } from './query';
+import { scenarioFromEnv } from './scenarios';
 import { ratioLine, roundsTable, summaryTable } from './report';
 import type { RawResponse } from './send-query';
 import { cpuEfficiencyRatio, failedRuns, rpsRatio, summarize } from './summarize';
@@ -10,22 +10,23 @@ import { installedVersions } from './versions';
 
 /**
  * `pnpm bench:gateways`: the federation scenario of the public graphql-gateways-benchmark, stock
- * Apollo vs Hive Gateway vs Mosaic on the same subgraph process, rounds interleaved
- * (stock, hive, mosaic, stock, …). Env: DURATION (s, 20), WARMUP (s, 5), ROUNDS (3),
- * CONNECTIONS (50), GATEWAYS (comma list, default "stock,hive,mosaic"; stock first, it is the
- * reference). Exits non-zero when a response differs from stock Apollo's or a load had failures.
+ * Apollo vs Hive Gateway (JS, and with the router runtime) vs Mosaic on the same subgraph process,
+ * rounds interleaved (stock, hive, hiveRouter, mosaic, stock, …). Env: DURATION (s, 20), WARMUP (s, 5),
+ * ROUNDS (3), CONNECTIONS (50), GATEWAYS (comma list, default "stock,hive,hiveRouter,mosaic"; stock
+ * first, it is the reference), SCENARIO (`shared` or `distinct`, see scenarios.ts). Exits non-zero when a response differs from stock Apollo's or a load had failures.
  */
 const options: MeasureOptions = {
   connections: Number(process.env.CONNECTIONS ?? 50),
   durationSeconds: Number(process.env.DURATION ?? 20),
   warmupSeconds: Number(process.env.WARMUP ?? 5),
   probeQueries: 3,
+  scenario: scenarioFromEnv(),
 };
 const rounds = Number(process.env.ROUNDS ?? 3);
-const gateways = (process.env.GATEWAYS ?? 'stock,hive,mosaic').split(',').map((g) => g.trim()) as GatewayKind[];
+const gateways = (process.env.GATEWAYS ?? 'stock,hive,hiveRouter,mosaic').split(',').map((g) => g.trim()) as GatewayKind[];
 if (gateways[0] !== 'stock') throw new Error('GATEWAYS must start with "stock": its response is the reference for the others');
 
-console.log(`gateways benchmark: ${gateways.join(', ')}; ${rounds} rounds × ${options.durationSeconds} s (+${options.warmupSeconds} s warm-up), ${options.connections} connections`);
+console.log(`gateways benchmark (${options.scenario.name}: ${options.scenario.description}): ${gateways.join(', ')}; ${rounds} rounds × ${options.durationSeconds} s (+${options.warmupSeconds} s warm-up), ${options.connections} connections`);
 const mosaicSource = sourceState();
 const subgraphs = await startSubgraphs();
 const runs: GatewayRun[] = [];
@@ -51,10 +52,13 @@ const summaries = gateways.map((kind) => summarize(runs, kind));
 const ratios = {
   mosaicOverStock: rpsRatio(runs, 'mosaic', 'stock'),
   mosaicOverHive: rpsRatio(runs, 'mosaic', 'hive'),
+  mosaicOverHiveRouter: rpsRatio(runs, 'mosaic', 'hiveRouter'),
   hiveOverStock: rpsRatio(runs, 'hive', 'stock'),
+  hiveRouterOverStock: rpsRatio(runs, 'hiveRouter', 'stock'),
   /** How many times less gateway CPU per answered query Mosaic needs. */
   gatewayCpuStockOverMosaic: cpuEfficiencyRatio(summaries, 'mosaic', 'stock'),
   gatewayCpuHiveOverMosaic: cpuEfficiencyRatio(summaries, 'mosaic', 'hive'),
+  gatewayCpuHiveRouterOverMosaic: cpuEfficiencyRatio(summaries, 'mosaic', 'hiveRouter'),
 };
 const times = (ratio: number | undefined) => (ratio === undefined ? 'not measured' : `${ratio}×`);
 const failures = failedRuns(runs);
@@ -63,22 +67,25 @@ console.log([
   '## Ratios (rps)',
   '',
   ratioLine('Mosaic / stock Apollo', ratios.mosaicOverStock),
-  ratioLine('Mosaic / Hive', ratios.mosaicOverHive),
-  ratioLine('Hive / stock Apollo', ratios.hiveOverStock),
+  ratioLine('Mosaic / Hive (JS)', ratios.mosaicOverHive),
+  ratioLine('Mosaic / Hive + router runtime', ratios.mosaicOverHiveRouter),
+  ratioLine('Hive (JS) / stock Apollo', ratios.hiveOverStock),
+  ratioLine('Hive + router runtime / stock Apollo', ratios.hiveRouterOverStock),
   '',
   '## Gateway CPU per answered query (median; less sensitive to other load on the machine)',
   '',
   `- stock Apollo / Mosaic: ${times(ratios.gatewayCpuStockOverMosaic)}`,
-  `- Hive / Mosaic: ${times(ratios.gatewayCpuHiveOverMosaic)}`,
+  `- Hive (JS) / Mosaic: ${times(ratios.gatewayCpuHiveOverMosaic)}`,
+  `- Hive + router runtime / Mosaic: ${times(ratios.gatewayCpuHiveRouterOverMosaic)}`,
 ].join('\n'));
 const noisiest = Math.max(...runs.map((r) => r.otherProcessesCores));
 if (noisiest > 0.25) console.log(`\nNOISE: other processes kept up to ${noisiest} of ${machine().cores} cores busy during a measurement; compare ratios within a round, and re-run on a quiet machine.`);
-const file = saveResult('gateways', {
-  scenario: 'graphql-gateways-benchmark federation, constant connections',
-  options: { ...options, rounds, gateways },
+const file = saveResult(options.scenario.name === 'shared' ? 'gateways' : `gateways-${options.scenario.name}`, {
+  scenario: `graphql-gateways-benchmark federation, constant connections; ${options.scenario.description}`,
+  options: { ...options, scenario: options.scenario.name, rounds, gateways },
   versions: installedVersions(),
   mosaicSource,
-  query: TEST_QUERY,
+  requestBody: options.scenario.body(0),
   responseBytes: Buffer.byteLength(reference.response?.text ?? ''),
   summaries,
   ratios,

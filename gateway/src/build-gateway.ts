@@ -30,6 +30,9 @@ import { createRequestGuard, type RateLimits } from './http/request-guard';
 import { loadTrustedDocuments, type TrustedDocuments } from './http/trusted-documents';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { reportValueCompletionErrors } from './value-completion';
+import { authorizeAtEdge } from './authorization/authorize-at-edge';
+import { progressiveOverride, type ProgressiveOverrideOptions } from './planning/progressive-override';
+import { DEFAULT_DEMAND_CONTROL, demandControlPlugin, type DemandControlOptions } from './demand-control/demand-control';
 import type { DeliveryLimits } from './subscriptions/subscriber';
 import { SubscriptionService } from './subscriptions/subscription-service';
 import { buildSupergraphModel } from './subscriptions/supergraph-model';
@@ -56,6 +59,10 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocuments;
   /** The operation Apollo Sandbox opens with (development only). */
   sandboxDocument?: string;
+  /** Progressive `@override(label:)`: labels always on, and the random source of `percent(n)` rolls. */
+  progressiveOverride?: ProgressiveOverrideOptions;
+  /** Demand control by the IBM cost spec; defaults: measure only (see demand-control.ts). */
+  demandControl?: Partial<DemandControlOptions>;
 }
 
 export interface Gateway {
@@ -95,16 +102,26 @@ export function createGateway(options: GatewayOptions): Gateway {
   // One data source per subgraph, shared by queries and by subscription events.
   const sources = endpoints.map((e) => new SubgraphDataSource(e.name, e.url, { timeoutMs, sign: signerFor?.(e.name), observe: metrics.observeSubgraph }));
   const dataSources: ServiceMap = Object.fromEntries(sources.map((source) => [source.serviceName, source]));
+  // Outermost first: value-completion errors see the final result; authorization at the edge prunes the
+  // document; progressive override picks the labels and the plan-store key right before planning.
   const gateway = reportValueCompletionErrors(
-    new ApolloGateway({
-      supergraphSdl: supergraphForGateway(options.supergraphSdl),
-      logger: log,
-      buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
-    }),
+    authorizeAtEdge(
+      progressiveOverride(
+        new ApolloGateway({
+          supergraphSdl: supergraphForGateway(options.supergraphSdl),
+          logger: log,
+          buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
+        }),
+        options.supergraphSdl,
+        options.progressiveOverride,
+      ),
+      options.supergraphSdl,
+    ),
   );
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptions };
   const operationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   const armor = armorFor(operationLimits, options.production);
+  const demandControl = demandControlPlugin(options.supergraphSdl, { ...DEFAULT_DEMAND_CONTROL, ...options.demandControl }, metrics);
   const trustedDocuments = options.trustedDocuments ?? loadTrustedDocuments('off', '');
   const rateLimits: RateLimits = { limiter: createMemoryRateLimiter(), perIp: 1200, perUser: 600, ...options.rateLimits };
   const guard = createRequestGuard({ rateLimits, trustedDocuments, trustedProxies: options.trustedProxies ?? false, verifier });
@@ -150,6 +167,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     plugins: [
       ...armor.plugins,
       metrics.plugin,
+      demandControl,
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, document: options.sandboxDocument ?? defaultSandboxDocument }),
@@ -219,6 +237,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await socketServer?.close();
       await server.stop();
       await rateLimits.limiter.close();
+      demandControl.close();
       for (const source of sources) source.close();
     },
   };

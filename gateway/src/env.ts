@@ -109,6 +109,32 @@ export const securityEnv = z
   }));
 export type SecurityConfig = z.output<typeof securityEnv>;
 
+/**
+ * Demand control (IBM cost spec): DEMAND_CONTROL `measure` (default: metrics only) or `enforce`;
+ * COST_MAX_PER_OPERATION; COST_BUDGET_PER_CLIENT cost units per COST_BUDGET_WINDOW_SECONDS (0: no
+ * client budget); COST_DEFAULT_LIST_SIZE for lists without `@listSize`.
+ */
+export const demandControlEnv = z
+  .object({
+    DEMAND_CONTROL: z.enum(['measure', 'enforce']).default('measure'),
+    COST_MAX_PER_OPERATION: z.coerce.number().int().positive().default(10_000),
+    COST_BUDGET_PER_CLIENT: z.coerce.number().int().min(0).default(200_000),
+    COST_BUDGET_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+    COST_DEFAULT_LIST_SIZE: z.coerce.number().int().min(0).default(10),
+  })
+  .transform((e) => ({
+    mode: e.DEMAND_CONTROL,
+    maxCost: e.COST_MAX_PER_OPERATION,
+    clientBudget: e.COST_BUDGET_PER_CLIENT,
+    clientWindowSeconds: e.COST_BUDGET_WINDOW_SECONDS,
+    defaultListSize: e.COST_DEFAULT_LIST_SIZE,
+  }));
+
+/** OVERRIDE_LABELS: `@override` labels (other than `percent(n)`) that are on for every request, comma-separated. */
+export const overrideEnv = z
+  .object({ OVERRIDE_LABELS: z.string().default('') })
+  .transform((e) => ({ enabledLabels: e.OVERRIDE_LABELS.split(',').map((l) => l.trim()).filter(Boolean) }));
+
 export const env = memoEnv({
   runtime: runtimeEnv,
   http: httpEnv(4000),
@@ -119,5 +145,7 @@ export const env = memoEnv({
   subscriptions: subscriptionsEnv,
   trust: trustEnv,
   security: securityEnv,
+  demandControl: demandControlEnv,
+  progressiveOverride: overrideEnv,
   tracing: tracingEnv,
 });

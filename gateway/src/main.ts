@@ -17,6 +17,8 @@ const gateway = createGateway({
   subgraphTimeoutMs: config.supergraph.timeoutMs,
   subscriptions: config.subscriptions,
   gatewaySecret: config.trust.gatewaySecret,
+  demandControl: config.demandControl,
+  progressiveOverride: config.progressiveOverride,
   ...(await securityOptions(config.security)),
 });
 await gateway.start();

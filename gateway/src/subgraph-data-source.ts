@@ -2,7 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, injectTraceHeaders, tracingEnabled, type GatewayRequestSigner } from '@mosaic/kit';
 import type { GatewayContext } from './context';
-import { dedupeRepresentations, expandEntities, type DedupedRepresentations } from './fetch/entity-dedup';
+import { DEDUPLICATED, dedupeRepresentations, expandEntities, type DedupedRepresentations } from './fetch/entity-dedup';
 import { createSubgraphHttpClient, SubgraphConnectionError, SubgraphTimeoutError, type SubgraphHttpClient } from './fetch/http-client';
 
 type ProcessResult = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
@@ -25,8 +25,12 @@ interface Sent {
   dedup: DedupedRepresentations | null;
 }
 
-/** The planner's entity fetches, and only those: user operations cannot select `_entities`. */
-const ENTITIES_FETCH = /^query[^{]*\(\$representations:\[_Any!\]!\)\{_entities\(representations:\$representations\)/;
+/**
+ * The planner's entity fetches, and only those: user operations cannot select `_entities`. A fetch
+ * whose fields take the client's variables declares them after `$representations`; those are the
+ * same for every position, so the representations alone are deduplicated.
+ */
+export const ENTITIES_FETCH = /^query[^{(]*\(\$representations:\[_Any!\]!(?:,\$[_A-Za-z][_0-9A-Za-z]*:[^,)]+)*\)\{_entities\(representations:\$representations\)/;
 
 /**
  * How the gateway calls a subgraph: a lean keep-alive HTTP client, `_entities` representations
@@ -79,7 +83,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const variables = options.request.variables;
     const request = JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) });
     const headers = this.headersFor(options);
-    const entitiesFetch = query !== undefined && ENTITIES_FETCH.test(query) && Array.isArray(variables?.representations);
+    const entitiesFetch = query !== undefined && !(variables && DEDUPLICATED.has(variables)) && ENTITIES_FETCH.test(query) && Array.isArray(variables?.representations);
     const prepare = (): Prepared => {
       const dedup = entitiesFetch ? dedupeRepresentations(variables!.representations as unknown[]) : null;
       return { dedup, body: dedup ? JSON.stringify({ query, variables: { ...variables, representations: dedup.unique }, ...(operationName ? { operationName } : {}) }) : request };

@@ -12,12 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, createRoutedServer, listen, type RunningServer } from '@mosaic/kit';
 import { createTestAuth, graphql } from '@mosaic/testing';
 import { createGateway, type Gateway } from '../src/index';
+import { executeQueryPlanModule } from '../src/execution/apollo-internals';
+import { MOSAIC_EXECUTOR } from '../src/execution/install-executor';
+
+const executorActive = () => Boolean((executeQueryPlanModule.executeQueryPlan as unknown as Record<symbol, unknown>)[MOSAIC_EXECUTOR]);
 
 /**
  * Federation semantics stay exactly Apollo's: the same operations go through stock
  * @apollo/gateway — in a process of its own, so none of Mosaic's replacements inside
- * federation-internals can be active there — and through Mosaic's gateway (lean client,
- * deduplicated `_entities`, memoised operations, flat exports), and the responses — data and
+ * federation-internals can be active there — and through Mosaic's gateway (its plan executor with
+ * merged parallel entity fetches, lean client, deduplicated `_entities`, memoised operations, flat
+ * exports), and the responses — data and
  * errors with message, path and code — must be identical. The corpus covers the benchmark query,
  * @requires, @provides, interfaces, unions, @skip/@include with variables, root and entity errors
  * and nulls in lists; the data stresses deduplication: repeated entities, equal keys with
@@ -118,12 +123,12 @@ const subgraphs = {
       extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@external", "@provides"])
       type Review { id: ID! body: String author: User @provides(fields: "username") product: Product }
       type User @key(fields: "id") { id: ID! username: String @external reviews: [Review] }
-      type Product @key(fields: "upc") { upc: String! reviews: [Review] }`),
+      type Product @key(fields: "upc") { upc: String! reviews(first: Int): [Review] }`),
     resolvers: {
       // The provided username differs from accounts' on purpose: the planner decides which one a response shows.
       Review: { author: (r: { authorId: string }) => ({ __typename: 'User', id: r.authorId, username: `provided ${r.authorId}` }), product: (r: { upc: string }) => ({ __typename: 'Product', upc: r.upc }) },
       User: { reviews: (u: { id: string }) => reviews.filter((r) => r.authorId === u.id) },
-      Product: { reviews: (p: { upc: string }) => reviews.filter((r) => r.upc === p.upc) },
+      Product: { reviews: (p: { upc: string }, args: { first?: number | null }) => reviews.filter((r) => r.upc === p.upc).slice(0, args.first ?? undefined) },
     },
   },
 };
@@ -154,11 +159,13 @@ const CORPUS: Record<string, { query: string; variables?: Record<string, unknown
   skipIncludeOff: { query: SKIP_INCLUDE, variables: { withReviews: false, skipStock: true } },
   nullsInLists: { query: `{ users { id name reviews { product { upc inStock } } } }` },
   rootError: { query: `{ broken me { id name } }` },
+  // Entity fetches that carry the client's variables besides the representations.
+  variablesInEntityFetches: { query: `query($n: Int) { repeatedProducts { upc inStock reviews(first: $n) { id author { name } } } topProducts { reviews(first: $n) { id } } }`, variables: { n: 1 } },
 };
 
 const log = createLogger('test', { level: 'silent' });
-/** `_entities` representations the subgraphs received, in total. */
-const received = { representations: 0 };
+/** `_entities` representations and requests the subgraphs received, in total. */
+const received = { representations: 0, requests: 0 };
 const servers: { url: string; stop(): Promise<void> }[] = [];
 let stock: { url: string; patched: boolean; child: ChildProcess };
 let mosaic: Gateway;
@@ -172,8 +179,11 @@ beforeAll(async () => {
       plugins: [
         {
           async requestDidStart({ request }) {
-            const representations = request.variables?.representations;
-            if (Array.isArray(representations)) received.representations += representations.length;
+            received.requests++;
+            // Merged fetches name theirs `__r0`, `__r1`…
+            for (const [name, value] of Object.entries(request.variables ?? {})) {
+              if ((name === 'representations' || /^__r\d+$/.test(name)) && Array.isArray(value)) received.representations += value.length;
+            }
           },
         },
       ],
@@ -241,6 +251,19 @@ describe('federation parity with stock @apollo/gateway', () => {
     // Twice: the second run uses the cached plan and the memoised federation operation.
     for (let run = 0; run < 2; run++) expect(comparable(await graphql(`${mosaicServer.url}/graphql`, query, variables))).toEqual(expected);
     expect(JSON.stringify(expected.data)).not.toBe('null');
+  });
+
+  it("runs Mosaic's plan executor, which sends entity fetches to one subgraph that are ready together as one request", async () => {
+    const requestsBy = async (url: string) => {
+      received.requests = 0;
+      await graphql(url, CORPUS.benchmark!.query);
+      return received.requests;
+    };
+    const stockRequests = await requestsBy(stock.url);
+    const mosaicRequests = await requestsBy(`${mosaicServer.url}/graphql`);
+    expect(executorActive()).toBe(true);
+    expect(mosaicRequests).toBeGreaterThan(0);
+    expect(mosaicRequests).toBeLessThan(stockRequests);
   });
 
   it('sends each distinct representation once per fetch, where stock repeats them', async () => {

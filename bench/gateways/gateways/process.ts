@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { GatewayStarter } from './running-gateway';
 
 /**
- * Child-process entry: `process.ts <stock|hive|mosaic>` with `SUPERGRAPH_PATH` set; starts that
+ * Child-process entry: `process.ts <stock|hive|hiveRouter|mosaic>` with `SUPERGRAPH_PATH` set; starts that
  * gateway alone in this process and prints `GATEWAY_READY {"url":…}`. Only the chosen gateway's
  * modules are loaded (a broken or heavy one does not affect the others' processes).
  */
 const STARTERS: Record<string, () => Promise<GatewayStarter>> = {
   stock: async () => (await import('./stock-apollo')).startStockApollo,
   hive: async () => (await import('./hive')).startHive,
+  hiveRouter: async () => (await import('./hive-router')).startHiveRouter,
   mosaic: async () => (await import('./mosaic')).startMosaic,
 };
 

@@ -15,7 +15,7 @@ export const accounts: SubgraphDefinition = {
     }
     type User @key(fields: "id") {
       id: ID!
-      name: String
+      name(locale: String): String
       "Also provided by reviews on Review.author (@provides)."
       username: String @shareable
       birthday: Int

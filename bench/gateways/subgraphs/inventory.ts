@@ -28,8 +28,8 @@ export const inventory: SubgraphDefinition = {
       upc: String!
       weight: Int @external
       price: Int @external
-      inStock: Boolean
-      shippingEstimate: Int @requires(fields: "price weight")
+      inStock(locale: String): Boolean
+      shippingEstimate(locale: String): Int @requires(fields: "price weight")
     }
   `),
   resolvers: {

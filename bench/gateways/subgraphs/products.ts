@@ -13,7 +13,8 @@ export const products: SubgraphDefinition = {
     }
     type Product @key(fields: "upc") {
       upc: String!
-      name: String
+      "locale exists so that the distinct-variables scenario can vary every fetch; it does not change the answer."
+      name(locale: String): String
       price: Int
       weight: Int
     }

@@ -10,7 +10,7 @@ export const reviews: SubgraphDefinition = {
     extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@provides"])
     type Review @key(fields: "id") {
       id: ID!
-      body: String
+      body(locale: String): String
       product: Product
       author: User @provides(fields: "username")
     }

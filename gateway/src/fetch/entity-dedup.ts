@@ -23,6 +23,12 @@ export interface DedupedRepresentations {
   uniqueIndexOf: number[];
 }
 
+/**
+ * Variables whose representations the plan executor has already deduplicated (it does, for every
+ * entity fetch, whatever the other variables): the data source does not look at them again.
+ */
+export const DEDUPLICATED = new WeakSet<object>();
+
 export function dedupeRepresentations(representations: readonly unknown[]): DedupedRepresentations | null {
   const indexByKey = new Map<string, number>();
   const unique: unknown[] = [];

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { assertFederationInternalsPinned } from './federation-internals-pin';
 import { memoiseFederationOperations, MEMOISED } from './operation-cache';
+import { installPlanExecutor } from '../execution/install-executor';
 
 const require = createRequire(import.meta.url);
 let installed = false;
@@ -29,6 +30,7 @@ export function installFederationFastPaths(): void {
   if (!(flat.operationFromDocument as { [MEMOISED]?: boolean } | undefined)?.[MEMOISED]) {
     throw new Error('@apollo/federation-internals no longer re-exports operationFromDocument from dist/operations: re-check gateway/src/fetch/operation-cache.ts.');
   }
+  installPlanExecutor();
 }
 
 installFederationFastPaths();

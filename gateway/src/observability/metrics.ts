@@ -31,6 +31,19 @@ export function createGatewayMetrics() {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
     registers: [registry],
   });
+  const cost = new Histogram({
+    name: 'mosaic_gateway_operation_cost',
+    help: 'Operation cost by the IBM cost spec (demand control): estimated before execution, actual from the response.',
+    labelNames: ['kind'],
+    buckets: [1, 5, 10, 50, 100, 500, 1000, 5000, 10_000, 50_000, 100_000, 1_000_000],
+    registers: [registry],
+  });
+  const costRefusals = new Counter({
+    name: 'mosaic_gateway_cost_refusals_total',
+    help: 'Operations over the per-operation cost limit or a client budget; enforced="false" counts what measure mode would have refused.',
+    labelNames: ['reason', 'enforced'],
+    registers: [registry],
+  });
   const names = new Set<string>();
   // Operation names come from clients: bounded, so a client cannot blow up the label space.
   const operationLabel = (name: string | null | undefined) => {
@@ -60,6 +73,12 @@ export function createGatewayMetrics() {
   return {
     registry,
     plugin,
+    observeCost(kind: 'estimated' | 'actual', value: number) {
+      cost.observe({ kind }, value);
+    },
+    refusedForCost(reason: 'operation' | 'client', enforced: boolean) {
+      costRefusals.inc({ reason, enforced: String(enforced) });
+    },
     observeSubgraph(subgraph: string, seconds: number, ok: boolean) {
       subgraphDuration.observe({ subgraph, outcome: ok ? 'ok' : 'error' }, seconds);
     },

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  /** The gateway's demand control: the operation's estimated cost (`extensions.cost`) is over the per-operation limit. */
+  'OPERATION_TOO_EXPENSIVE',
   /** Sign-up waits for the code mailed to the address (`extensions.verification` for `confirmSignUp`). */
   'EMAIL_VERIFICATION_REQUIRED',
   /** Sign-in needs a second step: a code for the challenge in `extensions.challenge` (`completeLogin`). */

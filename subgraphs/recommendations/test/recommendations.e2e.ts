@@ -2,7 +2,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeId } from '@mosaic/kit';
 import { startTestGraph, type TestGraph } from '@mosaic/platform/testing';
-import { interactions } from '../src/data/tables';
+import { interactions, items } from '../src/data/tables';
 
 /**
  * Through the gateway: the shop's products reach recommendations through commerce's events,
@@ -40,7 +40,8 @@ async function product(name: string, categoryId: string) {
   }, admin);
   expect(created.errors).toBeUndefined();
   const id = created.data!.createProduct.id as string;
-  await expect.poll(async () => (await graph.database.db().execute(sql`select 1 from recommendations.items where id = ${decodeId('Product', id)}`)).length, { timeout: 10_000 }).toBe(1);
+  const known = async () => (await graph.database.db().select({ n: count() }).from(items).where(eq(items.id, decodeId('Product', id))))[0]!.n;
+  await expect.poll(known, { timeout: 10_000 }).toBe(1);
   return id;
 }
 

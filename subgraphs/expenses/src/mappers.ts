@@ -1,0 +1,6 @@
+import type { Connection, UserReference } from '@mosaic/kit';
+import type { ExpenseAccountRow } from './data/tables';
+
+export type UserMapper = UserReference;
+export type ExpenseAccountMapper = ExpenseAccountRow;
+export type ExpenseAccountConnectionMapper = Connection<ExpenseAccountRow>;

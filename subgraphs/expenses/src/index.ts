@@ -5,8 +5,8 @@ import { seedExpenses } from './seed';
 
 export default defineSubgraph(import.meta.url, {
   scopes: {
-    'expenses:read': { description: 'See your expenseAccounts.', roles: ['user'] },
-    'expenses:write': { description: 'Create your expenseAccounts.', roles: ['user'] },
+    'expenses:read': { description: 'See your money accounts, transactions, budgets and reports.', roles: ['user'] },
+    'expenses:write': { description: 'Record and change your money accounts, transactions, categories, budgets and rules.', roles: ['user'] },
   },
   settings: expensesEnv,
   // Consumes account.deleted: admins see and replay its dead letters.

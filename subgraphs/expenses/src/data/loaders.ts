@@ -1,20 +1,32 @@
 import type DataLoader from 'dataloader';
-import { parentQueryLoader, rowLoader, type Db, type ParentKey } from '@mosaic/kit';
-import { findExpenseAccountPages, findExpenseAccountsByIds, type ExpenseAccountPageQuery } from './expense-account-repo';
-import type { ExpenseAccountRow } from './tables';
+import { groupLoader, parentQueryLoader, rowLoader, type Db, type ParentKey } from '@mosaic/kit';
+import { findCategoriesOfOwners } from './categories-repo';
+import { findBalances, findMoneyAccountPages, findMoneyAccountsByIds, type MoneyAccountPageQuery } from './money-account-repo';
+import type { CategoryRow, MoneyAccountRow, TransactionRow, TransactionSplitRow } from './tables';
+import { findSplitsOfTransactions, findTransactionsByIds } from './transactions-repo';
 
 /**
- * Per-request loaders: `_entities` with N users asking for `expenseAccounts` is one statement, whatever N.
- * After a write, refresh them with kit's `refreshLoaders`.
+ * Per-request loaders: every list across a relation (a page of transactions with their splits,
+ * categories and accounts; `_entities` with N users) costs a fixed number of statements, whatever
+ * its length. After a write, refresh them with kit's `refreshLoaders`.
  */
 export interface Loaders {
-  expenseAccountById: DataLoader<string, ExpenseAccountRow | null>;
-  expenseAccountPage: DataLoader<ParentKey<ExpenseAccountPageQuery>, ExpenseAccountRow[], string>;
+  moneyAccountById: DataLoader<string, MoneyAccountRow | null>;
+  moneyAccountPage: DataLoader<ParentKey<MoneyAccountPageQuery>, MoneyAccountRow[], string>;
+  balanceOf: DataLoader<string, { id: string; balance: bigint } | null>;
+  transactionById: DataLoader<string, TransactionRow | null>;
+  splitsOf: DataLoader<string, TransactionSplitRow[], string>;
+  /** A user's whole category tree (small; parents, children and paths are read from it). */
+  categoriesOf: DataLoader<string, CategoryRow[], string>;
 }
 
 export function createLoaders(db: Db): Loaders {
   return {
-    expenseAccountById: rowLoader((ids: readonly string[]) => findExpenseAccountsByIds(db, ids), (row) => row.id),
-    expenseAccountPage: parentQueryLoader((ownerIds, query: ExpenseAccountPageQuery) => findExpenseAccountPages(db, ownerIds, query), (row) => row.ownerId, (rows) => rows),
+    moneyAccountById: rowLoader((ids: readonly string[]) => findMoneyAccountsByIds(db, ids), (row) => row.id),
+    moneyAccountPage: parentQueryLoader((ownerIds, query: MoneyAccountPageQuery) => findMoneyAccountPages(db, ownerIds, query), (row) => row.ownerId, (rows) => rows),
+    balanceOf: rowLoader((ids: readonly string[]) => findBalances(db, ids), (row) => row.id),
+    transactionById: rowLoader((ids: readonly string[]) => findTransactionsByIds(db, ids), (row) => row.id),
+    splitsOf: groupLoader((ids: readonly string[]) => findSplitsOfTransactions(db, ids), (row) => row.transactionId, (id) => id),
+    categoriesOf: groupLoader((ownerIds: readonly string[]) => findCategoriesOfOwners(db, ownerIds), (row) => row.ownerId, (id) => id),
   };
 }

@@ -1,14 +1,23 @@
 import { DateTimeScalar } from '@mosaic/kit';
 import type { Resolvers } from '../resolvers.generated';
-import { ExpenseAccount } from './ExpenseAccount';
-import { createExpenseAccount } from './Mutation/createExpenseAccount';
-import { expenseAccount } from './Query/expenseAccount';
+import { ExpenseCategory } from './ExpenseCategory';
+import { MoneyAccount } from './MoneyAccount';
+import { Mutation } from './Mutation';
+import { Query } from './Query';
+import { DateScalar, MoneyScalar } from './scalars';
+import { MoneyTransaction, MoneyTransactionConnection, MoneyTransactionSplit } from './MoneyTransaction';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { expenseAccount },
-  Mutation: { createExpenseAccount },
-  ExpenseAccount,
+  Date: DateScalar,
+  Money: MoneyScalar,
+  Query,
+  Mutation,
+  MoneyAccount,
+  ExpenseCategory,
+  MoneyTransaction,
+  MoneyTransactionSplit,
+  MoneyTransactionConnection,
   User,
 };

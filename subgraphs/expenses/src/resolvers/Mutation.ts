@@ -1,0 +1,22 @@
+import { decodeId, encodeId } from '@mosaic/kit';
+import { setBaseCurrency } from '../domain/base-currency';
+import { createCategory, deleteCategory, updateCategory } from '../domain/categories';
+import { createMoneyAccount, deleteMoneyAccount, updateMoneyAccount } from '../domain/money-accounts';
+import { createTransaction, deleteTransaction, updateTransaction } from '../domain/transactions';
+import type { MutationResolvers } from '../resolvers.generated';
+
+const parentId = (id: string) => decodeId('ExpenseCategory', id, 'input.parentId');
+const encodedOrNull = (type: string) => (id: string | null) => (id === null ? null : encodeId(type, id));
+
+export const Mutation: MutationResolvers = {
+  createMoneyAccount: (_parent, args, ctx) => createMoneyAccount(ctx, args.input),
+  updateMoneyAccount: (_parent, args, ctx) => updateMoneyAccount(ctx, decodeId('MoneyAccount', args.id), args.input),
+  deleteMoneyAccount: async (_parent, args, ctx) => encodedOrNull('MoneyAccount')(await deleteMoneyAccount(ctx, decodeId('MoneyAccount', args.id))),
+  createExpenseCategory: (_parent, args, ctx) => createCategory(ctx, args.input, parentId),
+  updateExpenseCategory: (_parent, args, ctx) => updateCategory(ctx, decodeId('ExpenseCategory', args.id), args.input, parentId),
+  deleteExpenseCategory: async (_parent, args, ctx) => encodedOrNull('ExpenseCategory')(await deleteCategory(ctx, decodeId('ExpenseCategory', args.id))),
+  createMoneyTransaction: (_parent, args, ctx) => createTransaction(ctx, args.input),
+  updateMoneyTransaction: (_parent, args, ctx) => updateTransaction(ctx, decodeId('MoneyTransaction', args.id), args.input),
+  deleteMoneyTransaction: async (_parent, args, ctx) => encodedOrNull('MoneyTransaction')(await deleteTransaction(ctx, decodeId('MoneyTransaction', args.id))),
+  setBaseCurrency: (_parent, args, ctx) => setBaseCurrency(ctx, args.currency),
+};

@@ -1,0 +1,16 @@
+import { decodeId } from '@mosaic/kit';
+import { topLevelCategories } from '../domain/categories';
+import { SUPPORTED_CURRENCIES } from '../domain/currencies';
+import { findOwnMoneyAccount } from '../domain/money-accounts';
+import { expenseSettingsOf } from '../domain/settings';
+import { findOwnTransaction, listTransactions } from '../domain/transactions';
+import type { QueryResolvers } from '../resolvers.generated';
+
+export const Query: QueryResolvers = {
+  moneyAccount: (_parent, args, ctx) => findOwnMoneyAccount(ctx, decodeId('MoneyAccount', args.id)),
+  moneyTransaction: (_parent, args, ctx) => findOwnTransaction(ctx, decodeId('MoneyTransaction', args.id)),
+  moneyTransactions: (_parent, args, ctx) => listTransactions(ctx, args.filter, args),
+  expenseCategories: (_parent, _args, ctx) => topLevelCategories(ctx),
+  expenseSettings: (_parent, _args, ctx) => expenseSettingsOf(ctx),
+  supportedCurrencies: () => [...SUPPORTED_CURRENCIES],
+};

@@ -1,5 +1,7 @@
 import type { Connection, UserReference } from '@mosaic/kit';
-import type { CategoryRow, MoneyAccountRow, TransactionRow, TransactionSplitRow } from './data/tables';
+import type { BudgetRow, CategoryRow, MoneyAccountRow, TransactionRow, TransactionSplitRow } from './data/tables';
+import type { BudgetStatus } from './domain/budgets';
+import type { BudgetAlertPayload } from './domain/live-alerts';
 import type { TransactionPage } from './domain/transactions';
 
 export type UserMapper = UserReference;
@@ -9,3 +11,6 @@ export type ExpenseCategoryMapper = CategoryRow;
 export type MoneyTransactionMapper = TransactionRow;
 export type MoneyTransactionSplitMapper = TransactionSplitRow;
 export type MoneyTransactionConnectionMapper = TransactionPage;
+export type BudgetMapper = BudgetRow;
+export type BudgetStatusMapper = BudgetStatus;
+export type BudgetAlertMapper = BudgetAlertPayload;

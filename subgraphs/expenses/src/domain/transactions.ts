@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import type { TransactionRow } from '../data/tables';
 import type { TransactionQuery } from '../data/transaction-filters';
 import { deleteTransactionRow, findTransactionPage, insertTransactionWithSplits, lockOwnTransaction, replaceTransaction } from '../data/transactions-repo';
+import { raiseCrossedThresholds } from './budgets';
 import { ownCategories } from './categories';
 import { dayInput } from './days';
 import { memoised } from './fx/rate-book';
@@ -11,7 +12,7 @@ import { prepareTransaction, type Books } from './prepare-transaction';
 import { baseCurrencyOf } from './settings';
 import { transactionInput } from './transaction-input';
 
-type WriteContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'rates'>;
+type WriteContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'rates' | 'events'>;
 
 /** The owner's base currency and categories, and a rate book memoised for one operation. */
 export async function booksOf(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'rates'>, ownerId: string): Promise<Books> {
@@ -24,7 +25,11 @@ export async function createTransaction(ctx: WriteContext, input: unknown): Prom
   const values = validate(transactionInput, input);
   const now = ctx.now();
   const { row, splits } = await prepareTransaction(ctx, await booksOf(ctx, ownerId), values, { id: uuidv7(now.getTime()), createdAt: now });
-  const saved = await ctx.db.transaction((tx) => insertTransactionWithSplits(tx, row, splits));
+  const saved = await ctx.db.transaction(async (tx) => {
+    const inserted = await insertTransactionWithSplits(tx, row, splits);
+    if (inserted.kind === 'expense') await raiseCrossedThresholds(ctx, tx, ownerId, [inserted.occurredOn]);
+    return inserted;
+  });
   refreshLoaders(ctx.loaders, written(ctx.loaders.transactionById, saved.id, saved));
   return saved;
 }
@@ -37,7 +42,9 @@ export async function updateTransaction(ctx: WriteContext, id: string, input: un
   const { row, splits } = await prepareTransaction(ctx, await booksOf(ctx, ownerId), values, { id, createdAt: current.createdAt });
   const saved = await ctx.db.transaction(async (tx) => {
     if (!(await lockOwnTransaction(tx, ownerId, id))) return null;
-    return replaceTransaction(tx, { ...row, importFingerprint: current.importFingerprint, recurringId: current.recurringId, receiptFileId: current.receiptFileId }, splits);
+    const updated = await replaceTransaction(tx, { ...row, importFingerprint: current.importFingerprint, recurringId: current.recurringId, receiptFileId: current.receiptFileId }, splits);
+    if (updated.kind === 'expense') await raiseCrossedThresholds(ctx, tx, ownerId, [updated.occurredOn]);
+    return updated;
   });
   refreshLoaders(ctx.loaders, written(ctx.loaders.transactionById, id, saved));
   return saved;

@@ -1,5 +1,6 @@
 import { decodeId, encodeId } from '@mosaic/kit';
 import { setBaseCurrency } from '../domain/base-currency';
+import { createBudget, deleteBudget, updateBudget } from '../domain/budgets';
 import { createCategory, deleteCategory, updateCategory } from '../domain/categories';
 import { createMoneyAccount, deleteMoneyAccount, updateMoneyAccount } from '../domain/money-accounts';
 import { createTransaction, deleteTransaction, updateTransaction } from '../domain/transactions';
@@ -18,5 +19,8 @@ export const Mutation: MutationResolvers = {
   createMoneyTransaction: (_parent, args, ctx) => createTransaction(ctx, args.input),
   updateMoneyTransaction: (_parent, args, ctx) => updateTransaction(ctx, decodeId('MoneyTransaction', args.id), args.input),
   deleteMoneyTransaction: async (_parent, args, ctx) => encodedOrNull('MoneyTransaction')(await deleteTransaction(ctx, decodeId('MoneyTransaction', args.id))),
+  createBudget: (_parent, args, ctx) => createBudget(ctx, args.input),
+  updateBudget: (_parent, args, ctx) => updateBudget(ctx, decodeId('Budget', args.id), args.input),
+  deleteBudget: async (_parent, args, ctx) => encodedOrNull('Budget')(await deleteBudget(ctx, decodeId('Budget', args.id))),
   setBaseCurrency: (_parent, args, ctx) => setBaseCurrency(ctx, args.currency),
 };

@@ -1,4 +1,5 @@
 import { decodeId } from '@mosaic/kit';
+import { ownBudgets } from '../domain/budgets';
 import { topLevelCategories } from '../domain/categories';
 import { SUPPORTED_CURRENCIES } from '../domain/currencies';
 import { findOwnMoneyAccount } from '../domain/money-accounts';
@@ -11,6 +12,7 @@ export const Query: QueryResolvers = {
   moneyTransaction: (_parent, args, ctx) => findOwnTransaction(ctx, decodeId('MoneyTransaction', args.id)),
   moneyTransactions: (_parent, args, ctx) => listTransactions(ctx, args.filter, args),
   expenseCategories: (_parent, _args, ctx) => topLevelCategories(ctx),
+  budgets: (_parent, _args, ctx) => ownBudgets(ctx),
   expenseSettings: (_parent, _args, ctx) => expenseSettingsOf(ctx),
   supportedCurrencies: () => [...SUPPORTED_CURRENCIES],
 };

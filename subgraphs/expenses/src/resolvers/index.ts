@@ -1,5 +1,6 @@
 import { DateTimeScalar } from '@mosaic/kit';
 import type { Resolvers } from '../resolvers.generated';
+import { Budget, BudgetAlert, Subscription } from './Budget';
 import { ExpenseCategory } from './ExpenseCategory';
 import { MoneyAccount } from './MoneyAccount';
 import { Mutation } from './Mutation';
@@ -14,6 +15,9 @@ export const resolvers: Resolvers = {
   Money: MoneyScalar,
   Query,
   Mutation,
+  Subscription,
+  Budget,
+  BudgetAlert,
   MoneyAccount,
   ExpenseCategory,
   MoneyTransaction,

@@ -3,6 +3,7 @@ import { ownBudgets } from '../domain/budgets';
 import { topLevelCategories } from '../domain/categories';
 import { SUPPORTED_CURRENCIES } from '../domain/currencies';
 import { findOwnMoneyAccount } from '../domain/money-accounts';
+import { incomeVsExpenseReport, netWorthReport, spendingByCategoryReport } from '../domain/reports';
 import { expenseSettingsOf } from '../domain/settings';
 import { findOwnTransaction, listTransactions } from '../domain/transactions';
 import type { QueryResolvers } from '../resolvers.generated';
@@ -13,6 +14,9 @@ export const Query: QueryResolvers = {
   moneyTransactions: (_parent, args, ctx) => listTransactions(ctx, args.filter, args),
   expenseCategories: (_parent, _args, ctx) => topLevelCategories(ctx),
   budgets: (_parent, _args, ctx) => ownBudgets(ctx),
+  incomeVsExpense: (_parent, args, ctx) => incomeVsExpenseReport(ctx, args),
+  spendingByCategory: (_parent, args, ctx) => spendingByCategoryReport(ctx, args),
+  netWorth: (_parent, args, ctx) => netWorthReport(ctx, args),
   expenseSettings: (_parent, _args, ctx) => expenseSettingsOf(ctx),
   supportedCurrencies: () => [...SUPPORTED_CURRENCIES],
 };

@@ -1,6 +1,7 @@
 import type { Connection, UserReference } from '@mosaic/kit';
-import type { BudgetRow, CategoryRow, MoneyAccountRow, TransactionRow, TransactionSplitRow } from './data/tables';
+import type { BudgetRow, CategoryRow, RuleRow, MoneyAccountRow, TransactionRow, TransactionSplitRow } from './data/tables';
 import type { BudgetStatus } from './domain/budgets';
+import type { PlannedRow } from './domain/import/csv-import';
 import type { CategorySpending } from './domain/reports';
 import type { BudgetAlertPayload } from './domain/live-alerts';
 import type { TransactionPage } from './domain/transactions';
@@ -16,3 +17,6 @@ export type BudgetMapper = BudgetRow;
 export type BudgetStatusMapper = BudgetStatus;
 export type BudgetAlertMapper = BudgetAlertPayload;
 export type CategorySpendingMapper = CategorySpending;
+export type RuleMapper = RuleRow;
+export type CsvImportRowMapper = PlannedRow & { ownerId: string };
+export type CsvImportPreviewMapper = { rows: CsvImportRowMapper[]; newRows: number; duplicates: number; errors: number };

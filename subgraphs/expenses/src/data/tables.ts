@@ -192,3 +192,27 @@ export type TransactionRow = typeof transactions.$inferSelect;
 export type TransactionSplitRow = typeof transactionSplits.$inferSelect;
 export type BudgetRow = typeof budgets.$inferSelect;
 export type BudgetAlertRow = typeof budgetAlerts.$inferSelect;
+
+/**
+ * "When the payee (or the notes) matches, set the category and add tags." Applied in `position`
+ * order on import and on demand: the first matching rule with a category sets it; tags of every
+ * matching rule are added.
+ */
+export const rules = expensesSchema.table(
+  'rules',
+  {
+    id: uuid('id').primaryKey(),
+    ownerId: uuid('owner_id').notNull(),
+    field: text('field').$type<'payee' | 'notes' | 'any'>().notNull(),
+    match: text('match').$type<'contains' | 'equals' | 'starts_with'>().notNull(),
+    /** Lower case; matched case-insensitively. */
+    pattern: text('pattern').notNull(),
+    categoryId: uuid('category_id').references(() => categories.id, { onDelete: 'set null' }),
+    tags: text('tags').array().notNull(),
+    position: integer('position').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (table) => [index('rules_owner_position_idx').on(table.ownerId, table.position)],
+);
+
+export type RuleRow = typeof rules.$inferSelect;

@@ -1,5 +1,7 @@
 import { decodeId, encodeId } from '@mosaic/kit';
 import { setBaseCurrency } from '../domain/base-currency';
+import { importStatement } from '../domain/import/csv-import';
+import { applyRules, createRule, deleteRule } from '../domain/rules';
 import { createBudget, deleteBudget, updateBudget } from '../domain/budgets';
 import { createCategory, deleteCategory, updateCategory } from '../domain/categories';
 import { createMoneyAccount, deleteMoneyAccount, updateMoneyAccount } from '../domain/money-accounts';
@@ -19,6 +21,10 @@ export const Mutation: MutationResolvers = {
   createMoneyTransaction: (_parent, args, ctx) => createTransaction(ctx, args.input),
   updateMoneyTransaction: (_parent, args, ctx) => updateTransaction(ctx, decodeId('MoneyTransaction', args.id), args.input),
   deleteMoneyTransaction: async (_parent, args, ctx) => encodedOrNull('MoneyTransaction')(await deleteTransaction(ctx, decodeId('MoneyTransaction', args.id))),
+  importCsv: (_parent, args, ctx) => importStatement(ctx, args.input),
+  createRule: (_parent, args, ctx) => createRule(ctx, args.input),
+  deleteRule: async (_parent, args, ctx) => encodedOrNull('Rule')(await deleteRule(ctx, decodeId('Rule', args.id))),
+  applyRules: (_parent, _args, ctx) => applyRules(ctx),
   createBudget: (_parent, args, ctx) => createBudget(ctx, args.input),
   updateBudget: (_parent, args, ctx) => updateBudget(ctx, decodeId('Budget', args.id), args.input),
   deleteBudget: async (_parent, args, ctx) => encodedOrNull('Budget')(await deleteBudget(ctx, decodeId('Budget', args.id))),

@@ -5,6 +5,8 @@ import { SUPPORTED_CURRENCIES } from '../domain/currencies';
 import { findOwnMoneyAccount } from '../domain/money-accounts';
 import { incomeVsExpenseReport, netWorthReport, spendingByCategoryReport } from '../domain/reports';
 import { expenseSettingsOf } from '../domain/settings';
+import { previewImport } from '../domain/import/preview';
+import { ownRules } from '../domain/rules';
 import { findOwnTransaction, listTransactions } from '../domain/transactions';
 import type { QueryResolvers } from '../resolvers.generated';
 
@@ -17,6 +19,8 @@ export const Query: QueryResolvers = {
   incomeVsExpense: (_parent, args, ctx) => incomeVsExpenseReport(ctx, args),
   spendingByCategory: (_parent, args, ctx) => spendingByCategoryReport(ctx, args),
   netWorth: (_parent, args, ctx) => netWorthReport(ctx, args),
+  previewCsvImport: (_parent, args, ctx) => previewImport(ctx, args.input),
+  rules: (_parent, _args, ctx) => ownRules(ctx),
   expenseSettings: (_parent, _args, ctx) => expenseSettingsOf(ctx),
   supportedCurrencies: () => [...SUPPORTED_CURRENCIES],
 };

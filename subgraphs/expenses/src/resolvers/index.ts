@@ -2,6 +2,7 @@ import { DateTimeScalar } from '@mosaic/kit';
 import type { Resolvers } from '../resolvers.generated';
 import { Budget, BudgetAlert, Subscription } from './Budget';
 import { ExpenseCategory } from './ExpenseCategory';
+import { CsvImportRow, Rule } from './Rule';
 import { MoneyAccount } from './MoneyAccount';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
@@ -17,6 +18,8 @@ export const resolvers: Resolvers = {
   Mutation,
   Subscription,
   Budget,
+  Rule,
+  CsvImportRow,
   BudgetAlert,
   MoneyAccount,
   ExpenseCategory,

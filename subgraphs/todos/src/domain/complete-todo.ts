@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { insertCompletion } from '../data/completions-repo';
 import type { TodoRow } from '../data/tables';
 import { findOwnedTodoForUpdate, updateTodoRow } from '../data/todos-repo';
-import { nextOccurrence } from './recurrence';
+import { nextOccurrence } from '@mosaic/recurrence';
 import { seriesOf } from './schedule';
 
 type WriteContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;

@@ -2,7 +2,7 @@ import { NotFoundError, UserInputError, encodeId, validate, refreshLoaders, writ
 import type { Context } from '../context';
 import type { NewTodo, TodoRow } from '../data/tables';
 import { findOwnedTodoForUpdate, updateTodoRow } from '../data/todos-repo';
-import { storedRecurrence } from './recurrence-rule';
+import { storedRecurrence } from '@mosaic/recurrence';
 import { schedule } from './schedule';
 import { updateTodoInput, type UpdateTodoValues } from './todo-input';
 

@@ -4,6 +4,7 @@ import type { Context } from './context';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
 import { fanOutBudgetAlerts } from './domain/live-alerts';
+import { startRecurringJob } from './domain/recurring';
 import { createRateBook } from './domain/fx/rate-book';
 import type { ExpensesSettings } from './env';
 import { expensesEvents } from './events';
@@ -22,5 +23,6 @@ export function buildSubgraph(deps: BuildDeps, settings: ExpensesSettings): Buil
     resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
     context: (base) => ({ ...base, db: deps.db, now: deps.now, settings, rates, events, pubsub: deps.pubsub, loaders: createLoaders(deps.db) }),
   });
-  return { subgraph };
+  const stopJob = startRecurringJob({ db: deps.db, rates, events, now: deps.now, log: deps.log }, settings.recurringIntervalMs);
+  return { subgraph, close: stopJob };
 }

@@ -1,5 +1,5 @@
 import type { Connection, UserReference } from '@mosaic/kit';
-import type { BudgetRow, CategoryRow, RuleRow, MoneyAccountRow, TransactionRow, TransactionSplitRow } from './data/tables';
+import type { BudgetRow, CategoryRow, RecurringTransactionRow, RuleRow, MoneyAccountRow, TransactionRow, TransactionSplitRow } from './data/tables';
 import type { BudgetStatus } from './domain/budgets';
 import type { PlannedRow } from './domain/import/csv-import';
 import type { CategorySpending } from './domain/reports';
@@ -20,3 +20,4 @@ export type CategorySpendingMapper = CategorySpending;
 export type RuleMapper = RuleRow;
 export type CsvImportRowMapper = PlannedRow & { ownerId: string };
 export type CsvImportPreviewMapper = { rows: CsvImportRowMapper[]; newRows: number; duplicates: number; errors: number };
+export type RecurringTransactionMapper = RecurringTransactionRow;

@@ -96,6 +96,8 @@ export const transactions = expensesSchema.table(
     index('transactions_account_idx').on(table.accountId),
     index('transactions_to_account_idx').on(table.toAccountId),
     uniqueIndex('transactions_import_fingerprint_idx').on(table.accountId, table.importFingerprint),
+    /** A series posts each occurrence once, however often (and on however many replicas) the job runs. */
+    uniqueIndex('transactions_recurring_day_idx').on(table.recurringId, table.occurredOn),
     check('transactions_kind', sql`${table.kind} in ('income', 'expense', 'transfer')`),
     check('transactions_amount_positive', sql`${table.amount} > 0`),
     check('transactions_transfer_shape', sql`(${table.kind} = 'transfer') = (${table.toAccountId} is not null and ${table.toAmount} is not null)`),
@@ -216,3 +218,33 @@ export const rules = expensesSchema.table(
 );
 
 export type RuleRow = typeof rules.$inferSelect;
+
+/**
+ * A transaction that repeats by an RFC 5545 rule (evaluated on calendar days, UTC) from `anchor_on`.
+ * `next_on` is the first occurrence not posted yet (null once the rule has ended); the posting job
+ * books every occurrence up to today and moves it on.
+ */
+export const recurringTransactions = expensesSchema.table(
+  'recurring_transactions',
+  {
+    id: uuid('id').primaryKey(),
+    ownerId: uuid('owner_id').notNull(),
+    rule: text('rule').notNull(),
+    anchorOn: day('anchor_on').notNull(),
+    nextOn: day('next_on'),
+    kind: text('kind').$type<'income' | 'expense' | 'transfer'>().notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => moneyAccounts.id, { onDelete: 'cascade' }),
+    toAccountId: uuid('to_account_id').references(() => moneyAccounts.id, { onDelete: 'cascade' }),
+    amount: money('amount').notNull(),
+    categoryId: uuid('category_id').references(() => categories.id, { onDelete: 'set null' }),
+    payee: text('payee'),
+    notes: text('notes'),
+    tags: text('tags').array().notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (table) => [index('recurring_owner_idx').on(table.ownerId), index('recurring_next_idx').on(table.nextOn)],
+);
+
+export type RecurringTransactionRow = typeof recurringTransactions.$inferSelect;

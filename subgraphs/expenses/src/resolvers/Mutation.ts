@@ -2,6 +2,7 @@ import { decodeId, encodeId } from '@mosaic/kit';
 import { setBaseCurrency } from '../domain/base-currency';
 import { importStatement } from '../domain/import/csv-import';
 import { applyRules, createRule, deleteRule } from '../domain/rules';
+import { createRecurring, deleteRecurring } from '../domain/recurring';
 import { createBudget, deleteBudget, updateBudget } from '../domain/budgets';
 import { createCategory, deleteCategory, updateCategory } from '../domain/categories';
 import { createMoneyAccount, deleteMoneyAccount, updateMoneyAccount } from '../domain/money-accounts';
@@ -25,6 +26,8 @@ export const Mutation: MutationResolvers = {
   createRule: (_parent, args, ctx) => createRule(ctx, args.input),
   deleteRule: async (_parent, args, ctx) => encodedOrNull('Rule')(await deleteRule(ctx, decodeId('Rule', args.id))),
   applyRules: (_parent, _args, ctx) => applyRules(ctx),
+  createRecurringTransaction: (_parent, args, ctx) => createRecurring(ctx, args.input),
+  deleteRecurringTransaction: async (_parent, args, ctx) => encodedOrNull('RecurringTransaction')(await deleteRecurring(ctx, decodeId('RecurringTransaction', args.id))),
   createBudget: (_parent, args, ctx) => createBudget(ctx, args.input),
   updateBudget: (_parent, args, ctx) => updateBudget(ctx, decodeId('Budget', args.id), args.input),
   deleteBudget: async (_parent, args, ctx) => encodedOrNull('Budget')(await deleteBudget(ctx, decodeId('Budget', args.id))),

@@ -7,6 +7,7 @@ import { incomeVsExpenseReport, netWorthReport, spendingByCategoryReport } from 
 import { expenseSettingsOf } from '../domain/settings';
 import { previewImport } from '../domain/import/preview';
 import { ownRules } from '../domain/rules';
+import { ownRecurring } from '../domain/recurring';
 import { findOwnTransaction, listTransactions } from '../domain/transactions';
 import type { QueryResolvers } from '../resolvers.generated';
 
@@ -21,6 +22,7 @@ export const Query: QueryResolvers = {
   netWorth: (_parent, args, ctx) => netWorthReport(ctx, args),
   previewCsvImport: (_parent, args, ctx) => previewImport(ctx, args.input),
   rules: (_parent, _args, ctx) => ownRules(ctx),
+  recurringTransactions: (_parent, _args, ctx) => ownRecurring(ctx),
   expenseSettings: (_parent, _args, ctx) => expenseSettingsOf(ctx),
   supportedCurrencies: () => [...SUPPORTED_CURRENCIES],
 };

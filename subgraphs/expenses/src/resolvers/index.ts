@@ -2,6 +2,7 @@ import { DateTimeScalar } from '@mosaic/kit';
 import type { Resolvers } from '../resolvers.generated';
 import { Budget, BudgetAlert, Subscription } from './Budget';
 import { ExpenseCategory } from './ExpenseCategory';
+import { RecurringTransaction } from './RecurringTransaction';
 import { CsvImportRow, Rule } from './Rule';
 import { MoneyAccount } from './MoneyAccount';
 import { Mutation } from './Mutation';
@@ -19,6 +20,7 @@ export const resolvers: Resolvers = {
   Subscription,
   Budget,
   Rule,
+  RecurringTransaction,
   CsvImportRow,
   BudgetAlert,
   MoneyAccount,

@@ -21,3 +21,4 @@ export type RuleMapper = RuleRow;
 export type CsvImportRowMapper = PlannedRow & { ownerId: string };
 export type CsvImportPreviewMapper = { rows: CsvImportRowMapper[]; newRows: number; duplicates: number; errors: number };
 export type RecurringTransactionMapper = RecurringTransactionRow;
+export type FileMapper = { id: string };

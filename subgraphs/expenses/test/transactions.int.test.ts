@@ -1,3 +1,4 @@
+import { encodeId, uuidv7 } from '@mosaic/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '@mosaic/testing';
 import { CREATE_ACCOUNT, CREATE_TRANSACTION, newHousehold, startExpenses, TRANSACTIONS, type Expenses } from './harness';
@@ -123,6 +124,20 @@ describe('accounts and transactions', () => {
     expect((await app.ok(DELETE, { id: t.id }, other.user.token)).deleteMoneyTransaction).toBeNull();
     expect((await app.ok(DELETE, { id: t.id }, h.user.token)).deleteMoneyTransaction).toBe(t.id);
     expect((await app.ok(`query($id: ID!) { moneyTransaction(id: $id) { id } }`, { id: t.id }, h.user.token)).moneyTransaction).toBeNull();
+  });
+
+  it('attaches a receipt by file id (receipt: File) to your own transaction only', async () => {
+    const h = await newHousehold(app);
+    const other = await newHousehold(app);
+    const bank = await h.account('Bank', 'BANK', 'EUR');
+    const t = await h.transaction({ kind: 'EXPENSE', accountId: bank, amount: '100', occurredOn: '2026-10-01' });
+    const fileId = encodeId('File', uuidv7());
+    const ATTACH = `mutation($t: ID!, $f: ID) { attachReceipt(transactionId: $t, fileId: $f) { receipt { id } } }`;
+    expect((await app.ok(ATTACH, { t: t.id, f: fileId }, h.user.token)).attachReceipt).toEqual({ receipt: { id: fileId } });
+    expect((await app.ok(ATTACH, { t: t.id, f: fileId }, other.user.token)).attachReceipt).toBeNull();
+    const wrongType = await app.call(ATTACH, { t: t.id, f: t.id }, h.user.token);
+    expect(wrongType.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fileId' });
+    expect((await app.ok(ATTACH, { t: t.id, f: null }, h.user.token)).attachReceipt).toEqual({ receipt: null });
   });
 
   it('keeps the category tree consistent: no cycles, unique sibling names', async () => {

@@ -92,3 +92,9 @@ export function findAllOf(db: Db, ownerId: string) {
   return db.select({ id: transactions.id, currency: transactions.currency, amount: transactions.amount, occurredOn: transactions.occurredOn }).from(transactions).where(eq(transactions.ownerId, ownerId));
 }
 
+
+/** Sets (or clears) the receipt of one of the owner's transactions; null when there is none. */
+export async function setReceipt(db: Db, ownerId: string, id: string, fileId: string | null): Promise<TransactionRow | null> {
+  const [row] = await db.update(transactions).set({ receiptFileId: fileId }).where(and(eq(transactions.id, id), eq(transactions.ownerId, ownerId))).returning();
+  return row ?? null;
+}

@@ -3,7 +3,7 @@ import { decodeCursor, decodeId, pageSize, refreshLoaders, toConnection, uuidv7,
 import type { Context } from '../context';
 import type { TransactionRow } from '../data/tables';
 import type { TransactionQuery } from '../data/transaction-filters';
-import { deleteTransactionRow, findTransactionPage, insertTransactionWithSplits, lockOwnTransaction, replaceTransaction } from '../data/transactions-repo';
+import { deleteTransactionRow, setReceipt, findTransactionPage, insertTransactionWithSplits, lockOwnTransaction, replaceTransaction } from '../data/transactions-repo';
 import { raiseCrossedThresholds } from './budgets';
 import { ownCategories } from './categories';
 import { dayInput } from './days';
@@ -106,4 +106,16 @@ export async function listTransactions(ctx: Pick<Context, 'auth' | 'db' | 'loade
   const rows = await findTransactionPage(ctx.db, ownerId, filter, { limit, after: occurredOn && id ? { occurredOn, id } : null });
   for (const row of rows) ctx.loaders.transactionById.prime(row.id, row);
   return { ...toConnection(rows, limit, cursorKey, args.after), ownerId, filter };
+}
+
+/**
+ * Attaches a receipt by the file's id. Whether the caller may read the file is the files
+ * subgraph's decision when `receipt` is resolved (another user's file stays unreadable to them);
+ * here only the transaction must be theirs.
+ */
+export async function attachReceipt(ctx: Pick<Context, 'auth' | 'db' | 'loaders'>, transactionId: string, fileId: string | null): Promise<TransactionRow | null> {
+  const ownerId = ctx.auth.require('expenses:write').userId;
+  const saved = await setReceipt(ctx.db, ownerId, transactionId, fileId);
+  refreshLoaders(ctx.loaders, written(ctx.loaders.transactionById, transactionId, saved));
+  return saved;
 }

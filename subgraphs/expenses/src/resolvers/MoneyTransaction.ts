@@ -11,6 +11,7 @@ export const MoneyTransaction: MoneyTransactionResolvers = {
   account: async (row, _args, ctx) => (await ctx.loaders.moneyAccountById.load(row.accountId))!,
   toAccount: (row, _args, ctx) => (row.toAccountId ? ctx.loaders.moneyAccountById.load(row.toAccountId) : null),
   splits: (row, _args, ctx) => ctx.loaders.splitsOf.load(row.id),
+  receipt: (row) => (row.receiptFileId ? { id: encodeId('File', row.receiptFileId) } : null),
   conversion: (row) => ({ from: row.currency, to: row.baseCurrency, rate: formatRate(scaleRate(row.fxRate)), rateDate: row.fxRateDate, source: row.fxSource }),
 };
 

@@ -6,7 +6,7 @@ import { createRecurring, deleteRecurring } from '../domain/recurring';
 import { createBudget, deleteBudget, updateBudget } from '../domain/budgets';
 import { createCategory, deleteCategory, updateCategory } from '../domain/categories';
 import { createMoneyAccount, deleteMoneyAccount, updateMoneyAccount } from '../domain/money-accounts';
-import { createTransaction, deleteTransaction, updateTransaction } from '../domain/transactions';
+import { attachReceipt, createTransaction, deleteTransaction, updateTransaction } from '../domain/transactions';
 import type { MutationResolvers } from '../resolvers.generated';
 
 const parentId = (id: string) => decodeId('ExpenseCategory', id, 'input.parentId');
@@ -28,6 +28,7 @@ export const Mutation: MutationResolvers = {
   applyRules: (_parent, _args, ctx) => applyRules(ctx),
   createRecurringTransaction: (_parent, args, ctx) => createRecurring(ctx, args.input),
   deleteRecurringTransaction: async (_parent, args, ctx) => encodedOrNull('RecurringTransaction')(await deleteRecurring(ctx, decodeId('RecurringTransaction', args.id))),
+  attachReceipt: (_parent, args, ctx) => attachReceipt(ctx, decodeId('MoneyTransaction', args.transactionId, 'transactionId'), args.fileId ? decodeId('File', args.fileId, 'fileId') : null),
   createBudget: (_parent, args, ctx) => createBudget(ctx, args.input),
   updateBudget: (_parent, args, ctx) => updateBudget(ctx, decodeId('Budget', args.id), args.input),
   deleteBudget: async (_parent, args, ctx) => encodedOrNull('Budget')(await deleteBudget(ctx, decodeId('Budget', args.id))),

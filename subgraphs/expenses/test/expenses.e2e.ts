@@ -1,8 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeId } from '@mosaic/kit';
+import { createLogger, decodeId } from '@mosaic/kit';
 import { collect, wsClient } from '@mosaic/testing';
 import { startTestGraph, type TestGraph } from '@mosaic/platform/testing';
+import { DEMO_USER, seedDemoData } from '../../../platform/src/seed';
 import { moneyAccounts } from '../src/data/tables';
 
 /** Through the gateway: a user signs up with accounts, creates a moneyAccount here and reads it on `me`. */
@@ -52,6 +53,31 @@ describe('expenses through the gateway', () => {
     const [, second] = await alerts.waitFor(2, 10_000);
     expect(second!.data!.budgetAlerts).toMatchObject({ threshold: 100, spent: '10200' });
     expect(alerts.results).toHaveLength(2);
+    alerts.stop();
+    await client.dispose();
+  });
+
+  it('the demo seed: accounts, a month of categorised transactions, a groceries budget at 76% that the next purchase pushes over 80%', async () => {
+    const modules = graph.modules.filter((module) => module.name === 'accounts' || module.name === 'expenses');
+    await seedDemoData({ ...graph, modules }, graph.database.db(), createLogger('seed-test', { level: 'warn' }));
+    const login = await graph.call(`mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken } }`, { email: DEMO_USER.email, password: DEMO_USER.password });
+    const token = login.data!.login.accessToken as string;
+    const books = await graph.call(`{ me { moneyAccounts { edges { node { name currency balance } } } } budgets { category { id name } period status { available spent percentUsed } } moneyTransactions(first: 100) { totalCount } }`, {}, token);
+    expect(books.errors).toBeUndefined();
+    expect(books.data!.me.moneyAccounts.edges.map((e: { node: { name: string } }) => e.node.name).sort()).toEqual(['Checking', 'Travel card', 'Wallet']);
+    expect(books.data!.moneyTransactions.totalCount).toBeGreaterThan(15);
+    const groceries = books.data!.budgets.find((b: { category: { name: string } }) => b.category.name === 'Groceries');
+    expect(groceries.status).toMatchObject({ available: '40000', spent: '30400', percentUsed: 76 });
+    const checking = (await graph.call(`{ me { moneyAccounts { edges { node { id name } } } } }`, {}, token)).data!.me.moneyAccounts.edges.find((e: { node: { name: string } }) => e.node.name === 'Checking').node.id;
+    const client = wsClient(graph.gatewayUrl.replace('http', 'ws'), token);
+    const alerts = collect(client, `subscription { budgetAlerts { threshold category { name } spent available } }`);
+    await expect.poll(() => graph.gateway.subscriptions.stats().subscribers, { timeout: 10_000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const today = new Date().toISOString().slice(0, 10);
+    const bought = await graph.call(`mutation($a: ID!, $c: ID!, $d: Date!) { createMoneyTransaction(input: { kind: EXPENSE, accountId: $a, categoryId: $c, amount: "2000", occurredOn: $d, payee: "City Supermarket" }) { id } }`, { a: checking, c: groceries.category.id, d: today }, token);
+    expect(bought.errors).toBeUndefined();
+    const [alert] = await alerts.waitFor(1, 10_000);
+    expect(alert!.data).toEqual({ budgetAlerts: { threshold: 80, category: { name: 'Groceries' }, spent: '32400', available: '40000' } });
     alerts.stop();
     await client.dispose();
   });

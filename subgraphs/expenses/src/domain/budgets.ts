@@ -134,8 +134,13 @@ export async function raiseCrossedThresholds(ctx: Pick<Context, 'now'> & { event
   const now = ctx.now();
   const candidates: BudgetAlertRow[] = [];
   const seen = new Set<string>();
-  for (const day of new Set(days)) {
-    for (const row of await findBudgetStatuses(tx, budgets.map((b) => b.id), day)) {
+  // One status query per distinct period (not per day): an import of a year checks 12 months, not 365 days.
+  const periods = new Map<string, string[]>();
+  for (const budget of budgets) {
+    for (const start of new Set(days.map((day) => periodStart(budget.period, day)))) periods.set(`${budget.period} ${start}`, [...(periods.get(`${budget.period} ${start}`) ?? []), budget.id]);
+  }
+  for (const [key, ids] of periods) {
+    for (const row of await findBudgetStatuses(tx, ids, key.split(' ')[1]!)) {
       const budget = byId.get(row.budgetId)!;
       const status = statusOf(row);
       if (status.available <= 0n) continue;

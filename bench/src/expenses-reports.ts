@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnAllInOne } from '@mosaic/platform/spawn-all-in-one';
 import { createTestDatabase, prepareTemplateDatabase } from '@mosaic/testing';
-import { incomeVsExpense, spendingByCategory } from '../../subgraphs/expenses/src/data/reports-repo';
+import { balancesAtPeriodEnds, incomeVsExpense, spendingByCategory } from '../../subgraphs/expenses/src/data/reports-repo';
 import { gql } from './client';
 import { saveResult, treeRssMiB } from './machine';
 
@@ -80,6 +80,8 @@ function stats(samples: number[]) {
 await prepareTemplateDatabase();
 const database = await createTestDatabase();
 const keysDir = mkdtempSync(join(tmpdir(), 'mosaic-bench-keys-'));
+const load = () => Math.round(loadavg()[0]! * 10) / 10;
+const loadBefore = load();
 const graph = await spawnAllInOne({ PORT: String(PORT), SUBGRAPH_PORTS: 'random', LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_USER: '0', DATABASE_URL: database.url, DEV_KEYS_DIR: keysDir, MAX_BODY_BYTES: String(4 * 1024 * 1024), SUBGRAPH_TIMEOUT_MS: '60000' });
 try {
   const url = `http://localhost:${PORT}/graphql`;
@@ -121,6 +123,7 @@ try {
   const direct = {
     incomeVsExpenseMonthly: await timedDirect(() => incomeVsExpense(db, ownerId, '2026-01-01', '2026-12-31', 'month')),
     spendingByCategoryYear: await timedDirect(() => spendingByCategory(db, ownerId, '2026-01-01', '2026-12-31')),
+    netWorthBalancesMonthly: await timedDirect(() => balancesAtPeriodEnds(db, ownerId, '2026-01-01', '2026-12-31', 'month')),
   };
   const summary = {
     setup: { transactions: ROWS, days: 365, imports: Math.ceil(ROWS / PER_IMPORT), rowsPerImport: PER_IMPORT, importSeconds, importMsPerCall: importMs, rulesApplied: PAYEES.length + 1 },
@@ -129,8 +132,10 @@ try {
     ratioGatewayToDirectP50: {
       incomeVsExpenseMonthly: Math.round((reports.incomeVsExpenseMonthly.p50Ms / direct.incomeVsExpenseMonthly.p50Ms) * 100) / 100,
       spendingByCategoryYear: Math.round((reports.spendingByCategoryYear.p50Ms / direct.spendingByCategoryYear.p50Ms) * 100) / 100,
+      netWorthMonthly: Math.round((reports.netWorthMonthly.p50Ms / direct.netWorthBalancesMonthly.p50Ms) * 100) / 100,
     },
     rssMiBAfter: treeRssMiB(graph.child.pid!),
+    loadAverage1m: { before: loadBefore, after: load() },
   };
   console.log(JSON.stringify(summary, null, 2));
   console.log(`saved ${saveResult('expenses-reports', summary)}`);

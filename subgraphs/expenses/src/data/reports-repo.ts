@@ -88,7 +88,8 @@ export interface AccountBalanceAtRow {
  * Each period's closing balance per currency (the sum of the owner's accounts in it): opening
  * balances plus every movement (income, expenses, transfers out and in) up to the period's last
  * day, in the accounts' own currency: the movements are read once, summed per day, and a running
- * (window) sum per currency is sampled at each period end.
+ * (window) sum per currency is sampled at each period end. MATERIALIZED: PostgreSQL would inline a
+ * CTE used once into the correlated lookup and recompute the window per period end.
  */
 export async function balancesAtPeriodEnds(db: Db, ownerId: string, from: string, to: string, step: ReportStep): Promise<AccountBalanceAtRow[]> {
   const rows = await selectRows<{ day: string; currency: string; balance: string }>(
@@ -104,8 +105,8 @@ export async function balancesAtPeriodEnds(db: Db, ownerId: string, from: string
         select a.currency, t.occurred_on, t.to_amount from ${transactions} t join ${moneyAccounts} a on a.id = t.to_account_id where t.owner_id = ${ownerId} and t.kind = 'transfer'
       ),
       currencies as (select currency, sum(opening_balance) as opening from ${moneyAccounts} where owner_id = ${ownerId} group by currency),
-      daily as (select currency, day, sum(amount) as amount from movements group by currency, day),
-      running as (select currency, day, sum(amount) over (partition by currency order by day) as total from daily)
+      daily as materialized (select currency, day, sum(amount) as amount from movements group by currency, day),
+      running as materialized (select currency, day, sum(amount) over (partition by currency order by day) as total from daily)
       select e.day::text as day, c.currency,
         (c.opening + coalesce((select r.total from running r where r.currency = c.currency and r.day <= e.day order by r.day desc limit 1), 0))::text as balance
       from ends e cross join currencies c order by e.day, c.currency`,

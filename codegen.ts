@@ -30,7 +30,7 @@ const config: CodegenConfig = {
       documents: 'schema/operations/**/*.graphql',
       preset: 'client',
       presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256', mode: 'embedHashInDocument' } },
-      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string', BigInt: 'string', JSON: 'unknown' } },
+      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string', BigInt: 'string', JSON: 'unknown', Date: 'string', MinorUnits: 'string' } },
     },
     ...Object.fromEntries(
     subgraphs.map((name) => [
@@ -49,7 +49,13 @@ const config: CodegenConfig = {
           enumsAsTypes: true,
           useTypeImports: true,
           useIndexSignature: false,
-          scalars: { DateTime: { input: 'string', output: 'string | Date' }, BigInt: { input: 'bigint', output: 'bigint | string' }, JSON: { input: 'unknown', output: 'unknown' } },
+          scalars: {
+            DateTime: { input: 'string', output: 'string | Date' },
+            BigInt: { input: 'bigint', output: 'bigint | string' },
+            JSON: { input: 'unknown', output: 'unknown' },
+            Date: { input: 'string', output: 'string' },
+            MinorUnits: { input: 'string', output: 'bigint | string' },
+          },
           showUnusedMappers: true,
           resolversNonOptionalTypename: false,
           avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

@@ -31,6 +31,7 @@ export const registry: readonly RegistryEntry[] = [
   { name: 'commerce', port: 4008, load: () => import('../../subgraphs/commerce/src/index') },
   // After commerce and blog: its seed learns from their demo catalogs.
   { name: 'recommendations', port: 4012, load: () => import('../../subgraphs/recommendations/src/index') },
+  { name: 'expenses', port: 4010, load: () => import('../../subgraphs/expenses/src/index') },
 ];
 
 export const GATEWAY_PORT = 4000;

@@ -4,7 +4,7 @@ import { todoAccess } from './todo-access';
 import { insertCompletion } from '../data/completions-repo';
 import type { TodoRow } from '../data/tables';
 import { findWritableTodoForUpdate, updateTodoRow } from '../data/todos-repo';
-import { nextOccurrence } from './recurrence';
+import { nextOccurrence } from '@mosaic/recurrence';
 import { seriesOf } from './schedule';
 
 type WriteContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;

@@ -1,10 +1,10 @@
 import { UserInputError } from '@mosaic/kit';
 import type { TodoRow } from '../data/tables';
-import { upcomingOccurrences } from './recurrence';
+import { upcomingOccurrences } from '@mosaic/recurrence';
 import { seriesOf } from './schedule';
 
 export const MAX_OCCURRENCES = 50;
-/** How far ahead `after` may look: bounds the rrule walk for MONTHLY/YEARLY rules (see recurrence.ts). */
+/** How far ahead `after` may look: bounds the rrule walk for MONTHLY/YEARLY rules (see @mosaic/recurrence). */
 const MAX_LOOKAHEAD_YEARS = 10;
 
 /**

@@ -1,7 +1,6 @@
 import { UserInputError } from '@mosaic/kit';
 import type { TodoRow } from '../data/tables';
-import { startSeries } from './recurrence';
-import { storedRecurrence, type RecurrenceRule } from './recurrence-rule';
+import { startSeries, storedRecurrence, type RecurrenceRule } from '@mosaic/recurrence';
 
 export interface Schedule {
   dueAt: Date | null;

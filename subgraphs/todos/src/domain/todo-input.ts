@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TodoFilterValues } from '../data/todo-filters';
 import { PRIORITIES, priorityRank } from './priority';
-import { parseRecurrence } from './recurrence-rule';
+import { parseRecurrence } from '@mosaic/recurrence';
 
 /**
  * Lengths count characters (code points) the way PostgreSQL's char_length does — the table's

@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { todoAccess } from './todo-access';
 import type { NewTodo, TodoRow } from '../data/tables';
 import { findWritableTodoForUpdate, updateTodoRow } from '../data/todos-repo';
-import { storedRecurrence } from './recurrence-rule';
+import { storedRecurrence } from '@mosaic/recurrence';
 import { schedule } from './schedule';
 import { updateTodoInput, type UpdateTodoValues } from './todo-input';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRecurrence } from '../src/domain/recurrence-rule';
+import { parseRecurrence } from '../src/recurrence-rule';
 
 describe('parseRecurrence', () => {
   it.each([

@@ -2,8 +2,8 @@ import type { RecurrenceRule } from './recurrence-rule';
 import { RRule } from './rrule-lib';
 
 /**
- * A recurring todo is a series: an anchor (RFC 5545 DTSTART, the first due date) and a rule. As in
- * RFC 5545 the anchor is always the first occurrence, even when the rule would not produce it
+ * A recurring series (a todo's due dates, a recurring transaction's days) is an anchor (RFC 5545
+ * DTSTART, the first occurrence) and a rule. As in RFC 5545 the anchor is always the first occurrence, even when the rule would not produce it
  * ("FREQ=WEEKLY;BYDAY=MO" started on a Wednesday), and it counts towards COUNT. All of it runs in
  * UTC: the rule's weekdays and times of day are those of the anchor in UTC.
  */
@@ -17,7 +17,7 @@ const LATEST_CHECK_YEAR = 9599;
 export type SeriesStart = { ok: true; anchor: Date } | { ok: false; problem: string };
 
 /**
- * Where a series set now begins: at `dueAt` when the todo has one; otherwise at the rule's first
+ * Where a series set now begins: at `dueAt` when one is given; otherwise at the rule's first
  * occurrence after `now` (so "every Monday" set on a Wednesday is first due on Monday).
  */
 export function startSeries(rule: RecurrenceRule, dueAt: Date | null, now: Date): SeriesStart {

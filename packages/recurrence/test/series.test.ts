@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nextOccurrence, occurrencesAfter, startSeries, upcomingOccurrences } from '../src/domain/recurrence';
-import { RRule } from '../src/domain/rrule-lib';
-import { parseRecurrence, type RecurrenceRule } from '../src/domain/recurrence-rule';
+import { nextOccurrence, occurrencesAfter, startSeries, upcomingOccurrences } from '../src/series';
+import { RRule } from '../src/rrule-lib';
+import { parseRecurrence, type RecurrenceRule } from '../src/recurrence-rule';
 
 const rule = (text: string): RecurrenceRule => {
   const result = parseRecurrence(text);

@@ -1,10 +1,10 @@
 import { RRule, type RRuleOptions } from './rrule-lib';
 
 /**
- * The subset of RFC 5545 RRULE that todos accept. rrule.js parses far more loosely
+ * The subset of RFC 5545 RRULE that Mosaic accepts. rrule.js parses far more loosely
  * ("FREQ=SOMETIMES", "COUNT=x" and "BYDAY=XX" all pass), and it only stops at a matching date or
  * at year 9999, so a rule that rarely or never matches can burn seconds of CPU. The grammar below
- * therefore admits only what to-do apps need, with value ranges checked here; DAILY and WEEKLY
+ * therefore admits only what to-do and budgeting apps need, with value ranges checked here; DAILY and WEEKLY
  * rules in it match at least once a week, and MONTHLY/YEARLY rules are checked for feasibility
  * when a series starts (recurrence.ts).
  */

@@ -1,0 +1,24 @@
+import type { Connection, UserReference } from '@mosaic/kit';
+import type { BudgetRow, CategoryRow, RecurringTransactionRow, RuleRow, MoneyAccountRow, TransactionRow, TransactionSplitRow } from './data/tables';
+import type { BudgetStatus } from './domain/budgets';
+import type { PlannedRow } from './domain/import/csv-import';
+import type { CategorySpending } from './domain/reports';
+import type { BudgetAlertPayload } from './domain/live-alerts';
+import type { TransactionPage } from './domain/transactions';
+
+export type UserMapper = UserReference;
+export type MoneyAccountMapper = MoneyAccountRow;
+export type MoneyAccountConnectionMapper = Connection<MoneyAccountRow>;
+export type ExpenseCategoryMapper = CategoryRow;
+export type MoneyTransactionMapper = TransactionRow;
+export type MoneyTransactionSplitMapper = TransactionSplitRow;
+export type MoneyTransactionConnectionMapper = TransactionPage;
+export type BudgetMapper = BudgetRow;
+export type BudgetStatusMapper = BudgetStatus;
+export type BudgetAlertMapper = BudgetAlertPayload;
+export type CategorySpendingMapper = CategorySpending;
+export type RuleMapper = RuleRow;
+export type CsvImportRowMapper = PlannedRow & { ownerId: string };
+export type CsvImportPreviewMapper = { rows: CsvImportRowMapper[]; newRows: number; duplicates: number; errors: number };
+export type RecurringTransactionMapper = RecurringTransactionRow;
+export type FileMapper = { id: string };

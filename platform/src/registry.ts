@@ -24,6 +24,7 @@ export const registry: readonly RegistryEntry[] = [
   { name: 'links', port: 4006, load: () => import('../../subgraphs/links/src/index') },
   { name: 'weather', port: 4007, load: () => import('../../subgraphs/weather/src/index') },
   { name: 'chain', port: 4015, load: () => import('../../subgraphs/chain/src/index') },
+  { name: 'banking', port: 4013, load: () => import('../../subgraphs/banking/src/index') },
 ];
 
 export const GATEWAY_PORT = 4000;

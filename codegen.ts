@@ -30,7 +30,7 @@ const config: CodegenConfig = {
       documents: 'schema/operations/**/*.graphql',
       preset: 'client',
       presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256', mode: 'embedHashInDocument' } },
-      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string', BigInt: 'string', JSON: 'unknown' } },
+      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string', BigInt: 'string', MinorUnits: 'string', JSON: 'unknown' } },
     },
     ...Object.fromEntries(
     subgraphs.map((name) => [
@@ -49,7 +49,7 @@ const config: CodegenConfig = {
           enumsAsTypes: true,
           useTypeImports: true,
           useIndexSignature: false,
-          scalars: { DateTime: { input: 'string', output: 'string | Date' }, BigInt: { input: 'bigint', output: 'bigint | string' }, JSON: { input: 'unknown', output: 'unknown' } },
+          scalars: { DateTime: { input: 'string', output: 'string | Date' }, BigInt: { input: 'bigint', output: 'bigint | string' }, MinorUnits: { input: 'bigint', output: 'bigint' }, JSON: { input: 'unknown', output: 'unknown' } },
           showUnusedMappers: true,
           resolversNonOptionalTypename: false,
           avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

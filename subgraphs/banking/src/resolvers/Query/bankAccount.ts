@@ -1,5 +1,5 @@
 import { decodeId } from '@mosaic/kit';
-import { findOwnBankAccount } from '../../domain/bank-accounts';
+import { findVisibleAccount } from '../../domain/accounts';
 import type { QueryResolvers } from '../../resolvers.generated';
 
-export const bankAccount: NonNullable<QueryResolvers['bankAccount']> = (_parent, args, ctx) => findOwnBankAccount(ctx, decodeId('BankAccount', args.id));
+export const bankAccount: NonNullable<QueryResolvers['bankAccount']> = (_parent, args, ctx) => findVisibleAccount(ctx, decodeId('BankAccount', args.id));

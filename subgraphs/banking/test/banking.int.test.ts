@@ -17,16 +17,19 @@ const userRep = (publicId: string) => ({ __typename: 'User', id: publicId });
 let keys = 0;
 const key = () => `key-${++keys}-${uuidv7()}`;
 
+type Account = { id: string; accountNumber: string };
+
 async function customer(currencies: string[] = ['EUR', 'EUR'], funds = '100000') {
   const user = await app.auth.newUser();
-  const accounts: { id: string; accountNumber: string }[] = [];
+  const accounts: Account[] = [];
   for (const [i, currency] of currencies.entries()) {
     const opened = await app.call(OPEN, { input: { kind: i === 0 ? 'CHECKING' : 'SAVINGS', currency, name: `acct ${i}`, holderName: 'Ada Lovelace' } }, user.token);
     expect(opened.errors).toBeUndefined();
     accounts.push(opened.data!.openBankAccount);
     if (funds !== '0') expect((await app.call(DEPOSIT, { input: { idempotencyKey: key(), accountId: opened.data!.openBankAccount.id, amount: funds } }, admin.token)).errors).toBeUndefined();
   }
-  return { ...user, accounts };
+  // Callers ask for as many as they opened.
+  return { ...user, accounts: accounts as [Account, Account] };
 }
 
 const balanceOf = async (id: string, token: string) => (await app.call(ACCOUNT, { id }, token)).data!.bankAccount as { balance: string; held: string; available: string };
@@ -34,7 +37,7 @@ const balanceOf = async (id: string, token: string) => (await app.call(ACCOUNT, 
 describe('accounts and transfers', () => {
   it('opens accounts with a formatted number, pays in, moves money between own accounts with a running balance', async () => {
     const ada = await customer();
-    const [checking, savings] = ada.accounts as [{ id: string; accountNumber: string }, { id: string; accountNumber: string }];
+    const [checking, savings] = ada.accounts;
     expect(checking.accountNumber).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
     const moved = await app.call(TRANSFER, { input: { idempotencyKey: key(), fromAccountId: checking.id, toAccountId: savings.id, amount: '2500', reference: 'Rent pot' } }, ada.token);
     expect(moved.errors).toBeUndefined();
@@ -51,7 +54,7 @@ describe('accounts and transfers', () => {
   it('refuses bad input with a code and a reason, and leaves balances untouched', async () => {
     const ada = await customer();
     const bob = await customer(['EUR'], '0');
-    const [checking, savings] = ada.accounts as [{ id: string }, { id: string }];
+    const [checking, savings] = ada.accounts;
     const usd = await app.call(OPEN, { input: { kind: 'CHECKING', currency: 'USD', name: 'dollars', holderName: 'Ada' } }, ada.token);
     const send = (input: Record<string, unknown>, token = ada.token) => app.call(TRANSFER, { input: { idempotencyKey: key(), fromAccountId: checking.id, toAccountId: savings.id, amount: '100', ...input } }, token);
     const failure = async (input: Record<string, unknown>, token?: string) => (await send(input, token)).errors![0]!.extensions;
@@ -75,7 +78,7 @@ describe('accounts and transfers', () => {
 
   it('a retry with the same key and body returns the first transfer; another body with that key is refused', async () => {
     const ada = await customer();
-    const [checking, savings] = ada.accounts as [{ id: string }, { id: string }];
+    const [checking, savings] = ada.accounts;
     const input = { idempotencyKey: key(), fromAccountId: checking.id, toAccountId: savings.id, amount: '700', reference: 'once' };
     const [first, second] = await Promise.all([app.call(TRANSFER, { input }, ada.token), app.call(TRANSFER, { input }, ada.token)]);
     expect(second.data!.createTransfer.id).toBe(first.data!.createTransfer.id);
@@ -86,7 +89,7 @@ describe('accounts and transfers', () => {
 
   it('holds, posts and voids: pending money is held, posting moves it, voiding releases it, twice is refused', async () => {
     const ada = await customer();
-    const [checking, savings] = ada.accounts as [{ id: string }, { id: string }];
+    const [checking, savings] = ada.accounts;
     const hold = async (amount: string) => (await app.call(TRANSFER, { input: { idempotencyKey: key(), fromAccountId: checking.id, toAccountId: savings.id, amount, hold: true } }, ada.token)).data!.createTransfer;
     const first = await hold('30000');
     expect(first).toMatchObject({ status: 'PENDING', expiresAt: expect.any(String) });
@@ -105,7 +108,7 @@ describe('accounts and transfers', () => {
 
   it('overdrafts only up to the limit the bank sets; frozen and closed accounts move nothing', async () => {
     const ada = await customer(['EUR', 'EUR'], '1000');
-    const [checking, savings] = ada.accounts as [{ id: string }, { id: string }];
+    const [checking, savings] = ada.accounts;
     const send = (amount: string) => app.call(TRANSFER, { input: { idempotencyKey: key(), fromAccountId: checking.id, toAccountId: savings.id, amount } }, ada.token);
     expect(errorCodes(await app.call(SET_LIMIT, { id: checking.id, limit: '500' }, ada.token))).toEqual(['FORBIDDEN']);
     expect((await app.call(SET_LIMIT, { id: checking.id, limit: '500' }, admin.token)).data!.setOverdraftLimit).toMatchObject({ overdraftLimit: '500', available: '1500' });
@@ -125,7 +128,7 @@ describe('accounts and transfers', () => {
 
   it('converts currency explicitly at a stored rate through the FX accounts; each currency stays balanced', async () => {
     const ada = await customer(['EUR', 'USD'], '0');
-    const [eur, usd] = ada.accounts as [{ id: string }, { id: string }];
+    const [eur, usd] = ada.accounts;
     await app.call(DEPOSIT, { input: { idempotencyKey: key(), accountId: eur.id, amount: '10000' } }, admin.token);
     const exchanged = await app.call(EXCHANGE, { input: { idempotencyKey: key(), fromAccountId: eur.id, toAccountId: usd.id, amount: '10000' } }, ada.token);
     expect(exchanged.errors).toBeUndefined();
@@ -139,7 +142,7 @@ describe('accounts and transfers', () => {
 describe('statements and ad-hoc ledger queries', () => {
   it('a statement has the opening and closing balance and every posting of the period', async () => {
     const ada = await customer();
-    const [checking, savings] = ada.accounts as [{ id: string }, { id: string }];
+    const [checking, savings] = ada.accounts;
     const start = new Date();
     for (const amount of ['100', '250', '400']) await app.call(TRANSFER, { input: { idempotencyKey: key(), fromAccountId: checking.id, toAccountId: savings.id, amount } }, ada.token);
     const end = new Date(Date.now() + 1000);
@@ -161,7 +164,7 @@ describe('statements and ad-hoc ledger queries', () => {
 
   it('filters postings by account, amount range, direction, period and counterparty, with totals over all matches', async () => {
     const ada = await customer();
-    const [checking, savings] = ada.accounts as [{ id: string; accountNumber: string }, { id: string; accountNumber: string }];
+    const [checking, savings] = ada.accounts;
     for (const amount of ['100', '2000', '3000', '50000']) await app.call(TRANSFER, { input: { idempotencyKey: key(), fromAccountId: checking.id, toAccountId: savings.id, amount } }, ada.token);
     const search = async (filter: Record<string, unknown>, first?: number, after?: string) => (await app.call(SEARCH, { filter, first, after }, ada.token)).data!.ledgerPostings;
     const ranged = await search({ accountIds: [checking.id], minAmount: '1000', maxAmount: '10000', direction: 'DEBIT' }, 1);

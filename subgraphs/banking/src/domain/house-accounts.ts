@@ -14,7 +14,8 @@ export function houseAccountId(kind: HouseKind, currency: Currency): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-const known = new Set<string>();
+/** House accounts known to exist, per database (a process may serve several, e.g. in tests). */
+const known = new WeakMap<Db, Set<string>>();
 
 /**
  * The bank's own account of this kind and currency, created on first use. It belongs to no one,
@@ -23,7 +24,9 @@ const known = new Set<string>();
  */
 export async function ensureHouseAccount(db: Db, secrets: BankingSecrets, kind: HouseKind, currency: Currency, now: Date): Promise<string> {
   const id = houseAccountId(kind, currency);
-  if (known.has(id)) return id;
+  const existing = known.get(db) ?? new Set<string>();
+  known.set(db, existing);
+  if (existing.has(id)) return id;
   const number = generateAccountNumber();
   await insertAccountIfAbsent(db, {
     id,
@@ -43,6 +46,6 @@ export async function ensureHouseAccount(db: Db, secrets: BankingSecrets, kind: 
     createdAt: now,
     closedAt: null,
   });
-  known.add(id);
+  existing.add(id);
   return id;
 }

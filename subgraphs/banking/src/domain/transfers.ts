@@ -34,9 +34,15 @@ const transferInput = z
 
 export type TransferInput = z.input<typeof transferInput>;
 
+/** Accounts by id in one statement (through the request's loader when there is one). */
+async function readAccounts(ctx: LedgerContext, ids: string[]): Promise<Map<string, BankAccountRow>> {
+  const rows = ctx.loaders ? (await ctx.loaders.accountById.loadMany(ids)).filter((row): row is BankAccountRow => row !== null && !(row instanceof Error)) : await findAccountsByIds(ctx.db, ids);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 /** The caller's own account, for use as a source or own destination; NOT_FOUND otherwise. */
-async function ownAccount(ctx: LedgerContext, ownerId: string, id: string, field: string): Promise<BankAccountRow> {
-  const [row] = ctx.loaders ? [await ctx.loaders.accountById.load(id)] : await findAccountsByIds(ctx.db, [id]);
+function ownAccount(known: Map<string, BankAccountRow>, ownerId: string, id: string, field: string): BankAccountRow {
+  const row = known.get(id);
   if (!row || row.ownerId !== ownerId) throw new FieldNotFound(field, id);
   return row;
 }
@@ -49,8 +55,8 @@ class FieldNotFound extends NotFoundError {
 }
 
 /** Where the money goes: another own account, any account by number, or a saved payee. */
-async function destinationOf(ctx: LedgerContext, ownerId: string, input: z.output<typeof transferInput>): Promise<{ account: BankAccountRow; payee: boolean }> {
-  if (input.toAccountId) return { account: await ownAccount(ctx, ownerId, input.toAccountId, 'input.toAccountId'), payee: false };
+async function destinationOf(ctx: LedgerContext, known: Map<string, BankAccountRow>, ownerId: string, input: z.output<typeof transferInput>): Promise<{ account: BankAccountRow; payee: boolean }> {
+  if (input.toAccountId) return { account: ownAccount(known, ownerId, input.toAccountId, 'input.toAccountId'), payee: false };
   if (input.toPayeeId) {
     const payee = await findPayee(ctx.db, ownerId, input.toPayeeId);
     if (!payee) throw new NotFoundError('Payee', input.toPayeeId);
@@ -74,8 +80,10 @@ export async function createTransfer(ctx: LedgerContext, raw: TransferInput): Pr
   const viewer = ctx.auth.require('banking:write');
   const input = validate(transferInput, raw);
   const amount = positiveAmount(input.amount, 'input.amount');
-  const from = await ownAccount(ctx, viewer.userId, input.fromAccountId, 'input.fromAccountId');
-  const { account: to, payee } = await destinationOf(ctx, viewer.userId, input);
+  // Both ends in one read when both are ids (the common case: between own accounts).
+  const known = await readAccounts(ctx, input.toAccountId ? [input.fromAccountId, input.toAccountId] : [input.fromAccountId]);
+  const from = ownAccount(known, viewer.userId, input.fromAccountId, 'input.fromAccountId');
+  const { account: to, payee } = await destinationOf(ctx, known, viewer.userId, input);
   if (to.id === from.id) throw new LedgerInputError('The source and destination are the same account.', 'input.toAccountId', 'SAME_ACCOUNT');
   if (to.currency !== from.currency) {
     throw new LedgerInputError(`The destination holds ${to.currency} and the source ${from.currency}: convert with exchangeCurrency between your own accounts first.`, 'input.toAccountId', 'CURRENCY_MISMATCH');
@@ -118,8 +126,9 @@ export async function exchangeCurrency(ctx: LedgerContext, raw: z.input<typeof e
   const viewer = ctx.auth.require('banking:write');
   const input = validate(exchangeInput, raw);
   const amount = positiveAmount(input.amount, 'input.amount');
-  const from = await ownAccount(ctx, viewer.userId, input.fromAccountId, 'input.fromAccountId');
-  const to = await ownAccount(ctx, viewer.userId, input.toAccountId, 'input.toAccountId');
+  const known = await readAccounts(ctx, [input.fromAccountId, input.toAccountId]);
+  const from = ownAccount(known, viewer.userId, input.fromAccountId, 'input.fromAccountId');
+  const to = ownAccount(known, viewer.userId, input.toAccountId, 'input.toAccountId');
   if (to.id === from.id) throw new LedgerInputError('The source and destination are the same account.', 'input.toAccountId', 'SAME_ACCOUNT');
   if (to.currency === from.currency) throw new LedgerInputError('Both accounts hold the same currency: use createTransfer.', 'input.toAccountId', 'CURRENCY_MISMATCH');
   if (amount > ctx.settings.stepUpThreshold) requireRecentSecondFactor(ctx.viewer, ctx.settings.stepUpMaxAgeSeconds, ctx.now());

@@ -4,7 +4,7 @@ import { authorizationFor, createEventBus, createInProcessTransport, drizzleOver
 import bankingSubgraph from '@mosaic/banking';
 import { createTestAuth, createTestDatabase, graphql, prepareTemplateDatabase, repoRoot, serveModuleForTest, testEventsConfig, testLogger } from '@mosaic/testing';
 import { startTestGraph } from '@mosaic/platform/testing';
-import { bankingEnv, bankingEvents, createLoaders, createOfflineFxProvider, createTransfer, depositFunds, loadBankingSecrets, openAccount, type LedgerContext } from '@mosaic/banking/ledger';
+import { bankingEnv, bankingEvents, createLoaders, createTransferBatcher, createOfflineFxProvider, createTransfer, depositFunds, loadBankingSecrets, openAccount, type LedgerContext } from '@mosaic/banking/ledger';
 import { LatencyHistogram } from './latency-histogram';
 import { saveResult } from './machine';
 import { join } from 'node:path';
@@ -13,8 +13,9 @@ import { join } from 'node:path';
  * Banking: (1) posted transfers per second through the ledger's domain functions on PostgreSQL
  * (the transaction a GraphQL request runs: ordered row locks, idempotency claim, postings, audit,
  * outbox), between distinct account pairs — no two in-flight transfers share an account — and
- * (2) with every transfer touching one hot account; invariants checked after each run (Σ balances
- * unchanged, running balances replay). (3) createTransfer latency through the gateway vs straight
+ * (2) with every transfer touching one hot account; each batched (BANKING_BATCH_MAX=200, the
+ * default) and with one transaction per transfer (=1), in the same run; invariants checked after
+ * each run (Σ balances unchanged, running balances replay). (3) createTransfer latency through the gateway vs straight
  * to the banking subgraph, same run.
  */
 const TRANSFERS = Number(process.env.TRANSFERS ?? 3_000);
@@ -33,7 +34,7 @@ async function pool(count: number, concurrency: number, job: (i: number, worker:
   }));
 }
 
-async function ledgerRun(mode: 'distinct-pairs' | 'hot-account') {
+async function ledgerRun(mode: 'distinct-pairs' | 'hot-account', batchMax: number) {
   const database = await createTestDatabase();
   const client = await openSqlClient({ kind: 'postgres', url: database.url, poolMax: CONCURRENCY + 2 });
   const db = drizzleOver(client);
@@ -41,7 +42,8 @@ async function ledgerRun(mode: 'distinct-pairs' | 'hot-account') {
   const events = bus.forSubgraph('banking', client).outbox(bankingEvents);
   const settings = bankingEnv.parse({ BANKING_KEY_ENCRYPTION_KEYS: JSON.stringify([generateFieldKey('k')]), BANKING_LOOKUP_KEYS: JSON.stringify([generateFieldKey('l')]), BANKING_MAX_ACCOUNTS_PER_USER: '1000' });
   const base = { db, now: () => new Date(), settings, events, secrets: loadBankingSecrets(settings), fx: createOfflineFxProvider(() => new Date()), log: testLogger };
-  const as = (v: Viewer): LedgerContext => ({ ...base, viewer: v, auth: authorizationFor(v) });
+  const batcher = batchMax > 1 ? createTransferBatcher(base, testLogger, batchMax) : undefined;
+  const as = (v: Viewer): LedgerContext => ({ ...base, viewer: v, auth: authorizationFor(v), ...(batcher ? { batcher } : {}) });
   try {
     const owner = uuidv7();
     const admin = as(viewer(uuidv7(), ['admin']));
@@ -75,7 +77,7 @@ async function ledgerRun(mode: 'distinct-pairs' | 'hot-account') {
              (select count(*)::int from banking.transfers where kind = 'INTERNAL' and status = 'POSTED') as posted`)) as unknown as { customers: string; all: string; bad: number; posted: number }[];
     const invariants = { sumOfCustomerBalances: check!.customers, expected: (BigInt(accounts.length) * 1_000_000_000n).toString(), sumOfAllBalances: check!.all, accountsNotMatchingReplay: check!.bad };
     const ok = invariants.sumOfCustomerBalances === invariants.expected && invariants.sumOfAllBalances === '0' && invariants.accountsNotMatchingReplay === 0;
-    return { mode, transfers: TRANSFERS, concurrency: CONCURRENCY, posted: check!.posted, refused, seconds: Number(seconds.toFixed(2)), postedPerSecond: Math.round(check!.posted / seconds), p50Ms: latencies.percentile(50), p99Ms: latencies.percentile(99), invariantsHold: ok, invariants };
+    return { mode, batchMax, transfers: TRANSFERS, concurrency: CONCURRENCY, posted: check!.posted, refused, seconds: Number(seconds.toFixed(2)), postedPerSecond: Math.round(check!.posted / seconds), p50Ms: latencies.percentile(50), p99Ms: latencies.percentile(99), invariantsHold: ok, invariants };
   } finally {
     await bus.close();
     await client.close();
@@ -142,8 +144,8 @@ async function latencyOf(url: string, token: string, accounts: string[], label: 
 await prepareTemplateDatabase();
 const rounds: Awaited<ReturnType<typeof ledgerRun>>[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  for (const mode of ['distinct-pairs', 'hot-account'] as const) {
-    const result = await ledgerRun(mode);
+  for (const [mode, batchMax] of [['distinct-pairs', 200], ['distinct-pairs', 1], ['hot-account', 200], ['hot-account', 1]] as const) {
+    const result = await ledgerRun(mode, batchMax);
     console.log(JSON.stringify({ round, ...result }));
     rounds.push(result);
   }

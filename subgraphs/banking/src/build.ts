@@ -4,6 +4,7 @@ import type { Context } from './context';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
 import { startHoldExpiry } from './domain/holds';
+import { createTransferBatcher } from './domain/transfer-batcher';
 import { fanOutReceived } from './domain/live';
 import { loadBankingSecrets } from './domain/secrets';
 import type { BankingSettings } from './env';
@@ -21,10 +22,11 @@ export function buildSubgraph(deps: BuildDeps, settings: BankingSettings): Built
   deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount, { group: 'account-deleted' });
   const log = deps.log.child({ subgraph: deps.name });
   const expiry = startHoldExpiry({ db: deps.db, now: deps.now, events }, log, settings.expiryIntervalMs);
+  const batcher = settings.batchMax > 1 ? createTransferBatcher({ db: deps.db, now: deps.now, settings, events }, log, settings.batchMax) : undefined;
   const subgraph = createSubgraph<Context>({
     deps,
     resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
-    context: (base) => ({ ...base, db: deps.db, now: deps.now, settings, loaders: createLoaders(deps.db), events, secrets, fx, pubsub: deps.pubsub }),
+    context: (base) => ({ ...base, db: deps.db, now: deps.now, settings, loaders: createLoaders(deps.db), events, secrets, fx, pubsub: deps.pubsub, ...(batcher ? { batcher } : {}) }),
   });
   return { subgraph, close: () => expiry.stop() };
 }

@@ -7,3 +7,4 @@ export { loadBankingSecrets } from './domain/secrets';
 export { bankingEnv } from './env';
 export { bankingEvents } from './events';
 export { createOfflineFxProvider } from './providers/fx/offline';
+export { createTransferBatcher } from './domain/transfer-batcher';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { LedgerContext } from '../src/context';
 import { loadBankingSecrets } from '../src/domain/secrets';
+import { createTransferBatcher } from '../src/domain/transfer-batcher';
 import { bankingEnv } from '../src/env';
 import { bankingEvents } from '../src/events';
 import { createOfflineFxProvider } from '../src/providers/fx/offline';
@@ -76,7 +77,9 @@ export async function startLedger(env: NodeJS.ProcessEnv = {}, poolMax = 10) {
   const settings = bankingEnv.parse({ ...testKeys(), ...env });
   const secrets = loadBankingSecrets(settings);
   const base = { db, now: () => new Date(), settings, events, secrets, fx: createOfflineFxProvider(() => new Date()), log: testLogger };
-  const as = (viewer: Viewer): LedgerContext => ({ ...base, viewer, auth: authorizationFor(viewer) });
+  // As the service runs it (BANKING_BATCH_MAX > 1): concurrent transfers share transactions.
+  const batcher = settings.batchMax > 1 ? createTransferBatcher(base, testLogger, settings.batchMax) : undefined;
+  const as = (viewer: Viewer): LedgerContext => ({ ...base, viewer, auth: authorizationFor(viewer), ...(batcher ? { batcher } : {}) });
   return {
     ...base,
     database,

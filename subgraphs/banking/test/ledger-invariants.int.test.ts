@@ -20,9 +20,14 @@ const OWNERS = 10;
 const TRANSFERS = 10_000;
 const CONCURRENCY = 16;
 
+/** Both ways the service runs a transfer: batched (the default) and one transaction each. */
+describe.each([
+  ['batched transactions', '200'],
+  ['one transaction per transfer', '1'],
+])('ledger invariants under concurrency, %s', (_name, batchMax) => {
 let ledger: Awaited<ReturnType<typeof startLedger>>;
 beforeAll(async () => {
-  ledger = await startLedger({}, CONCURRENCY + 2);
+  ledger = await startLedger({ BANKING_BATCH_MAX: batchMax }, CONCURRENCY + 2);
 });
 afterAll(() => ledger.close());
 
@@ -44,7 +49,6 @@ async function inParallel<T>(items: readonly T[], limit: number, run: (item: T) 
   }));
 }
 
-describe('ledger invariants under concurrency', () => {
   it(`${TRANSFERS} concurrent random transfers among ${ACCOUNTS} accounts keep every invariant`, { timeout: 600_000 }, async () => {
     const rand = random(20261201);
     const owners = Array.from({ length: OWNERS }, () => uuidv7());

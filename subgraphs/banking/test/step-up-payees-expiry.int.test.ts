@@ -14,7 +14,8 @@ import { startLedger, viewerFor } from './harness';
 
 let ledger: Awaited<ReturnType<typeof startLedger>>;
 beforeAll(async () => {
-  ledger = await startLedger({ BANKING_STEP_UP_THRESHOLD: '50000', BANKING_HOLD_TTL_SECONDS: '60' });
+  // One transaction per transfer: the expiry test stamps holds with a moved clock of its own.
+  ledger = await startLedger({ BANKING_STEP_UP_THRESHOLD: '50000', BANKING_HOLD_TTL_SECONDS: '60', BANKING_BATCH_MAX: '1' });
 });
 afterAll(() => ledger.close());
 

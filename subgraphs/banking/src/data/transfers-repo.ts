@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '@mosaic/kit';
 import { transfers, type TransferRow } from './tables';
 
@@ -41,3 +41,18 @@ export function findExpiredHolds(db: Db, now: Date, limit: number): Promise<Tran
     .limit(limit);
 }
 
+
+/** Several transfers in one statement; answers how many were new (a key already used elsewhere is skipped). */
+export async function claimTransfers(db: Db, rows: readonly TransferRow[]): Promise<number> {
+  const inserted = await db.insert(transfers).values([...rows]).onConflictDoNothing({ target: [transfers.initiatorId, transfers.idempotencyKey] }).returning({ id: transfers.id });
+  return inserted.length;
+}
+
+/** Transfers by (initiator, idempotency key), for a batch's retries. */
+export function findTransfersByKeys(db: Db, keys: readonly { initiatorId: string; idempotencyKey: string }[]): Promise<TransferRow[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(transfers)
+    .where(sql`(${transfers.initiatorId}, ${transfers.idempotencyKey}) in (${sql.join(keys.map((key) => sql`(${key.initiatorId}::uuid, ${key.idempotencyKey})`), sql`, `)})`);
+}

@@ -27,7 +27,12 @@ export interface TransferResult {
  * or write the postings, the audit entries and transfer.posted. Any refusal rolls all of it back
  * (the key included, so a corrected retry can reuse it).
  */
-export async function executeTransfer(ctx: LedgerContext, actorId: string, plan: TransferPlan): Promise<TransferResult> {
+export function executeTransfer(ctx: LedgerContext, actorId: string, plan: TransferPlan): Promise<TransferResult> {
+  return ctx.batcher ? ctx.batcher.submit(actorId, plan) : executeAlone(ctx, actorId, plan);
+}
+
+/** One transfer in its own transaction (also the batcher's fallback). */
+export async function executeAlone(ctx: Pick<LedgerContext, 'db' | 'now' | 'settings' | 'events'>, actorId: string, plan: TransferPlan): Promise<TransferResult> {
   const { row } = plan;
   const ids = plan.fx ? [row.fromAccountId, row.toAccountId, plan.fx.fromHouse, plan.fx.toHouse] : [row.fromAccountId, row.toAccountId];
   return ctx.db.transaction(async (tx) => {
@@ -57,7 +62,11 @@ export async function executeTransfer(ctx: LedgerContext, actorId: string, plan:
 }
 
 async function replay(tx: Db, row: TransferPlan['row']): Promise<TransferResult> {
-  const existing = await findTransferByKey(tx, row.initiatorId, row.idempotencyKey);
+  return replayOf(await findTransferByKey(tx, row.initiatorId, row.idempotencyKey), row);
+}
+
+/** The first result for a reused key, or the refusal when the body differs. */
+export function replayOf(existing: TransferRow | null, row: TransferPlan['row']): TransferResult {
   if (!existing || existing.requestHash !== row.requestHash) {
     throw new LedgerConflictError('This idempotency key was already used for a different transfer; use a new key for a new transfer.', 'IDEMPOTENCY_KEY_REUSED');
   }
@@ -65,6 +74,6 @@ async function replay(tx: Db, row: TransferPlan['row']): Promise<TransferResult>
 }
 
 /** Checked again under the lock; someone else's account looks exactly like a missing one. */
-function assertOwnedBy(account: BankAccountRow, ownerId: string | null): void {
+export function assertOwnedBy(account: BankAccountRow, ownerId: string | null): void {
   if (ownerId === null ? !isHouse(account) : account.ownerId !== ownerId) throw new NotFoundError('BankAccount', account.id);
 }

@@ -100,7 +100,7 @@ export function legsOf(transfer: TransferRow, fx: { fromHouse: string; toHouse: 
   ];
 }
 
-const eventPayload = (transfer: TransferRow, accounts: Map<string, BankAccountRow>, at: Date) => ({
+export const eventPayload = (transfer: TransferRow, accounts: Map<string, BankAccountRow>, at: Date) => ({
   transferId: transfer.id,
   kind: transfer.kind,
   fromAccountId: transfer.fromAccountId,

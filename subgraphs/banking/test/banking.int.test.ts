@@ -41,7 +41,7 @@ describe('accounts and transfers', () => {
     expect(checking.accountNumber).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
     const moved = await app.call(TRANSFER, { input: { idempotencyKey: key(), fromAccountId: checking.id, toAccountId: savings.id, amount: '2500', reference: 'Rent pot' } }, ada.token);
     expect(moved.errors).toBeUndefined();
-    expect(moved.data!.createTransfer).toMatchObject({ status: 'POSTED', amount: '2500', currency: 'EUR', reference: 'Rent pot', from: { maskedNumber: `•••• ${checking.accountNumber.slice(-4)}`, holderName: 'Ada Lovelace', bank: false } });
+    expect(moved.data!.createTransfer).toMatchObject({ status: 'POSTED', amount: '2500', currency: 'EUR', reference: 'Rent pot', fromAccount: { balance: '97500' }, from: { maskedNumber: `•••• ${checking.accountNumber.slice(-4)}`, holderName: 'Ada Lovelace', bank: false } });
     expect(await balanceOf(checking.id, ada.token)).toMatchObject({ balance: '97500', available: '97500' });
     expect(await balanceOf(savings.id, ada.token)).toMatchObject({ balance: '102500' });
     const history = (await app.call(HISTORY, { id: checking.id, first: 1 }, ada.token)).data!.bankAccount.postings;

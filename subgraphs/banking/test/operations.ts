@@ -1,7 +1,7 @@
 /** The GraphQL documents the tests send (as a client would). */
 export const OPEN = `mutation($input: OpenBankAccountInput!) { openBankAccount(input: $input) { id accountNumber holderName balance available status currency owner { id } } }`;
 export const DEPOSIT = `mutation($input: DepositFundsInput!) { depositFunds(input: $input) { id status amount } }`;
-export const TRANSFER = `mutation($input: CreateTransferInput!) { createTransfer(input: $input) { id status amount currency reference expiresAt from { maskedNumber holderName bank } to { maskedNumber holderName } } }`;
+export const TRANSFER = `mutation($input: CreateTransferInput!) { createTransfer(input: $input) { id status amount currency reference expiresAt from { maskedNumber holderName bank } to { maskedNumber holderName } fromAccount { balance } } }`;
 export const POST = `mutation($id: ID!) { postTransfer(id: $id) { id status postedAt } }`;
 export const VOID = `mutation($id: ID!) { voidTransfer(id: $id) { id status voidReason } }`;
 export const EXCHANGE = `mutation($input: ExchangeCurrencyInput!) { exchangeCurrency(input: $input) { id kind amount currency toAmount toCurrency fxRate fxRateSource } }`;

@@ -1,4 +1,4 @@
-import { NotFoundError, type Db } from '@mosaic/kit';
+import { NotFoundError, refreshLoaders, written, type Db } from '@mosaic/kit';
 import type { LedgerContext } from '../context';
 import type { BankAccountRow, TransferRow } from '../data/tables';
 import { claimTransfer, findTransferByKey } from '../data/transfers-repo';
@@ -27,8 +27,15 @@ export interface TransferResult {
  * or write the postings, the audit entries and transfer.posted. Any refusal rolls all of it back
  * (the key included, so a corrected retry can reuse it).
  */
-export function executeTransfer(ctx: LedgerContext, actorId: string, plan: TransferPlan): Promise<TransferResult> {
-  return ctx.batcher ? ctx.batcher.submit(actorId, plan) : executeAlone(ctx, actorId, plan);
+export async function executeTransfer(ctx: LedgerContext, actorId: string, plan: TransferPlan): Promise<TransferResult> {
+  const result = await (ctx.batcher ? ctx.batcher.submit(actorId, plan) : executeAlone(ctx, actorId, plan));
+  afterTransferWrite(ctx, result.transfer);
+  return result;
+}
+
+/** Balances changed: the request's cached accounts are stale; the transfer itself is known. */
+export function afterTransferWrite(ctx: Pick<LedgerContext, 'loaders'>, transfer: TransferRow): void {
+  if (ctx.loaders) refreshLoaders(ctx.loaders, written(ctx.loaders.transferById, transfer.id, transfer));
 }
 
 /** One transfer in its own transaction (also the batcher's fallback). */

@@ -3,6 +3,7 @@ import type { LedgerContext } from '../context';
 import type { TransferRow } from '../data/tables';
 import { findExpiredHolds, findTransfersByIds, lockTransfer, updateTransfer } from '../data/transfers-repo';
 import { assertMovable, changeHold, legsOf, lockAll, postLegs, recordTransferChange } from './ledger';
+import { afterTransferWrite } from './execute-transfer';
 import { LedgerConflictError } from './ledger-errors';
 
 type Settle = { action: 'post' } | { action: 'void'; reason: 'VOIDED_BY_USER' | 'EXPIRED' };
@@ -38,14 +39,18 @@ async function settle(ctx: Pick<LedgerContext, 'db' | 'now' | 'events'>, actorId
 
 const ownedBy = (userId: string) => (row: TransferRow) => row.initiatorId === userId;
 
-export function postTransfer(ctx: LedgerContext, id: string): Promise<TransferRow> {
+export async function postTransfer(ctx: LedgerContext, id: string): Promise<TransferRow> {
   const viewer = ctx.auth.require('banking:write');
-  return settle(ctx, viewer.userId, id, { action: 'post' }, ownedBy(viewer.userId));
+  const transfer = await settle(ctx, viewer.userId, id, { action: 'post' }, ownedBy(viewer.userId));
+  afterTransferWrite(ctx, transfer);
+  return transfer;
 }
 
-export function voidTransfer(ctx: LedgerContext, id: string): Promise<TransferRow> {
+export async function voidTransfer(ctx: LedgerContext, id: string): Promise<TransferRow> {
   const viewer = ctx.auth.require('banking:write');
-  return settle(ctx, viewer.userId, id, { action: 'void', reason: 'VOIDED_BY_USER' }, ownedBy(viewer.userId));
+  const transfer = await settle(ctx, viewer.userId, id, { action: 'void', reason: 'VOIDED_BY_USER' }, ownedBy(viewer.userId));
+  afterTransferWrite(ctx, transfer);
+  return transfer;
 }
 
 /**

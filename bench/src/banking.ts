@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { authorizationFor, createEventBus, createInProcessTransport, drizzleOver, generateFieldKey, openSqlClient, readScopeCatalog, scopesForRoles, uuidv7, type Viewer } from '@mosaic/kit';
 import bankingSubgraph from '@mosaic/banking';
 import { createTestAuth, createTestDatabase, graphql, prepareTemplateDatabase, repoRoot, serveModuleForTest, testEventsConfig, testLogger } from '@mosaic/testing';
+import { createMemoryRateLimiter } from '@mosaic/gateway';
 import { startTestGraph } from '@mosaic/platform/testing';
 import { bankingEnv, bankingEvents, createLoaders, createTransferBatcher, createOfflineFxProvider, createTransfer, depositFunds, loadBankingSecrets, openAccount, type LedgerContext } from '@mosaic/banking/ledger';
 import { LatencyHistogram } from './latency-histogram';
@@ -24,6 +25,15 @@ const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const GATEWAY_REQUESTS = Number(process.env.GATEWAY_REQUESTS ?? 2_000);
 const GATEWAY_CONCURRENCY = Number(process.env.GATEWAY_CONCURRENCY ?? 16);
 
+/** `RUNS=distinct-pairs:200,hot-account:1` picks runs (`none`: only the gateway part); all four by default. */
+const RUNS = (process.env.RUNS ?? 'distinct-pairs:200,distinct-pairs:1,hot-account:200,hot-account:1').split(',').filter((run) => run !== 'none').map((run) => {
+  const [mode, batchMax] = run.split(':');
+  if (mode !== 'distinct-pairs' && mode !== 'hot-account') throw new Error(`RUNS: unknown mode ${mode}`);
+  return [mode, Number(batchMax ?? 200)] as const;
+});
+const SKIP_GATEWAY = process.env.SKIP_GATEWAY === '1';
+const POOL_MAX = Number(process.env.POOL_MAX ?? 10);
+
 const scopeCatalog = readScopeCatalog(join(repoRoot, 'schema', 'scopes.json'));
 const viewer = (userId: string, roles = ['user']): Viewer => ({ userId, sessionId: uuidv7(), roles, scopes: new Set(scopesForRoles(scopeCatalog, roles)), amr: ['pwd'] });
 
@@ -36,7 +46,8 @@ async function pool(count: number, concurrency: number, job: (i: number, worker:
 
 async function ledgerRun(mode: 'distinct-pairs' | 'hot-account', batchMax: number) {
   const database = await createTestDatabase();
-  const client = await openSqlClient({ kind: 'postgres', url: database.url, poolMax: CONCURRENCY + 2 });
+  // The service's pool (DATABASE_POOL_MAX defaults to 10), whatever the number of requests in flight.
+  const client = await openSqlClient({ kind: 'postgres', url: database.url, poolMax: POOL_MAX });
   const db = drizzleOver(client);
   const bus = createEventBus(createInProcessTransport(), testEventsConfig, testLogger);
   const events = bus.forSubgraph('banking', client).outbox(bankingEvents);
@@ -55,6 +66,7 @@ async function ledgerRun(mode: 'distinct-pairs' | 'hot-account', batchMax: numbe
     }
     const ctx = as(viewer(owner));
     let refused = 0;
+    const refusals: Record<string, number> = {};
     const latencies = new LatencyHistogram();
     const started = performance.now();
     await pool(TRANSFERS, CONCURRENCY, async (i, worker) => {
@@ -64,8 +76,11 @@ async function ledgerRun(mode: 'distinct-pairs' | 'hot-account', batchMax: numbe
       const t = performance.now();
       try {
         await createTransfer(ctx, { idempotencyKey: `t${i}`, fromAccountId: from, toAccountId: to, amount: BigInt(1 + (i % 500)) });
-      } catch {
+      } catch (error) {
         refused++;
+        const code = (error as { extensions?: { reason?: string; code?: string } }).extensions;
+        const label = code?.reason ?? code?.code ?? (error instanceof Error ? error.message.slice(0, 80) : 'unknown');
+        refusals[label] = (refusals[label] ?? 0) + 1;
       }
       latencies.record(performance.now() - t);
     });
@@ -77,7 +92,7 @@ async function ledgerRun(mode: 'distinct-pairs' | 'hot-account', batchMax: numbe
              (select count(*)::int from banking.transfers where kind = 'INTERNAL' and status = 'POSTED') as posted`)) as unknown as { customers: string; all: string; bad: number; posted: number }[];
     const invariants = { sumOfCustomerBalances: check!.customers, expected: (BigInt(accounts.length) * 1_000_000_000n).toString(), sumOfAllBalances: check!.all, accountsNotMatchingReplay: check!.bad };
     const ok = invariants.sumOfCustomerBalances === invariants.expected && invariants.sumOfAllBalances === '0' && invariants.accountsNotMatchingReplay === 0;
-    return { mode, batchMax, transfers: TRANSFERS, concurrency: CONCURRENCY, posted: check!.posted, refused, seconds: Number(seconds.toFixed(2)), postedPerSecond: Math.round(check!.posted / seconds), p50Ms: latencies.percentile(50), p99Ms: latencies.percentile(99), invariantsHold: ok, invariants };
+    return { mode, batchMax, transfers: TRANSFERS, concurrency: CONCURRENCY, posted: check!.posted, refused, refusals, poolMax: POOL_MAX, seconds: Number(seconds.toFixed(2)), postedPerSecond: Math.round(check!.posted / seconds), p50Ms: latencies.percentile(50), p99Ms: latencies.percentile(99), invariantsHold: ok, invariants };
   } finally {
     await bus.close();
     await client.close();
@@ -88,7 +103,8 @@ async function ledgerRun(mode: 'distinct-pairs' | 'hot-account', batchMax: numbe
 async function gatewayLatency() {
   process.env.LOG_LEVEL ??= 'silent';
   process.env.BANKING_MAX_ACCOUNTS_PER_USER = '1000';
-  const graph = await startTestGraph();
+  // Rate limits off: one user sends every request here, which the per-user limit (600/min) is meant to stop.
+  const graph = await startTestGraph({ security: { rateLimits: { limiter: createMemoryRateLimiter(), perIp: 0, perUser: 0 } } });
   try {
     const { token } = await graph.signUp(`bench-${uuidv7()}@example.com`);
     const open = async () => (await graph.call(`mutation { openBankAccount(input: { kind: CHECKING, currency: "EUR", name: "b", holderName: "Bench" }) { id } }`, {}, token)).data!.openBankAccount.id as string;
@@ -129,30 +145,34 @@ async function subgraphLatency() {
 async function latencyOf(url: string, token: string, accounts: string[], label: string) {
   const latencies = new LatencyHistogram();
   let errors = 0;
+  const codes: Record<string, number> = {};
   const started = performance.now();
   await pool(GATEWAY_REQUESTS, GATEWAY_CONCURRENCY, async (i, worker) => {
     const [from, to] = i % 2 === 0 ? [accounts[2 * worker]!, accounts[2 * worker + 1]!] : [accounts[2 * worker + 1]!, accounts[2 * worker]!];
     const t = performance.now();
     const response = await graphql(url, `mutation($input: CreateTransferInput!) { createTransfer(input: $input) { id status } }`, { input: { idempotencyKey: `${label}-${i}`, fromAccountId: from, toAccountId: to, amount: '1' } }, { token });
     latencies.record(performance.now() - t);
-    if (response.errors) errors++;
+    if (response.errors) {
+      errors++;
+      for (const error of response.errors) codes[String(error.extensions?.code)] = (codes[String(error.extensions?.code)] ?? 0) + 1;
+    }
   });
   const seconds = (performance.now() - started) / 1000;
-  return { requests: GATEWAY_REQUESTS, concurrency: GATEWAY_CONCURRENCY, errors, rps: Math.round(GATEWAY_REQUESTS / seconds), p50Ms: latencies.percentile(50), p95Ms: latencies.percentile(95), p99Ms: latencies.percentile(99) };
+  return { requests: GATEWAY_REQUESTS, concurrency: GATEWAY_CONCURRENCY, errors, errorCodes: codes, rps: Math.round(GATEWAY_REQUESTS / seconds), p50Ms: latencies.percentile(50), p95Ms: latencies.percentile(95), p99Ms: latencies.percentile(99) };
 }
 
 await prepareTemplateDatabase();
 const rounds: Awaited<ReturnType<typeof ledgerRun>>[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  for (const [mode, batchMax] of [['distinct-pairs', 200], ['distinct-pairs', 1], ['hot-account', 200], ['hot-account', 1]] as const) {
+  for (const [mode, batchMax] of RUNS) {
     const result = await ledgerRun(mode, batchMax);
     console.log(JSON.stringify({ round, ...result }));
     rounds.push(result);
   }
 }
-const gateway = await gatewayLatency();
-const subgraph = await subgraphLatency();
-console.log(JSON.stringify({ ...gateway, subgraph }));
-const file = saveResult('banking', { loadAverageAtEnd: loadavg(), ledger: rounds, throughGateway: gateway.gateway, subgraphAlone: subgraph });
+const gateway = SKIP_GATEWAY ? null : await gatewayLatency();
+const subgraph = SKIP_GATEWAY ? null : await subgraphLatency();
+console.log(JSON.stringify({ gateway, subgraph }));
+const file = saveResult(process.env.RESULT_NAME ?? 'banking', { settings: { TRANSFERS, CONCURRENCY, ROUNDS, GATEWAY_REQUESTS, GATEWAY_CONCURRENCY }, loadAverageAtEnd: loadavg(), ledger: rounds, throughGateway: gateway?.gateway ?? null, subgraphAlone: subgraph });
 console.log(`wrote ${file}`);
 process.exit(0);

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnvelopeCipher, createKeyedHash, generateFieldKey, parseFieldKeys, uuidv7, type Viewer } from '@mosaic/kit';
+import { createEnvelopeCipher, createKeyedHash, generateFieldKey, parseFieldKeys, uuidv7, type DeliveredEvent, type Viewer } from '@mosaic/kit';
+import type { accountEvents } from '@mosaic/accounts/events';
 import { testLogger } from '@mosaic/testing';
 import { createLoaders } from '../src/data/loaders';
 import { bankAccounts, payees, transfers } from '../src/data/tables';
@@ -75,6 +76,19 @@ describe('expiry of pending holds', () => {
   });
 });
 
+/** account.deleted as the consumer receives it from accounts. */
+const deletedEvent = (userId: string): DeliveredEvent<typeof accountEvents, 'account.deleted'> => ({
+  id: uuidv7(),
+  type: 'account.deleted',
+  version: 1,
+  domain: 'accounts',
+  aggregateId: userId,
+  tenantId: null,
+  occurredAt: new Date().toISOString(),
+  traceparent: null,
+  payload: { userId, deletedAt: new Date().toISOString() },
+});
+
 describe('a deleted Mosaic account', () => {
   it('closes empty accounts, freezes funded ones, erases the holder name and payees, keeps the ledger', async () => {
     const alice = await customerWithAccount();
@@ -82,7 +96,7 @@ describe('a deleted Mosaic account', () => {
     const bob = await customerWithAccount(0n);
     await addPayee(withLoaders(viewerFor(alice.userId, { steppedUp: true })), { name: 'Bob', accountNumber: bob.number });
     await ledger.db.transaction((tx) =>
-      forgetDeletedAccount({ id: uuidv7(), type: 'account.deleted', version: 1, domain: 'accounts', aggregateId: alice.userId, tenantId: null, occurredAt: new Date().toISOString(), traceparent: null, payload: { userId: alice.userId } } as never, { tx, log: testLogger } as never),
+      forgetDeletedAccount(deletedEvent(alice.userId), { tx, log: testLogger }),
     );
     expect(await balance(alice.account.id)).toMatchObject({ status: 'FROZEN', holderSealed: null, balance: 100_000n });
     expect(await balance(empty.id)).toMatchObject({ status: 'CLOSED', holderSealed: null });

@@ -19,10 +19,10 @@ import { join } from 'node:path';
  * each run (Σ balances unchanged, running balances replay). (3) createTransfer latency through the gateway vs straight
  * to the banking subgraph, same run.
  */
-const TRANSFERS = Number(process.env.TRANSFERS ?? 3_000);
+const TRANSFERS = Number(process.env.TRANSFERS ?? 2_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
-const ROUNDS = Number(process.env.ROUNDS ?? 3);
-const GATEWAY_REQUESTS = Number(process.env.GATEWAY_REQUESTS ?? 2_000);
+const ROUNDS = Number(process.env.ROUNDS ?? 1);
+const GATEWAY_REQUESTS = Number(process.env.GATEWAY_REQUESTS ?? 600);
 const GATEWAY_CONCURRENCY = Number(process.env.GATEWAY_CONCURRENCY ?? 16);
 
 /** `RUNS=distinct-pairs:200,hot-account:1` picks runs (`none`: only the gateway part); all four by default. */

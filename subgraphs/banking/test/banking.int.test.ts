@@ -116,6 +116,8 @@ describe('accounts and transfers', () => {
     expect((await send('1500')).errors).toBeUndefined();
     expect(await balanceOf(checking.id, ada.token)).toMatchObject({ balance: '-500', available: '0' });
     expect((await app.call(FREEZE, { id: savings.id, reason: 'suspected fraud' }, admin.token)).data!.freezeBankAccount.status).toBe('FROZEN');
+    const frozen = await app.database.db().execute<{ type: string; payload: { reason: string } }>(sql`select type, payload from banking.outbox where aggregate_id = ${decodeId('BankAccount', savings.id)}`);
+    expect(frozen as unknown as { type: string; payload: { reason: string } }[]).toMatchObject([{ type: 'account.frozen', payload: { reason: 'suspected fraud' } }]);
     expect((await app.call(TRANSFER, { input: { idempotencyKey: key(), fromAccountId: savings.id, toAccountId: checking.id, amount: '10' } }, ada.token)).errors![0]!.extensions).toMatchObject({ reason: 'ACCOUNT_FROZEN' });
     expect((await app.call(UNFREEZE, { id: savings.id }, admin.token)).data!.unfreezeBankAccount.status).toBe('OPEN');
     expect((await app.call(CLOSE, { id: savings.id }, ada.token)).errors![0]!.extensions).toMatchObject({ reason: 'BALANCE_NOT_ZERO' });

@@ -53,7 +53,7 @@ async function ledgerRun(mode: 'distinct-pairs' | 'hot-account', batchMax: numbe
   const events = bus.forSubgraph('banking', client).outbox(bankingEvents);
   const settings = bankingEnv.parse({ BANKING_KEY_ENCRYPTION_KEYS: JSON.stringify([generateFieldKey('k')]), BANKING_LOOKUP_KEYS: JSON.stringify([generateFieldKey('l')]), BANKING_MAX_ACCOUNTS_PER_USER: '1000' });
   const base = { db, now: () => new Date(), settings, events, secrets: loadBankingSecrets(settings), fx: createOfflineFxProvider(() => new Date()), log: testLogger };
-  const batcher = batchMax > 1 ? createTransferBatcher(base, testLogger, batchMax) : undefined;
+  const batcher = batchMax > 1 ? createTransferBatcher(base, testLogger, batchMax, settings.batchesInFlight) : undefined;
   const as = (v: Viewer): LedgerContext => ({ ...base, viewer: v, auth: authorizationFor(v), ...(batcher ? { batcher } : {}) });
   try {
     const owner = uuidv7();

@@ -22,7 +22,7 @@ export function buildSubgraph(deps: BuildDeps, settings: BankingSettings): Built
   deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount, { group: 'account-deleted' });
   const log = deps.log.child({ subgraph: deps.name });
   const expiry = startHoldExpiry({ db: deps.db, now: deps.now, events }, log, settings.expiryIntervalMs);
-  const batcher = settings.batchMax > 1 ? createTransferBatcher({ db: deps.db, now: deps.now, settings, events }, log, settings.batchMax) : undefined;
+  const batcher = settings.batchMax > 1 ? createTransferBatcher({ db: deps.db, now: deps.now, settings, events }, log, settings.batchMax, settings.batchesInFlight) : undefined;
   const subgraph = createSubgraph<Context>({
     deps,
     resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),

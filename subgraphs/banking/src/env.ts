@@ -19,6 +19,7 @@ export const bankingEnv = z
     BANKING_EXPIRY_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
     BANKING_STATEMENT_MAX_POSTINGS: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
     BANKING_BATCH_MAX: z.coerce.number().int().min(1).max(1_000).default(200),
+    BANKING_BATCHES_IN_FLIGHT: z.coerce.number().int().min(1).max(64).default(4),
     BANKING_FX_PROVIDER: z.enum(['offline', 'frankfurter']).default('offline'),
     BANKING_FX_URL: z.string().url().default('https://api.frankfurter.app'),
     BANKING_FX_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
@@ -43,6 +44,7 @@ export const bankingEnv = z
       expiryIntervalMs: e.BANKING_EXPIRY_INTERVAL_MS,
       statementMaxPostings: e.BANKING_STATEMENT_MAX_POSTINGS,
       batchMax: e.BANKING_BATCH_MAX,
+      batchesInFlight: e.BANKING_BATCHES_IN_FLIGHT,
       fx: { provider: e.BANKING_FX_PROVIDER, url: e.BANKING_FX_URL, timeoutMs: e.BANKING_FX_TIMEOUT_MS },
     };
   });

@@ -78,7 +78,7 @@ export async function startLedger(env: NodeJS.ProcessEnv = {}, poolMax = 10) {
   const secrets = loadBankingSecrets(settings);
   const base = { db, now: () => new Date(), settings, events, secrets, fx: createOfflineFxProvider(() => new Date()), log: testLogger };
   // As the service runs it (BANKING_BATCH_MAX > 1): concurrent transfers share transactions.
-  const batcher = settings.batchMax > 1 ? createTransferBatcher(base, testLogger, settings.batchMax) : undefined;
+  const batcher = settings.batchMax > 1 ? createTransferBatcher(base, testLogger, settings.batchMax, settings.batchesInFlight) : undefined;
   const as = (viewer: Viewer): LedgerContext => ({ ...base, viewer, auth: authorizationFor(viewer), ...(batcher ? { batcher } : {}) });
   return {
     ...base,

@@ -20,8 +20,9 @@ import { assertFunds, assertMovable, eventPayload, legsOf } from './ledger';
  * refused alone; the others commit. Same semantics as one transaction per transfer, far fewer
  * statements and commits.
  *
- * One batch at a time per process. Another replica may claim a key of this batch meanwhile (the
- * unique index skips it): then the batch rolls back and its transfers run one by one.
+ * Up to `maxInFlight` batches run at once per process. A key of this batch may be claimed by
+ * another batch or replica meanwhile (the unique index skips it): then the batch rolls back and
+ * its transfers run one by one.
  */
 export interface TransferBatcher {
   submit(actorId: string, plan: TransferPlan): Promise<TransferResult>;
@@ -38,30 +39,41 @@ class ConcurrentClaim extends Error {}
 
 type BatchContext = Pick<LedgerContext, 'db' | 'now' | 'settings' | 'events'>;
 
-export function createTransferBatcher(ctx: BatchContext, log: Logger, maxBatch: number): TransferBatcher {
+export function createTransferBatcher(ctx: BatchContext, log: Logger, maxBatch: number, maxInFlight = 1): TransferBatcher {
   const queue: Queued[] = [];
-  let flushing = false;
-  const flush = async () => {
-    while (queue.length > 0) {
-      const batch = queue.splice(0, maxBatch);
-      try {
-        const outcomes = await runBatch(ctx, batch);
-        outcomes.forEach((outcome, i) => (outcome instanceof Error ? batch[i]!.reject(outcome) : batch[i]!.resolve(outcome)));
-      } catch (error) {
-        if (!(error instanceof ConcurrentClaim)) log.warn({ err: error, size: batch.length }, 'transfer batch failed; running its transfers one by one');
-        // Each on its own: one bad apple (or a key claimed elsewhere) cannot fail the others.
-        await Promise.all(batch.map((item) => executeAlone(ctx, item.actorId, item.plan).then(item.resolve, item.reject)));
-      }
+  let inFlight = 0;
+  let scheduled = false;
+  const run = async (batch: Queued[]) => {
+    try {
+      const outcomes = await runBatch(ctx, batch);
+      outcomes.forEach((outcome, i) => (outcome instanceof Error ? batch[i]!.reject(outcome) : batch[i]!.resolve(outcome)));
+    } catch (error) {
+      if (!(error instanceof ConcurrentClaim)) log.warn({ err: error, size: batch.length }, 'transfer batch failed; running its transfers one by one');
+      // Each on its own: one bad apple (or a key claimed elsewhere) cannot fail the others.
+      await Promise.all(batch.map((item) => executeAlone(ctx, item.actorId, item.plan).then(item.resolve, item.reject)));
     }
-    flushing = false;
+  };
+  // Batches on disjoint accounts commit side by side; overlapping ones queue on the row locks,
+  // which every batch takes in id order (so they cannot deadlock).
+  const pump = () => {
+    while (inFlight < maxInFlight && queue.length > 0) {
+      inFlight += 1;
+      void run(queue.splice(0, maxBatch)).finally(() => {
+        inFlight -= 1;
+        pump();
+      });
+    }
   };
   return {
     submit(actorId, plan) {
       return new Promise<TransferResult>((resolve, reject) => {
         queue.push({ actorId, plan, resolve, reject });
-        if (!flushing) {
-          flushing = true;
-          setImmediate(() => void flush());
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(() => {
+            scheduled = false;
+            pump();
+          });
         }
       });
     },

@@ -30,7 +30,7 @@ const config: CodegenConfig = {
       documents: 'schema/operations/**/*.graphql',
       preset: 'client',
       presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256', mode: 'embedHashInDocument' } },
-      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string', BigInt: 'string', JSON: 'unknown', Date: 'string', MinorUnits: 'string' } },
+      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string', BigInt: 'string', JSON: 'unknown', Date: 'string', Amount: 'string', MinorUnits: 'string' } },
     },
     ...Object.fromEntries(
     subgraphs.map((name) => [
@@ -54,7 +54,8 @@ const config: CodegenConfig = {
             BigInt: { input: 'bigint', output: 'bigint | string' },
             JSON: { input: 'unknown', output: 'unknown' },
             Date: { input: 'string', output: 'string' },
-            MinorUnits: { input: 'string', output: 'bigint | string' },
+            Amount: { input: 'string', output: 'bigint | string' },
+            MinorUnits: { input: 'bigint', output: 'bigint' },
           },
           showUnusedMappers: true,
           resolversNonOptionalTypename: false,

@@ -32,6 +32,7 @@ export const registry: readonly RegistryEntry[] = [
   // After commerce and blog: its seed learns from their demo catalogs.
   { name: 'recommendations', port: 4012, load: () => import('../../subgraphs/recommendations/src/index') },
   { name: 'expenses', port: 4010, load: () => import('../../subgraphs/expenses/src/index') },
+  { name: 'banking', port: 4013, load: () => import('../../subgraphs/banking/src/index') },
 ];
 
 export const GATEWAY_PORT = 4000;

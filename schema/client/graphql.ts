@@ -4,6 +4,24 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AddPayeeInput = {
+  accountNumber: string;
+  /** 1 to 100 characters. */
+  name: string;
+};
+
+export type BankAccountKind =
+  | 'CHECKING'
+  | 'SAVINGS';
+
+export type BankAccountStatus =
+  /** Closed by its owner at a zero balance; kept for the ledger's history. */
+  | 'CLOSED'
+  /** Nothing moves until an admin unfreezes it (suspected fraud, a legal hold). */
+  | 'FROZEN'
+  /** Money moves in and out. */
+  | 'OPEN';
+
 export type ChainNetworkKind =
   | 'DEVNET'
   | 'RPC';
@@ -93,6 +111,23 @@ export type CreateTodoInput = {
   title: string;
 };
 
+export type CreateTransferInput = {
+  /** Positive, in the source currency's minor units. */
+  amount: string;
+  /** One of your open accounts. */
+  fromAccountId: string | number;
+  /** Hold the amount as a pending transfer to post (or void) later. */
+  hold?: boolean | null | undefined;
+  /** Unique per transfer you make (1 to 100 characters). Resending the same key and body returns the first result. */
+  idempotencyKey: string;
+  /** Shown on both statements (at most 140 characters). */
+  reference?: string | null | undefined;
+  /** Another of your accounts; or give `toAccountNumber` or `toPayeeId` (exactly one). */
+  toAccountId?: string | number | null | undefined;
+  toAccountNumber?: string | null | undefined;
+  toPayeeId?: string | number | null | undefined;
+};
+
 export type CreateWalletInput = {
   /** BIP-44 address index (m/44'/60'/0'/0/index); 0 when omitted. */
   addressIndex?: number | null | undefined;
@@ -129,6 +164,16 @@ export type ExampleContract =
   /** An OpenZeppelin ERC-721 the deployer mints: constructor(name, symbol). */
   | 'ERC721';
 
+export type ExchangeCurrencyInput = {
+  /** Positive, in the source currency's minor units. */
+  amount: string;
+  fromAccountId: string | number;
+  idempotencyKey: string;
+  reference?: string | null | undefined;
+  /** Another of your accounts, in another currency. */
+  toAccountId: string | number;
+};
+
 export type LoginInput = {
   email: string;
   password: string;
@@ -157,9 +202,40 @@ export type NoteOrder =
   /** Pinned notes first, then the most recently changed. */
   | 'UPDATED_AT';
 
+export type OpenBankAccountInput = {
+  /** ISO 4217: EUR, USD, GBP, CHF or JPY. */
+  currency: string;
+  /** The holder's name for statements (1 to 200 characters). */
+  holderName: string;
+  kind: BankAccountKind;
+  /** 1 to 100 characters. */
+  name: string;
+};
+
 export type OrderDirection =
   | 'ASC'
   | 'DESC';
+
+export type PostingDirection =
+  | 'CREDIT'
+  | 'DEBIT';
+
+/** Ad-hoc filters over postings; all given conditions must hold. */
+export type PostingFilter = {
+  /** Your accounts to search (default: all of yours; admins may name anyone's). */
+  accountIds?: Array<string | number> | null | undefined;
+  /** Only postings whose other side is this account number. */
+  counterpartyAccountNumber?: string | null | undefined;
+  direction?: PostingDirection | null | undefined;
+  /** Posted at or after. */
+  from?: string | null | undefined;
+  /** Largest absolute amount, in minor units. */
+  maxAmount?: string | null | undefined;
+  /** Smallest absolute amount, in minor units. */
+  minAmount?: string | null | undefined;
+  /** Posted before. */
+  to?: string | null | undefined;
+};
 
 /** What makes a price alert fire. */
 export type PriceAlertCondition =
@@ -303,6 +379,12 @@ export type TransferInput = {
   walletId: string | number;
 };
 
+export type TransferStatus =
+  /** The amount is held on the source; post or void it (or it expires and is voided). */
+  | 'PENDING'
+  | 'POSTED'
+  | 'VOIDED';
+
 /** Only the fields given change; omitted ones keep their value (null is not allowed for them). */
 export type UpdateNoteInput = {
   body?: string | null | undefined;
@@ -374,6 +456,76 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { id: string, email: string | null, displayName: string, roles: Array<Role> | null, createdAt: string } | null };
+
+export type MyBankAccountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyBankAccountsQuery = { me: { id: string, bankAccounts: { edges: Array<{ node: { id: string, kind: BankAccountKind, name: string, currency: string, status: BankAccountStatus, accountNumber: string, balance: string, held: string, available: string, overdraftLimit: string } }> } | null, payees: Array<{ id: string, name: string, maskedNumber: string }> | null } | null };
+
+export type OpenBankAccountMutationVariables = Exact<{
+  input: OpenBankAccountInput;
+}>;
+
+
+export type OpenBankAccountMutation = { openBankAccount: { id: string, kind: BankAccountKind, name: string, currency: string, accountNumber: string, balance: string } | null };
+
+export type CreateTransferMutationVariables = Exact<{
+  input: CreateTransferInput;
+}>;
+
+
+export type CreateTransferMutation = { createTransfer: { id: string, status: TransferStatus, amount: string, currency: string, reference: string, expiresAt: string | null, from: { maskedNumber: string, holderName: string | null }, to: { maskedNumber: string, holderName: string | null } } | null };
+
+export type PostTransferMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PostTransferMutation = { postTransfer: { id: string, status: TransferStatus, postedAt: string | null } | null };
+
+export type VoidTransferMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VoidTransferMutation = { voidTransfer: { id: string, status: TransferStatus, voidReason: string | null } | null };
+
+export type ExchangeCurrencyMutationVariables = Exact<{
+  input: ExchangeCurrencyInput;
+}>;
+
+
+export type ExchangeCurrencyMutation = { exchangeCurrency: { id: string, amount: string, currency: string, toAmount: string, toCurrency: string, fxRate: string | null, fxRateSource: string | null } | null };
+
+export type AddPayeeMutationVariables = Exact<{
+  input: AddPayeeInput;
+}>;
+
+
+export type AddPayeeMutation = { addPayee: { id: string, name: string, maskedNumber: string } | null };
+
+export type BankStatementQueryVariables = Exact<{
+  id: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type BankStatementQuery = { bankAccount: { name: string, statement: { currency: string, openingBalance: string, closingBalance: string, totalDebits: string, totalCredits: string, postings: Array<{ amount: string, balanceAfter: string, postedAt: string, counterparty: { maskedNumber: string, holderName: string | null, bank: boolean }, transfer: { reference: string } }> } } | null };
+
+export type LedgerPostingsQueryVariables = Exact<{
+  filter?: PostingFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LedgerPostingsQuery = { ledgerPostings: { postings: { edges: Array<{ node: { amount: string, currency: string, postedAt: string, counterparty: { maskedNumber: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, totals: Array<{ currency: string, count: number, debits: string, credits: string, net: string }> } | null };
+
+export type TransferReceivedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TransferReceivedSubscription = { transferReceived: { transfer: { id: string, amount: string, currency: string, reference: string, from: { maskedNumber: string, holderName: string | null } }, account: { id: string, name: string, balance: string } | null } | null };
 
 export type ChainNetworkQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -717,6 +869,16 @@ export const RefreshSessionDocument = {"__meta__":{"hash":"sha256:843c6e54b0286c
 export const LogoutDocument = {"__meta__":{"hash":"sha256:44df27831b2e811e41361abb45896fc013bf9f0e37f54ae93fdb75c2c1f24da5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}]}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
 export const ChangePasswordDocument = {"__meta__":{"hash":"sha256:b98ea1146e167327557425fabe700fd1df58d9067a38db39b6f4f85ce75fd3cc"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const MeDocument = {"__meta__":{"hash":"sha256:50443297795ff6a1f6d99493f95597f71a4c0b88861e4baec9334f4e939b0007"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const MyBankAccountsDocument = {"__meta__":{"hash":"sha256:62f1a3728c739eb4d229142f68f612e31372d65f5bb4319ff61c643543a34f04"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyBankAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"bankAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"held"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"overdraftLimit"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"payees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"maskedNumber"}}]}}]}}]}}]} as unknown as DocumentNode<MyBankAccountsQuery, MyBankAccountsQueryVariables>;
+export const OpenBankAccountDocument = {"__meta__":{"hash":"sha256:200fe6f7ab9236b830b612fed3f02fb570335db9bddfc9531a3b779a6f08d37d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OpenBankAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OpenBankAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openBankAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"balance"}}]}}]}}]} as unknown as DocumentNode<OpenBankAccountMutation, OpenBankAccountMutationVariables>;
+export const CreateTransferDocument = {"__meta__":{"hash":"sha256:685d456ba2d26f1cc7d5c9c417e7c371278f987a510daaf4cb90316e2aae8d6b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTransfer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTransferInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTransfer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maskedNumber"}},{"kind":"Field","name":{"kind":"Name","value":"holderName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maskedNumber"}},{"kind":"Field","name":{"kind":"Name","value":"holderName"}}]}}]}}]}}]} as unknown as DocumentNode<CreateTransferMutation, CreateTransferMutationVariables>;
+export const PostTransferDocument = {"__meta__":{"hash":"sha256:c6452e28a875a6c8390053d18d6698abcee5c532b13338b96c25ea1b1b6faa48"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PostTransfer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postTransfer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}}]}}]}}]} as unknown as DocumentNode<PostTransferMutation, PostTransferMutationVariables>;
+export const VoidTransferDocument = {"__meta__":{"hash":"sha256:e9a18b0041e88b1fbdfe859825ef03bc6ae01ae171ee9ef48ef6f59e134bf576"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VoidTransfer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"voidTransfer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"voidReason"}}]}}]}}]} as unknown as DocumentNode<VoidTransferMutation, VoidTransferMutationVariables>;
+export const ExchangeCurrencyDocument = {"__meta__":{"hash":"sha256:23f95d5987f056e52d7492685cecbb63d958f382b2b74ca813dd0db155ab9006"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExchangeCurrency"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExchangeCurrencyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exchangeCurrency"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"toAmount"}},{"kind":"Field","name":{"kind":"Name","value":"toCurrency"}},{"kind":"Field","name":{"kind":"Name","value":"fxRate"}},{"kind":"Field","name":{"kind":"Name","value":"fxRateSource"}}]}}]}}]} as unknown as DocumentNode<ExchangeCurrencyMutation, ExchangeCurrencyMutationVariables>;
+export const AddPayeeDocument = {"__meta__":{"hash":"sha256:da13721d4661669842ad006e17402dbb1c31ff44c191808385f9b6b1da12ac34"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddPayee"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddPayeeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addPayee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"maskedNumber"}}]}}]}}]} as unknown as DocumentNode<AddPayeeMutation, AddPayeeMutationVariables>;
+export const BankStatementDocument = {"__meta__":{"hash":"sha256:d528b96518c5e61b84ab21accf330d7585d27044ff936736988a5d21ad8ebbcd"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BankStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bankAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"statement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"openingBalance"}},{"kind":"Field","name":{"kind":"Name","value":"closingBalance"}},{"kind":"Field","name":{"kind":"Name","value":"totalDebits"}},{"kind":"Field","name":{"kind":"Name","value":"totalCredits"}},{"kind":"Field","name":{"kind":"Name","value":"postings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"balanceAfter"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}},{"kind":"Field","name":{"kind":"Name","value":"counterparty"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maskedNumber"}},{"kind":"Field","name":{"kind":"Name","value":"holderName"}},{"kind":"Field","name":{"kind":"Name","value":"bank"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transfer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<BankStatementQuery, BankStatementQueryVariables>;
+export const LedgerPostingsDocument = {"__meta__":{"hash":"sha256:5ee31b9b16d062f5a86ddfaf0eeb2bf90bec280f00d8a8cf64355115eaa16edf"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LedgerPostings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PostingFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ledgerPostings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}},{"kind":"Field","name":{"kind":"Name","value":"counterparty"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maskedNumber"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"debits"}},{"kind":"Field","name":{"kind":"Name","value":"credits"}},{"kind":"Field","name":{"kind":"Name","value":"net"}}]}}]}}]}}]} as unknown as DocumentNode<LedgerPostingsQuery, LedgerPostingsQueryVariables>;
+export const TransferReceivedDocument = {"__meta__":{"hash":"sha256:7528cb3ef6bde854a0e8d6ec178d4c4c024b912c8b7754ee69d7aff4b5584edf"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"TransferReceived"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transferReceived"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transfer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maskedNumber"}},{"kind":"Field","name":{"kind":"Name","value":"holderName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"balance"}}]}}]}}]}}]} as unknown as DocumentNode<TransferReceivedSubscription, TransferReceivedSubscriptionVariables>;
 export const ChainNetworkDocument = {"__meta__":{"hash":"sha256:d829dfc5c32a3c4c48f9af02bb861b00e89d8a69e4fa096ef3f5df6923cdeba4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChainNetwork"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chainNetwork"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chainId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"currencySymbol"}},{"kind":"Field","name":{"kind":"Name","value":"latestBlock"}},{"kind":"Field","name":{"kind":"Name","value":"confirmationsRequired"}}]}}]}}]} as unknown as DocumentNode<ChainNetworkQuery, ChainNetworkQueryVariables>;
 export const MyWalletsDocument = {"__meta__":{"hash":"sha256:f763ba7de510dde85897a3342ce2f1edd58d9a795ef9dbdfa837861de8cf26d8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyWallets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"wallets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"confirmations"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"linkedAddresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"chainId"}},{"kind":"Field","name":{"kind":"Name","value":"linkedAt"}}]}}]}}]}}]} as unknown as DocumentNode<MyWalletsQuery, MyWalletsQueryVariables>;
 export const CreateWalletDocument = {"__meta__":{"hash":"sha256:fe56681383445a13bf00a2ff210b2ea1c7cec4bb22b74109ada34257382c2a9a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWallet"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWalletInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWallet"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mnemonic"}},{"kind":"Field","name":{"kind":"Name","value":"wallet"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"balance"}}]}},{"kind":"Field","name":{"kind":"Name","value":"funding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<CreateWalletMutation, CreateWalletMutationVariables>;

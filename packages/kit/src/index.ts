@@ -17,6 +17,8 @@ export { standardPolicies } from './auth/standard-policies';
 export { hasRecentSecondFactor, requireRecentSecondFactor, stepUpPolicy } from './auth/step-up';
 export { createFieldCipher, generateFieldKey, parseFieldKeys, loadFieldKeys, type FieldCipher, type FieldKey, type FieldKeysSource } from './crypto/field-encryption';
 export { createEnvelopeCipher, type EnvelopeCipher } from './crypto/envelope';
+export { createKeyedHash, type KeyedHash } from './crypto/keyed-hash';
+export { rewrapRecords, type RewrapSource, type SealedField } from './crypto/rewrap';
 export { clientInfoOf, CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, type ClientInfo } from './http/client-info';
 export * from './graphql/subgraph';
 export * from './graphql/subgraph-module';

@@ -13,16 +13,16 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A calendar day, ISO-8601 "YYYY-MM-DD" (no time, no zone), e.g. "2026-11-26". */
-  Date: { input: string; output: string; }
-  /** An instant in time, as a UTC ISO-8601 string with milliseconds, e.g. "2026-11-26T14:12:44.000Z". */
-  DateTime: { input: string; output: string | Date; }
   /**
    * An amount in integer minor units of its currency (cents for EUR, yen for JPY), as a string of
    * digits with an optional minus sign, e.g. "1250" for 12.50 EUR: sums may pass 2^53, so never a
    * float. Inputs also accept a JSON integer; an amount with a fraction of a minor unit is refused.
    */
-  MinorUnits: { input: string; output: bigint | string; }
+  Amount: { input: string; output: bigint | string; }
+  /** A calendar day, ISO-8601 "YYYY-MM-DD" (no time, no zone), e.g. "2026-11-26". */
+  Date: { input: string; output: string; }
+  /** An instant in time, as a UTC ISO-8601 string with milliseconds, e.g. "2026-11-26T14:12:44.000Z". */
+  DateTime: { input: string; output: string | Date; }
   federation__Policy: { input: unknown; output: unknown; }
   federation__Scope: { input: unknown; output: unknown; }
   link__Import: { input: unknown; output: unknown; }
@@ -37,7 +37,7 @@ export type Scalars = {
 export type Budget = {
   __typename?: 'Budget';
   /** Minor units of the base currency, per period. */
-  amount: Scalars['MinorUnits']['output'];
+  amount: Scalars['Amount']['output'];
   category: ExpenseCategory;
   id: Scalars['ID']['output'];
   period: BudgetPeriod;
@@ -63,7 +63,7 @@ export type BudgetStatusArgs = {
 /** A budget reached one of its thresholds in a period. */
 export type BudgetAlert = {
   __typename?: 'BudgetAlert';
-  available: Scalars['MinorUnits']['output'];
+  available: Scalars['Amount']['output'];
   /** Null when the budget has been deleted since. */
   budget: Maybe<Budget>;
   category: Maybe<ExpenseCategory>;
@@ -72,7 +72,7 @@ export type BudgetAlert = {
   periodEnd: Scalars['Date']['output'];
   periodStart: Scalars['Date']['output'];
   raisedAt: Scalars['DateTime']['output'];
-  spent: Scalars['MinorUnits']['output'];
+  spent: Scalars['Amount']['output'];
   threshold: Scalars['Int']['output'];
 };
 
@@ -85,17 +85,17 @@ export type BudgetPeriod =
 export type BudgetStatus = {
   __typename?: 'BudgetStatus';
   /** budgeted + rolledOver */
-  available: Scalars['MinorUnits']['output'];
-  budgeted: Scalars['MinorUnits']['output'];
+  available: Scalars['Amount']['output'];
+  budgeted: Scalars['Amount']['output'];
   end: Scalars['Date']['output'];
   /** spent / available in percent, to one decimal; null when nothing is available. */
   percentUsed: Maybe<Scalars['Float']['output']>;
   /** available − spent (negative when overspent). */
-  remaining: Scalars['MinorUnits']['output'];
+  remaining: Scalars['Amount']['output'];
   /** Unspent money carried over from earlier periods (0 without rollover). */
-  rolledOver: Scalars['MinorUnits']['output'];
+  rolledOver: Scalars['Amount']['output'];
   /** Expenses booked to the category and its subcategories in the period. */
-  spent: Scalars['MinorUnits']['output'];
+  spent: Scalars['Amount']['output'];
   start: Scalars['Date']['output'];
 };
 
@@ -103,19 +103,19 @@ export type BudgetStatus = {
 export type CategorySpending = {
   __typename?: 'CategorySpending';
   /** Booked to the category itself. */
-  amount: Scalars['MinorUnits']['output'];
+  amount: Scalars['Amount']['output'];
   /** Null for uncategorised spending. */
   category: Maybe<ExpenseCategory>;
   currency: Scalars['String']['output'];
   /** `total` as a percentage of all spending in the range, one decimal. */
   share: Scalars['Float']['output'];
   /** The category with all its subcategories. */
-  total: Scalars['MinorUnits']['output'];
+  total: Scalars['Amount']['output'];
 };
 
 export type CreateBudgetInput = {
   /** Positive minor units of the base currency per period. */
-  amount: Scalars['MinorUnits']['input'];
+  amount: Scalars['Amount']['input'];
   categoryId: Scalars['ID']['input'];
   period: BudgetPeriod;
   /** false when omitted. */
@@ -140,7 +140,7 @@ export type CreateMoneyAccountInput = {
   /** 1 to 200 characters, trimmed. */
   name: Scalars['String']['input'];
   /** Minor units; 0 when omitted. */
-  openingBalance?: InputMaybe<Scalars['MinorUnits']['input']>;
+  openingBalance?: InputMaybe<Scalars['Amount']['input']>;
 };
 
 export type CreateRecurringTransactionInput = {
@@ -214,7 +214,7 @@ export type CsvImportResult = {
 /** A row of a statement as it would be imported. */
 export type CsvImportRow = {
   __typename?: 'CsvImportRow';
-  amount: Maybe<Scalars['MinorUnits']['output']>;
+  amount: Maybe<Scalars['Amount']['output']>;
   /** Set by your rules. */
   category: Maybe<ExpenseCategory>;
   /** Imported before (same day, amount, payee, and n-th repeat in the file): skipped on import. */
@@ -288,7 +288,7 @@ export type File = {
 export type MoneyAccount = {
   __typename?: 'MoneyAccount';
   /** The opening balance plus income and transfers in, minus expenses and transfers out, in the account's currency. */
-  balance: Scalars['MinorUnits']['output'];
+  balance: Scalars['Amount']['output'];
   createdAt: Scalars['DateTime']['output'];
   /** ISO 4217 code, e.g. "EUR". */
   currency: Scalars['String']['output'];
@@ -297,7 +297,7 @@ export type MoneyAccount = {
   kind: MoneyAccountKind;
   name: Scalars['String']['output'];
   /** What the account held before its first transaction, in its currency's minor units. */
-  openingBalance: Scalars['MinorUnits']['output'];
+  openingBalance: Scalars['Amount']['output'];
   owner: User;
 };
 
@@ -326,8 +326,8 @@ export type MoneyAccountKind =
 export type MoneyTransaction = {
   __typename?: 'MoneyTransaction';
   account: MoneyAccount;
-  amount: Scalars['MinorUnits']['output'];
-  baseAmount: Scalars['MinorUnits']['output'];
+  amount: Scalars['Amount']['output'];
+  baseAmount: Scalars['Amount']['output'];
   /** The exchange rate used to convert `amount` into the base currency, as stored with it. */
   conversion: CurrencyConversion;
   createdAt: Scalars['DateTime']['output'];
@@ -345,7 +345,7 @@ export type MoneyTransaction = {
   /** TRANSFER: the account that received the money. */
   toAccount: Maybe<MoneyAccount>;
   /** TRANSFER: what arrived, in the receiving account's currency. */
-  toAmount: Maybe<Scalars['MinorUnits']['output']>;
+  toAmount: Maybe<Scalars['Amount']['output']>;
 };
 
 export type MoneyTransactionConnection = {
@@ -382,7 +382,7 @@ export type MoneyTransactionFilter = {
 export type MoneyTransactionInput = {
   accountId: Scalars['ID']['input'];
   /** Positive minor units of the account's currency. */
-  amount: Scalars['MinorUnits']['input'];
+  amount: Scalars['Amount']['input'];
   /** One category for the whole amount (a shorthand for one split). Not with `splits`. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
   kind: MoneyTransactionKind;
@@ -396,7 +396,7 @@ export type MoneyTransactionInput = {
   /** TRANSFER: another account of yours. */
   toAccountId?: InputMaybe<Scalars['ID']['input']>;
   /** TRANSFER between currencies: what arrived; converted at the day's reference rate when omitted. */
-  toAmount?: InputMaybe<Scalars['MinorUnits']['input']>;
+  toAmount?: InputMaybe<Scalars['Amount']['input']>;
 };
 
 export type MoneyTransactionKind =
@@ -408,8 +408,8 @@ export type MoneyTransactionKind =
 export type MoneyTransactionSplit = {
   __typename?: 'MoneyTransactionSplit';
   /** In the transaction's currency. */
-  amount: Scalars['MinorUnits']['output'];
-  baseAmount: Scalars['MinorUnits']['output'];
+  amount: Scalars['Amount']['output'];
+  baseAmount: Scalars['Amount']['output'];
   category: Maybe<ExpenseCategory>;
   id: Scalars['ID']['output'];
   notes: Maybe<Scalars['String']['output']>;
@@ -417,7 +417,7 @@ export type MoneyTransactionSplit = {
 
 export type MoneyTransactionSplitInput = {
   /** Positive minor units of the transaction's currency; the splits add up to the transaction's amount. */
-  amount: Scalars['MinorUnits']['input'];
+  amount: Scalars['Amount']['input'];
   categoryId?: InputMaybe<Scalars['ID']['input']>;
   notes?: InputMaybe<Scalars['String']['input']>;
 };
@@ -569,7 +569,7 @@ export type NetWorthPoint = {
   __typename?: 'NetWorthPoint';
   currency: Scalars['String']['output'];
   on: Scalars['Date']['output'];
-  value: Scalars['MinorUnits']['output'];
+  value: Scalars['Amount']['output'];
 };
 
 export type PageInfo = {
@@ -585,10 +585,10 @@ export type PeriodTotals = {
   __typename?: 'PeriodTotals';
   currency: Scalars['String']['output'];
   end: Scalars['Date']['output'];
-  expense: Scalars['MinorUnits']['output'];
-  income: Scalars['MinorUnits']['output'];
+  expense: Scalars['Amount']['output'];
+  income: Scalars['Amount']['output'];
   /** income − expense */
-  net: Scalars['MinorUnits']['output'];
+  net: Scalars['Amount']['output'];
   start: Scalars['Date']['output'];
 };
 
@@ -665,7 +665,7 @@ export type QuerySpendingByCategoryArgs = {
 /** What each occurrence books: a MoneyTransactionInput without a date and without splits. */
 export type RecurringTemplateInput = {
   accountId: Scalars['ID']['input'];
-  amount: Scalars['MinorUnits']['input'];
+  amount: Scalars['Amount']['input'];
   categoryId?: InputMaybe<Scalars['ID']['input']>;
   kind: MoneyTransactionKind;
   notes?: InputMaybe<Scalars['String']['input']>;
@@ -678,7 +678,7 @@ export type RecurringTemplateInput = {
 export type RecurringTransaction = {
   __typename?: 'RecurringTransaction';
   account: MoneyAccount;
-  amount: Scalars['MinorUnits']['output'];
+  amount: Scalars['Amount']['output'];
   category: Maybe<ExpenseCategory>;
   id: Scalars['ID']['output'];
   kind: MoneyTransactionKind;
@@ -736,7 +736,7 @@ export type Subscription = {
 };
 
 export type UpdateBudgetInput = {
-  amount?: InputMaybe<Scalars['MinorUnits']['input']>;
+  amount?: InputMaybe<Scalars['Amount']['input']>;
   rollover?: InputMaybe<Scalars['Boolean']['input']>;
   thresholds?: InputMaybe<Array<Scalars['Int']['input']>>;
 };
@@ -869,6 +869,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Amount: ResolverTypeWrapper<Scalars['Amount']['output']>;
   Budget: ResolverTypeWrapper<BudgetMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -897,7 +898,6 @@ export type ResolversTypes = {
   ExpenseCategory: ResolverTypeWrapper<ExpenseCategoryMapper>;
   ExpenseSettings: ResolverTypeWrapper<ExpenseSettings>;
   File: ResolverTypeWrapper<FileMapper>;
-  MinorUnits: ResolverTypeWrapper<Scalars['MinorUnits']['output']>;
   MoneyAccount: ResolverTypeWrapper<MoneyAccountMapper>;
   MoneyAccountConnection: ResolverTypeWrapper<MoneyAccountConnectionMapper>;
   MoneyAccountEdge: ResolverTypeWrapper<Omit<MoneyAccountEdge, 'node'> & { node: ResolversTypes['MoneyAccount'] }>;
@@ -935,6 +935,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Amount: Scalars['Amount']['output'];
   Budget: BudgetMapper;
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -960,7 +961,6 @@ export type ResolversParentTypes = {
   ExpenseCategory: ExpenseCategoryMapper;
   ExpenseSettings: ExpenseSettings;
   File: FileMapper;
-  MinorUnits: Scalars['MinorUnits']['output'];
   MoneyAccount: MoneyAccountMapper;
   MoneyAccountConnection: MoneyAccountConnectionMapper;
   MoneyAccountEdge: Omit<MoneyAccountEdge, 'node'> & { node: ResolversParentTypes['MoneyAccount'] };
@@ -1040,8 +1040,12 @@ export type TagDirectiveArgs = {
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export interface AmountScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Amount'], any> {
+  name: 'Amount';
+}
+
 export type BudgetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Budget'] = ResolversParentTypes['Budget']> = {
-  amount?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   category?: Resolver<ResolversTypes['ExpenseCategory'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['BudgetPeriod'], ParentType, ContextType>;
@@ -1052,34 +1056,34 @@ export type BudgetResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type BudgetAlertResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BudgetAlert'] = ResolversParentTypes['BudgetAlert']> = {
-  available?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
+  available?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   budget?: Resolver<Maybe<ResolversTypes['Budget']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['ExpenseCategory']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  spent?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
+  spent?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   threshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type BudgetStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BudgetStatus'] = ResolversParentTypes['BudgetStatus']> = {
-  available?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
-  budgeted?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
+  available?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  budgeted?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   percentUsed?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  remaining?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
-  rolledOver?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
-  spent?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  rolledOver?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  spent?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type CategorySpendingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CategorySpending'] = ResolversParentTypes['CategorySpending']> = {
-  amount?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['ExpenseCategory']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
 };
 
 export type CsvImportPreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CsvImportPreview'] = ResolversParentTypes['CsvImportPreview']> = {
@@ -1095,7 +1099,7 @@ export type CsvImportResultResolvers<ContextType = Context, ParentType extends R
 };
 
 export type CsvImportRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CsvImportRow'] = ResolversParentTypes['CsvImportRow']> = {
-  amount?: Resolver<Maybe<ResolversTypes['MinorUnits']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Amount']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['ExpenseCategory']>, ParentType, ContextType>;
   duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['CsvRowError']>, ParentType, ContextType>;
@@ -1145,19 +1149,15 @@ export type FileResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
-export interface MinorUnitsScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['MinorUnits'], any> {
-  name: 'MinorUnits';
-}
-
 export type MoneyAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyAccount'] = ResolversParentTypes['MoneyAccount'], FederationReferenceType extends FederationReferenceTypes['MoneyAccount'] = FederationReferenceTypes['MoneyAccount']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MoneyAccount']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  balance?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
+  balance?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MoneyAccountKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  openingBalance?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
+  openingBalance?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
@@ -1173,8 +1173,8 @@ export type MoneyAccountEdgeResolvers<ContextType = Context, ParentType extends 
 
 export type MoneyTransactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyTransaction'] = ResolversParentTypes['MoneyTransaction']> = {
   account?: Resolver<ResolversTypes['MoneyAccount'], ParentType, ContextType>;
-  amount?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
-  baseAmount?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  baseAmount?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   conversion?: Resolver<ResolversTypes['CurrencyConversion'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1187,7 +1187,7 @@ export type MoneyTransactionResolvers<ContextType = Context, ParentType extends 
   splits?: Resolver<Array<ResolversTypes['MoneyTransactionSplit']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   toAccount?: Resolver<Maybe<ResolversTypes['MoneyAccount']>, ParentType, ContextType>;
-  toAmount?: Resolver<Maybe<ResolversTypes['MinorUnits']>, ParentType, ContextType>;
+  toAmount?: Resolver<Maybe<ResolversTypes['Amount']>, ParentType, ContextType>;
 };
 
 export type MoneyTransactionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyTransactionConnection'] = ResolversParentTypes['MoneyTransactionConnection']> = {
@@ -1202,8 +1202,8 @@ export type MoneyTransactionEdgeResolvers<ContextType = Context, ParentType exte
 };
 
 export type MoneyTransactionSplitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyTransactionSplit'] = ResolversParentTypes['MoneyTransactionSplit']> = {
-  amount?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
-  baseAmount?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  baseAmount?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['ExpenseCategory']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1235,7 +1235,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type NetWorthPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetWorthPoint'] = ResolversParentTypes['NetWorthPoint']> = {
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  value?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1248,9 +1248,9 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PeriodTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PeriodTotals'] = ResolversParentTypes['PeriodTotals']> = {
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  expense?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
-  income?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
-  net?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
+  expense?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  income?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
@@ -1272,7 +1272,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type RecurringTransactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecurringTransaction'] = ResolversParentTypes['RecurringTransaction']> = {
   account?: Resolver<ResolversTypes['MoneyAccount'], ParentType, ContextType>;
-  amount?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['ExpenseCategory']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MoneyTransactionKind'], ParentType, ContextType>;
@@ -1318,6 +1318,7 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type Resolvers<ContextType = Context> = {
+  Amount?: GraphQLScalarType;
   Budget?: BudgetResolvers<ContextType>;
   BudgetAlert?: BudgetAlertResolvers<ContextType>;
   BudgetStatus?: BudgetStatusResolvers<ContextType>;
@@ -1332,7 +1333,6 @@ export type Resolvers<ContextType = Context> = {
   ExpenseCategory?: ExpenseCategoryResolvers<ContextType>;
   ExpenseSettings?: ExpenseSettingsResolvers<ContextType>;
   File?: FileResolvers<ContextType>;
-  MinorUnits?: GraphQLScalarType;
   MoneyAccount?: MoneyAccountResolvers<ContextType>;
   MoneyAccountConnection?: MoneyAccountConnectionResolvers<ContextType>;
   MoneyAccountEdge?: MoneyAccountEdgeResolvers<ContextType>;

@@ -41,7 +41,7 @@ describe('expenses through the gateway', () => {
     // The upstream subscribe message travels gateway → expenses asynchronously.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const spend = (amount: string, day: string) =>
-      ok(`mutation($a: ID!, $c: ID!, $amount: MinorUnits!, $day: Date!) { createMoneyTransaction(input: { kind: EXPENSE, accountId: $a, categoryId: $c, amount: $amount, occurredOn: $day }) { id } }`, { a: account, c: food, amount, day });
+      ok(`mutation($a: ID!, $c: ID!, $amount: Amount!, $day: Date!) { createMoneyTransaction(input: { kind: EXPENSE, accountId: $a, categoryId: $c, amount: $amount, occurredOn: $day }) { id } }`, { a: account, c: food, amount, day });
     await spend('7900', '2026-11-10');
     await spend('200', '2026-11-11');
     await spend('100', '2026-11-12');

@@ -14,7 +14,7 @@ import { User } from './User';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
-  MinorUnits: MoneyScalar,
+  Amount: MoneyScalar,
   Query,
   Mutation,
   Subscription,

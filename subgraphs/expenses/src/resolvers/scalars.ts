@@ -8,7 +8,7 @@ const badInput = (message: string) => new GraphQLError(message, { extensions: { 
  * says what to send.
  */
 export const MoneyScalar = new GraphQLScalarType<string, string>({
-  name: 'MinorUnits',
+  name: 'Amount',
   serialize: (value) => {
     if (typeof value === 'bigint' || (typeof value === 'number' && Number.isSafeInteger(value))) return value.toString();
     if (typeof value === 'string' && /^-?\d+$/.test(value)) return value;

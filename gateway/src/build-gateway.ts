@@ -28,6 +28,7 @@ import { createMemoryRateLimiter } from './http/rate-limiter';
 import type { TrustedProxies } from './http/client-address';
 import { createRequestGuard, type RateLimits } from './http/request-guard';
 import { loadTrustedDocuments, type TrustedDocuments } from './http/trusted-documents';
+import { webAppRoutes, type WebAppOptions } from './http/web-app';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { reportValueCompletionErrors } from './value-completion';
 import type { DeliveryLimits } from './subscriptions/subscriber';
@@ -56,6 +57,8 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocuments;
   /** The operation Apollo Sandbox opens with (development only). */
   sandboxDocument?: string;
+  /** The web app at /app/ and GraphiQL at /graphiql (see http/web-app.ts). */
+  webApp?: Omit<WebAppOptions, 'production'>;
 }
 
 export interface Gateway {
@@ -193,10 +196,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     routes: {
       '/graphql': (req, res) => inSpan('gateway.http', { 'http.route': '/graphql' }, () => handleGraphQL(req, res), contextFromHeaders(req.headers), SpanKind.SERVER),
+      // The web app; the API and its Sandbox stay at /graphql.
       '/': async (_req, res) => {
-        res.writeHead(302, { location: '/graphql' });
+        res.writeHead(302, { location: '/app/' });
         res.end();
       },
+      ...webAppRoutes({ ...options.webApp, production: options.production }),
       '/healthz': liveness,
       '/readyz': readiness,
     },

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * The app is served under /app/ (the gateway's root belongs to short links, see README), the API
+ * explorer at /graphiql; both share /app/assets/. In development Vite serves them and forwards
+ * the API (HTTP and graphql-ws) to the graph at MOSAIC_GATEWAY (default: `pnpm start`'s).
+ */
+const gateway = process.env.MOSAIC_GATEWAY ?? 'http://localhost:4000';
+
+export default defineConfig({
+  base: '/app/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 4096,
+    rollupOptions: { input: { app: 'index.html', graphiql: 'graphiql.html' } },
+  },
+  server: {
+    port: Number(process.env.WEB_PORT ?? 5173),
+    strictPort: false,
+    proxy: { '/graphql': { target: gateway, ws: true, changeOrigin: false } },
+  },
+});

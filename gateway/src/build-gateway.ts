@@ -34,7 +34,8 @@ import { reportValueCompletionErrors } from './value-completion';
 import type { DeliveryLimits } from './subscriptions/subscriber';
 import { SubscriptionService } from './subscriptions/subscription-service';
 import { buildSupergraphModel } from './subscriptions/supergraph-model';
-import { attachGatewaySubscriptions, type SubscriptionLimits } from './subscriptions/ws-server';
+import { attachGatewaySubscriptions, type GatewaySocketOptions, type SubscriptionLimits } from './subscriptions/ws-server';
+import { createHttpSubscriptions, streamProtocolOf } from './subscriptions/http-subscriptions';
 import { subgraphEndpoints, supergraphForGateway, type SubgraphEndpoint } from './supergraph';
 
 export interface GatewayOptions {
@@ -159,10 +160,25 @@ export function createGateway(options: GatewayOptions): Gateway {
     ],
   });
 
+  const executeOperation: GatewaySocketOptions['executeOperation'] = async ({ document, variables, operationName, viewer, authorization }) => {
+    const response = await server.executeOperation(
+      { query: print(document), ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) },
+      { contextValue: { requestId: randomUUID(), viewer, authorization } },
+    );
+    return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported on this transport.' }] };
+  };
+  const subscriptionRules = { schema: model.apiGraphQLSchema, validationRules: armor.validationRules, maxTokens: operationLimits.maxTokens };
+  // SSE and Apollo's multipart subscriptions on /graphql, after the same guard as any request.
+  const httpSubscriptions = createHttpSubscriptions({ service: subscriptions, ...subscriptionRules, verifier, guard, limits, log, executeOperation });
   const handleGraphQL = graphqlHandler<GatewayContext>({
     server,
     maxBodyBytes: operationLimits.maxBodyBytes,
-    before: guard.before,
+    before: async (req, params, res) => {
+      const admitted = await guard.before(req, params, res);
+      const protocol = streamProtocolOf(req);
+      if ('handled' in admitted || !protocol) return admitted;
+      return (await httpSubscriptions.handle(req, res, admitted.params, protocol)) ? { handled: true } : admitted;
+    },
     context: async (req, requestId) => {
       const authorization = req.headers.authorization;
       const viewer = guard.rememberedViewer(req) ?? (await verifier.viewerFromHeader(authorization).catch(asHttpError(401)));
@@ -178,20 +194,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     attachSubscriptions(httpServer) {
       socketServer = attachGatewaySubscriptions(httpServer, '/graphql', {
         service: subscriptions,
-        schema: model.apiGraphQLSchema,
-        validationRules: armor.validationRules,
-        maxTokens: operationLimits.maxTokens,
+        ...subscriptionRules,
         verifier,
         guard,
         limits,
         log,
-        async executeOperation({ document, variables, operationName, viewer, authorization }) {
-          const response = await server.executeOperation(
-            { query: print(document), ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) },
-            { contextValue: { requestId: randomUUID(), viewer, authorization } },
-          );
-          return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported over WebSocket.' }] };
-        },
+        executeOperation,
       });
     },
     routes: {

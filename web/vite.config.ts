@@ -21,6 +21,10 @@ export default defineConfig({
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
     strictPort: false,
-    proxy: { '/graphql': { target: gateway, ws: true, changeOrigin: false } },
+    proxy: {
+      '/graphql': { target: gateway, ws: true, changeOrigin: false },
+      // The one-click demo sign-in (served by `pnpm start`'s process only).
+      '/app/demo.json': { target: gateway },
+    },
   },
 });

@@ -153,7 +153,6 @@ describe('web app in a browser (all-in-one, trusted documents strict)', () => {
     await page.goto(`${origin}/graphiql`);
     await page.locator('.graphiql-container').waitFor();
     await page.getByText('subscription Prices').first().waitFor();
-    await shot(page, 'graphiql');
     await context.close();
     expect(foreignRequests).toEqual([]);
   });

@@ -20,7 +20,13 @@ function newestChange(path: string): number {
 
 export function buildWeb(force = false): 'built' | 'current' {
   if (!force && existsSync(output) && statSync(output).mtimeMs > Math.max(...inputs.map(newestChange))) return 'current';
-  execFileSync(process.execPath, [join(web, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: web, stdio: ['ignore', 'inherit', 'inherit'] });
+  // NODE_ENV decides Vite's production flags: under vitest it is `test`, which would build the
+  // development variant (sending documents, not persisted ids).
+  execFileSync(process.execPath, [join(web, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
+    cwd: web,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   return 'built';
 }
 

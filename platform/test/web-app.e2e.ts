@@ -12,6 +12,8 @@ import { spawnAllInOne, type AllInOneProcess } from '../src/spawn-all-in-one';
  * TRUSTED_DOCUMENTS=strict — so every request the production build makes must be a persisted id —
  * driven by Debian's Chromium. Screenshots of the main screens go to docs/screenshots/.
  */
+/** Short-lived access tokens (the shortest accounts allows): the app refreshes during the run. */
+const ACCESS_TOKEN_TTL_SECONDS = 30;
 const dataDir = mkdtempSync(join(tmpdir(), 'mosaic-web-'));
 const screenshots = join(repoRoot, 'docs/screenshots');
 let graph: AllInOneProcess;
@@ -24,7 +26,7 @@ beforeAll(async () => {
   buildWeb();
   const port = await freePort();
   origin = `http://localhost:${port}`;
-  graph = await spawnAllInOne({ PORT: String(port), PGLITE_DIR: join(dataDir, 'pglite'), DEV_KEYS_DIR: join(dataDir, 'keys'), SUBGRAPH_PORTS: 'random', TRUSTED_DOCUMENTS: 'strict' }, 120_000);
+  graph = await spawnAllInOne({ PORT: String(port), PGLITE_DIR: join(dataDir, 'pglite'), DEV_KEYS_DIR: join(dataDir, 'keys'), SUBGRAPH_PORTS: 'random', TRUSTED_DOCUMENTS: 'strict', ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS) }, 120_000);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
   mkdirSync(screenshots, { recursive: true });
 }, 180_000);
@@ -115,15 +117,27 @@ describe('web app in a browser (all-in-one, trusted documents strict)', () => {
     await cell.waitFor();
     const before = await cell.getAttribute('data-at');
     // A tick is a new quote time for the symbol, pushed over the subscription.
-    // (An expression: this file is compiled without the DOM's types.)
-    await page.waitForFunction(`(() => {
-      const at = document.querySelector('[data-testid="last-ACME"]')?.getAttribute('data-at');
-      return Boolean(at) && at !== ${JSON.stringify(before)};
-    })()`);
+    await page.locator(`[data-testid="last-ACME"]:not([data-at="${before}"])`).waitFor();
     await page.getByRole('img', { name: /one-minute candles/ }).locator('canvas').first().waitFor();
     await shot(page, 'stocks');
     await context.close();
   });
+
+  it('refreshes the access token before it expires and keeps live data flowing on the new one', async () => {
+    const context = await newContext();
+    const page = await signInAsDemo(context);
+    await page.getByRole('link', { name: 'Stocks' }).click();
+    await page.getByTestId('last-ACME').waitFor();
+    const refreshed = await page.waitForResponse((response) => response.request().postDataJSON()?.operationName === 'WebRefreshSession', { timeout: ACCESS_TOKEN_TTL_SECONDS * 1000 });
+    expect(((await refreshed.json()) as { data?: { refreshSession?: { accessToken?: string } } }).data?.refreshSession?.accessToken).toEqual(expect.any(String));
+    // The socket reconnected with the new token: ticks keep coming.
+    const after = await page.getByTestId('last-ACME').getAttribute('data-at');
+    await page.locator(`[data-testid="last-ACME"]:not([data-at="${after}"])`).waitFor();
+    // And HTTP requests carry it: a query after the refresh succeeds.
+    await page.getByRole('link', { name: 'Todos', exact: true }).click();
+    await page.getByRole('list', { name: 'Todos' }).getByRole('listitem').first().waitFor();
+    await context.close();
+  }, 90_000);
 
   it('renders the other screens with their data', async () => {
     const context = await newContext();
@@ -145,7 +159,7 @@ describe('web app in a browser (all-in-one, trusted documents strict)', () => {
     await page.getByRole('heading', { name: 'Todos' }).waitFor();
     await shot(page, 'todos-phone');
     await context.close();
-  });
+  }, 90_000);
 
   it('serves GraphiQL at /graphiql from the gateway alone (no CDN)', async () => {
     const context = await newContext();

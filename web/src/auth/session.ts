@@ -19,8 +19,12 @@ import { graphqlRequest, RequestError } from './graphql-request';
  */
 const REFRESH_KEY = 'mosaic.refreshToken';
 const LOCK = 'mosaic.session-refresh';
-/** Refresh this long before the access token expires. */
+/** Refresh this long before the access token expires: a minute, or a fifth of a short lifetime. */
 const REFRESH_AHEAD_MS = 60_000;
+const refreshDelay = (expiresAt: string) => {
+  const left = Date.parse(expiresAt) - Date.now();
+  return Math.max(1_000, left - Math.min(REFRESH_AHEAD_MS, left / 5));
+};
 
 export interface Viewer {
   id: string;
@@ -53,8 +57,8 @@ function adopt(session: SessionFragment) {
   accessToken = session.accessToken;
   localStorage.setItem(REFRESH_KEY, session.refreshToken);
   clearTimeout(refreshTimer);
-  const delay = Math.max(5_000, Date.parse(session.accessTokenExpiresAt) - Date.now() - REFRESH_AHEAD_MS);
-  refreshTimer = setTimeout(() => void refreshAccessToken(), delay);
+  // A network failure here is retried by the next request's UNAUTHENTICATED answer.
+  refreshTimer = setTimeout(() => void refreshAccessToken().catch(() => undefined), refreshDelay(session.accessTokenExpiresAt));
   for (const listener of tokenListeners) listener();
   if (userChanged) setState({ status: 'signed-in', viewer: { id: session.user.id, email: session.user.email ?? null, displayName: session.user.displayName, roles: session.user.roles ?? [] } });
 }

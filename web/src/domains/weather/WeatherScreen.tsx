@@ -3,15 +3,20 @@ import { useQuery } from '@apollo/client/react';
 import { WebSavedLocationsDocument, WebWeatherDocument } from '../../graphql/graphql';
 import { ErrorNotice, Loading } from '../../ui/status';
 
+/** A place typed in, or a saved location (by its coordinates: its name is the owner's label). */
+type Target = { label: string; place: string } | { label: string; coordinates: { latitude: number; longitude: number } };
+
 export default function WeatherScreen() {
   const saved = useQuery(WebSavedLocationsDocument);
-  const [place, setPlace] = useState<string | null>(null);
-  const current = place ?? saved.data?.me?.savedLocations?.[0]?.name ?? 'Berlin';
+  const locations = saved.data?.me?.savedLocations ?? [];
+  const [chosen, setChosen] = useState<Target | null>(null);
+  const first = locations[0];
+  const target: Target = chosen ?? (first ? { label: first.name, coordinates: { latitude: first.location.latitude, longitude: first.location.longitude } } : { label: 'Berlin', place: 'Berlin' });
   const id = useId();
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const text = String(new FormData(event.currentTarget).get('place')).trim();
-    if (text) setPlace(text);
+    if (text) setChosen({ label: text, place: text });
   };
   return (
     <section aria-labelledby={`${id}-title`}>
@@ -21,23 +26,32 @@ export default function WeatherScreen() {
         <input id={`${id}-place`} name="place" placeholder="City" />
         <button type="submit">Show</button>
       </form>
-      {(saved.data?.me?.savedLocations?.length ?? 0) > 0 && (
+      {saved.error && <ErrorNotice error={saved.error} retry={() => void saved.refetch()} />}
+      {locations.length > 0 && (
         <p>
           Saved:{' '}
-          {saved.data!.me!.savedLocations!.map((location) => (
-            <button key={location.id} type="button" className="chip" aria-pressed={location.name === current} onClick={() => setPlace(location.name)}>
+          {locations.map((location) => (
+            <button
+              key={location.id}
+              type="button"
+              className="chip"
+              aria-pressed={location.name === target.label}
+              onClick={() => setChosen({ label: location.name, coordinates: { latitude: location.location.latitude, longitude: location.location.longitude } })}
+            >
               {location.name}
+              {location.location.name ? ` (${location.location.name})` : ''}
             </button>
           ))}
         </p>
       )}
-      <Forecast place={current} />
+      {saved.loading && !saved.data ? <Loading label="Loading your places…" /> : <Forecast target={target} />}
     </section>
   );
 }
 
-function Forecast({ place }: { place: string }) {
-  const { data, loading, error, refetch } = useQuery(WebWeatherDocument, { variables: { place } });
+function Forecast({ target }: { target: Target }) {
+  const place = target.label;
+  const { data, loading, error, refetch } = useQuery(WebWeatherDocument, { variables: 'place' in target ? { place: target.place } : { coordinates: target.coordinates } });
   if (loading && !data) return <Loading label={`Loading weather for ${place}…`} />;
   if (error) return <ErrorNotice error={error} retry={() => void refetch()} />;
   const weather = data?.weather;
@@ -45,7 +59,8 @@ function Forecast({ place }: { place: string }) {
   return (
     <article className="card weather">
       <h2>
-        {weather.location.name ?? place}
+        {place}
+        {weather.location.name && weather.location.name !== place ? ` · ${weather.location.name}` : ''}
         {weather.location.countryCode ? `, ${weather.location.countryCode}` : ''}
       </h2>
       <p className="big">{Math.round(weather.current.temperature)} °C</p>

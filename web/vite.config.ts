@@ -18,6 +18,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
     rollupOptions: { input: { app: 'index.html', graphiql: 'graphiql.html' } },
   },
+  // Only the app is served by Vite's dev server. GraphiQL's bundle (Monaco workers imported with
+  // `?worker`, CommonJS language-service dependencies) does not go through Vite's dependency
+  // pre-bundling; in development use the gateway's /graphiql (the production build of it).
+  optimizeDeps: { entries: ['index.html'] },
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
     strictPort: false,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +18,35 @@ function newestChange(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
 }
 
+/**
+ * One build at a time across processes (test files run in parallel workers and each may ask): a
+ * lock directory, created atomically; whoever waits then finds the output current.
+ */
+function withBuildLock<T>(task: () => T): T {
+  const lock = join(web, 'dist.lock');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a killed build is stale after five minutes.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(pause, 0, 0, 250);
+    }
+  }
+  try {
+    return task();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export function buildWeb(force = false): 'built' | 'current' {
+  return withBuildLock(() => build(force));
+}
+
+function build(force: boolean): 'built' | 'current' {
   if (!force && existsSync(output) && statSync(output).mtimeMs > Math.max(...inputs.map(newestChange))) return 'current';
   // NODE_ENV decides Vite's production flags: under vitest it is `test`, which would build the
   // development variant (sending documents, not persisted ids).

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCodeAt } from '@mosaic/accounts';
 import { freePort, repoRoot } from '@mosaic/testing';
 import { buildWeb } from '../../scripts/build-web';
 import { spawnAllInOne, type AllInOneProcess } from '../src/spawn-all-in-one';
@@ -160,6 +161,38 @@ describe('web app in a browser (all-in-one, trusted documents strict)', () => {
     await shot(page, 'todos-phone');
     await context.close();
   }, 90_000);
+
+  it('registers, turns on two-factor authentication, and signs in again with the code step', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/app/register`);
+    const email = `web-2fa.${Date.now()}@example.com`;
+    const password = 'correct horse battery staple';
+    await page.getByLabel('Display name').fill('Web Two-Factor');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('navigation', { name: 'Domains' }).waitFor();
+    await page.getByRole('link', { name: 'Security' }).click();
+    await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent())!;
+    await page.getByLabel('Code from the app').fill(totpCodeAt(secret, new Date()));
+    await page.getByRole('button', { name: 'Turn on', exact: true }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').count()).toBe(10);
+    await shot(page, 'security');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Two-factor authentication' }).waitFor();
+    await shot(page, 'sign-in-code');
+    // Each code works once: the next time step's code (accepted within the allowed drift).
+    await page.getByLabel('Code').fill(totpCodeAt(secret, new Date(Date.now() + 30_000)));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('navigation', { name: 'Domains' }).waitFor();
+    await expect(page.getByLabel('Signed in as').textContent()).resolves.toBe('Web Two-Factor');
+    await context.close();
+  });
 
   it('serves GraphiQL at /graphiql from the gateway alone (no CDN)', async () => {
     const context = await newContext();

@@ -63,6 +63,14 @@ function adopt(session: SessionFragment) {
   if (userChanged) setState({ status: 'signed-in', viewer: { id: session.user.id, email: session.user.email ?? null, displayName: session.user.displayName, roles: session.user.roles ?? [] } });
 }
 
+/** A new access token for the same session (enabling two-factor hands one out). */
+export function adoptAccessToken(token: string, expiresAt: string): void {
+  accessToken = token;
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void refreshAccessToken().catch(() => undefined), refreshDelay(expiresAt));
+  for (const listener of tokenListeners) listener();
+}
+
 function forget(notice?: string) {
   accessToken = null;
   clearTimeout(refreshTimer);

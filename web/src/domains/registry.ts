@@ -19,4 +19,5 @@ export const domainScreens: readonly DomainScreen[] = [
   { path: 'links', title: 'Links', Screen: lazy(() => import('./links/LinksScreen')) },
   { path: 'weather', title: 'Weather', Screen: lazy(() => import('./weather/WeatherScreen')) },
   { path: 'wallet', title: 'Wallet', Screen: lazy(() => import('./chain/WalletScreen')) },
+  { path: 'security', title: 'Security', Screen: lazy(() => import('./accounts/SecurityScreen')) },
 ];

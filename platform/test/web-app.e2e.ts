@@ -16,7 +16,8 @@ import { spawnAllInOne, type AllInOneProcess } from '../src/spawn-all-in-one';
 /** Short-lived access tokens (the shortest accounts allows): the app refreshes during the run. */
 const ACCESS_TOKEN_TTL_SECONDS = 30;
 const dataDir = mkdtempSync(join(tmpdir(), 'mosaic-web-'));
-const screenshots = join(repoRoot, 'docs/screenshots');
+/** UPDATE_SCREENSHOTS=1 refreshes the committed ones; otherwise they go to a temporary folder. */
+const screenshots = process.env.UPDATE_SCREENSHOTS ? join(repoRoot, 'docs/screenshots') : join(dataDir, 'screenshots');
 let graph: AllInOneProcess;
 let browser: Browser;
 let origin: string;

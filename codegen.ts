@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 /**
  * Typed resolvers for every subgraph, generated from its SDL in federation mode. Each subgraph's
@@ -31,6 +32,19 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256', mode: 'embedHashInDocument' } },
       config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string', BigInt: 'string', JSON: 'unknown', Date: 'string', Amount: 'string', MinorUnits: 'string' } },
+    },
+    /**
+     * The web client's own operations (web/src/domains/<domain>/*.graphql), typed for Apollo Client
+     * and persisted like the ones above. `__typename` is selected everywhere because Apollo's cache
+     * adds it: the manifest must hold the document exactly as the client sends it.
+     */
+    'web/src/graphql/': {
+      schema: 'schema/api.graphql',
+      documents: 'web/src/**/*.graphql',
+      preset: 'client',
+      documentTransforms: [addTypenameSelectionDocumentTransform],
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256', mode: 'embedHashInDocument' } },
+      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string', BigInt: 'string', JSON: 'unknown' } },
     },
     ...Object.fromEntries(
     subgraphs.map((name) => [

@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', '**/*.generated.ts', 'schema/client/**', 'bench/.tmp/**', 'bench/results/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', '**/*.generated.ts', 'schema/client/**', 'web/src/graphql/**', 'bench/.tmp/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -28,6 +28,7 @@ import { createMemoryRateLimiter } from './http/rate-limiter';
 import type { TrustedProxies } from './http/client-address';
 import { createRequestGuard, type RateLimits } from './http/request-guard';
 import { loadTrustedDocuments, type TrustedDocuments } from './http/trusted-documents';
+import { webAppRoutes, type WebAppOptions } from './http/web-app';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { reportValueCompletionErrors } from './value-completion';
 import { authorizeAtEdge } from './authorization/authorize-at-edge';
@@ -36,7 +37,8 @@ import { DEFAULT_DEMAND_CONTROL, demandControlPlugin, type DemandControlOptions 
 import type { DeliveryLimits } from './subscriptions/subscriber';
 import { SubscriptionService } from './subscriptions/subscription-service';
 import { buildSupergraphModel } from './subscriptions/supergraph-model';
-import { attachGatewaySubscriptions, type SubscriptionLimits } from './subscriptions/ws-server';
+import { attachGatewaySubscriptions, type GatewaySocketOptions, type SubscriptionLimits } from './subscriptions/ws-server';
+import { createHttpSubscriptions, streamProtocolOf } from './subscriptions/http-subscriptions';
 import { subgraphEndpoints, supergraphForGateway, type SubgraphEndpoint } from './supergraph';
 
 export interface GatewayOptions {
@@ -63,6 +65,8 @@ export interface GatewayOptions {
   progressiveOverride?: ProgressiveOverrideOptions;
   /** Demand control by the IBM cost spec; defaults: measure only (see demand-control.ts). */
   demandControl?: Partial<DemandControlOptions>;
+  /** The web app at /app/ and GraphiQL at /graphiql (see http/web-app.ts). */
+  webApp?: Omit<WebAppOptions, 'production'>;
 }
 
 export interface Gateway {
@@ -174,10 +178,25 @@ export function createGateway(options: GatewayOptions): Gateway {
     ],
   });
 
+  const executeOperation: GatewaySocketOptions['executeOperation'] = async ({ document, variables, operationName, viewer, authorization }) => {
+    const response = await server.executeOperation(
+      { query: print(document), ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) },
+      { contextValue: { requestId: randomUUID(), viewer, authorization } },
+    );
+    return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported on this transport.' }] };
+  };
+  const subscriptionRules = { schema: model.apiGraphQLSchema, validationRules: armor.validationRules, maxTokens: operationLimits.maxTokens };
+  // SSE and Apollo's multipart subscriptions on /graphql, after the same guard as any request.
+  const httpSubscriptions = createHttpSubscriptions({ service: subscriptions, ...subscriptionRules, verifier, guard, limits, log, executeOperation });
   const handleGraphQL = graphqlHandler<GatewayContext>({
     server,
     maxBodyBytes: operationLimits.maxBodyBytes,
-    before: guard.before,
+    before: async (req, params, res) => {
+      const admitted = await guard.before(req, params, res);
+      const protocol = streamProtocolOf(req);
+      if ('handled' in admitted || !protocol) return admitted;
+      return (await httpSubscriptions.handle(req, res, admitted.params, protocol)) ? { handled: true } : admitted;
+    },
     context: async (req, requestId) => {
       const authorization = req.headers.authorization;
       const viewer = guard.rememberedViewer(req) ?? (await verifier.viewerFromHeader(authorization).catch(asHttpError(401)));
@@ -193,28 +212,22 @@ export function createGateway(options: GatewayOptions): Gateway {
     attachSubscriptions(httpServer) {
       socketServer = attachGatewaySubscriptions(httpServer, '/graphql', {
         service: subscriptions,
-        schema: model.apiGraphQLSchema,
-        validationRules: armor.validationRules,
-        maxTokens: operationLimits.maxTokens,
+        ...subscriptionRules,
         verifier,
         guard,
         limits,
         log,
-        async executeOperation({ document, variables, operationName, viewer, authorization }) {
-          const response = await server.executeOperation(
-            { query: print(document), ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) },
-            { contextValue: { requestId: randomUUID(), viewer, authorization } },
-          );
-          return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported over WebSocket.' }] };
-        },
+        executeOperation,
       });
     },
     routes: {
       '/graphql': (req, res) => inSpan('gateway.http', { 'http.route': '/graphql' }, () => handleGraphQL(req, res), contextFromHeaders(req.headers), SpanKind.SERVER),
+      // The web app; the API and its Sandbox stay at /graphql.
       '/': async (_req, res) => {
-        res.writeHead(302, { location: '/graphql' });
+        res.writeHead(302, { location: '/app/' });
         res.end();
       },
+      ...webAppRoutes({ ...options.webApp, production: options.production }),
       '/healthz': liveness,
       '/readyz': readiness,
     },

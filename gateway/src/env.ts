@@ -90,7 +90,10 @@ export const securityEnv = z
       }),
     REDIS_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
     TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'strict']).default('off'),
-    TRUSTED_DOCUMENTS_MANIFEST: z.string().default(fileURLToPath(new URL('../../schema/client/persisted-documents.json', import.meta.url))),
+    /** Comma-separated manifests: the shared client operations and the web app's. */
+    TRUSTED_DOCUMENTS_MANIFEST: z
+      .string()
+      .default(['../../schema/client/persisted-documents.json', '../../web/src/graphql/persisted-documents.json'].map((path) => fileURLToPath(new URL(path, import.meta.url))).join(',')),
   })
   .transform((e) => ({
     limits: {

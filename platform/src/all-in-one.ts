@@ -38,6 +38,8 @@ const graph = await startGraph({
   production: config.runtime.production,
   security: await securityOptions(config.security),
   sandboxDocument,
+  // The sign-in page's "Sign in as demo user" (the seeded account; never in production).
+  webApp: config.runtime.production ? {} : { demoAccount: { email: DEMO_USER.email, password: DEMO_USER.password } },
 }).catch(exitOnStartupError);
 await seedDemoData(graph, drizzleOver(graph.client), log);
 const readyMs = Math.round(performance.now() - startedAt);
@@ -45,7 +47,8 @@ const readyMs = Math.round(performance.now() - startedAt);
 console.log(`
   Mosaic is running (all-in-one, ${config.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL server'}) — ready in ${readyMs} ms
 
-  Gateway + Apollo Sandbox:  ${graph.gatewayUrl}
+  Web app:                   ${graph.webAppUrl}
+  Gateway + Apollo Sandbox:  ${graph.gatewayUrl}${config.runtime.production ? '' : `\n  GraphiQL (offline):        ${graph.gatewayUrl.replace(/\/graphql$/, '/graphiql')}`}
   Metrics and status:        ${graph.internalUrl}/metrics, ${graph.internalUrl}/status
   Subgraphs:                 ${Object.entries(graph.subgraphUrls).map(([name, url]) => `${name} ${url}`).join('\n                             ')}
 

@@ -65,11 +65,15 @@ export interface GraphOptions {
   security?: Pick<GatewayOptions, 'limits' | 'rateLimits' | 'trustedDocuments' | 'trustedProxies'>;
   /** What Apollo Sandbox opens with (all-in-one: a sign-in as the demo user). */
   sandboxDocument?: string;
+  /** Where the built web app is, and the demo account its sign-in page offers (development). */
+  webApp?: GatewayOptions['webApp'];
   now?: () => Date;
 }
 
 export interface RunningGraph {
   gatewayUrl: string;
+  /** The web app (`/app/` on the gateway's origin). */
+  webAppUrl: string;
   /** Where `/metrics` and `/status` are served (not exposed to clients). */
   internalUrl: string;
   gateway: Gateway;
@@ -194,6 +198,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       gatewaySecret,
       ...options.security,
       ...(options.sandboxDocument ? { sandboxDocument: options.sandboxDocument } : {}),
+      ...(options.webApp ? { webApp: options.webApp } : {}),
     });
     await gateway.start();
     events.metrics.registerInto(gateway.metrics.registry);
@@ -227,6 +232,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     };
     return {
       gatewayUrl: `${gatewayServer.url}/graphql`,
+      webAppUrl: `${gatewayServer.url}/app/`,
       internalUrl: internalServer.url,
       gateway,
       subgraphUrls,

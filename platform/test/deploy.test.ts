@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { repoRoot } from '@mosaic/testing';
 import { DIST_ENTRIES } from '../src/build-once';
-import { GATEWAY_PATHS } from '@mosaic/kit';
+import { GATEWAY_PATHS, GATEWAY_PREFIXES } from '@mosaic/kit';
 import { loadSubgraphs, registry } from '../src/registry';
 
 /** No Docker engine or cluster here: the deployment files are checked statically, against their schemas. */
@@ -125,7 +125,7 @@ describe('public paths (short links at /<code>)', () => {
     expect(claimed).toContainEqual({ prefix: '/', service: 'links' });
     const ingress = parse(read('deploy/k8s/ingress.yaml')) as { spec: { rules: { http: { paths: { path: string; pathType: string; backend: { service: { name: string } } }[] } }[] } };
     const paths = ingress.spec.rules[0]!.http.paths.map((entry) => [entry.path, entry.pathType, entry.backend.service.name]);
-    for (const path of GATEWAY_PATHS) expect(paths).toContainEqual([path, path === '/graphql' ? 'Prefix' : 'Exact', 'gateway']);
+    for (const path of GATEWAY_PATHS) expect(paths).toContainEqual([path, GATEWAY_PREFIXES.includes(path) ? 'Prefix' : 'Exact', 'gateway']);
     for (const { prefix, service } of claimed) expect(paths).toContainEqual([prefix, 'Prefix', service]);
   });
 

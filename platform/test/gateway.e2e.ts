@@ -58,6 +58,6 @@ describe('gateway', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('embeddable-sandbox');
     const root = await fetch(`${base()}/`, { redirect: 'manual' });
-    expect(root.headers.get('location')).toBe('/graphql');
+    expect(root.headers.get('location')).toBe('/app/');
   });
 });

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * Trusted documents (a persisted-operations allow-list). `pnpm codegen` writes the manifest of the
  * client operations (`schema/client/persisted-documents.json`: sha256 hash → document).
- * - `off`: any document, nothing checked (Apollo's automatic persisted queries work as usual).
+ * - `off`: any document, nothing checked (Apollo's automatic persisted queries work as usual); ids
+ *   of the committed manifests are still understood, so a production build of the web app (which
+ *   sends only ids) works against any gateway.
  * - `allow`: persisted ids are resolved, full documents are accepted too (migration period).
  * - `strict`: only documents in the manifest run — by id (`documentId: "sha256:<hash>"` or
  *   `extensions.persistedQuery.sha256Hash`) or as text whose hash is listed.
@@ -30,21 +32,27 @@ interface RequestParams {
 
 const NOT_ALLOWED = { message: 'This gateway runs only trusted documents: send a persisted document id.', code: 'PERSISTED_QUERY_NOT_ALLOWED' };
 
-export function loadTrustedDocuments(mode: TrustedDocumentsMode, manifestPath: string): TrustedDocuments {
-  const manifest = mode === 'off' ? new Map<string, string>() : readManifest(manifestPath);
+/** `manifestPaths`: one manifest, or several separated by commas (their documents together). */
+export function loadTrustedDocuments(mode: TrustedDocumentsMode, manifestPaths: string): TrustedDocuments {
+  const paths = manifestPaths.split(',').map((path) => path.trim()).filter(Boolean);
+  const present = mode === 'off' ? paths.filter((path) => existsSync(path)) : paths;
+  const manifest = new Map(present.flatMap((path) => [...readManifest(path)]));
   const known = new Set(manifest.values());
   const trusted = (query: string) => known.has(query) || manifest.has(sha256(query));
   return {
     mode,
     resolve(params) {
-      if (mode === 'off') return { params };
+      if (mode === 'off' && manifest.size === 0) return { params };
       // A batch would carry several documents past one check.
+      if (Array.isArray(params) && mode === 'off') return { params };
       if (Array.isArray(params)) return mode === 'strict' ? { refused: NOT_ALLOWED } : { params };
       if (!params || typeof params !== 'object') return { params };
       const request = params as RequestParams;
       const id = persistedId(request);
       if (id !== undefined) {
         const document = manifest.get(id);
+        // Off: an id we do not know may be one of Apollo's automatic persisted queries.
+        if (!document && mode === 'off') return { params };
         if (!document) return { refused: { message: `No trusted document has the id "${id.slice(0, 80)}". Regenerate your client's operations.`, code: 'PERSISTED_QUERY_NOT_FOUND' } };
         const { documentId: _id, extensions, ...rest } = request;
         const { persistedQuery: _persisted, ...otherExtensions } = extensions && typeof extensions === 'object' ? extensions : {};

@@ -1,6 +1,6 @@
 import type { FormattedExecutionResult } from 'graphql';
-import type { WebSocket } from 'ws';
 import type { Viewer } from '@mosaic/kit';
+import type { SubscriberSocket } from './subscriber-socket';
 
 /** Close code for a client whose socket cannot keep up (private-use range; graphql-ws clients may retry). */
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
@@ -34,7 +34,7 @@ export class Subscriber {
   private drainTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    readonly socket: WebSocket,
+    readonly socket: SubscriberSocket,
     readonly operationId: string,
     readonly viewer: Viewer | null,
     readonly authorization: string | undefined,

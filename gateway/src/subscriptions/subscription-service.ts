@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceMap } from '@apollo/gateway';
 import { getVariableValues, GraphQLError, type DocumentNode, type FormattedExecutionResult, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
-import type { WebSocket } from 'ws';
 import { signSubscriptionVouch, type GatewayRequestSigner, type Logger, type Viewer } from '@mosaic/kit';
 import { canonicalJson } from '../canonical-json';
 import { createSubgraphHttpClient, type SubgraphHttpClient } from '../fetch/http-client';
 import { requestAdmission, type Admission } from './admission-client';
 import { planSubscription, type SubscriptionPlan } from './plan-subscription';
 import { Subscriber, type DeliveryLimits } from './subscriber';
+import type { SubscriberSocket } from './subscriber-socket';
 import { SubscriptionGroup, type GroupDependencies } from './subscription-group';
 import type { SupergraphModel } from './supergraph-model';
 import { UpstreamPool, type UpstreamIdentity } from './upstream-pool';
@@ -32,7 +32,7 @@ export interface SubscriptionServiceOptions {
 }
 
 export interface SubscribeRequest {
-  socket: WebSocket;
+  socket: SubscriberSocket;
   operationId: string;
   document: DocumentNode;
   operation: OperationDefinitionNode;

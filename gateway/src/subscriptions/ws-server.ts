@@ -198,8 +198,8 @@ export function attachGatewaySubscriptions(server: Server, path: string, options
 
 const DOCUMENT_CACHE_SIZE = 500;
 
-/** The same codes as over HTTP: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED (or the error's own). */
-function parseAndValidate(query: string, operationName: string | null, options: GatewaySocketOptions): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
+/** The same codes as over HTTP: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED (or the error's own). Shared with http-subscriptions.ts. */
+export function parseAndValidate(query: string, operationName: string | null, options: Pick<GatewaySocketOptions, 'schema' | 'maxTokens' | 'validationRules'>): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens: options.maxTokens });

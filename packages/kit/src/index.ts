@@ -56,7 +56,7 @@ export { createTokenKeySet, type TokenKeySet } from './auth/token-keys';
 export { currentRequestId, inRequestScope } from './observability/request-scope';
 export { freePort, waitUntilOk } from './http/free-port';
 export { generateSigningKey } from './auth/signing-key';
-export { GATEWAY_PATHS } from './http/gateway-paths';
+export { GATEWAY_PATHS, GATEWAY_PREFIXES } from './http/gateway-paths';
 export { createMemoryCacheStores, type CacheStore, type CacheStores, type CacheStoreOptions } from './cache/cache-store';
 export { createRedisCacheStores } from './cache/redis-cache-store';
 export { openCacheStores } from './cache/open-cache-stores';

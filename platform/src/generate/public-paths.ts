@@ -1,4 +1,4 @@
-import { GATEWAY_PATHS, publicPathTable, type PublicPath } from '@mosaic/kit';
+import { GATEWAY_PATHS, GATEWAY_PREFIXES, publicPathTable, type PublicPath } from '@mosaic/kit';
 import type { RegisteredSubgraph } from '../registry';
 
 /** Every subgraph's `deployment.publicPaths`, checked (no clashes, none of the gateway's own), longest first. */
@@ -30,7 +30,7 @@ export function ingressFile(subgraphs: readonly RegisteredSubgraph[]): string {
   const claimed = publicPathsOf(subgraphs);
   const rootClaimed = claimed.some(({ prefix }) => prefix === '/');
   const rules = rootClaimed
-    ? [...GATEWAY_PATHS.map((path) => rule(path, path === '/graphql' ? 'Prefix' : 'Exact', 'gateway')), ...claimed.map(({ prefix, owner }) => rule(prefix, 'Prefix', owner))]
+    ? [...GATEWAY_PATHS.map((path) => rule(path, GATEWAY_PREFIXES.includes(path) ? 'Prefix' : 'Exact', 'gateway')), ...claimed.map(({ prefix, owner }) => rule(prefix, 'Prefix', owner))]
     : [...claimed.map(({ prefix, owner }) => rule(prefix, 'Prefix', owner)), rule('/', 'Prefix', 'gateway')];
   return `${GENERATED}
 apiVersion: networking.k8s.io/v1

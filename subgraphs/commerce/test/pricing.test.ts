@@ -11,7 +11,7 @@ const rules = [
 ];
 const now = new Date('2026-12-01T12:00:00.000Z');
 const promotion = (over: Partial<PromotionRow> = {}): PromotionRow => ({
-  id: 'p', tenantId: null, vendorId: null, code: 'X', kind: 'PERCENTAGE', value: 1000, currency: null, minSubtotalMinor: 0,
+  id: 'p', vendorId: null, code: 'X', kind: 'PERCENTAGE', value: 1000, currency: null, minSubtotalMinor: 0,
   usageLimit: null, usedCount: 0, startsAt: null, expiresAt: null, active: true, createdAt: now, ...over,
 });
 const line = (price: number, quantity: number) => ({ variant: { priceMinor: price, currency: 'EUR' } as VariantRow, quantity, lineTotalMinor: price * quantity });

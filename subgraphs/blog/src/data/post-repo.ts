@@ -6,7 +6,6 @@ import { posts, postSlugs, type NewPost, type PostRow, type PostStatus } from '.
 export const postColumns = {
   id: posts.id,
   authorId: posts.authorId,
-  tenantId: posts.tenantId,
   title: posts.title,
   slug: posts.slug,
   bodyMarkdown: posts.bodyMarkdown,

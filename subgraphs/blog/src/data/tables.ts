@@ -23,7 +23,6 @@ export const posts = blogSchema.table(
     /** The raw accounts user id of the author (who owns the post; editors may change it too). */
     authorId: uuid('author_id').notNull(),
     /** For the tenancy issue: null until tenants exist. */
-    tenantId: uuid('tenant_id'),
     title: text('title').notNull(),
     /** The current slug; every slug the post ever had is in `post_slugs`. */
     slug: text('slug').notNull(),

@@ -82,7 +82,6 @@ export async function createPost(ctx: WriteContext, rawInput: unknown): Promise<
     const row: NewPost = {
       id,
       authorId,
-      tenantId: null,
       title: input.title,
       slug,
       bodyMarkdown: input.bodyMarkdown,

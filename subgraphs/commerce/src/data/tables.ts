@@ -4,8 +4,9 @@ import { sql } from 'drizzle-orm';
 /**
  * Everything commerce stores lives in its own PostgreSQL schema. No column defaults: the
  * application owns values. Money is integer minor units (`bigint`, read as JS numbers: every amount
- * is bounded far below 2^53 by the input limits). `tenant_id` / `vendor_id` are nullable and unused
- * here: the tenancy work (multi-vendor, row-level security) fills and enforces them.
+ * is bounded far below 2^53 by the input limits). `vendor_id` is nullable and unused
+ * here, for a multi-vendor catalog; a `tenant_id` comes with row-level security when commerce
+ * becomes tenant-aware (a catalog test refuses one without it).
  */
 export const commerceSchema = pgSchema('commerce');
 
@@ -16,7 +17,6 @@ export const categories = commerceSchema.table(
   'categories',
   {
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id'),
     parentId: uuid('parent_id'),
     name: text('name').notNull(),
     slug: text('slug').notNull(),
@@ -33,7 +33,6 @@ export const products = commerceSchema.table(
   'products',
   {
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id'),
     vendorId: uuid('vendor_id'),
     categoryId: uuid('category_id'),
     name: text('name').notNull(),
@@ -56,7 +55,6 @@ export const variants = commerceSchema.table(
   'variants',
   {
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id'),
     vendorId: uuid('vendor_id'),
     productId: uuid('product_id')
       .notNull()
@@ -88,7 +86,6 @@ export const carts = commerceSchema.table(
   'carts',
   {
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id'),
     /** Set for a signed-in user's cart (one per user); null for an anonymous cart reached by its token. */
     ownerId: uuid('owner_id'),
     /** SHA-256 of an anonymous cart's token; the token itself is never stored. */
@@ -121,7 +118,6 @@ export const promotions = commerceSchema.table(
   'promotions',
   {
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id'),
     vendorId: uuid('vendor_id'),
     /** Stored upper-case; codes are matched case-insensitively. */
     code: text('code').notNull(),
@@ -157,7 +153,6 @@ export const orders = commerceSchema.table(
   'orders',
   {
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id'),
     vendorId: uuid('vendor_id'),
     /** Null once the buyer's account was deleted: the order stays (financial record), anonymised. */
     buyerId: uuid('buyer_id'),

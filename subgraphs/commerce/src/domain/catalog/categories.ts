@@ -14,7 +14,6 @@ export async function createCategory(ctx: Pick<Context, 'auth' | 'db' | 'loaders
   try {
     const row = await insertCategory(ctx.db, {
       id: uuidv7(now.getTime()),
-      tenantId: null,
       parentId,
       name: input.name,
       slug: input.slug ?? slugify(input.name),

@@ -41,7 +41,6 @@ const skuTaken = (error: unknown) => {
 
 const variantRow = (productId: string, input: ReturnType<typeof variantInput.parse>, currency: string, position: number, now: Date): VariantRow => ({
   id: uuidv7(now.getTime()),
-  tenantId: null,
   vendorId: null,
   productId,
   sku: input.sku,
@@ -66,7 +65,6 @@ export async function createProduct(ctx: CatalogContext, raw: unknown): Promise<
   const id = uuidv7(now.getTime());
   const product: ProductRow = {
     id,
-    tenantId: null,
     vendorId: null,
     categoryId,
     name: input.name,

@@ -37,7 +37,7 @@ export async function resolveCart(ctx: CartContext, token: string | null | undef
   if (viewer) {
     const existing = await findCartOfOwner(ctx.db, viewer.userId);
     if (!token && !existing && !create) return null;
-    const own = existing ?? (await ensureCartOfOwner(ctx.db, { id: uuidv7(now.getTime()), tenantId: null, ownerId: viewer.userId, tokenHash: null, createdAt: now, updatedAt: now }));
+    const own = existing ?? (await ensureCartOfOwner(ctx.db, { id: uuidv7(now.getTime()), ownerId: viewer.userId, tokenHash: null, createdAt: now, updatedAt: now }));
     if (token) {
       const anonymous = await cartOfToken(ctx.db, token).catch((error: unknown) => {
         // Already merged (the token outlived its cart): the user's cart is the answer.
@@ -56,7 +56,7 @@ export async function resolveCart(ctx: CartContext, token: string | null | undef
   if (token) return { cart: await cartOfToken(ctx.db, token), token };
   if (!create) return null;
   const fresh = randomBytes(32).toString('base64url');
-  const cart = await insertCart(ctx.db, { id: uuidv7(now.getTime()), tenantId: null, ownerId: null, tokenHash: hashToken(fresh), createdAt: now, updatedAt: now });
+  const cart = await insertCart(ctx.db, { id: uuidv7(now.getTime()), ownerId: null, tokenHash: hashToken(fresh), createdAt: now, updatedAt: now });
   return { cart, token: fresh };
 }
 

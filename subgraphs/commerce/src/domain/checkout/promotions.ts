@@ -24,7 +24,6 @@ export async function createPromotion(ctx: Pick<Context, 'auth' | 'db' | 'now' |
   try {
     return await insertPromotion(ctx.db, {
       id: uuidv7(now.getTime()),
-      tenantId: null,
       vendorId: null,
       code: input.code,
       kind: input.kind,

@@ -42,7 +42,6 @@ export async function placeOrder(ctx: Context, raw: unknown): Promise<{ order: O
     const id = uuidv7(now.getTime());
     const row: OrderRow = {
       id,
-      tenantId: null,
       vendorId: null,
       buyerId,
       status: 'PENDING',

@@ -129,10 +129,11 @@ describe('orders', () => {
       const denied = collect(other, `subscription($id: ID) { orderUpdated(orderId: $id) { id } }`, { id: orderId });
       expect((await denied.waitFor(1))[0]!.errors![0]!.extensions!.code).toBe('NOT_FOUND');
       await expect.poll(() => app.listening(), { timeout: 5_000 }).toBe(2);
-      await app.ok(FULFIL, { id: orderId }, app.staff.token);
-      await app.ok(DELIVER, { id: orderId }, app.staff.token);
       // Live events are relayed after their commit, so the payment's PAID may still arrive after subscribing.
       const statuses = () => mine.results.map((r) => r.data?.orderUpdated).filter((u) => u?.status !== 'PAID');
+      await app.ok(FULFIL, { id: orderId }, app.staff.token);
+      await expect.poll(statuses, { timeout: 5_000 }).toEqual([{ id: orderId, status: 'FULFILLED' }]);
+      await app.ok(DELIVER, { id: orderId }, app.staff.token);
       await expect.poll(statuses, { timeout: 5_000 }).toEqual([
         { id: orderId, status: 'FULFILLED' },
         { id: orderId, status: 'DELIVERED' },

@@ -31,6 +31,8 @@ beforeAll(async () => {
       // Users sign up and in at once here; verified sign-up (production's default) is tested in accounts.
       ACCOUNTS_SIGNUP: 'instant',
       CHAIN_KEY_ENCRYPTION_KEYS: JSON.stringify([generateFieldKey('services')]),
+      BANKING_KEY_ENCRYPTION_KEYS: JSON.stringify([generateFieldKey('services-banking')]),
+      BANKING_LOOKUP_KEYS: JSON.stringify([generateFieldKey('services-banking-lookup')]),
       FILES_SIGNING_SECRET: randomBytes(32).toString('base64url'),
       FILES_DIR: join(tmpdir(), `mosaic-services-${amqpNamespace}`, 'objects'),
       FILES_UPLOADS_DIR: join(tmpdir(), `mosaic-services-${amqpNamespace}`, 'uploads'),

@@ -4,12 +4,11 @@ import { claimTrainingLease, insertModel, latestModelVersion, loadModelNewerThan
 import { interactionsSince } from '../data/interactions-repo';
 import { itemKey } from '../data/items-repo';
 import type { RecommendationsSettings } from '../env';
-import { decayed, interactionWeight } from '../model/behaviour';
+import { DAY_MS, decayed, interactionWeight } from '../model/behaviour';
 import { DEFAULT_TRAINING, type TrainedModel } from '../model/model';
 import { deserializeModel } from '../model/serialize';
 import { trainInWorker } from '../model/trainer';
 
-const DAY_MS = 86_400_000;
 const LEASE_MS = 30 * 60_000;
 const POLL_MS = 60_000;
 

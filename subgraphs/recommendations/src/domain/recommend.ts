@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { itemKey } from '../data/items-repo';
 import { newItemsKey } from '../data/loaders';
 import type { InteractionRow, ItemKind, ItemRow } from '../data/tables';
-import { decayed, interactionWeight, KIND_WEIGHTS, type InteractionKind } from '../model/behaviour';
+import { DAY_MS, decayed, interactionWeight, KIND_WEIGHTS, type InteractionKind } from '../model/behaviour';
 import { scoreForUser, similarItems, type HistoryItem, type Scored } from '../model/score';
 
 export type SuggestionSource = Scored['source'] | 'CONTENT';
@@ -59,7 +59,7 @@ export async function recommendationsFor(ctx: RecommendContext, userId: string, 
   ctx.auth.requireOwnerOrAdmin(userId, 'recommendations');
   const limit = pageSize(first ?? DEFAULT_FIRST, MAX_FIRST);
   const now = ctx.now();
-  const since = new Date(now.getTime() - ctx.settings.windowDays * 86_400_000);
+  const since = new Date(now.getTime() - ctx.settings.windowDays * DAY_MS);
   const history = historyOf(await ctx.loaders.history.load({ parentId: userId, query: { limit: HISTORY_LIMIT, since } }), now, ctx.settings.halfLifeDays);
   const historyFacts = (await ctx.loaders.itemByKey.loadMany(history.items.map((h) => h.itemKey))).filter((item): item is ItemRow => item !== null && !(item instanceof Error));
   const categories = new Set(historyFacts.map((item) => item.category).filter((c): c is string => c !== null));
@@ -82,7 +82,7 @@ export async function recommendationsFor(ctx: RecommendContext, userId: string, 
   const fresh = await ctx.loaders.newItems.load(newItemsKey(kind, model?.trainedAt ?? new Date(0).toISOString()));
   const matches = fresh
     .filter((item) => !seen.has(itemKey(item.kind, item.id)) && !model?.itemIndex.has(itemKey(item.kind, item.id)))
-    .map((item) => ({ item, overlap: (item.category && categories.has(item.category) ? 1 : 0) + item.tags.filter((t) => tags.has(t)).length / Math.max(1, item.tags.length) }))
+    .map((item) => ({ item, overlap: contentOverlap(item, categories, tags) }))
     .filter((m) => m.overlap > 0)
     .sort((a, b) => b.overlap - a.overlap)
     .slice(0, NEW_ITEM_SLOTS);
@@ -130,11 +130,16 @@ async function contentNeighbours(ctx: Pick<Context, 'loaders'>, item: ItemRow, l
   const candidates = await ctx.loaders.newItems.load(newItemsKey(item.kind, new Date(0).toISOString()));
   return candidates
     .filter((c) => c.id !== item.id)
-    .map((c) => ({ c, overlap: (c.category !== null && c.category === item.category ? 1 : 0) + c.tags.filter((t) => item.tags.includes(t)).length / Math.max(1, c.tags.length) }))
+    .map((c) => ({ c, overlap: contentOverlap(c, new Set(item.category === null ? [] : [item.category]), new Set(item.tags)) }))
     .filter((m) => m.overlap > 0)
     .sort((a, b) => b.overlap - a.overlap)
     .slice(0, limit)
     .map(({ c, overlap }) => ({ kind: c.kind, id: c.id, score: overlap, source: 'CONTENT' as const, reason: c.category === item.category && c.category ? `Also in ${c.category}` : `Tagged like “${item.title}”` }));
+}
+
+/** How well an item's content matches: 1 for a shared category, plus the share of its tags that match. */
+function contentOverlap(item: ItemRow, categories: ReadonlySet<string>, tags: ReadonlySet<string>): number {
+  return (item.category !== null && categories.has(item.category) ? 1 : 0) + item.tags.filter((t) => tags.has(t)).length / Math.max(1, item.tags.length);
 }
 
 async function factsOf(ctx: Pick<Context, 'loaders'>, keys: string[]): Promise<Map<string, ItemRow>> {

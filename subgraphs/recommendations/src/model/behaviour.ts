@@ -14,7 +14,7 @@ export function interactionWeight(kind: InteractionKind, rating: number | null):
   return KIND_WEIGHTS[kind];
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** Exponential time decay: an interaction `halfLifeDays` old counts half. */
 export const decayed = (weight: number, occurredAt: Date, now: Date, halfLifeDays: number) => weight * 0.5 ** (Math.max(0, now.getTime() - occurredAt.getTime()) / DAY_MS / halfLifeDays);

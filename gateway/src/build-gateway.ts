@@ -32,6 +32,8 @@ import { webAppRoutes, type WebAppOptions } from './http/web-app';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { reportValueCompletionErrors } from './value-completion';
 import { authorizeAtEdge } from './authorization/authorize-at-edge';
+import { incrementalDeliveryPlugin } from './http/incremental-delivery';
+import { withDeferDirective } from './execution/defer-schema';
 import { progressiveOverride, type ProgressiveOverrideOptions } from './planning/progressive-override';
 import { DEFAULT_DEMAND_CONTROL, demandControlPlugin, type DemandControlOptions } from './demand-control/demand-control';
 import type { DeliveryLimits } from './subscriptions/subscriber';
@@ -111,11 +113,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   const gateway = reportValueCompletionErrors(
     authorizeAtEdge(
       progressiveOverride(
-        new ApolloGateway({
+        withDeferDirective(new ApolloGateway({
           supergraphSdl: supergraphForGateway(options.supergraphSdl),
           logger: log,
+          // @defer is planned (DeferNodes) and delivered by Mosaic's executor (execution/deferred-delivery.ts).
+          queryPlannerConfig: { incrementalDelivery: { enableDefer: true } },
           buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
-        }),
+        })),
         options.supergraphSdl,
         options.progressiveOverride,
       ),
@@ -172,6 +176,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...armor.plugins,
       metrics.plugin,
       demandControl,
+      incrementalDeliveryPlugin(formatError),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, document: options.sandboxDocument ?? defaultSandboxDocument }),
@@ -183,7 +188,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       { query: print(document), ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) },
       { contextValue: { requestId: randomUUID(), viewer, authorization } },
     );
-    return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported on this transport.' }] };
+    if (response.body.kind === 'single') return response.body.singleResult;
+    // @defer: the primary payload, then each later one, as successive `next` messages.
+    const { initialResult, subsequentResults } = response.body;
+    return (async function* () {
+      yield initialResult;
+      yield* subsequentResults;
+    })();
   };
   const subscriptionRules = { schema: model.apiGraphQLSchema, validationRules: armor.validationRules, maxTokens: operationLimits.maxTokens };
   // SSE and Apollo's multipart subscriptions on /graphql, after the same guard as any request.

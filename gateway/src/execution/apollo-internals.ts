@@ -23,8 +23,25 @@ export interface OperationContext {
 /** federation-internals' `Operation` and `Schema`, only as the executor passes them on. */
 export interface FederationOperation {
   variableDefinitions: unknown;
+  selectionSet: FederationSelectionSet;
+  rootKind: string;
+  fragments?: unknown;
+  schema(): FederationSchema;
+  collectDefaultedVariableValues(): JsonObject;
 }
 export type FederationSchema = object;
+/** The few federation-internals types that defer.ts walks. */
+export interface FederationType {
+  name: string;
+  kind: string;
+}
+export interface FederationSelectionSet {
+  parentType: FederationType;
+  selections(): readonly FederationSelection[];
+}
+export type FederationSelection =
+  | { kind: 'FieldSelection'; element: { responseName(): string; definition: { type: unknown } }; selectionSet?: FederationSelectionSet }
+  | { kind: 'FragmentSelection'; element: { typeCondition?: FederationType }; selectionSet: FederationSelectionSet };
 
 export interface ComputedResponse {
   data: JsonObject | null | undefined;
@@ -61,6 +78,9 @@ type DeepMerge = (target: unknown, source: unknown) => unknown;
 type EvaluateCondition = (node: ConditionNode, variableDefinitions: unknown, variables: JsonObject | undefined) => boolean;
 interface FederationInternals {
   operationFromDocument(schema: FederationSchema, document: object, options: { validate: boolean }): FederationOperation;
+  parseSelectionSet(options: { parentType: FederationType; source: string; fragments?: unknown; validate?: boolean }): FederationSelectionSet;
+  baseType(type: unknown): FederationType;
+  isSubtype(maybeSupertype: FederationType, maybeSubtype: FederationType): boolean;
   errorCodeDef(error: unknown): ErrorCodeDefinition | undefined;
   ERRORS: { DOWNSTREAM_SERVICE_ERROR: ErrorCodeDefinition };
 }

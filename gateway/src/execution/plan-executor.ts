@@ -1,5 +1,5 @@
 import { GraphQLError, Kind, executeSync, type GraphQLFormattedError, type DocumentNode, type FieldNode, type VariableDefinitionNode } from 'graphql';
-import type { FetchNode, PlanNode, QueryPlan, ResponsePath } from '@apollo/query-planner';
+import type { DeferNode, FetchNode, PlanNode, QueryPlan, ResponsePath } from '@apollo/query-planner';
 import {
   applyRewrites,
   computeResponse,
@@ -14,6 +14,9 @@ import {
 } from './apollo-internals';
 import { mergedEntityFetch, orderedForMerge, splitMergedResponse, type MergeableFetch } from './merged-fetches';
 import { representationsFor } from './representations';
+import { deliverDeferred } from './deferred-delivery';
+import { selectionSetOf, shapePart } from './deferred-shaping';
+import { putSubsequentResults } from './subsequent-results';
 import { DEDUPLICATED, dedupeRepresentations, expandEntities } from '../fetch/entity-dedup';
 
 /** What the executor needs from a data source: @apollo/gateway's `GraphQLDataSource.process`. */
@@ -87,23 +90,75 @@ export async function executePlan(
   const execution: Execution = { batches: undefined, operation, operationContext, serviceMap, requestContext, supergraphSchema, errors: [] };
   if (operationContext.operation.operation === 'query') execution.batches = fetchBatches(execution);
   const unfilteredData: JsonObject = Object.create(null) as JsonObject;
-  if (queryPlan.node) await executeNode(execution, queryPlan.node as PlanNode, { path: [], data: unfilteredData, fullResult: unfilteredData });
-  const { errors } = execution;
+  const root = { path: [], data: unfilteredData, fullResult: unfilteredData };
   const variables = requestContext.request.variables;
+  const introspection = (f: { expandFragments(): { toSelectionNode(): unknown } }) => introspect(operationContext, f.expandFragments().toSelectionNode() as FieldNode, variables);
+  const defer = topLevelDefer(execution, queryPlan.node as PlanNode | undefined);
+  if (defer) return executeDeferring(execution, defer, root, introspection);
+  if (queryPlan.node) await executeNode(execution, queryPlan.node as PlanNode, root);
+  const { errors } = execution;
   try {
-    const { data, errors: postProcessingErrors } = computeResponse({
+    const { data, errors: postProcessingErrors } = computeResponse({ operation, variables, input: unfilteredData, introspectionHandling: introspection });
+    return withErrors(errors, data, postProcessingErrors);
+  } catch (error) {
+    return { errors: [asGraphQLError(error)] };
+  }
+}
+
+/** Apollo's: value-completion errors only when no fetch failed (reportValueCompletionErrors moves them into `errors`). */
+function withErrors(errors: GraphQLError[], data: JsonObject | null | undefined, postProcessingErrors: GraphQLError[]) {
+  if (errors.length === 0 && postProcessingErrors.length > 0) return { extensions: { valueCompletion: postProcessingErrors }, data };
+  return errors.length === 0 ? { data } : { errors, data };
+}
+
+function asGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (error instanceof Error) return new GraphQLError(error.message, { originalError: error });
+  return new GraphQLError('Unexpected error during query plan execution');
+}
+
+/** The planner puts an operation's @defers in one `DeferNode` at the top, under the `Condition`s of `@defer(if: $var)`. */
+function topLevelDefer(execution: Execution, node: PlanNode | undefined): DeferNode | undefined {
+  while (node?.kind === 'Condition') node = evaluateCondition(node, execution.operation.variableDefinitions, execution.requestContext.request.variables) ? node.ifClause : node.elseClause;
+  return node?.kind === 'Defer' ? node : undefined;
+}
+
+/**
+ * An operation with @defer: the primary part's fetches, its payload shaped and returned as soon
+ * as they are done, and the deferred blocks handed to deferred-delivery.ts, whose payloads the
+ * delivery plugin sends after this one (subsequent-results.ts).
+ */
+async function executeDeferring(execution: Execution, defer: DeferNode, root: Cursor, introspection: (f: { expandFragments(): { toSelectionNode(): unknown } }) => unknown) {
+  const { operation, requestContext } = execution;
+  const variables = requestContext.request.variables;
+  if (defer.primary.node) await executeNode(execution, defer.primary.node, root);
+  let initial: { data?: JsonObject | null; errors?: readonly GraphQLError[]; extensions?: JsonObject };
+  try {
+    const selectionSet = defer.primary.subselection ? selectionSetOf(defer.primary, operation, operation.selectionSet.parentType, defer.primary.subselection) : undefined;
+    const shaped = selectionSet ? shapePart(operation, selectionSet, root.data as JsonObject, [], variables, introspection) : { data: Object.create(null) as JsonObject, errors: [] };
+    initial = withErrors(execution.errors, shaped.data, shaped.errors);
+  } catch (error) {
+    return { errors: [asGraphQLError(error)] };
+  }
+  const deferred = deliverDeferred(
+    {
       operation,
       variables,
-      input: unfilteredData,
-      introspectionHandling: (f) => introspect(operationContext, f.expandFragments().toSelectionNode() as FieldNode, variables),
-    });
-    if (errors.length === 0 && postProcessingErrors.length > 0) return { extensions: { valueCompletion: postProcessingErrors }, data };
-    return errors.length === 0 ? { data } : { errors, data };
-  } catch (error) {
-    if (error instanceof GraphQLError) return { errors: [error] };
-    if (error instanceof Error) return { errors: [new GraphQLError(error.message, { originalError: error })] };
-    return { errors: [new GraphQLError('Unexpected error during query plan execution')] };
-  }
+      unfilteredData: root.data as JsonObject,
+      introspect: introspection,
+      execute: async (node, errors) => {
+        // Each block has its own errors, and its own batches: its fetches merge with each other only.
+        const block: Execution = { ...execution, errors };
+        if (execution.batches) block.batches = fetchBatches(block);
+        await executeNode(block, node, root);
+      },
+      evaluate: (condition) => evaluateCondition(condition, operation.variableDefinitions, variables),
+    },
+    initial.data ?? null,
+    defer.deferred,
+  );
+  if (requestContext.context && typeof requestContext.context === 'object') putSubsequentResults(requestContext.context, deferred);
+  return initial;
 }
 
 async function executeNode(execution: Execution, node: PlanNode, cursor: Cursor | undefined): Promise<void> {
@@ -131,7 +186,8 @@ async function executeNode(execution: Execution, node: PlanNode, cursor: Cursor 
       return;
     }
     case 'Defer':
-      throw new Error('@defer support is not available in the gateway');
+      // Only ever at the top of a plan (see topLevelDefer), or as a deferred block's own node.
+      throw new Error('A @defer inside a query plan node cannot be delivered.');
   }
 }
 

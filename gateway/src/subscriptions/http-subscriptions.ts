@@ -84,7 +84,9 @@ export function createHttpSubscriptions(options: HttpSubscriptionOptions) {
     });
     try {
       if (!subscription) {
-        stream.write(await options.executeOperation({ document: checked.document, variables, operationName, viewer, authorization }));
+        const result = await options.executeOperation({ document: checked.document, variables, operationName, viewer, authorization });
+        if (Symbol.asyncIterator in result) for await (const payload of result) stream.write(payload);
+        else stream.write(result);
       } else {
         await subscribe(stream, checked.document, operation, operationName, variables, viewer, authorization);
       }

@@ -26,7 +26,8 @@ export function buildSupergraphModel(supergraphSdl: string): SupergraphModel {
   return {
     planner: new QueryPlanner(supergraph),
     apiSchema,
-    apiGraphQLSchema: apiSchema.toGraphQLJSSchema(),
+    // With @defer: queries and mutations over graphql-ws validate against it too (deferred-delivery.ts).
+    apiGraphQLSchema: apiSchema.toGraphQLJSSchema({ includeDefer: true }),
     supergraphGraphQLSchema: supergraph.schema.toGraphQLJSSchema(),
     viewerDependent: accessControlledCoordinates(supergraphSdl),
   };

@@ -42,8 +42,8 @@ export interface GatewaySocketOptions {
   guard: Pick<RequestGuard, 'admit' | 'hit' | 'addressOf'>;
   limits: SubscriptionLimits;
   log: Logger;
-  /** Queries and mutations sent over the socket run through the gateway's normal HTTP executor. */
-  executeOperation(request: { document: DocumentNode; variables: Record<string, unknown> | undefined; operationName: string | null; viewer: Viewer | null; authorization: string | undefined }): Promise<FormattedExecutionResult>;
+  /** Queries and mutations sent over the socket run through the gateway's normal HTTP executor; with @defer, one result per payload. */
+  executeOperation(request: { document: DocumentNode; variables: Record<string, unknown> | undefined; operationName: string | null; viewer: Viewer | null; authorization: string | undefined }): Promise<FormattedExecutionResult | AsyncIterable<FormattedExecutionResult>>;
 }
 
 interface Connection {

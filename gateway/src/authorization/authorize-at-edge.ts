@@ -3,7 +3,8 @@ import type { ApolloGateway } from '@apollo/gateway';
 import { print, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Viewer } from '@mosaic/kit';
 import { accessRequirements } from './access-requirements';
-import { authorizeDocument, restoreDenied, type AuthorizedDocument } from './edge-authorization';
+import { authorizeDocument, restoreDenied, restoreDeniedInDeferred, type AuthorizedDocument } from './edge-authorization';
+import { mapSubsequentResults } from '../execution/subsequent-results';
 
 type Loaded = Awaited<ReturnType<ApolloGateway['load']>>;
 type Executor = Loaded['executor'];
@@ -39,7 +40,16 @@ export function authorizeAtEdge(gateway: ApolloGateway, supergraphSdl: string): 
       const { authorized, queryHash } = authorizedFor(requestContext, viewer);
       if (!authorized) return loaded.executor(requestContext);
       const result = authorized.empty ? { data: Object.create(null) as Record<string, unknown> } : await loaded.executor({ ...requestContext, document: authorized.document, queryHash: queryHash! });
-      const restored = restoreDenied(requestContext.schema as GraphQLSchema, requestContext.document, requestContext.operationName, authorized, result.data as Record<string, unknown> | null | undefined);
+      const variables = requestContext.request.variables;
+      const restored = restoreDenied(requestContext.schema as GraphQLSchema, requestContext.document, requestContext.operationName, authorized, result.data as Record<string, unknown> | null | undefined, variables);
+      // With @defer, each later payload gets the denied fields of the fragments it carries.
+      mapSubsequentResults(requestContext.context, (later) => {
+        for (const entry of later.incremental ?? []) {
+          const denied = restoreDeniedInDeferred(requestContext.schema as GraphQLSchema, requestContext.document, requestContext.operationName, authorized, entry, variables);
+          if (denied.length > 0) entry.errors = [...(entry.errors ?? []), ...denied];
+        }
+        return later;
+      });
       const errors = [...((result as { errors?: readonly GraphQLError[] }).errors ?? []), ...restored.errors];
       return { ...result, data: restored.data, ...(errors.length ? { errors } : {}) };
     };

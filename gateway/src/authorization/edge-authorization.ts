@@ -11,6 +11,8 @@ import {
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
+  type NamedTypeNode,
+  type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { ForbiddenError, UnauthenticatedError, type Viewer } from '@mosaic/kit';
@@ -111,9 +113,18 @@ function placeholder(): FieldNode {
 
 type Json = Record<string, unknown>;
 
+/** Where a response's deferred payload sits, as deferred-delivery.ts sends it. */
+export interface DeferredEntry {
+  data: Json | null;
+  path: (string | number)[];
+  label?: string;
+}
+
 /**
  * Walks the response along the client's original document: each denied field becomes `null` on
  * every object that holds it, with an error at that path; the added `__typename`s are removed.
+ * With @defer, the first payload skips the deferred fragments: each of their denied fields is put
+ * back in the deferred payload that carries the fragment (`restoreDeniedInDeferred`).
  */
 export function restoreDenied(
   schema: GraphQLSchema,
@@ -121,15 +132,49 @@ export function restoreDenied(
   operationName: string | null | undefined,
   authorized: AuthorizedDocument,
   data: Json | null | undefined,
+  variables?: Record<string, unknown>,
 ): { data: Json | null | undefined; errors: ReturnType<typeof denialError>[] } {
+  const restorer = restorerFor(schema, original, operationName, authorized, variables);
+  const root = data ?? (authorized.empty ? {} : data);
+  if (!restorer || !root) return { data, errors: [] };
+  restorer.walkObject(root as Json, restorer.rootType, restorer.operation.selectionSet, []);
+  return { data: root as Json, errors: restorer.errors };
+}
+
+/** The denied fields of the deferred fragment(s) an entry carries, put back in its data; their errors. */
+export function restoreDeniedInDeferred(
+  schema: GraphQLSchema,
+  original: DocumentNode,
+  operationName: string | null | undefined,
+  authorized: AuthorizedDocument,
+  entry: DeferredEntry,
+  variables?: Record<string, unknown>,
+): ReturnType<typeof denialError>[] {
+  const restorer = restorerFor(schema, original, operationName, authorized, variables);
+  if (!restorer || !entry.data) return [];
+  let levels: { type: GraphQLCompositeType; selectionSet: SelectionSetNode }[] = [{ type: restorer.rootType, selectionSet: restorer.operation.selectionSet }];
+  for (const key of entry.path) {
+    if (typeof key === 'number') continue;
+    const next: typeof levels = [];
+    for (const level of levels) restorer.fieldsNamed(level.selectionSet, level.type, key, (type, selectionSet) => next.push({ type, selectionSet }));
+    levels = next;
+  }
+  for (const level of levels) restorer.deferredFragments(level.selectionSet, level.type, entry.label, (type, selectionSet) => restorer.walkObject(entry.data!, type, selectionSet, entry.path));
+  delete entry.data[PLACEHOLDER];
+  return restorer.errors;
+}
+
+function restorerFor(schema: GraphQLSchema, original: DocumentNode, operationName: string | null | undefined, authorized: AuthorizedDocument, variables: Record<string, unknown> | undefined) {
   const errors: ReturnType<typeof denialError>[] = [];
   const operation = original.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
-  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return { data, errors };
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return undefined;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of original.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const rootType = schema.getRootType(operation.operation);
-  const root = data ?? (authorized.empty ? {} : data);
-  if (!rootType || !root) return { data, errors };
+  if (!rootType) return undefined;
+  const fragmentOf = (selection: SelectionNode) => (selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection.kind === Kind.INLINE_FRAGMENT ? selection : undefined);
+  const conditionOf = (fragment: { typeCondition?: NamedTypeNode | undefined }, parentType: GraphQLCompositeType) =>
+    fragment.typeCondition ? (schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType | undefined) : parentType;
 
   const walkValue = (value: unknown, type: GraphQLCompositeType, selectionSet: SelectionSetNode, path: (string | number)[]) => {
     if (value === null || value === undefined) return;
@@ -159,14 +204,51 @@ export function restoreDenied(
         }
         continue;
       }
-      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
+      // A deferred fragment's fields arrive in a later payload (restoreDeniedInDeferred).
+      if (deferOf(selection, variables)) continue;
+      const fragment = fragmentOf(selection);
       if (!fragment) continue;
-      const condition = fragment.typeCondition ? (schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType | undefined) : parentType;
+      const condition = conditionOf(fragment, parentType);
       if (!condition) continue;
       const applies = condition === parentType || (typename !== undefined && (condition.name === typename || (isAbstractType(condition) && schema.isSubType(condition, schema.getType(typename) as never))));
       if (applies) walkObject(object, condition, fragment.selectionSet, path);
     }
   };
-  walkObject(root as Json, rootType, operation.selectionSet, []);
-  return { data: root as Json, errors };
+  /** The selection sets of fields with this response name, through every fragment. */
+  const fieldsNamed = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, responseName: string, found: (type: GraphQLCompositeType, selectionSet: SelectionSetNode) => void): void => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if ((selection.alias?.value ?? selection.name.value) !== responseName || !selection.selectionSet || !('getFields' in parentType)) continue;
+        const field = parentType.getFields()[selection.name.value];
+        if (field) found(getNamedType(field.type) as GraphQLCompositeType, selection.selectionSet);
+        continue;
+      }
+      const fragment = fragmentOf(selection);
+      const condition = fragment && conditionOf(fragment, parentType);
+      if (fragment && condition) fieldsNamed(fragment.selectionSet, condition, responseName, found);
+    }
+  };
+  /** The active @defer fragments (with this label) directly at this level, or inside its non-deferred fragments. */
+  const deferredFragments = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, label: string | undefined, found: (type: GraphQLCompositeType, selectionSet: SelectionSetNode) => void): void => {
+    for (const selection of selectionSet.selections) {
+      const fragment = fragmentOf(selection);
+      const condition = fragment && conditionOf(fragment, parentType);
+      if (!fragment || !condition) continue;
+      const defer = deferOf(selection, variables);
+      if (!defer) deferredFragments(fragment.selectionSet, condition, label, found);
+      else if (defer.label === label) found(condition, fragment.selectionSet);
+    }
+  };
+  return { errors, operation, rootType, walkObject, fieldsNamed, deferredFragments };
+}
+
+/** The selection's @defer if it takes effect (`if` absent, true, or a variable not false), with its label. */
+function deferOf(selection: SelectionNode, variables: Record<string, unknown> | undefined): { label: string | undefined } | undefined {
+  const directive = selection.directives?.find((d) => d.name.value === 'defer');
+  if (!directive) return undefined;
+  const condition = directive.arguments?.find((a) => a.name.value === 'if')?.value;
+  if (condition?.kind === Kind.BOOLEAN && !condition.value) return undefined;
+  if (condition?.kind === Kind.VARIABLE && variables?.[condition.name.value] === false) return undefined;
+  const label = directive.arguments?.find((a) => a.name.value === 'label')?.value;
+  return { label: label?.kind === Kind.STRING ? label.value : undefined };
 }

@@ -14,7 +14,9 @@ import { createGateway, type Gateway, type GatewayOptions } from '../src/index';
  */
 const postsSdl = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
-  type Query { me: User posts: [Post!]! }
+  type Query { me: User posts: [Post!]! search: [SearchResult!]! }
+  type Mutation { publish(title: String!): Post! }
+  union SearchResult = Post | User
   type User @key(fields: "id") { id: ID! name: String! }
   type Post @key(fields: "id") { id: ID! title: String! author: User! }
 `);
@@ -53,6 +55,7 @@ export async function startDeferTestGraph(gatewayOptions: Partial<Omit<GatewayOp
   const log = createLogger('test', { level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const auth = await createTestAuth();
   const extrasCalls: string[] = [];
+  const published = new Map<string, (typeof POSTS)[number]>();
   let release: Promise<void> = Promise.resolve();
   let openGate: () => void = () => {};
   let held: Promise<void> = new Promise(() => {});
@@ -77,13 +80,22 @@ export async function startDeferTestGraph(gatewayOptions: Partial<Omit<GatewayOp
       Query: {
         me: (_: unknown, _args: unknown, ctx: RequestContext) => (ctx.viewer ? { id: ctx.viewer.userId } : { id: 'u1' }),
         posts: () => POSTS,
+        search: () => [POSTS[0], { id: 'u2' }, POSTS[2]],
       },
+      Mutation: {
+        publish: (_: unknown, args: { title: string }) => {
+          const post = { id: `p${published.size + 100}`, title: args.title, authorId: 'u1' };
+          published.set(post.id, post);
+          return post;
+        },
+      },
+      SearchResult: { __resolveType: (value: { title?: string }) => (value.title ? 'Post' : 'User') },
       User: {
         __resolveReference: (ref: { id: string }) => ref,
         name: (user: { id: string }) => `Name ${user.id}`,
       },
       Post: {
-        __resolveReference: (ref: { id: string }) => POSTS.find((p) => p.id === ref.id),
+        __resolveReference: (ref: { id: string }) => POSTS.find((p) => p.id === ref.id) ?? published.get(ref.id),
         author: (post: { authorId: string }) => ({ id: post.authorId }),
       },
     },

@@ -124,4 +124,62 @@ describe('@defer over HTTP multipart', () => {
     const payloads = await allPayloads(`{ me { name ... @defer { secret } } }`, { token });
     expect(payloads[1]).toEqual({ incremental: [{ data: { secret: 'Secret of u7' }, path: ['me'] }], hasNext: false });
   });
+
+  it('keeps aliases, and defers a named fragment spread', async () => {
+    const payloads = await allPayloads(`{ self: me { who: name ...Extras @defer(label: "extras") } } fragment Extras on User { about: bio notes { text } }`);
+    expect(payloads[0]).toEqual({ data: { self: { who: 'Name u1' } }, hasNext: true });
+    expect(payloads[1]).toEqual({
+      incremental: [{ data: { about: 'Bio of u1', notes: [{ text: 'Note 1 of u1' }, { text: 'Note 2 of u1' }] }, path: ['self'], label: 'extras' }],
+      hasNext: false,
+    });
+  });
+
+  it('defers root fields, delivered at the root path', async () => {
+    const payloads = await allPayloads(`{ posts { title } ... @defer { me { name bio } } }`);
+    expect(payloads[0]).toEqual({ data: { posts: [{ title: 'First' }, { title: 'Broken likes' }, { title: 'Third' }] }, hasNext: true });
+    expect(payloads[1]).toEqual({ incremental: [{ data: { me: { name: 'Name u1', bio: 'Bio of u1' } }, path: [] }], hasNext: false });
+  });
+
+  it('follows @defer(if: $var) when the variable is true', async () => {
+    const payloads = await allPayloads(`query ($d: Boolean!) { me { name ... @defer(if: $d) { bio } } }`, { variables: { d: true } });
+    expect(payloads).toEqual([
+      { data: { me: { name: 'Name u1' } }, hasNext: true },
+      { incremental: [{ data: { bio: 'Bio of u1' }, path: ['me'] }], hasNext: false },
+    ]);
+  });
+
+  it('sends sibling deferred fragments each in its own entry, and ends with hasNext false', async () => {
+    const payloads = await allPayloads(`{ me { name ... @defer(label: "bio") { bio } ... @defer(label: "notes") { notes { text } } } }`);
+    const entries = payloads.slice(1).flatMap((p) => (p as { incremental?: { label: string; data: unknown }[] }).incremental ?? []);
+    expect(new Map(entries.map((e) => [e.label, e.data]))).toEqual(
+      new Map<string, unknown>([
+        ['bio', { bio: 'Bio of u1' }],
+        ['notes', { notes: [{ text: 'Note 1 of u1' }, { text: 'Note 2 of u1' }] }],
+      ]),
+    );
+    expect(payloads.slice(1, -1).every((p) => (p as { hasNext: boolean }).hasNext)).toBe(true);
+    expect((payloads.at(-1) as { hasNext: boolean }).hasNext).toBe(false);
+  });
+
+  it('defers inside the members of a union, each entry where its type matches', async () => {
+    const payloads = await allPayloads(`{ search { __typename ... on Post { title ... @defer(label: "post") { likes } } ... on User { name ... @defer(label: "user") { bio } } } }`);
+    expect(payloads[0]).toEqual({
+      data: { search: [{ __typename: 'Post', title: 'First' }, { __typename: 'User', name: 'Name u2' }, { __typename: 'Post', title: 'Third' }] },
+      hasNext: true,
+    });
+    const entries = payloads.slice(1).flatMap((p) => (p as { incremental?: { label: string; path: unknown[]; data: unknown }[] }).incremental ?? []);
+    expect(entries.filter((e) => e.label === 'post').map((e) => [e.path, e.data])).toEqual([
+      [['search', 0], { likes: 20 }],
+      [['search', 2], { likes: 20 }],
+    ]);
+    expect(entries.filter((e) => e.label === 'user').map((e) => [e.path, e.data])).toEqual([[['search', 1], { bio: 'Bio of u2' }]]);
+  });
+
+  it('defers part of a mutation result', async () => {
+    const payloads = await allPayloads(`mutation { publish(title: "Fresh") { title ... @defer { likes author { bio } } } }`);
+    expect(payloads).toEqual([
+      { data: { publish: { title: 'Fresh' } }, hasNext: true },
+      { incremental: [{ data: { likes: 40, author: { bio: 'Bio of u1' } }, path: ['publish'] }], hasNext: false },
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import type { ConditionNode, DeferNode, DeferredNode, PlanNode } from '@apollo/query-planner';
+import type { ConditionNode, DeferredNode, PlanNode } from '@apollo/query-planner';
 import { deepMerge, federationInternals, type FederationOperation, type FederationType, type JsonObject } from './apollo-internals';
 import { selectionSetOf, shapePart, typeAtQueryPath, type Introspect } from './deferred-shaping';
 

@@ -62,8 +62,8 @@ describe('@defer with Apollo Client', () => {
 
   it('gives the deferred fragment’s errors to Apollo Client with the data that did arrive', async () => {
     const client = new ApolloClient({ link: new HttpLink({ uri: graph.gatewayUrl }), cache: new InMemoryCache(), incrementalHandler: new Defer20220824Handler() });
-    const result = await client.query({ query: gql(`query Likes { posts { id title ... @defer { likes } } }`), errorPolicy: 'all', fetchPolicy: 'network-only' });
-    expect(result.data?.posts.map((p: { title: string; likes?: number }) => [p.title, p.likes])).toEqual([
+    const result = await client.query<{ posts: { title: string; likes?: number }[] }>({ query: gql(`query Likes { posts { id title ... @defer { likes } } }`), errorPolicy: 'all', fetchPolicy: 'network-only' });
+    expect(result.data?.posts.map((p) => [p.title, p.likes])).toEqual([
       ['First', 20],
       ['Broken likes', undefined],
       ['Third', 20],

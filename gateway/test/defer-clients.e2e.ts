@@ -1,5 +1,6 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { Defer20220824Handler } from '@apollo/client/incremental';
+import { createClient as createSseClient } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, wsClient } from '@mosaic/testing';
 import { startDeferTestGraph, type DeferTestGraph } from './defer-test-graph';
@@ -104,5 +105,20 @@ describe('@defer over graphql-ws', () => {
       hasNext: false,
     });
     await client.dispose();
+  });
+});
+
+describe('@defer over Server-Sent Events (graphql-sse client)', () => {
+  it('sends each payload as its own event, then completes', async () => {
+    const client = createSseClient({ url: graph.gatewayUrl, retryAttempts: 0 });
+    const results: unknown[] = [];
+    await new Promise<void>((resolve, reject) => {
+      client.subscribe({ query: `{ me { name ... @defer { bio } } }` }, { next: (value) => results.push(value), error: reject, complete: resolve });
+    });
+    expect(results).toEqual([
+      { data: { me: { name: 'Name u1' } }, hasNext: true },
+      { incremental: [{ data: { bio: 'Bio of u1' }, path: ['me'] }], hasNext: false },
+    ]);
+    client.dispose();
   });
 });

@@ -108,6 +108,8 @@ describe('@defer over HTTP multipart', () => {
     const response = await post(`query ($d: Boolean!) { me { name ... @defer(if: $d) { bio } } }`, { accept: 'application/json', variables: { d: false } });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { me: { name: 'Name u1', bio: 'Bio of u1' } } });
+    const byDefault = await post(`query ($d: Boolean = false) { me { name ... @defer(if: $d) { bio } } }`, { accept: 'application/json' });
+    expect(await byDefault.json()).toEqual({ data: { me: { name: 'Name u1', bio: 'Bio of u1' } } });
   });
 
   it('nulls a guarded field inside a deferred fragment with its error, in that fragment', async () => {

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin, BaseContext, GraphQLExperimentalFormattedSubsequentIncrementalExecutionResultAlpha2 } from '@apollo/server';
 import type { SubsequentResult } from '../execution/deferred-delivery';
 import { takeSubsequentResults } from '../execution/subsequent-results';
@@ -25,8 +25,8 @@ export function incrementalDeliveryPlugin<C extends BaseContext>(formatError: Fo
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          if (!request.http || !hasActiveDefer(document, request.variables)) return;
+        async didResolveOperation({ request, document, operation }) {
+          if (!request.http || !hasActiveDefer(document, withDefaults(operation, request.variables))) return;
           if (acceptsDeferSpec(request.http.headers.get('accept'))) return;
           throw new GraphQLError(
             `This operation uses @defer, which is delivered as multipart/mixed, but the request's Accept header does not allow it. Send "Accept: ${DEFER_SPEC_MEDIA_TYPE}, application/json" (Apollo Client does this for a query with @defer), or remove @defer.`,
@@ -66,6 +66,16 @@ export function acceptsDeferSpec(accept: string | undefined): boolean {
     if (q && Number(q.slice(2)) === 0) return false;
     return params.some((p) => p.replace(/\s/g, '') === 'deferspec=20220824');
   });
+}
+
+/** The request's variables, with the operation's boolean defaults where a variable was not sent (`@defer(if: $d)` with `$d: Boolean = false`). */
+function withDefaults(operation: OperationDefinitionNode | undefined, variables: Record<string, unknown> | undefined): Record<string, unknown> {
+  const effective: Record<string, unknown> = { ...variables };
+  for (const definition of operation?.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (effective[name] === undefined && definition.defaultValue?.kind === Kind.BOOLEAN) effective[name] = definition.defaultValue.value;
+  }
+  return effective;
 }
 
 /** Whether a @defer in the document can take effect: `if:` absent, true, or a variable that is not false. */

@@ -84,4 +84,31 @@ describe('@defer behind the guards', () => {
       await limited.close();
     }
   });
+
+  it('delivers the primary payload when the deferred subgraph is down, and UNAVAILABLE with nulls in the deferred one', async () => {
+    const down = await startDeferTestGraph();
+    try {
+      await down.stopExtras();
+      const response = await fetch(down.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'multipart/mixed;deferSpec=20220824,application/json' },
+        body: JSON.stringify({ query: `{ posts { title ... @defer { likes } } }` }),
+      });
+      const payloads: Record<string, unknown>[] = [];
+      for await (const payload of multipartPayloads(response)) payloads.push(payload);
+      expect(payloads[0]).toEqual({ data: { posts: [{ title: 'First' }, { title: 'Broken likes' }, { title: 'Third' }] }, hasNext: true });
+      const entries = (payloads[1] as { incremental: { data: unknown; path: unknown[]; errors?: { message: string; path?: unknown[]; extensions: { code: string } }[] }[] }).incremental;
+      expect(entries.map((e) => [e.path, e.data])).toEqual([
+        [['posts', 0], null],
+        [['posts', 1], null],
+        [['posts', 2], null],
+      ]);
+      // The failed fetch's error goes with the first entry; each other null says why it is null.
+      expect(entries[0]!.errors?.map((e) => e.extensions.code)).toContain('UNAVAILABLE');
+      expect(entries[1]!.errors?.map((e) => e.path)).toEqual([['posts', 1, 'likes']]);
+      expect(entries[2]!.errors?.map((e) => e.path)).toEqual([['posts', 2, 'likes']]);
+    } finally {
+      await down.close();
+    }
+  });
 });

@@ -48,6 +48,8 @@ export interface DeferTestGraph {
   extrasCalls: string[];
   /** While closed, `extras` holds every request until `open()`; `waiting()` resolves once one is held. */
   gate: { close(): void; open(): void; waiting(): Promise<void> };
+  /** Stops the `extras` subgraph: its fetches fail as a whole from then on. */
+  stopExtras(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -135,8 +137,7 @@ export async function startDeferTestGraph(gatewayOptions: Partial<Omit<GatewayOp
   const servers: RunningServer[] = [];
   const postsServer = await serveSubgraph(posts, { port: 0, host: '127.0.0.1', log, gatewaySecret });
   servers.push(postsServer);
-  const extrasServer = await serveSubgraph(extras, { port: 0, host: '127.0.0.1', log, gatewaySecret });
-  servers.push(extrasServer);
+  let extrasServer = await serveSubgraph(extras, { port: 0, host: '127.0.0.1', log, gatewaySecret });
   const composed = composeServices([
     { name: 'posts', typeDefs: postsSdl, url: `${postsServer.url}/graphql` },
     { name: 'extras', typeDefs: extrasSdl, url: `${extrasServer.url}/graphql` },
@@ -155,10 +156,15 @@ export async function startDeferTestGraph(gatewayOptions: Partial<Omit<GatewayOp
     gateway,
     extrasCalls,
     gate,
+    async stopExtras() {
+      await extrasServer.close();
+      extrasServer = { ...extrasServer, close: async () => {} };
+    },
     async close() {
       gate.open();
       await gateway.stop();
       await gatewayServer.close();
+      await extrasServer.close();
       for (const server of servers) await server.close();
     },
   };

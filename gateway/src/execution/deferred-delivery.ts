@@ -77,16 +77,22 @@ export function deliverDeferred(execution: DeferredExecution, initialData: JsonO
     if (places.length === 0) return [];
     const parentType = typeAtQueryPath(execution.operation, block.queryPath);
     const selectionSet = subselection ? selectionSetOf(shapingNode, execution.operation, parentType, subselection) : undefined;
+    const shapingErrors: GraphQLError[][] = [];
     const entries: IncrementalEntry[] = places.map((path) => {
       const input = valueAt(execution.unfilteredData, path);
       const shaped = selectionSet && input && typeof input === 'object' ? shapePart(execution.operation, selectionSet, input as JsonObject, path, execution.variables, execution.introspect) : { data: Object.create(null) as JsonObject, errors: [] };
-      return { data: shaped.data, path, ...(block.label !== undefined ? { label: block.label } : {}), errors: shaped.errors };
+      shapingErrors.push(shaped.errors);
+      return { data: shaped.data, path, ...(block.label !== undefined ? { label: block.label } : {}) };
     });
-    // Apollo's rule for the whole response, here per block: value-completion errors are shown
-    // only when no subgraph error explains the nulls.
-    if (errors.length > 0) for (const entry of entries) entry.errors = [];
-    for (const error of errors) (entryFor(entries, error.path) ?? entries[0]!).errors!.push(error);
-    for (const entry of entries) if (entry.errors!.length === 0) delete entry.errors;
+    // Subgraph errors go with the entry whose path they are under (one without a path, a fetch that
+    // failed as a whole, with the first). Apollo's rule for a whole response, here per entry: its
+    // value-completion errors are shown only when no subgraph error explains its nulls.
+    const fetchErrors = entries.map((): GraphQLError[] => []);
+    for (const error of errors) fetchErrors[entryIndexFor(entries, error.path) ?? 0]!.push(error);
+    entries.forEach((entry, i) => {
+      const own = fetchErrors[i]!.length > 0 ? fetchErrors[i]! : shapingErrors[i]!;
+      if (own.length > 0) entry.errors = own;
+    });
     return entries;
   };
 
@@ -166,12 +172,13 @@ function mergeAt(root: JsonObject, path: readonly (string | number)[], data: Jso
 }
 
 /** The deepest entry whose path the error's path starts with. */
-function entryFor(entries: IncrementalEntry[], errorPath: readonly (string | number)[] | undefined): IncrementalEntry | undefined {
+function entryIndexFor(entries: IncrementalEntry[], errorPath: readonly (string | number)[] | undefined): number | undefined {
   if (!errorPath) return undefined;
-  let best: IncrementalEntry | undefined;
-  for (const entry of entries) {
-    if (entry.path.length <= errorPath.length && entry.path.every((key, i) => errorPath[i] === key) && (!best || entry.path.length > best.path.length)) best = entry;
-  }
+  let best: number | undefined;
+  entries.forEach((entry, i) => {
+    const under = entry.path.length <= errorPath.length && entry.path.every((key, k) => errorPath[k] === key);
+    if (under && (best === undefined || entry.path.length > entries[best]!.path.length)) best = i;
+  });
   return best;
 }
 

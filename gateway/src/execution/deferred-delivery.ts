@@ -103,6 +103,7 @@ export function deliverDeferred(execution: DeferredExecution, initialData: JsonO
   };
 
   for (const block of blocks) start(block);
+  if (blocks.length === 0) ready.push({ hasNext: false });
   return {
     async *[Symbol.asyncIterator]() {
       for (;;) {

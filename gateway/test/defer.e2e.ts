@@ -104,6 +104,16 @@ describe('@defer over HTTP multipart', () => {
     expect(body.errors[0]!.message).toContain('multipart/mixed;deferSpec=20220824');
   });
 
+  it('labels the body with the format it is in when the client also accepts the newer incremental format', async () => {
+    const both = await post(`{ me { name ... @defer { bio } } }`, { accept: 'multipart/mixed;incrementalSpec=v0.2, multipart/mixed;deferSpec=20220824, application/json' });
+    expect(both.headers.get('content-type')).toBe('multipart/mixed; boundary="-"; deferSpec=20220824');
+    const payloads: Record<string, unknown>[] = [];
+    for await (const payload of multipartPayloads(both)) payloads.push(payload);
+    expect(payloads[1]).toEqual({ incremental: [{ data: { bio: 'Bio of u1' }, path: ['me'] }], hasNext: false });
+    const newerOnly = await post(`{ me { name ... @defer { bio } } }`, { accept: 'multipart/mixed;incrementalSpec=v0.2' });
+    expect(newerOnly.status).toBe(406);
+  });
+
   it('answers with one JSON result when every @defer is switched off', async () => {
     const response = await post(`query ($d: Boolean!) { me { name ... @defer(if: $d) { bio } } }`, { accept: 'application/json', variables: { d: false } });
     expect(response.status).toBe(200);

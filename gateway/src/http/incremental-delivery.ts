@@ -33,9 +33,12 @@ export function incrementalDeliveryPlugin<C extends BaseContext>(formatError: Fo
             { extensions: { code: 'DEFER_BAD_HEADER', http: { status: 406 } } },
           );
         },
-        async willSendResponse({ contextValue, response }) {
+        async willSendResponse({ contextValue, request, response }) {
           const rest = takeSubsequentResults(contextValue);
           if (!rest || response.body.kind !== 'single') return;
+          // Apollo Server's HTTP layer labels the body with the format the Accept header prefers,
+          // which could be `incrementalSpec=v0.2`; these payloads are the 2022-08-24 format.
+          request.http?.headers.set('accept', DEFER_SPEC_MEDIA_TYPE);
           const subsequentResults = async function* (): AsyncGenerator<GraphQLExperimentalFormattedSubsequentIncrementalExecutionResultAlpha2> {
             for await (const result of rest as AsyncIterable<SubsequentResult>) {
               yield {

@@ -194,4 +194,15 @@ describe('@defer over HTTP multipart', () => {
       { incremental: [{ data: { likes: 40, author: { bio: 'Bio of u1' } }, path: ['publish'] }], hasNext: false },
     ]);
   });
+
+  it('keeps @skip/@include and root __typename in the primary and deferred parts', async () => {
+    const payloads = await allPayloads(
+      `query ($s: Boolean!) { __typename root: __typename __type(name: "Note") { name } me { name @skip(if: $s) id ... @defer { __typename bio @include(if: $s) notes { text @skip(if: $s) } } } }`,
+      { variables: { s: true } },
+    );
+    expect(payloads).toEqual([
+      { data: { __typename: 'Query', root: 'Query', __type: { name: 'Note' }, me: { id: 'u1' } }, hasNext: true },
+      { incremental: [{ data: { __typename: 'User', bio: 'Bio of u1', notes: [{}, {}] }, path: ['me'] }], hasNext: false },
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, executeSync, type GraphQLFormattedError, type DocumentNode, type FieldNode, type VariableDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, executeSync, print, type GraphQLFormattedError, type DocumentNode, type FieldNode, type VariableDefinitionNode } from 'graphql';
 import type { DeferNode, FetchNode, PlanNode, QueryPlan, ResponsePath } from '@apollo/query-planner';
 import {
   applyRewrites,
@@ -134,7 +134,8 @@ async function executeDeferring(execution: Execution, defer: DeferNode, root: Cu
   if (defer.primary.node) await executeNode(execution, defer.primary.node, root);
   let initial: { data?: JsonObject | null; errors?: readonly GraphQLError[]; extensions?: JsonObject };
   try {
-    const selectionSet = defer.primary.subselection ? selectionSetOf(defer.primary, operation, operation.selectionSet.parentType, defer.primary.subselection) : undefined;
+    const subselection = withRootMetaFields(defer.primary.subselection, execution.operationContext);
+    const selectionSet = subselection ? selectionSetOf(defer.primary, operation, operation.selectionSet.parentType, subselection) : undefined;
     const shaped = selectionSet ? shapePart(operation, selectionSet, root.data as JsonObject, [], variables, introspection) : { data: Object.create(null) as JsonObject, errors: [] };
     initial = withErrors(execution.errors, shaped.data, shaped.errors);
   } catch (error) {
@@ -159,6 +160,18 @@ async function executeDeferring(execution: Execution, defer: DeferNode, root: Cu
   );
   if (requestContext.context && typeof requestContext.context === 'object') putSubsequentResults(requestContext.context, deferred);
   return initial;
+}
+
+/**
+ * The planner's primary `subselection` has no root `__typename`, `__schema` or `__type` (no fetch
+ * selects them); the client's root meta fields outside deferred fragments are added back, so the
+ * first payload shapes them as a response without @defer would.
+ */
+function withRootMetaFields(subselection: string | undefined, operationContext: OperationContext): string | undefined {
+  const meta = operationContext.operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
+  if (meta.length === 0) return subselection;
+  const fields = meta.map((field) => print(field)).join(' ');
+  return subselection ? `{ ${fields} ${subselection.trim().slice(1)}` : `{ ${fields} }`;
 }
 
 async function executeNode(execution: Execution, node: PlanNode, cursor: Cursor | undefined): Promise<void> {

@@ -32,6 +32,7 @@ import { webAppRoutes, type WebAppOptions } from './http/web-app';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { reportValueCompletionErrors } from './value-completion';
 import { authorizeAtEdge } from './authorization/authorize-at-edge';
+import { correctedPlanning } from './planning/corrected-planning';
 import { progressiveOverride, type ProgressiveOverrideOptions } from './planning/progressive-override';
 import { DEFAULT_DEMAND_CONTROL, demandControlPlugin, type DemandControlOptions } from './demand-control/demand-control';
 import type { DeliveryLimits } from './subscriptions/subscriber';
@@ -107,15 +108,19 @@ export function createGateway(options: GatewayOptions): Gateway {
   const sources = endpoints.map((e) => new SubgraphDataSource(e.name, e.url, { timeoutMs, sign: signerFor?.(e.name), observe: metrics.observeSubgraph }));
   const dataSources: ServiceMap = Object.fromEntries(sources.map((source) => [source.serviceName, source]));
   // Outermost first: value-completion errors see the final result; authorization at the edge prunes the
-  // document; progressive override picks the labels and the plan-store key right before planning.
+  // document; progressive override picks the labels and the plan-store key right before planning;
+  // the planner plans with a corrected supergraph and its plans are corrected (planning/corrected-planning.ts).
+  const planning = correctedPlanning(supergraphForGateway(options.supergraphSdl));
   const gateway = reportValueCompletionErrors(
     authorizeAtEdge(
       progressiveOverride(
-        new ApolloGateway({
-          supergraphSdl: supergraphForGateway(options.supergraphSdl),
-          logger: log,
-          buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
-        }),
+        planning.install(
+          new ApolloGateway({
+            supergraphSdl: planning.input.supergraphSdl,
+            logger: log,
+            buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
+          }),
+        ),
         options.supergraphSdl,
         options.progressiveOverride,
       ),

@@ -1,0 +1,35 @@
+import type { ApolloGateway } from '@apollo/gateway';
+import type { Operation } from '@apollo/federation-internals';
+import type { QueryPlan } from '@apollo/query-planner';
+import { correctRequiredArguments } from './plan-corrections';
+import { plannerInput, type PlannerInput } from './planner-input';
+import { withUnfetchedRootFields } from './unfetched-root-fields';
+
+interface Planner {
+  buildQueryPlan(operation: Operation, options?: object): QueryPlan;
+}
+
+/**
+ * Where Apollo's planner (2.14) plans wrongly and Hive Router does not (docs/adr/0011): the
+ * supergraph it plans with is corrected (planner-input.ts), and each plan it makes is corrected
+ * before @apollo/gateway caches it (plan-corrections.ts, unfetched-root-fields.ts). Plans are made
+ * once per operation, so none of this runs per request.
+ */
+export function correctedPlanning(supergraphSdl: string): { input: PlannerInput; install(gateway: ApolloGateway): ApolloGateway } {
+  const input = plannerInput(supergraphSdl);
+  return {
+    input,
+    install(gateway) {
+      const load = gateway.load.bind(gateway);
+      gateway.load = async (loadOptions) => {
+        const loaded = await load(loadOptions);
+        // Created by load (and again on a schema update, which a static supergraph never has).
+        const planner = (gateway as unknown as { queryPlanner: Planner }).queryPlanner;
+        const build = planner.buildQueryPlan.bind(planner);
+        planner.buildQueryPlan = (operation, options) => withUnfetchedRootFields(correctRequiredArguments(build(operation, options), input), operation, input.queryFieldOwners);
+        return loaded;
+      };
+      return gateway;
+    },
+  };
+}

@@ -92,8 +92,8 @@ export const requiresWithArgument: GapGraph = {
 };
 
 const productRows = [
-  { upc: 'p1', name: 'Table', usd: 10, weight: 1 },
-  { upc: 'p2', name: 'Couch', usd: 20, weight: 3 },
+  { upc: 'p1', name: 'Table', usd: 10, weight: 1, category: { usd: 12 } },
+  { upc: 'p2', name: 'Couch', usd: 20, weight: 3, category: { usd: 5 } },
 ];
 const priceIn = (usd: number, currency: string) => {
   if (currency === 'USD') return usd;
@@ -104,20 +104,23 @@ const priceIn = (usd: number, currency: string) => {
 /**
  * 2. `shippingUSD` and `shippingEUR` require `price(currency: "USD")` and `price(currency: "EUR")`.
  * Both required values must reach the subgraph; stock fetches `price` once and hands both fields
- * the same value.
+ * the same value. `expensiveCategory` requires `category { averagePrice(currency: "EUR") }`, a
+ * nested field with an argument, which a client may select with other arguments.
  */
 export const requiresWithArgumentConflict: GapGraph = {
   subgraphs: {
     catalog: {
       typeDefs: parse(`${fed('"@key"')}
         type Query { products: [Product] }
-        type Product @key(fields: "upc") { upc: String! name: String price(currency: String!): Int weight: Int }`),
+        type Product @key(fields: "upc") { upc: String! name: String price(currency: String!): Int weight: Int category: Category }
+        type Category { averagePrice(currency: String!): Int }`),
       resolvers: {
         Query: { products: () => productRows },
         Product: {
           __resolveReference: (ref: { upc: string }) => productRows.find((p) => p.upc === ref.upc) ?? null,
           price: (p: { usd: number }, args: { currency: string }) => priceIn(p.usd, args.currency),
         },
+        Category: { averagePrice: (c: { usd: number }, args: { currency: string }) => priceIn(c.usd, args.currency) },
       },
     },
     shipping: {
@@ -128,12 +131,16 @@ export const requiresWithArgumentConflict: GapGraph = {
           price(currency: String!): Int @external
           shippingUSD: Int @requires(fields: "price(currency: \\"USD\\") weight")
           shippingEUR: Int @requires(fields: "price(currency: \\"EUR\\") weight")
-        }`),
+          category: Category @external
+          expensiveCategory: Boolean @requires(fields: "category { averagePrice(currency: \\"EUR\\") }")
+        }
+        type Category @external { averagePrice(currency: String!): Int }`),
       resolvers: {
         Product: {
           __resolveReference: (ref: Record<string, unknown>) => ref,
           shippingUSD: (p: { price: number; weight: number }) => p.price * p.weight,
           shippingEUR: (p: { price: number; weight: number }) => p.price * p.weight,
+          expensiveCategory: (p: { category: { averagePrice: number } }) => p.category.averagePrice > 20,
         },
       },
     },
@@ -143,6 +150,13 @@ export const requiresWithArgumentConflict: GapGraph = {
       query: `{ products { upc shippingUSD shippingEUR } }`,
       wrongOnStock: true,
       expected: { data: { products: [{ upc: 'p1', shippingUSD: 10, shippingEUR: 20 }, { upc: 'p2', shippingUSD: 60, shippingEUR: 120 }] } },
+    },
+    nestedArgumentBesideTheClientsOwn: {
+      query: `{ products { upc expensiveCategory category { averagePrice(currency: "USD") } } }`,
+      wrongOnStock: true,
+      expected: {
+        data: { products: [{ upc: 'p1', expensiveCategory: true, category: { averagePrice: 12 } }, { upc: 'p2', expensiveCategory: false, category: { averagePrice: 5 } }] },
+      },
     },
     oneArgumentSet: {
       query: `{ products { name shippingEUR } }`,

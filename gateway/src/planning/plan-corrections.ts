@@ -64,8 +64,8 @@ function realFields(document: DocumentNode, input: PlannerInput): DocumentNode {
   return visit(document, {
     Field(field) {
       const required = input.required.get(field.name.value);
-      if (!required || field.alias) return undefined;
-      return { ...field, alias: field.name, name: { kind: Kind.NAME, value: required.field }, arguments: required.arguments } satisfies FieldNode;
+      if (!required) return undefined;
+      return { ...field, alias: field.alias ?? field.name, name: { kind: Kind.NAME, value: required.field }, arguments: required.arguments } satisfies FieldNode;
     },
   });
 }

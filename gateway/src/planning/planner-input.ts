@@ -182,12 +182,22 @@ function syntheticField(name: string, original: FieldDefinitionNode): FieldDefin
 
 function withResolvableKeysFirst<T extends ObjectTypeDefinitionNode | InterfaceTypeDefinitionNode>(node: T): T | undefined {
   const directives = node.directives ?? [];
-  const nonResolvable = (d: ConstDirectiveNode) => d.name.value === 'join__type' && argument(d, 'resolvable')?.kind === Kind.BOOLEAN && (argument(d, 'resolvable') as { value: boolean }).value === false;
-  const joins = directives.filter((d) => d.name.value === 'join__type');
-  const sorted = [...joins.filter((d) => !nonResolvable(d)), ...joins.filter(nonResolvable)];
-  if (sorted.every((d, i) => d === joins[i])) return undefined;
-  let next = 0;
-  return { ...node, directives: directives.map((d) => (d.name.value === 'join__type' ? sorted[next++]! : d)) };
+  const nonResolvable = (d: ConstDirectiveNode) => {
+    const resolvable = argument(d, 'resolvable');
+    return resolvable?.kind === Kind.BOOLEAN && !resolvable.value;
+  };
+  const graphOf = (d: ConstDirectiveNode) => (argument(d, 'graph') as { value?: string } | undefined)?.value ?? '';
+  // Per graph, its keys in the new order; each graph's positions among the directives are kept.
+  const byGraph = new Map<string, ConstDirectiveNode[]>();
+  for (const d of directives) if (d.name.value === 'join__type') byGraph.set(graphOf(d), [...(byGraph.get(graphOf(d)) ?? []), d]);
+  let changed = false;
+  for (const [graph, joins] of byGraph) {
+    const sorted = [...joins.filter((d) => !nonResolvable(d)), ...joins.filter(nonResolvable)];
+    if (sorted.some((d, i) => d !== joins[i])) changed = true;
+    byGraph.set(graph, sorted);
+  }
+  if (!changed) return undefined;
+  return { ...node, directives: directives.map((d) => (d.name.value === 'join__type' ? byGraph.get(graphOf(d))!.shift()! : d)) };
 }
 
 /**

@@ -88,6 +88,60 @@ export const requiresWithArgument: GapGraph = {
       wrongOnStock: true,
       expected: { data: { feed: [{ lastCommenter: 'a2', comments: [{ id: 'c1' }] }, { lastCommenter: 'a1', comments: [{ id: 'c4' }] }] } },
     },
+    clientFieldInFragmentsWithADefault: {
+      query: `query($limit: Int = 1) { feed { lastCommenter ...A ...B } } fragment A on Post { comments(limit: $limit) { id } } fragment B on Post { comments(limit: $limit) { authorId } }`,
+      wrongOnStock: true,
+      expected: { data: { feed: [{ lastCommenter: 'a2', comments: [{ id: 'c1', authorId: 'a1' }] }, { lastCommenter: 'a1', comments: [{ id: 'c4', authorId: 'a3' }] }] } },
+    },
+  },
+};
+
+/**
+ * 1b. The same, with the required list in the subgraph that requires it and the required leaf in
+ * another: `Post.firstThreeAuthors` (in `threads`) requires `comments(limit: 3) { authorId }`,
+ * `threads` resolves `comments` but `authorId` comes from `people` through the `Comment` entity.
+ */
+export const requiresWithArgumentThroughAnEntity: GapGraph = {
+  subgraphs: {
+    posts: {
+      typeDefs: parse(`${fed('"@key"')}
+        type Query { feed: [Post] }
+        type Post @key(fields: "id") { id: ID! }
+        type Comment @key(fields: "id") { id: ID! authorId: ID! }`),
+      resolvers: {
+        Query: { feed: () => posts },
+        Post: { __resolveReference: (ref: { id: string }) => posts.find((p) => p.id === ref.id) ?? null },
+        Comment: { __resolveReference: (ref: { id: string }) => comments.find((c) => c.id === ref.id) ?? null },
+      },
+    },
+    threads: {
+      typeDefs: parse(`${fed('"@key", "@external", "@requires"')}
+        type Post @key(fields: "id") {
+          id: ID!
+          comments(limit: Int!): [Comment]
+          firstAuthors: [ID] @requires(fields: "comments(limit: 2) { authorId }")
+        }
+        type Comment @key(fields: "id") { id: ID! authorId: ID! @external }`),
+      resolvers: {
+        Post: {
+          __resolveReference: (ref: { id: string; comments?: { authorId: string }[] }) => ({ ...ref, required: ref.comments }),
+          comments: (post: { id: string }, args: { limit: number }) => commentsOf(post.id, args.limit).map((c) => ({ id: c.id })),
+          firstAuthors: (post: { required: { authorId: string }[] }) => post.required.map((c) => c.authorId),
+        },
+        Comment: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+      },
+    },
+  },
+  cases: {
+    requiredAlone: {
+      query: `{ feed { id firstAuthors } }`,
+      expected: { data: { feed: [{ id: 'post1', firstAuthors: ['a1', 'a2'] }, { id: 'post2', firstAuthors: ['a3', 'a1'] }] } },
+    },
+    besideTheClientsOwn: {
+      query: `{ feed { firstAuthors comments(limit: 1) { id authorId } } }`,
+      wrongOnStock: true,
+      expected: { data: { feed: [{ firstAuthors: ['a1', 'a2'], comments: [{ id: 'c1', authorId: 'a1' }] }, { firstAuthors: ['a3', 'a1'], comments: [{ id: 'c4', authorId: 'a3' }] }] } },
+    },
   },
 };
 
@@ -277,4 +331,4 @@ export const nonResolvableInterfaceObject: GapGraph = {
   },
 };
 
-export const STOCK_GAP_GRAPHS = { requiresWithArgument, requiresWithArgumentConflict, severalKeys, nonResolvableInterfaceObject };
+export const STOCK_GAP_GRAPHS = { requiresWithArgument, requiresWithArgumentThroughAnEntity, requiresWithArgumentConflict, severalKeys, nonResolvableInterfaceObject };

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { correctRequiredArguments } from '../src/planning/plan-corrections';
 import { plannerInput } from '../src/planning/planner-input';
 import { supergraphForGateway } from '../src/supergraph';
+import { planSubscription } from '../src/subscriptions/plan-subscription';
+import { buildSupergraphModel } from '../src/subscriptions/supergraph-model';
 import { STOCK_GAP_GRAPHS, type GapGraph } from './stock-gap-graphs';
 
 const supergraphOf = (graph: GapGraph) => {
@@ -55,6 +57,21 @@ describe("the planner's corrected supergraph", () => {
     const shipping = fetches(plan.node as PlanNode).filter((f) => f.serviceName === 'shipping');
     expect(shipping.map((f) => f.operation.match(/shipping(USD|EUR)/g))).toEqual([['shippingUSD'], ['shippingEUR']]);
     for (const fetch of shipping) expect(fetch.inputRewrites?.filter((r) => r.kind === 'KeyRenamer')).toHaveLength(1);
+  });
+
+  it("corrects subscription plans too (the event's entity fetches)", () => {
+    const live = {
+      typeDefs: parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])
+        type Query { livePing: String }
+        type Subscription { postUpdated: Post }
+        type Post @key(fields: "id", resolvable: false) { id: ID! }`),
+      resolvers: {},
+    };
+    const graph = { ...STOCK_GAP_GRAPHS.requiresWithArgument, subgraphs: { ...STOCK_GAP_GRAPHS.requiresWithArgument.subgraphs, live } };
+    const plan = planSubscription(buildSupergraphModel(supergraphOf(graph)), parse(`subscription { postUpdated { lastCommenter comments(limit: 1) { id } } }`), null);
+    const operations = fetches(plan.eventPlan.node as PlanNode).map((f) => f.operation);
+    expect(operations.some((o) => /_mosaicRequired_comments_\w+:comments\(limit:2\)\{authorId\}/.test(o))).toBe(true);
+    expect(operations.some((o) => o.includes('comments(limit:1){id}'))).toBe(true);
   });
 
   it("puts each subgraph's resolvable keys before its non-resolvable ones, other graphs' keys where they were", () => {

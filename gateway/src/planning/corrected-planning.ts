@@ -9,6 +9,13 @@ interface Planner {
   buildQueryPlan(operation: Operation, options?: object): QueryPlan;
 }
 
+/** The planner's plans, corrected; the planner must have been built from `input.supergraphSdl`. */
+export function correctPlanner<P extends Planner>(planner: P, input: PlannerInput): P {
+  const build = planner.buildQueryPlan.bind(planner);
+  planner.buildQueryPlan = (operation, options) => withUnfetchedRootFields(correctRequiredArguments(build(operation, options), input), operation, input.queryFieldOwners);
+  return planner;
+}
+
 /**
  * Where Apollo's planner (2.14) plans wrongly and Hive Router does not (docs/adr/0011): the
  * supergraph it plans with is corrected (planner-input.ts), and each plan it makes is corrected
@@ -24,9 +31,7 @@ export function correctedPlanning(supergraphSdl: string): { input: PlannerInput;
       gateway.load = async (loadOptions) => {
         const loaded = await load(loadOptions);
         // Created by load (and again on a schema update, which a static supergraph never has).
-        const planner = (gateway as unknown as { queryPlanner: Planner }).queryPlanner;
-        const build = planner.buildQueryPlan.bind(planner);
-        planner.buildQueryPlan = (operation, options) => withUnfetchedRootFields(correctRequiredArguments(build(operation, options), input), operation, input.queryFieldOwners);
+        correctPlanner((gateway as unknown as { queryPlanner: Planner }).queryPlanner, input);
         return loaded;
       };
       return gateway;

@@ -10,7 +10,7 @@ import {
   type OperationDefinitionNode,
   type SelectionNode,
 } from 'graphql';
-import type { FetchDataRewrite, FetchNode, PlanNode, QueryPlan, QueryPlanSelectionNode } from '@apollo/query-planner';
+import type { FetchDataRewrite, FetchNode, PlanNode, QueryPlan, QueryPlanSelectionNode, SubscriptionNode } from '@apollo/query-planner';
 import { SYNTHETIC_PREFIX, type PlannerInput } from './planner-input';
 
 /**
@@ -26,7 +26,8 @@ import { SYNTHETIC_PREFIX, type PlannerInput } from './planner-input';
  */
 export function correctRequiredArguments(plan: QueryPlan, input: PlannerInput): QueryPlan {
   if (input.required.size === 0 || !plan.node) return plan;
-  return { ...plan, node: correctNode(plan.node as PlanNode, input) } as QueryPlan;
+  const node = plan.node.kind === 'Subscription' ? correctSubscription(plan.node, input) : correctNode(plan.node, input);
+  return { ...plan, node } as QueryPlan;
 }
 
 function correctNode(node: PlanNode, input: PlannerInput): PlanNode {
@@ -47,6 +48,13 @@ function correctNode(node: PlanNode, input: PlannerInput): PlanNode {
     case 'Fetch':
       return correctFetch(node, input);
   }
+}
+
+function correctSubscription(node: SubscriptionNode, input: PlannerInput): SubscriptionNode {
+  const primary = correctFetch(node.primary, input);
+  // The primary fetch is a root fetch (no representations): it is never split.
+  if (primary.kind !== 'Fetch') throw new Error('A subscription primary fetch cannot be split');
+  return { ...node, primary, ...(node.rest ? { rest: correctNode(node.rest, input) } : {}) };
 }
 
 function correctFetch(fetch: FetchNode, input: PlannerInput): PlanNode {

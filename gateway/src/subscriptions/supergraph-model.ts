@@ -1,6 +1,8 @@
 import { Supergraph, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
 import { Kind, parse, type GraphQLSchema } from 'graphql';
+import { correctPlanner } from '../planning/corrected-planning';
+import { plannerInput } from '../planning/planner-input';
 import { supergraphForGateway } from '../supergraph';
 
 /** What subscription planning and execution need from one supergraph, built once per schema. */
@@ -21,10 +23,12 @@ export interface SupergraphModel {
 const ACCESS_DIRECTIVES = new Set(['authenticated', 'requiresScopes', 'policy']);
 
 export function buildSupergraphModel(supergraphSdl: string): SupergraphModel {
-  const supergraph = Supergraph.build(supergraphForGateway(supergraphSdl));
+  // Planned as queries are: with the corrected supergraph, plans corrected (planning/corrected-planning.ts).
+  const input = plannerInput(supergraphForGateway(supergraphSdl));
+  const supergraph = Supergraph.build(input.supergraphSdl);
   const apiSchema = supergraph.apiSchema();
   return {
-    planner: new QueryPlanner(supergraph),
+    planner: correctPlanner(new QueryPlanner(supergraph), input),
     apiSchema,
     apiGraphQLSchema: apiSchema.toGraphQLJSSchema(),
     supergraphGraphQLSchema: supergraph.schema.toGraphQLJSSchema(),

@@ -110,7 +110,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   // Outermost first: value-completion errors see the final result; authorization at the edge prunes the
   // document; progressive override picks the labels and the plan-store key right before planning;
   // the planner plans with a corrected supergraph and its plans are corrected (planning/corrected-planning.ts).
-  const planning = correctedPlanning(supergraphForGateway(options.supergraphSdl));
+  const planning = correctedPlanning(supergraphForGateway(options.supergraphSdl), log);
   const gateway = reportValueCompletionErrors(
     authorizeAtEdge(
       progressiveOverride(
@@ -134,7 +134,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const trustedDocuments = options.trustedDocuments ?? loadTrustedDocuments('off', '');
   const rateLimits: RateLimits = { limiter: createMemoryRateLimiter(), perIp: 1200, perUser: 600, ...options.rateLimits };
   const guard = createRequestGuard({ rateLimits, trustedDocuments, trustedProxies: options.trustedProxies ?? false, verifier });
-  const model = buildSupergraphModel(options.supergraphSdl);
+  const model = buildSupergraphModel(options.supergraphSdl, planning.input);
   // In development the gateway's own errors (planning, a value the API schema cannot represent)
   // are shown as they are; in production they are masked like any unexpected error.
   const formatError = createErrorFormatter(log, { revealUnexpected: !options.production });

@@ -1,6 +1,8 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import type { Operation } from '@apollo/federation-internals';
 import type { QueryPlan } from '@apollo/query-planner';
+import { Supergraph } from '@apollo/federation-internals';
+import type { Logger } from '@mosaic/kit';
 import { correctRequiredArguments } from './plan-corrections';
 import { plannerInput, type PlannerInput } from './planner-input';
 import { withUnfetchedRootFields } from './unfetched-root-fields';
@@ -22,8 +24,8 @@ export function correctPlanner<P extends Planner>(planner: P, input: PlannerInpu
  * before @apollo/gateway caches it (plan-corrections.ts, unfetched-root-fields.ts). Plans are made
  * once per operation, so none of this runs per request.
  */
-export function correctedPlanning(supergraphSdl: string): { input: PlannerInput; install(gateway: ApolloGateway): ApolloGateway } {
-  const input = plannerInput(supergraphSdl);
+export function correctedPlanning(supergraphSdl: string, log: Logger): { input: PlannerInput; install(gateway: ApolloGateway): ApolloGateway } {
+  const input = checkedPlannerInput(supergraphSdl, log);
   return {
     input,
     install(gateway) {
@@ -37,4 +39,20 @@ export function correctedPlanning(supergraphSdl: string): { input: PlannerInput;
       return gateway;
     },
   };
+}
+
+/**
+ * The corrected supergraph, checked the way @apollo/gateway will load it (subgraphs extracted);
+ * should a correction make a supergraph the planner rejects, the gateway plans as stock does
+ * (and says so) rather than not start.
+ */
+export function checkedPlannerInput(supergraphSdl: string, log: Logger): PlannerInput {
+  try {
+    const input = plannerInput(supergraphSdl);
+    if (input.changed) Supergraph.build(input.supergraphSdl).subgraphs();
+    return input;
+  } catch (error) {
+    log.warn({ err: error }, "the planner's supergraph could not be corrected; planning as stock @apollo/gateway does");
+    return { supergraphSdl, required: new Map(), requiresOf: new Map(), queryFieldOwners: new Map(), changed: false };
+  }
 }

@@ -34,6 +34,8 @@ export interface PlannerInput {
   requiresOf: Map<string, Map<string, string[]>>;
   /** The subgraph that resolves each field of `Query` (the first that does not mark it external). */
   queryFieldOwners: Map<string, string>;
+  /** Whether `supergraphSdl` differs from the supergraph given (more than in print). */
+  changed: boolean;
 }
 
 export const SYNTHETIC_PREFIX = '_mosaicRequired_';
@@ -65,7 +67,9 @@ export function plannerInput(supergraphSdl: string): PlannerInput {
   const requiresOf = new Map<string, Map<string, string[]>>();
   const added = new Map<string, FieldDefinitionNode[]>();
 
-  const syntheticFor = (parentType: string, field: FieldNode): string => {
+  /** Undefined (the field stays as stock plans it) where a synthetic field cannot stand in: on an interface, whose implementations would all need it. */
+  const syntheticFor = (parentType: string, field: FieldNode): string | undefined => {
+    if (types.get(parentType)?.kind !== Kind.OBJECT_TYPE_DEFINITION) return undefined;
     const args = [...(field.arguments ?? [])].sort((a, b) => a.name.value.localeCompare(b.name.value));
     const hash = createHash('sha256').update(`${parentType}.${field.name.value}(${args.map(print).join(',')})`).digest('hex').slice(0, 10);
     const synthetic = `${SYNTHETIC_PREFIX}${field.name.value}_${hash}`;
@@ -92,6 +96,7 @@ export function plannerInput(supergraphSdl: string): PlannerInput {
       const nested = selection.selectionSet && fieldType ? rewriteSelection(fieldType, selection.selectionSet, used) : selection.selectionSet;
       if (!selection.arguments?.length) return { ...selection, selectionSet: nested };
       const synthetic = syntheticFor(parentType, selection);
+      if (!synthetic) return { ...selection, selectionSet: nested };
       used.push(synthetic);
       return { kind: Kind.FIELD, name: { kind: Kind.NAME, value: synthetic }, selectionSet: nested } satisfies FieldNode;
     }),
@@ -134,7 +139,7 @@ export function plannerInput(supergraphSdl: string): PlannerInput {
     rewritten = withoutUnusedExternals(rewritten, required);
     rewritten = withInaccessible(rewritten);
   }
-  return { supergraphSdl: print(rewritten), required, requiresOf, queryFieldOwners: queryFieldOwners(types.get('Query'), graphNames) };
+  return { supergraphSdl: print(rewritten), required, requiresOf, queryFieldOwners: queryFieldOwners(types.get('Query'), graphNames), changed: rewritten !== document };
 }
 
 /** join__Graph enum value → subgraph name. */
@@ -155,7 +160,11 @@ function queryFieldOwners(query: ObjectTypeDefinitionNode | InterfaceTypeDefinit
   const typeGraphs = (query?.directives ?? []).filter((d) => d.name.value === 'join__type').map((d) => argument(d, 'graph'));
   for (const field of query?.fields ?? []) {
     const joins = (field.directives ?? []).filter((d) => d.name.value === 'join__field');
-    const graph = joins.length === 0 ? typeGraphs[0] : joins.find((d) => argument(d, 'external')?.kind !== Kind.BOOLEAN && argument(d, 'usedOverridden')?.kind !== Kind.BOOLEAN)?.arguments?.find((a) => a.name.value === 'graph')?.value;
+    const isTrue = (d: ConstDirectiveNode, name: string) => {
+      const value = argument(d, name);
+      return value?.kind === Kind.BOOLEAN && value.value;
+    };
+    const graph = joins.length === 0 ? typeGraphs[0] : joins.find((d) => !isTrue(d, 'external') && !isTrue(d, 'usedOverridden'))?.arguments?.find((a) => a.name.value === 'graph')?.value;
     const name = graph?.kind === Kind.ENUM ? graphNames.get(graph.value) : undefined;
     if (name) owners.set(field.name.value, name);
   }
@@ -174,7 +183,7 @@ function namedType(type: TypeNode | undefined): string | undefined {
 /** The original field's type, no arguments, resolved where it is (its `@join__field` graphs and externals), inaccessible. */
 function syntheticField(name: string, original: FieldDefinitionNode): FieldDefinitionNode {
   const joins = (original.directives ?? [])
-    .filter((d) => d.name.value === 'join__field' && argument(d, 'usedOverridden')?.kind !== Kind.BOOLEAN)
+    .filter((d) => d.name.value === 'join__field' && !(argument(d, 'usedOverridden') as { value?: boolean } | undefined)?.value)
     .map((d) => ({ ...d, arguments: d.arguments?.filter((a) => a.name.value === 'graph' || a.name.value === 'external' || a.name.value === 'type') }));
   const inaccessible: ConstDirectiveNode = { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'inaccessible' } };
   return { kind: Kind.FIELD_DEFINITION, name: { kind: Kind.NAME, value: name }, type: original.type, arguments: [], directives: [...joins, inaccessible] };

@@ -2,7 +2,7 @@ import { Supergraph, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
 import { Kind, parse, type GraphQLSchema } from 'graphql';
 import { correctPlanner } from '../planning/corrected-planning';
-import { plannerInput } from '../planning/planner-input';
+import { plannerInput, type PlannerInput } from '../planning/planner-input';
 import { supergraphForGateway } from '../supergraph';
 
 /** What subscription planning and execution need from one supergraph, built once per schema. */
@@ -22,9 +22,8 @@ export interface SupergraphModel {
 
 const ACCESS_DIRECTIVES = new Set(['authenticated', 'requiresScopes', 'policy']);
 
-export function buildSupergraphModel(supergraphSdl: string): SupergraphModel {
-  // Planned as queries are: with the corrected supergraph, plans corrected (planning/corrected-planning.ts).
-  const input = plannerInput(supergraphForGateway(supergraphSdl));
+/** Planned as queries are: with the corrected supergraph (`input`), plans corrected (planning/corrected-planning.ts). */
+export function buildSupergraphModel(supergraphSdl: string, input: PlannerInput = plannerInput(supergraphForGateway(supergraphSdl))): SupergraphModel {
   const supergraph = Supergraph.build(input.supergraphSdl);
   const apiSchema = supergraph.apiSchema();
   return {

@@ -1,7 +1,6 @@
 import type { ApolloGateway } from '@apollo/gateway';
-import type { Operation } from '@apollo/federation-internals';
+import { Supergraph, type Operation } from '@apollo/federation-internals';
 import type { QueryPlan } from '@apollo/query-planner';
-import { Supergraph } from '@apollo/federation-internals';
 import type { Logger } from '@mosaic/kit';
 import { correctRequiredArguments } from './plan-corrections';
 import { plannerInput, type PlannerInput } from './planner-input';

@@ -284,7 +284,8 @@ const breads = [{ __typename: 'Bread', id: 'p1', name: 'Bread' }];
  * `@interfaceObject` in `extras`; `Product` is an interface entity in `extras` (implemented by
  * `Bread`) and a non-resolvable `@interfaceObject` in `nodes`. Finding the concrete type behind
  * `nodes`' `Node` cannot succeed, so `node` is null with an error; for `{ node { extra } }`
- * stock's plan is empty and it answers `node: null` with no error.
+ * stock's plan is empty and it answers `node: null` with no error (and the same for
+ * `holder { node { extra } }`, where it leaves `node` out of the fetch for `holder`).
  */
 export const nonResolvableInterfaceObject: GapGraph = {
   subgraphs: {
@@ -292,9 +293,11 @@ export const nonResolvableInterfaceObject: GapGraph = {
       typeDefs: parse(`${fed('"@key", "@interfaceObject"')}
         interface Node @key(fields: "id") { id: ID! }
         type Product @key(fields: "id", resolvable: false) @interfaceObject { id: ID! }
-        type Query { node: Node product: Product! }`),
+        type Holder { label: String node: Node noNode: Node }
+        type Query { node: Node product: Product! holder: Holder }`),
       resolvers: {
-        Query: { node: () => ({ __typename: 'Node', id: 'n1' }), product: () => ({ __typename: 'Product', id: 'p1' }) },
+        Query: { node: () => ({ __typename: 'Node', id: 'n1' }), product: () => ({ __typename: 'Product', id: 'p1' }), holder: () => ({ label: 'h' }) },
+        Holder: { node: () => ({ __typename: 'Node', id: 'n2' }), noNode: () => null },
         Node: {
           __resolveReference: () => {
             throw new GraphQLError('Node cannot be resolved here.', { extensions: { code: 'NOT_RESOLVABLE' } });
@@ -324,6 +327,16 @@ export const nonResolvableInterfaceObject: GapGraph = {
   cases: {
     idOfAnUnresolvableInterface: { query: `{ node { id } }`, expected: { data: { node: null }, errors: true } },
     fieldOfAnUnresolvableInterface: { query: `{ node { extra } }`, wrongOnStock: true, expected: { data: { node: null }, errors: true } },
+    nestedFieldOfAnUnresolvableInterface: { query: `{ holder { label node { extra } } }`, wrongOnStock: true, expected: { data: { holder: { label: 'h', node: null } }, errors: true } },
+    nestedWithAliasAndVariable: {
+      query: `query($with: Boolean!) { holder { label n: node @include(if: $with) { extra } } }`,
+      variables: { with: true },
+      wrongOnStock: true,
+      expected: { data: { holder: { label: 'h', n: null } }, errors: true },
+    },
+    // The field is asked for, not assumed to fail: a null from the subgraph is a correct answer.
+    // (Stock drops `noNode`, then `holder` with nothing left to select: `holder: null`.)
+    nullFieldOfAnUnresolvableInterface: { query: `{ holder { noNode { extra } } }`, wrongOnStock: true, expected: { data: { holder: { noNode: null } } } },
     interfaceObjectId: { query: `{ extraNode { id } }`, expected: { data: { extraNode: { id: 'n1' } } } },
     interfaceObjectField: { query: `{ extraNode { id extra } }`, expected: { data: { extraNode: { id: 'n1', extra: 'extra' } } } },
     productId: { query: `{ product { id } }`, expected: { data: { product: { id: 'p1' } } } },

@@ -4,7 +4,7 @@ import type { QueryPlan } from '@apollo/query-planner';
 import type { Logger } from '@mosaic/kit';
 import { correctRequiredArguments } from './plan-corrections';
 import { plannerInput, type PlannerInput } from './planner-input';
-import { withUnfetchedRootFields } from './unfetched-root-fields';
+import { withUnfetchedFields } from './unfetched-fields';
 
 interface Planner {
   buildQueryPlan(operation: Operation, options?: object): QueryPlan;
@@ -13,14 +13,14 @@ interface Planner {
 /** The planner's plans, corrected; the planner must have been built from `input.supergraphSdl`. */
 export function correctPlanner<P extends Planner>(planner: P, input: PlannerInput): P {
   const build = planner.buildQueryPlan.bind(planner);
-  planner.buildQueryPlan = (operation, options) => withUnfetchedRootFields(correctRequiredArguments(build(operation, options), input), operation, input.queryFieldOwners);
+  planner.buildQueryPlan = (operation, options) => withUnfetchedFields(correctRequiredArguments(build(operation, options), input), operation, input.fieldResolvers);
   return planner;
 }
 
 /**
  * Where Apollo's planner (2.14) plans wrongly and Hive Router does not (docs/adr/0011): the
  * supergraph it plans with is corrected (planner-input.ts), and each plan it makes is corrected
- * before @apollo/gateway caches it (plan-corrections.ts, unfetched-root-fields.ts). Plans are made
+ * before @apollo/gateway caches it (plan-corrections.ts, unfetched-fields.ts). Plans are made
  * once per operation, so none of this runs per request.
  */
 export function correctedPlanning(supergraphSdl: string, log: Logger): { input: PlannerInput; install(gateway: ApolloGateway): ApolloGateway } {
@@ -52,6 +52,6 @@ export function checkedPlannerInput(supergraphSdl: string, log: Logger): Planner
     return input;
   } catch (error) {
     log.warn({ err: error }, "the planner's supergraph could not be corrected; planning as stock @apollo/gateway does");
-    return { supergraphSdl, required: new Map(), requiresOf: new Map(), queryFieldOwners: new Map(), changed: false };
+    return { supergraphSdl, required: new Map(), requiresOf: new Map(), fieldResolvers: new Map(), changed: false };
   }
 }

@@ -32,8 +32,8 @@ export interface PlannerInput {
   required: Map<string, RequiredWithArguments>;
   /** Per subgraph name, `Type.field` → the synthetic fields its `@requires` uses. */
   requiresOf: Map<string, Map<string, string[]>>;
-  /** The subgraph that resolves each field of `Query` (the first that does not mark it external). */
-  queryFieldOwners: Map<string, string>;
+  /** Per `Type.field`, the subgraphs that resolve it (not external, not overridden), in supergraph order. */
+  fieldResolvers: Map<string, string[]>;
   /** Whether `supergraphSdl` differs from the supergraph given (more than in print). */
   changed: boolean;
 }
@@ -139,7 +139,7 @@ export function plannerInput(supergraphSdl: string): PlannerInput {
     rewritten = withoutUnusedExternals(rewritten, required);
     rewritten = withInaccessible(rewritten);
   }
-  return { supergraphSdl: print(rewritten), required, requiresOf, queryFieldOwners: queryFieldOwners(types.get('Query'), graphNames), changed: rewritten !== document };
+  return { supergraphSdl: print(rewritten), required, requiresOf, fieldResolvers: fieldResolvers(types.values(), graphNames), changed: rewritten !== document };
 }
 
 /** join__Graph enum value → subgraph name. */
@@ -155,20 +155,25 @@ function joinGraphNames(document: DocumentNode): Map<string, string> {
   return names;
 }
 
-function queryFieldOwners(query: ObjectTypeDefinitionNode | InterfaceTypeDefinitionNode | undefined, graphNames: Map<string, string>): Map<string, string> {
-  const owners = new Map<string, string>();
-  const typeGraphs = (query?.directives ?? []).filter((d) => d.name.value === 'join__type').map((d) => argument(d, 'graph'));
-  for (const field of query?.fields ?? []) {
-    const joins = (field.directives ?? []).filter((d) => d.name.value === 'join__field');
-    const isTrue = (d: ConstDirectiveNode, name: string) => {
-      const value = argument(d, name);
-      return value?.kind === Kind.BOOLEAN && value.value;
-    };
-    const graph = joins.length === 0 ? typeGraphs[0] : joins.find((d) => !isTrue(d, 'external') && !isTrue(d, 'usedOverridden'))?.arguments?.find((a) => a.name.value === 'graph')?.value;
-    const name = graph?.kind === Kind.ENUM ? graphNames.get(graph.value) : undefined;
-    if (name) owners.set(field.name.value, name);
+function fieldResolvers(types: Iterable<ObjectTypeDefinitionNode | InterfaceTypeDefinitionNode>, graphNames: Map<string, string>): Map<string, string[]> {
+  const resolvers = new Map<string, string[]>();
+  const isTrue = (d: ConstDirectiveNode, name: string) => {
+    const value = argument(d, name);
+    return value?.kind === Kind.BOOLEAN && value.value;
+  };
+  const nameOf = (d: ConstDirectiveNode) => {
+    const graph = argument(d, 'graph');
+    return graph?.kind === Kind.ENUM ? graphNames.get(graph.value) : undefined;
+  };
+  for (const type of types) {
+    const typeGraphs = (type.directives ?? []).filter((d) => d.name.value === 'join__type').map(nameOf);
+    for (const field of type.fields ?? []) {
+      const joins = (field.directives ?? []).filter((d) => d.name.value === 'join__field');
+      const graphs = joins.length === 0 ? typeGraphs : joins.filter((d) => !isTrue(d, 'external') && !isTrue(d, 'usedOverridden')).map(nameOf);
+      resolvers.set(`${type.name.value}.${field.name.value}`, [...new Set(graphs.filter((g): g is string => g !== undefined))]);
+    }
   }
-  return owners;
+  return resolvers;
 }
 
 function argument(directive: ConstDirectiveNode, name: string) {

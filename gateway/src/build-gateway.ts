@@ -34,6 +34,7 @@ import { reportValueCompletionErrors } from './value-completion';
 import { authorizeAtEdge } from './authorization/authorize-at-edge';
 import { incrementalDeliveryPlugin } from './http/incremental-delivery';
 import { withDeferDirective } from './execution/defer-schema';
+import { correctedPlanning } from './planning/corrected-planning';
 import { progressiveOverride, type ProgressiveOverrideOptions } from './planning/progressive-override';
 import { DEFAULT_DEMAND_CONTROL, demandControlPlugin, type DemandControlOptions } from './demand-control/demand-control';
 import type { DeliveryLimits } from './subscriptions/subscriber';
@@ -109,17 +110,23 @@ export function createGateway(options: GatewayOptions): Gateway {
   const sources = endpoints.map((e) => new SubgraphDataSource(e.name, e.url, { timeoutMs, sign: signerFor?.(e.name), observe: metrics.observeSubgraph }));
   const dataSources: ServiceMap = Object.fromEntries(sources.map((source) => [source.serviceName, source]));
   // Outermost first: value-completion errors see the final result; authorization at the edge prunes the
-  // document; progressive override picks the labels and the plan-store key right before planning.
+  // document; progressive override picks the labels and the plan-store key right before planning;
+  // the planner plans with a corrected supergraph and its plans are corrected (planning/corrected-planning.ts).
+  const planning = correctedPlanning(supergraphForGateway(options.supergraphSdl), log);
   const gateway = reportValueCompletionErrors(
     authorizeAtEdge(
       progressiveOverride(
-        withDeferDirective(new ApolloGateway({
-          supergraphSdl: supergraphForGateway(options.supergraphSdl),
-          logger: log,
-          // @defer is planned (DeferNodes) and delivered by Mosaic's executor (execution/deferred-delivery.ts).
-          queryPlannerConfig: { incrementalDelivery: { enableDefer: true } },
-          buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
-        })),
+        planning.install(
+          withDeferDirective(
+            new ApolloGateway({
+              supergraphSdl: planning.input.supergraphSdl,
+              logger: log,
+              // @defer is planned (DeferNodes) and delivered by Mosaic's executor (execution/deferred-delivery.ts).
+              queryPlannerConfig: { incrementalDelivery: { enableDefer: true } },
+              buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
+            }),
+          ),
+        ),
         options.supergraphSdl,
         options.progressiveOverride,
       ),
@@ -133,7 +140,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const trustedDocuments = options.trustedDocuments ?? loadTrustedDocuments('off', '');
   const rateLimits: RateLimits = { limiter: createMemoryRateLimiter(), perIp: 1200, perUser: 600, ...options.rateLimits };
   const guard = createRequestGuard({ rateLimits, trustedDocuments, trustedProxies: options.trustedProxies ?? false, verifier });
-  const model = buildSupergraphModel(options.supergraphSdl);
+  const model = buildSupergraphModel(options.supergraphSdl, planning.input);
   // In development the gateway's own errors (planning, a value the API schema cannot represent)
   // are shown as they are; in production they are masked like any unexpected error.
   const formatError = createErrorFormatter(log, { revealUnexpected: !options.production });

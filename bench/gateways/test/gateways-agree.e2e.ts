@@ -38,7 +38,8 @@ describe('gateways benchmark harness', () => {
     } finally {
       await Promise.all(gateways.map((g) => g.stop()));
     }
-  });
+    // Four gateway processes start at once: on the shared 2-core machine that alone took ~40 s.
+  }, 180_000);
 
   it("counts stock Apollo's subgraph traffic for the query (its planner's 16 fetches)", async () => {
     const stock = await startGateway('stock', subgraphs);

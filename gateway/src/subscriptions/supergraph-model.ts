@@ -1,6 +1,8 @@
 import { Supergraph, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
 import { Kind, parse, type GraphQLSchema } from 'graphql';
+import { correctPlanner } from '../planning/corrected-planning';
+import { plannerInput, type PlannerInput } from '../planning/planner-input';
 import { supergraphForGateway } from '../supergraph';
 
 /** What subscription planning and execution need from one supergraph, built once per schema. */
@@ -20,11 +22,12 @@ export interface SupergraphModel {
 
 const ACCESS_DIRECTIVES = new Set(['authenticated', 'requiresScopes', 'policy']);
 
-export function buildSupergraphModel(supergraphSdl: string): SupergraphModel {
-  const supergraph = Supergraph.build(supergraphForGateway(supergraphSdl));
+/** Planned as queries are: with the corrected supergraph (`input`), plans corrected (planning/corrected-planning.ts). */
+export function buildSupergraphModel(supergraphSdl: string, input: PlannerInput = plannerInput(supergraphForGateway(supergraphSdl))): SupergraphModel {
+  const supergraph = Supergraph.build(input.supergraphSdl);
   const apiSchema = supergraph.apiSchema();
   return {
-    planner: new QueryPlanner(supergraph),
+    planner: correctPlanner(new QueryPlanner(supergraph), input),
     apiSchema,
     // With @defer: queries and mutations over graphql-ws validate against it too (deferred-delivery.ts).
     apiGraphQLSchema: apiSchema.toGraphQLJSSchema({ includeDefer: true }),

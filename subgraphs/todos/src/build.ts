@@ -13,7 +13,7 @@ export function buildSubgraph(deps: BuildDeps): BuiltSubgraph {
     context: (base) => {
       // Row-level security: every statement of this request runs bound to the verified token's user and organisation.
       const db = tenantDb(deps.db, tenantScopeOf(base.auth));
-      return { ...base, db, now: deps.now, loaders: createLoaders(db, deps.now) };
+      return { ...base, db, now: deps.now, loaders: createLoaders(db, deps.now, base.viewer?.userId ?? null) };
     },
   });
   return { subgraph };

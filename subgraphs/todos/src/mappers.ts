@@ -1,4 +1,4 @@
-import type { CompletionRow, TodoRow } from './data/tables';
+import type { CommentRow, CompletionRow, LabelRow, ProjectMemberRow, ProjectRow, SectionRow, TodoRow } from './data/tables';
 import type { TodoPage } from './domain/list-todos';
 import type { UserReference } from '@mosaic/kit';
 
@@ -6,3 +6,8 @@ export type TodoMapper = TodoRow;
 export type TodoCompletionMapper = CompletionRow;
 export type TodoConnectionMapper = TodoPage;
 export type UserMapper = UserReference;
+export type ProjectMapper = ProjectRow;
+export type SectionMapper = SectionRow;
+export type ProjectMemberMapper = ProjectMemberRow;
+export type LabelMapper = LabelRow;
+export type TodoCommentMapper = CommentRow;

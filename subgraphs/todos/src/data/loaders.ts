@@ -1,10 +1,13 @@
-import type DataLoader from 'dataloader';
-import { parentQueryLoader, rowLoader, type ParentKey, type TenantDb } from '@mosaic/kit';
+import DataLoader from 'dataloader';
+import { groupLoader, parentQueryLoader, rowLoader, type ParentKey, type TenantDb } from '@mosaic/kit';
+import { findCommentPages } from './comments-repo';
 import { findCompletionPages } from './completions-repo';
+import { findLabelsByIds, findLabelsOfTodos } from './labels-repo';
+import { findMembersOf, findProjectsByIds, findRolesOf, findSectionsByIds, findSectionsOf } from './projects-repo';
 import type { TodoFilterValues } from './todo-filters';
 import { countTodoMatches, findTodoPages, type TodoListParent, type TodoListQuery } from './todo-lists-repo';
-import { findTodosByIds } from './todos-repo';
-import type { CompletionRow, TodoRow } from './tables';
+import { findSubtasksOf, findTodosByIds } from './todos-repo';
+import type { CommentRow, CompletionRow, LabelRow, ProjectMemberRow, ProjectRole, ProjectRow, SectionRow, TodoRow } from './tables';
 
 /**
  * Per-request loaders. List fields are keyed by (parent, arguments): parents that share the
@@ -18,14 +21,26 @@ export interface Loaders {
   todoCount: DataLoader<ParentKey<TodoFilterValues>, number, string>;
   tenantTodoPage: DataLoader<ParentKey<TodoListQuery>, TodoRow[], string>;
   tenantTodoCount: DataLoader<ParentKey<TodoFilterValues>, number, string>;
+  projectTodoPage: DataLoader<ParentKey<TodoListQuery>, TodoRow[], string>;
+  projectTodoCount: DataLoader<ParentKey<TodoFilterValues>, number, string>;
   completionPage: DataLoader<ParentKey<number>, CompletionRow[], string>;
+  commentPage: DataLoader<ParentKey<number>, CommentRow[], string>;
+  subtasks: DataLoader<string, TodoRow[], string>;
+  todoLabels: DataLoader<string, LabelRow[], string>;
+  labelById: DataLoader<string, LabelRow | null>;
+  projectById: DataLoader<string, ProjectRow | null>;
+  /** The viewer's role per project; null when they are not a member. */
+  projectRole: DataLoader<string, ProjectRole | null>;
+  projectMembers: DataLoader<string, ProjectMemberRow[], string>;
+  projectSections: DataLoader<string, SectionRow[], string>;
+  sectionById: DataLoader<string, SectionRow | null>;
 }
 
-export function createLoaders(db: TenantDb, now: () => Date): Loaders {
+export function createLoaders(db: TenantDb, now: () => Date, viewerId: string | null): Loaders {
   const pages = (parent: TodoListParent) =>
     parentQueryLoader(
       (ids, query: TodoListQuery) => db.run((tx) => findTodoPages(tx, parent, ids, query, now())),
-      (todo) => (parent === 'owner' ? todo.ownerId : todo.tenantId!),
+      (todo) => ({ owner: todo.ownerId, tenant: todo.tenantId!, project: todo.projectId })[parent],
       (rows) => rows,
     );
   const counts = (parent: TodoListParent) =>
@@ -34,12 +49,28 @@ export function createLoaders(db: TenantDb, now: () => Date): Loaders {
       (row) => row.parentId,
       (rows) => rows[0]?.count ?? 0,
     );
+  const roles = new DataLoader<string, ProjectRole | null>(async (ids) => {
+    const rows = viewerId ? await db.run((tx) => findRolesOf(tx, viewerId, ids)) : [];
+    const byProject = new Map(rows.map((row) => [row.projectId, row.role]));
+    return ids.map((id) => byProject.get(id) ?? null);
+  });
   return {
     todoById: rowLoader((ids: readonly string[]) => db.run((tx) => findTodosByIds(tx, ids)), (todo) => todo.id),
     todoPage: pages('owner'),
     todoCount: counts('owner'),
     tenantTodoPage: pages('tenant'),
     tenantTodoCount: counts('tenant'),
+    projectTodoPage: pages('project'),
+    projectTodoCount: counts('project'),
     completionPage: parentQueryLoader((todoIds, limit: number) => db.run((tx) => findCompletionPages(tx, todoIds, limit)), (row) => row.todoId, (rows) => rows),
+    commentPage: parentQueryLoader((todoIds, limit: number) => db.run((tx) => findCommentPages(tx, todoIds, limit)), (row) => row.todoId, (rows) => rows),
+    subtasks: groupLoader((ids: readonly string[]) => db.run((tx) => findSubtasksOf(tx, ids)), (todo) => todo.parentId!, (id) => id),
+    todoLabels: groupLoader((ids: readonly string[]) => db.run((tx) => findLabelsOfTodos(tx, ids)), (label) => label.todoId, (id) => id),
+    labelById: rowLoader((ids: readonly string[]) => db.run((tx) => findLabelsByIds(tx, ids)), (label) => label.id),
+    projectById: rowLoader((ids: readonly string[]) => db.run((tx) => findProjectsByIds(tx, ids)), (project) => project.id),
+    projectRole: roles,
+    projectMembers: groupLoader((ids: readonly string[]) => db.run((tx) => findMembersOf(tx, ids)), (member) => member.projectId, (id) => id),
+    projectSections: groupLoader((ids: readonly string[]) => db.run((tx) => findSectionsOf(tx, ids)), (section) => section.projectId, (id) => id),
+    sectionById: rowLoader((ids: readonly string[]) => db.run((tx) => findSectionsByIds(tx, ids)), (section) => section.id),
   };
 }

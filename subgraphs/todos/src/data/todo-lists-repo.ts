@@ -1,4 +1,4 @@
-import { and, asc, count, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, getTableColumns, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '@mosaic/kit';
 import { afterKeyset, orderByKeys } from './keyset';
 import { todoFilterCondition, type TodoFilterValues } from './todo-filters';
@@ -14,10 +14,15 @@ export interface TodoListQuery {
   after: { cursor: string; values: unknown[] } | null;
 }
 
-/** Whose list: a user's (`User.todos`) or an organisation's shared one (`organizationTodos`). */
-export type TodoListParent = 'owner' | 'tenant';
+/**
+ * Whose list: a user's (`User.todos`), an organisation's shared one (`organizationTodos`), or a
+ * project's top-level todos (`Project.todos`; subtasks hang under their parents).
+ */
+export type TodoListParent = 'owner' | 'tenant' | 'project';
 
-const parentColumn = (parent: TodoListParent) => (parent === 'owner' ? todos.ownerId : todos.tenantId);
+const PARENT_COLUMNS = { owner: todos.ownerId, tenant: todos.tenantId, project: todos.projectId } as const;
+const parentColumn = (parent: TodoListParent) => PARENT_COLUMNS[parent];
+const parentCondition = (parent: TodoListParent) => (parent === 'project' ? isNull(todos.parentId) : undefined);
 
 /**
  * The same page for many parents in one statement: rows are ranked per parent in the page's order
@@ -33,13 +38,13 @@ export async function findTodoPages(db: Db, parent: TodoListParent, parentIds: r
       rank: sql<number>`row_number() over (partition by ${column} order by ${sql.join(orderByKeys(keys), sql`, `)})`.as('rank'),
     })
     .from(todos)
-    .where(and(inArray(column, [...parentIds]), todoFilterCondition(query.filter, now), query.after ? afterKeyset(keys, query.after.values) : undefined))
+    .where(and(inArray(column, [...parentIds]), parentCondition(parent), todoFilterCondition(query.filter, now), query.after ? afterKeyset(keys, query.after.values) : undefined))
     .as('ranked');
   const rows = await db
     .select()
     .from(ranked)
     .where(lte(ranked.rank, query.limit + 1))
-    .orderBy(asc(parent === 'owner' ? ranked.ownerId : ranked.tenantId), asc(ranked.rank));
+    .orderBy(asc({ owner: ranked.ownerId, tenant: ranked.tenantId, project: ranked.projectId }[parent]), asc(ranked.rank));
   return rows.map(({ rank: _rank, ...row }) => row);
 }
 
@@ -49,7 +54,7 @@ export async function countTodoMatches(db: Db, parent: TodoListParent, parentIds
   const rows = await db
     .select({ parentId: column, count: count() })
     .from(todos)
-    .where(and(inArray(column, [...parentIds]), todoFilterCondition(filter, now)))
+    .where(and(inArray(column, [...parentIds]), parentCondition(parent), todoFilterCondition(filter, now)))
     .groupBy(column);
   return rows.map((row) => ({ parentId: row.parentId!, count: row.count }));
 }

@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { todoAccess } from './todo-access';
 import { insertCompletion } from '../data/completions-repo';
 import type { TodoRow } from '../data/tables';
-import { findWritableTodoForUpdate, updateTodoRow } from '../data/todos-repo';
+import { completeOpenDescendants, findWritableTodoForUpdate, updateTodoRow } from '../data/todos-repo';
 import { nextOccurrence } from '@mosaic/recurrence';
 import { seriesOf } from './schedule';
 
@@ -27,7 +27,10 @@ export async function completeTodo(ctx: WriteContext, todoId: string, occurrence
     await insertCompletion(tx, { id: uuidv7(now.getTime()), todoId: current.id, dueAt: current.dueAt, completedAt: now });
     const series = seriesOf(current);
     const next = series && nextOccurrence(series.rule, series.anchor, series.dueAt, now);
-    return updateTodoRow(tx, current.id, next ? { dueAt: next, updatedAt: now } : { done: true, completedAt: now, updatedAt: now });
+    if (next) return updateTodoRow(tx, current.id, { dueAt: next, updatedAt: now });
+    // Done for good: its open subtasks are done with it (Todoist's and Vikunja's behaviour).
+    await completeOpenDescendants(tx, current.id, now);
+    return updateTodoRow(tx, current.id, { done: true, completedAt: now, updatedAt: now });
   });
   refreshLoaders(ctx.loaders, written(ctx.loaders.todoById, todo.id, todo));
   return todo;

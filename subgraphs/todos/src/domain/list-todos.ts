@@ -30,9 +30,15 @@ export async function listOrganizationTodos(ctx: ListContext, args: TodoListArgs
   return page(ctx, 'tenant', ctx.auth.requireTenant().id, args);
 }
 
+/** The top-level todos of a project; the caller checked that the viewer is a member. */
+export async function listTodosOfProject(ctx: ListContext, projectId: string, args: TodoListArgs): Promise<TodoPage> {
+  ctx.auth.require('todos:read');
+  return page(ctx, 'project', projectId, args);
+}
+
 async function page(ctx: ListContext, parent: TodoListParent, parentId: string, args: TodoListArgs): Promise<TodoPage> {
   const query = listQuery(args);
-  const loader = parent === 'owner' ? ctx.loaders.todoPage : ctx.loaders.tenantTodoPage;
+  const loader = { owner: ctx.loaders.todoPage, tenant: ctx.loaders.tenantTodoPage, project: ctx.loaders.projectTodoPage }[parent];
   const rows = await loader.load({ parentId, query });
   for (const row of rows) ctx.loaders.todoById.prime(row.id, row);
   return { ...toConnection(rows, query.limit, todoCursorKey(query.order), args.after), parent, parentId, filter: query.filter };
@@ -44,6 +50,7 @@ export async function countTodos(ctx: ListContext, page: TodoPage): Promise<numb
     return ctx.loaders.todoCount.load({ parentId: page.parentId, query: page.filter });
   }
   ctx.auth.require('todos:read');
+  if (page.parent === 'project') return (await ctx.loaders.projectRole.load(page.parentId)) ? ctx.loaders.projectTodoCount.load({ parentId: page.parentId, query: page.filter }) : 0;
   if (ctx.auth.tenantId() !== page.parentId) return 0;
   return ctx.loaders.tenantTodoCount.load({ parentId: page.parentId, query: page.filter });
 }

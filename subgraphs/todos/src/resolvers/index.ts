@@ -9,15 +9,63 @@ import { updateTodo } from './Mutation/updateTodo';
 import { todo } from './Query/todo';
 import { todos } from './Query/todos';
 import { organizationTodos } from './Query/organizationTodos';
+import { setTodoParent } from './Mutation/setTodoParent';
+import { createProject } from './Mutation/createProject';
+import { updateProject } from './Mutation/updateProject';
+import { deleteProject } from './Mutation/deleteProject';
+import { createSection } from './Mutation/createSection';
+import { renameSection } from './Mutation/renameSection';
+import { deleteSection } from './Mutation/deleteSection';
+import { createLabel } from './Mutation/createLabel';
+import { updateLabel } from './Mutation/updateLabel';
+import { deleteLabel } from './Mutation/deleteLabel';
+import { addTodoComment } from './Mutation/addTodoComment';
+import { deleteTodoComment } from './Mutation/deleteTodoComment';
+import { shareProject } from './Mutation/shareProject';
+import { unshareProject } from './Mutation/unshareProject';
+import { projects } from './Query/projects';
+import { project } from './Query/project';
+import { labels } from './Query/labels';
+import { Project } from './Project';
+import { Section } from './Section';
+import { ProjectMember } from './ProjectMember';
+import { Label } from './Label';
+import { TodoComment } from './TodoComment';
 import { Todo } from './Todo';
 import { TodoConnection } from './TodoConnection';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { todo, todos, organizationTodos },
-  Mutation: { createTodo, updateTodo, completeTodo, reopenTodo, deleteTodo, moveTodo },
+  Query: { todo, todos, organizationTodos, projects, project, labels },
+  Mutation: {
+    createTodo,
+    updateTodo,
+    completeTodo,
+    reopenTodo,
+    deleteTodo,
+    moveTodo,
+    setTodoParent,
+    createProject,
+    updateProject,
+    deleteProject,
+    createSection,
+    renameSection,
+    deleteSection,
+    createLabel,
+    updateLabel,
+    deleteLabel,
+    addTodoComment,
+    deleteTodoComment,
+    shareProject,
+    unshareProject,
+  },
   Todo,
   TodoConnection,
   User,
+  Project,
+  Section,
+  ProjectMember,
+  Label,
+  TodoComment,
 };

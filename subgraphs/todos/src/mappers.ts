@@ -1,5 +1,6 @@
 import type { CommentRow, CompletionRow, LabelRow, ProjectMemberRow, ProjectRow, SectionRow, TodoRow } from './data/tables';
 import type { TodoPage } from './domain/list-todos';
+import type { QuickAddPreview } from './domain/quick-add/quick-add';
 import type { UserReference } from '@mosaic/kit';
 
 export type TodoMapper = TodoRow;
@@ -11,3 +12,4 @@ export type SectionMapper = SectionRow;
 export type ProjectMemberMapper = ProjectMemberRow;
 export type LabelMapper = LabelRow;
 export type TodoCommentMapper = CommentRow;
+export type QuickAddPreviewMapper = QuickAddPreview;

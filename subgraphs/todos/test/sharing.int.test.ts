@@ -23,7 +23,7 @@ async function ok(query: string, variables: Record<string, unknown>, token: stri
 
 beforeAll(async () => {
   app = await startTodos();
-  [owner, admin, editor, viewer, outsider] = await Promise.all([1, 2, 3, 4, 5].map(() => app.auth.newUser()));
+  [owner, admin, editor, viewer, outsider] = (await Promise.all([1, 2, 3, 4, 5].map(() => app.auth.newUser()))) as [User, User, User, User, User];
   projectId = (await ok(`mutation { createProject(input: { name: "Household" }) { id } }`, {}, owner.token)).createProject.id;
   ownersTodo = (await ok(CREATE, { input: { title: 'Fix the tap', projectId } }, owner.token)).createTodo.id;
   await ok(SHARE, { p: projectId, u: admin.publicId, r: 'ADMIN' }, owner.token);

@@ -1,4 +1,4 @@
-import { UserInputError, uuidv7, validate, refreshLoaders, written } from '@mosaic/kit';
+import { UserInputError, uuidv7, validate, refreshLoaders, written, type Db } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { TodoRow } from '../data/tables';
 import { setTodoLabels } from '../data/labels-repo';
@@ -20,8 +20,11 @@ export async function createTodo(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 
   return createTodoFrom(ctx, validate(createTodoInput, input));
 }
 
-/** Creates from validated values (quick add arrives here too). */
-export async function createTodoFrom(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>, values: CreateTodoValues): Promise<TodoRow> {
+/**
+ * Creates from validated values. Quick add arrives here too, with `moreLabels`: labels it makes in
+ * the same transaction, so a refused todo leaves no new labels behind.
+ */
+export async function createTodoFrom(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>, values: CreateTodoValues, moreLabels?: (tx: Db) => Promise<string[]>): Promise<TodoRow> {
   const viewer = ctx.auth.require('todos:write');
   const checked = await checkPlacement(ctx, values);
   const sharedTenant = values.shared ? sharedWith(ctx) : null;
@@ -33,7 +36,7 @@ export async function createTodoFrom(ctx: Pick<Context, 'auth' | 'db' | 'loaders
     if (place.parent && values.shared && place.parent.tenantId === null) {
       throw new UserInputError('input.shared: a subtask shares its parent\'s organisation; the parent is personal.', 'input.shared');
     }
-    const labelIds = values.labelIds ? await ownLabels(tx, viewer.userId, values.labelIds, 'input.labelIds') : [];
+    const labelIds = [...(values.labelIds ? await ownLabels(tx, viewer.userId, values.labelIds, 'input.labelIds') : []), ...((await moreLabels?.(tx)) ?? [])];
     await lockOwnerPositions(tx, viewer.userId);
     const row = await insertTodo(tx, {
       id: uuidv7(now.getTime()),

@@ -31,13 +31,16 @@ import { Section } from './Section';
 import { ProjectMember } from './ProjectMember';
 import { Label } from './Label';
 import { TodoComment } from './TodoComment';
+import { quickAddPreview } from './Query/quickAddPreview';
+import { quickAddTodo } from './Mutation/quickAddTodo';
+import { QuickAddPreview } from './QuickAddPreview';
 import { Todo } from './Todo';
 import { TodoConnection } from './TodoConnection';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { todo, todos, organizationTodos, projects, project, labels },
+  Query: { todo, todos, organizationTodos, projects, project, labels, quickAddPreview },
   Mutation: {
     createTodo,
     updateTodo,
@@ -46,6 +49,7 @@ export const resolvers: Resolvers = {
     deleteTodo,
     moveTodo,
     setTodoParent,
+    quickAddTodo,
     createProject,
     updateProject,
     deleteProject,
@@ -68,4 +72,5 @@ export const resolvers: Resolvers = {
   ProjectMember,
   Label,
   TodoComment,
+  QuickAddPreview,
 };

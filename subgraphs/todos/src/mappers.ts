@@ -1,4 +1,4 @@
-import type { CommentRow, CompletionRow, LabelRow, ProjectMemberRow, ProjectRow, SectionRow, TodoRow } from './data/tables';
+import type { CommentRow, CompletionRow, LabelRow, ProjectMemberRow, ProjectRow, ReminderRow, SectionRow, TodoRow } from './data/tables';
 import type { TodoPage } from './domain/list-todos';
 import type { QuickAddPreview } from './domain/quick-add/quick-add';
 import type { UserReference } from '@mosaic/kit';
@@ -13,3 +13,4 @@ export type ProjectMemberMapper = ProjectMemberRow;
 export type LabelMapper = LabelRow;
 export type TodoCommentMapper = CommentRow;
 export type QuickAddPreviewMapper = QuickAddPreview;
+export type ReminderMapper = ReminderRow;

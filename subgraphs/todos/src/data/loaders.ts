@@ -3,11 +3,12 @@ import { groupLoader, parentQueryLoader, rowLoader, type ParentKey, type TenantD
 import { findCommentPages } from './comments-repo';
 import { findCompletionPages } from './completions-repo';
 import { findLabelsByIds, findLabelsOfTodos } from './labels-repo';
+import { findRemindersOf } from './reminders-repo';
 import { findMembersOf, findProjectsByIds, findRolesOf, findSectionsByIds, findSectionsOf } from './projects-repo';
 import type { TodoFilterValues } from './todo-filters';
 import { countTodoMatches, findTodoPages, type TodoListParent, type TodoListQuery } from './todo-lists-repo';
 import { findSubtasksOf, findTodosByIds } from './todos-repo';
-import type { CommentRow, CompletionRow, LabelRow, ProjectMemberRow, ProjectRole, ProjectRow, SectionRow, TodoRow } from './tables';
+import type { CommentRow, CompletionRow, LabelRow, ProjectMemberRow, ProjectRole, ProjectRow, ReminderRow, SectionRow, TodoRow } from './tables';
 
 /**
  * Per-request loaders. List fields are keyed by (parent, arguments): parents that share the
@@ -34,6 +35,8 @@ export interface Loaders {
   projectMembers: DataLoader<string, ProjectMemberRow[], string>;
   projectSections: DataLoader<string, SectionRow[], string>;
   sectionById: DataLoader<string, SectionRow | null>;
+  /** The viewer's reminders per todo. */
+  reminders: DataLoader<string, ReminderRow[], string>;
 }
 
 export function createLoaders(db: TenantDb, now: () => Date, viewerId: string | null): Loaders {
@@ -72,5 +75,6 @@ export function createLoaders(db: TenantDb, now: () => Date, viewerId: string | 
     projectMembers: groupLoader((ids: readonly string[]) => db.run((tx) => findMembersOf(tx, ids)), (member) => member.projectId, (id) => id),
     projectSections: groupLoader((ids: readonly string[]) => db.run((tx) => findSectionsOf(tx, ids)), (section) => section.projectId, (id) => id),
     sectionById: rowLoader((ids: readonly string[]) => db.run((tx) => findSectionsByIds(tx, ids)), (section) => section.id),
+    reminders: groupLoader((ids: readonly string[]) => (viewerId ? db.run((tx) => findRemindersOf(tx, viewerId, ids)) : Promise.resolve([])), (reminder) => reminder.todoId, (id) => id),
   };
 }

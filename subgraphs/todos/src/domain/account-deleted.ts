@@ -3,6 +3,7 @@ import type { accountEvents } from '@mosaic/accounts/events';
 import { deleteCommentsBy } from '../data/comments-repo';
 import { deleteLabelsOf } from '../data/labels-repo';
 import { forgetProjectsOf } from '../data/projects-repo';
+import { deleteRemindersOf } from '../data/reminders-repo';
 import { deleteTodosOfOwner } from '../data/todos-repo';
 
 /**
@@ -15,6 +16,7 @@ export const forgetDeletedAccount: EventHandler<typeof accountEvents, 'account.d
   const userId = event.payload.userId;
   await bindTenant(tx, { userId, tenantId: null, admin: false });
   await deleteCommentsBy(tx, userId);
+  await deleteRemindersOf(tx, userId);
   const removed = await deleteTodosOfOwner(tx, userId);
   await deleteLabelsOf(tx, userId);
   await forgetProjectsOf(tx, userId);

@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import { todoAccess } from './todo-access';
 import type { NewTodo, TodoRow } from '../data/tables';
 import { setTodoLabels } from '../data/labels-repo';
+import { rescheduleRelativeReminders } from '../data/reminders-repo';
 import { findWritableTodoForUpdate, moveDescendantsToProject, updateTodoRow } from '../data/todos-repo';
 import { ownLabels } from './labels';
 import { checkPlacement, sectionIn, type CheckedPlacement } from './todo-placement';
@@ -22,6 +23,7 @@ export async function updateTodo(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 
     if (values.labelIds) await setTodoLabels(tx, viewer.userId, current.id, await ownLabels(tx, viewer.userId, values.labelIds, 'input.labelIds'));
     const changes = { ...changesFor(current, values, now), ...placementChanges(current, values, checked) };
     if (changes.projectId) await moveDescendantsToProject(tx, current.id, changes.projectId, now);
+    if (changes.dueAt !== undefined && !current.done) await rescheduleRelativeReminders(tx, current.id, changes.dueAt);
     if (Object.keys(changes).length === 0) return current;
     return updateTodoRow(tx, current.id, { ...changes, updatedAt: now });
   });

@@ -22,4 +22,5 @@ export const Todo: TodoResolvers = {
   subtasks: (todo, _args, ctx) => ctx.loaders.subtasks.load(todo.id),
   labels: (todo, _args, ctx) => ctx.loaders.todoLabels.load(todo.id),
   comments: (todo, args, ctx) => listComments(ctx, todo, args.first),
+  reminders: (todo, _args, ctx) => ctx.loaders.reminders.load(todo.id),
 };

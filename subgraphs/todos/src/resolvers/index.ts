@@ -34,6 +34,10 @@ import { TodoComment } from './TodoComment';
 import { quickAddPreview } from './Query/quickAddPreview';
 import { quickAddTodo } from './Mutation/quickAddTodo';
 import { QuickAddPreview } from './QuickAddPreview';
+import { addReminder } from './Mutation/addReminder';
+import { deleteReminder } from './Mutation/deleteReminder';
+import { reminders } from './Subscription/reminders';
+import { Reminder } from './Reminder';
 import { Todo } from './Todo';
 import { TodoConnection } from './TodoConnection';
 import { User } from './User';
@@ -41,6 +45,7 @@ import { User } from './User';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: { todo, todos, organizationTodos, projects, project, labels, quickAddPreview },
+  Subscription: { reminders },
   Mutation: {
     createTodo,
     updateTodo,
@@ -50,6 +55,8 @@ export const resolvers: Resolvers = {
     moveTodo,
     setTodoParent,
     quickAddTodo,
+    addReminder,
+    deleteReminder,
     createProject,
     updateProject,
     deleteProject,
@@ -73,4 +80,5 @@ export const resolvers: Resolvers = {
   Label,
   TodoComment,
   QuickAddPreview,
+  Reminder,
 };

@@ -1,4 +1,4 @@
-import type { CommentRow, CompletionRow, LabelRow, ProjectMemberRow, ProjectRow, ReminderRow, SectionRow, TodoRow } from './data/tables';
+import type { CommentRow, CompletionRow, LabelRow, ProjectMemberRow, ProjectRow, ReminderRow, SavedFilterRow, SectionRow, TodoRow } from './data/tables';
 import type { TodoPage } from './domain/list-todos';
 import type { QuickAddPreview } from './domain/quick-add/quick-add';
 import type { UserReference } from '@mosaic/kit';
@@ -14,3 +14,4 @@ export type LabelMapper = LabelRow;
 export type TodoCommentMapper = CommentRow;
 export type QuickAddPreviewMapper = QuickAddPreview;
 export type ReminderMapper = ReminderRow;
+export type SavedFilterMapper = SavedFilterRow;

@@ -6,7 +6,7 @@ import { findLabelsByIds, findLabelsOfTodos } from './labels-repo';
 import { findRemindersOf } from './reminders-repo';
 import { findMembersOf, findProjectsByIds, findRolesOf, findSectionsByIds, findSectionsOf } from './projects-repo';
 import type { TodoFilterValues } from './todo-filters';
-import { countTodoMatches, findTodoPages, type TodoListParent, type TodoListQuery } from './todo-lists-repo';
+import { countTodoMatches, countViewTodos, findTodoPages, findViewTodoPages, type TodoListParent, type TodoListQuery } from './todo-lists-repo';
 import { findSubtasksOf, findTodosByIds } from './todos-repo';
 import type { CommentRow, CompletionRow, LabelRow, ProjectMemberRow, ProjectRole, ProjectRow, ReminderRow, SectionRow, TodoRow } from './tables';
 
@@ -24,6 +24,9 @@ export interface Loaders {
   tenantTodoCount: DataLoader<ParentKey<TodoFilterValues>, number, string>;
   projectTodoPage: DataLoader<ParentKey<TodoListQuery>, TodoRow[], string>;
   projectTodoCount: DataLoader<ParentKey<TodoFilterValues>, number, string>;
+  /** A saved view's page, keyed by its owner (the viewer). */
+  viewTodoPage: DataLoader<ParentKey<TodoListQuery>, TodoRow[], string>;
+  viewTodoCount: DataLoader<ParentKey<TodoFilterValues>, number, string>;
   completionPage: DataLoader<ParentKey<number>, CompletionRow[], string>;
   commentPage: DataLoader<ParentKey<number>, CommentRow[], string>;
   subtasks: DataLoader<string, TodoRow[], string>;
@@ -46,9 +49,9 @@ export function createLoaders(db: TenantDb, now: () => Date, viewerId: string | 
       (todo) => ({ owner: todo.ownerId, tenant: todo.tenantId!, project: todo.projectId })[parent],
       (rows) => rows,
     );
-  const counts = (parent: TodoListParent) =>
+  const counts = (parent: TodoListParent | 'view') =>
     parentQueryLoader(
-      (ids, filter: TodoFilterValues) => db.run((tx) => countTodoMatches(tx, parent, ids, filter, now())),
+      (ids, filter: TodoFilterValues) => db.run((tx) => (parent === 'view' ? countViewTodos(tx, ids, filter, now()) : countTodoMatches(tx, parent, ids, filter, now()))),
       (row) => row.parentId,
       (rows) => rows[0]?.count ?? 0,
     );
@@ -65,6 +68,12 @@ export function createLoaders(db: TenantDb, now: () => Date, viewerId: string | 
     tenantTodoCount: counts('tenant'),
     projectTodoPage: pages('project'),
     projectTodoCount: counts('project'),
+    viewTodoPage: parentQueryLoader(
+      (ids, query: TodoListQuery) => db.run((tx) => findViewTodoPages(tx, ids, query, now())),
+      (row) => row.viewerId,
+      (rows) => rows.map(({ viewerId: _viewerId, ...todo }) => todo),
+    ),
+    viewTodoCount: counts('view'),
     completionPage: parentQueryLoader((todoIds, limit: number) => db.run((tx) => findCompletionPages(tx, todoIds, limit)), (row) => row.todoId, (rows) => rows),
     commentPage: parentQueryLoader((todoIds, limit: number) => db.run((tx) => findCommentPages(tx, todoIds, limit)), (row) => row.todoId, (rows) => rows),
     subtasks: groupLoader((ids: readonly string[]) => db.run((tx) => findSubtasksOf(tx, ids)), (todo) => todo.parentId!, (id) => id),

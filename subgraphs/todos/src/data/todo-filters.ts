@@ -14,6 +14,8 @@ export interface TodoFilterValues {
   projectId?: string;
   sectionId?: string;
   labelId?: string;
+  /** Only todos without a due date (saved views' NO_DATE). */
+  undated?: boolean;
 }
 
 /** `%`, `_` and the escape character itself match literally in the user's search text. */
@@ -29,6 +31,7 @@ export function todoFilterCondition(filter: TodoFilterValues, now: Date): SQL | 
     filter.search ? ilike(todos.title, `%${escapeLike(filter.search)}%`) : undefined,
     // "Not overdue" is spelled out rather than `not (…)`: for an undated todo `due_at < now` is null.
     filter.overdue === undefined ? undefined : filter.overdue ? overdue : or(eq(todos.done, true), isNull(todos.dueAt), gte(todos.dueAt, now)),
+    filter.undated ? isNull(todos.dueAt) : undefined,
     filter.projectId ? eq(todos.projectId, filter.projectId) : undefined,
     filter.sectionId ? eq(todos.sectionId, filter.sectionId) : undefined,
     filter.labelId ? exists(sql`(select 1 from ${todoLabels} where ${todoLabels.todoId} = ${todos.id} and ${todoLabels.labelId} = ${filter.labelId})`) : undefined,

@@ -1,9 +1,9 @@
-import { and, asc, count, getTableColumns, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@mosaic/kit';
 import { afterKeyset, orderByKeys } from './keyset';
 import { todoFilterCondition, type TodoFilterValues } from './todo-filters';
 import { sortKeysFor, type TodoOrderSpec } from './todo-order';
-import { todos, type TodoRow } from './tables';
+import { projectMembers, todos, type TodoRow } from './tables';
 
 /** One page request, validated: what `User.todos` / `Query.todos` arguments become. */
 export interface TodoListQuery {
@@ -57,4 +57,41 @@ export async function countTodoMatches(db: Db, parent: TodoListParent, parentIds
     .where(and(inArray(column, [...parentIds]), parentCondition(parent), todoFilterCondition(filter, now)))
     .groupBy(column);
   return rows.map((row) => ({ parentId: row.parentId!, count: row.count }));
+}
+
+/**
+ * What a user's saved views range over: their personal todos and the personal todos of every
+ * project they are a member of (organisation todos have their own list). Stated explicitly, not
+ * left to row-level security, which also lets platform admins read personal todos.
+ */
+const reachableBy = (userId: string) =>
+  and(
+    isNull(todos.tenantId),
+    or(eq(todos.ownerId, userId), inArray(todos.projectId, sql`(select ${projectMembers.projectId} from ${projectMembers} where ${projectMembers.userId} = ${userId})`)),
+  );
+
+/** One page of a view for each viewer asked for (in practice one: views are their owner's), tagged with the viewer. */
+export async function findViewTodoPages(db: Db, viewerIds: readonly string[], query: TodoListQuery, now: Date): Promise<(TodoRow & { viewerId: string })[]> {
+  const keys = sortKeysFor(query.order);
+  const pages = await Promise.all(
+    viewerIds.map(async (viewerId) => {
+      const rows = await db
+        .select()
+        .from(todos)
+        .where(and(reachableBy(viewerId), todoFilterCondition(query.filter, now), query.after ? afterKeyset(keys, query.after.values) : undefined))
+        .orderBy(...orderByKeys(keys))
+        .limit(query.limit + 1);
+      return rows.map((row) => ({ ...row, viewerId }));
+    }),
+  );
+  return pages.flat();
+}
+
+export async function countViewTodos(db: Db, viewerIds: readonly string[], filter: TodoFilterValues, now: Date): Promise<{ parentId: string; count: number }[]> {
+  return Promise.all(
+    viewerIds.map(async (viewerId) => {
+      const [row] = await db.select({ count: count() }).from(todos).where(and(reachableBy(viewerId), todoFilterCondition(filter, now)));
+      return { parentId: viewerId, count: row?.count ?? 0 };
+    }),
+  );
 }

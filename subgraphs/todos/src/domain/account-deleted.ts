@@ -4,6 +4,7 @@ import { deleteCommentsBy } from '../data/comments-repo';
 import { deleteLabelsOf } from '../data/labels-repo';
 import { forgetProjectsOf } from '../data/projects-repo';
 import { deleteRemindersOf } from '../data/reminders-repo';
+import { deleteSavedFiltersOf } from '../data/saved-filters-repo';
 import { deleteTodosOfOwner } from '../data/todos-repo';
 
 /**
@@ -17,6 +18,7 @@ export const forgetDeletedAccount: EventHandler<typeof accountEvents, 'account.d
   await bindTenant(tx, { userId, tenantId: null, admin: false });
   await deleteCommentsBy(tx, userId);
   await deleteRemindersOf(tx, userId);
+  await deleteSavedFiltersOf(tx, userId);
   const removed = await deleteTodosOfOwner(tx, userId);
   await deleteLabelsOf(tx, userId);
   await forgetProjectsOf(tx, userId);

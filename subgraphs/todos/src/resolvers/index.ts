@@ -38,13 +38,18 @@ import { addReminder } from './Mutation/addReminder';
 import { deleteReminder } from './Mutation/deleteReminder';
 import { reminders } from './Subscription/reminders';
 import { Reminder } from './Reminder';
+import { savedFilters } from './Query/savedFilters';
+import { savedFilter } from './Query/savedFilter';
+import { createSavedFilter } from './Mutation/createSavedFilter';
+import { deleteSavedFilter } from './Mutation/deleteSavedFilter';
+import { SavedFilter } from './SavedFilter';
 import { Todo } from './Todo';
 import { TodoConnection } from './TodoConnection';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { todo, todos, organizationTodos, projects, project, labels, quickAddPreview },
+  Query: { todo, todos, organizationTodos, projects, project, labels, quickAddPreview, savedFilters, savedFilter },
   Subscription: { reminders },
   Mutation: {
     createTodo,
@@ -57,6 +62,8 @@ export const resolvers: Resolvers = {
     quickAddTodo,
     addReminder,
     deleteReminder,
+    createSavedFilter,
+    deleteSavedFilter,
     createProject,
     updateProject,
     deleteProject,
@@ -81,4 +88,5 @@ export const resolvers: Resolvers = {
   TodoComment,
   QuickAddPreview,
   Reminder,
+  SavedFilter,
 };

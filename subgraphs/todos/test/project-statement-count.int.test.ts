@@ -26,6 +26,7 @@ beforeAll(async () => {
       const todo = (await ok(`mutation($input: CreateTodoInput!) { createTodo(input: $input) { id } }`, { input: { title: `t${i}.${j}`, projectId: id, labelIds: [label] } })).createTodo.id;
       await ok(`mutation($input: CreateTodoInput!) { createTodo(input: $input) { id } }`, { input: { title: `s${i}.${j}`, parentId: todo } });
       await ok(`mutation($t: ID!) { addTodoComment(todoId: $t, body: "c") { id } }`, { t: todo });
+      await ok(`mutation($t: ID!) { addReminder(input: { todoId: $t, remindAt: "2999-01-01T00:00:00Z" }) { id } }`, { t: todo });
     }
   }
 });
@@ -39,7 +40,7 @@ const QUERY = `query($r: [_Any!]!) {
       members { user { id } role }
       todos(first: 5) {
         totalCount
-        edges { node { title project { name } section { name } labels { name } comments { body } subtasks { title parent { title } labels { name } } } }
+        edges { node { title project { name } section { name } labels { name } comments { body } reminders { fireAt } subtasks { title parent { title } labels { name } } } }
       }
     }
   }
@@ -58,7 +59,7 @@ describe('Project relations across N projects', () => {
     expect(ten.statements).toBe(two.statements);
     // Each loader batch is one statement plus its tenant binding; the total stays small.
     expect(two.statements).toBeLessThanOrEqual(30);
-    const projects = ten.data._entities as { name: string; members: unknown[]; sections: unknown[]; todos: { totalCount: number; edges: { node: { subtasks: { title: string; parent: { title: string } }[]; labels: unknown[]; comments: unknown[] } }[] } }[];
+    const projects = ten.data._entities as { name: string; members: unknown[]; sections: unknown[]; todos: { totalCount: number; edges: { node: { subtasks: { title: string; parent: { title: string } }[]; labels: unknown[]; comments: unknown[]; reminders: unknown[] } }[] } }[];
     expect(projects).toHaveLength(10);
     projects.forEach((project, i) => {
       expect(project.name).toBe(`p${i}`);
@@ -69,6 +70,7 @@ describe('Project relations across N projects', () => {
         expect(edge.node.subtasks).toEqual([{ title: `s${i}.${j}`, parent: { title: `t${i}.${j}` }, labels: [] }]);
         expect(edge.node.labels).toHaveLength(1);
         expect(edge.node.comments).toHaveLength(1);
+        expect(edge.node.reminders).toHaveLength(1);
       }
     });
   });

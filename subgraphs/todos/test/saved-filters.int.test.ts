@@ -84,3 +84,29 @@ describe('saved filters', () => {
     }
   });
 });
+
+describe('saved filters across N views', () => {
+  it('cost the same number of SQL statements for 2 views as for 10, each with its own conditions', async () => {
+    const windows = ['OVERDUE', 'TODAY', 'NEXT_7_DAYS', 'NO_DATE', null];
+    const userWith = async (views: number) => {
+      const user = await app.auth.newUser();
+      for (let i = 0; i < 6; i++) await ok(CREATE, { input: { title: `t${i}`, dueAt: `2026-12-0${i + 1}T09:00:00Z`, priority: i % 2 ? 'HIGH' : 'LOW' } }, user.token);
+      for (let i = 0; i < views; i++) await ok(SAVE, { input: { name: `v${i}`, due: windows[i % 5], priority: i % 2 ? ['HIGH'] : null } }, user.token);
+      return user;
+    };
+    const statementsFor = async (user: { token: string }) => {
+      app.counter.reset();
+      const result = await app.call(`{ savedFilters { name todos(first: 3) { totalCount edges { node { title labels { name } } } } } }`, {}, user.token);
+      expect(result.errors).toBeUndefined();
+      return { statements: app.counter.count, views: result.data!.savedFilters as { name: string; todos: { totalCount: number; edges: { node: { title: string } }[] } }[] };
+    };
+    const two = await statementsFor(await userWith(2));
+    const ten = await statementsFor(await userWith(10));
+    expect(ten.statements).toBe(two.statements);
+    expect(ten.views).toHaveLength(10);
+    const byName = new Map(ten.views.map((view) => [view.name, view.todos]));
+    expect(byName.get('v1')).toEqual({ totalCount: 0, edges: [] });
+    expect(byName.get('v2')!.edges.map((e) => e.node.title)).toEqual(['t0', 't1', 't2']);
+    expect(byName.get('v7')!.totalCount).toBe(3);
+  });
+});

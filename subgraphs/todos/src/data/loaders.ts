@@ -42,6 +42,9 @@ export interface Loaders {
   reminders: DataLoader<string, ReminderRow[], string>;
 }
 
+/** Views are keyed by viewer and query (filter included), by value. */
+const viewKey = (key: ParentKey<unknown>) => JSON.stringify([key.parentId, key.query]);
+
 export function createLoaders(db: TenantDb, now: () => Date, viewerId: string | null): Loaders {
   const pages = (parent: TodoListParent) =>
     parentQueryLoader(
@@ -49,9 +52,9 @@ export function createLoaders(db: TenantDb, now: () => Date, viewerId: string | 
       (todo) => ({ owner: todo.ownerId, tenant: todo.tenantId!, project: todo.projectId })[parent],
       (rows) => rows,
     );
-  const counts = (parent: TodoListParent | 'view') =>
+  const counts = (parent: TodoListParent) =>
     parentQueryLoader(
-      (ids, filter: TodoFilterValues) => db.run((tx) => (parent === 'view' ? countViewTodos(tx, ids, filter, now()) : countTodoMatches(tx, parent, ids, filter, now()))),
+      (ids, filter: TodoFilterValues) => db.run((tx) => countTodoMatches(tx, parent, ids, filter, now())),
       (row) => row.parentId,
       (rows) => rows[0]?.count ?? 0,
     );
@@ -68,12 +71,24 @@ export function createLoaders(db: TenantDb, now: () => Date, viewerId: string | 
     tenantTodoCount: counts('tenant'),
     projectTodoPage: pages('project'),
     projectTodoCount: counts('project'),
-    viewTodoPage: parentQueryLoader(
-      (ids, query: TodoListQuery) => db.run((tx) => findViewTodoPages(tx, ids, query, now())),
-      (row) => row.viewerId,
-      (rows) => rows.map(({ viewerId: _viewerId, ...todo }) => todo),
+    viewTodoPage: new DataLoader<ParentKey<TodoListQuery>, TodoRow[], string>(
+      async (keys) => {
+        const rows = await db.run((tx) => findViewTodoPages(tx, keys.map((key) => ({ viewerId: key.parentId, query: key.query })), now()));
+        const pages = keys.map((): TodoRow[] => []);
+        for (const { request, ...todo } of rows) pages[request]!.push(todo);
+        return pages;
+      },
+      { cacheKeyFn: viewKey },
     ),
-    viewTodoCount: counts('view'),
+    viewTodoCount: new DataLoader<ParentKey<TodoFilterValues>, number, string>(
+      async (keys) => {
+        const rows = await db.run((tx) => countViewTodos(tx, keys.map((key) => ({ viewerId: key.parentId, filter: key.query })), now()));
+        const counts = keys.map(() => 0);
+        for (const row of rows) counts[row.request] = row.count;
+        return counts;
+      },
+      { cacheKeyFn: viewKey },
+    ),
     completionPage: parentQueryLoader((todoIds, limit: number) => db.run((tx) => findCompletionPages(tx, todoIds, limit)), (row) => row.todoId, (rows) => rows),
     commentPage: parentQueryLoader((todoIds, limit: number) => db.run((tx) => findCommentPages(tx, todoIds, limit)), (row) => row.todoId, (rows) => rows),
     subtasks: groupLoader((ids: readonly string[]) => db.run((tx) => findSubtasksOf(tx, ids)), (todo) => todo.parentId!, (id) => id),

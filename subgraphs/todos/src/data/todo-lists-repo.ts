@@ -1,4 +1,5 @@
 import { and, asc, count, eq, getTableColumns, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '@mosaic/kit';
 import { afterKeyset, orderByKeys } from './keyset';
 import { todoFilterCondition, type TodoFilterValues } from './todo-filters';
@@ -70,28 +71,41 @@ const reachableBy = (userId: string) =>
     or(eq(todos.ownerId, userId), inArray(todos.projectId, sql`(select ${projectMembers.projectId} from ${projectMembers} where ${projectMembers.userId} = ${userId})`)),
   );
 
-/** One page of a view for each viewer asked for (in practice one: views are their owner's), tagged with the viewer. */
-export async function findViewTodoPages(db: Db, viewerIds: readonly string[], query: TodoListQuery, now: Date): Promise<(TodoRow & { viewerId: string })[]> {
-  const keys = sortKeysFor(query.order);
-  const pages = await Promise.all(
-    viewerIds.map(async (viewerId) => {
-      const rows = await db
-        .select()
-        .from(todos)
-        .where(and(reachableBy(viewerId), todoFilterCondition(query.filter, now), query.after ? afterKeyset(keys, query.after.values) : undefined))
-        .orderBy(...orderByKeys(keys))
-        .limit(query.limit + 1);
-      return rows.map((row) => ({ ...row, viewerId }));
-    }),
-  );
-  return pages.flat();
+/** One saved view's page request: whose, and the (view's) query. */
+export interface ViewPageRequest {
+  viewerId: string;
+  query: TodoListQuery;
 }
 
-export async function countViewTodos(db: Db, viewerIds: readonly string[], filter: TodoFilterValues, now: Date): Promise<{ parentId: string; count: number }[]> {
-  return Promise.all(
-    viewerIds.map(async (viewerId) => {
-      const [row] = await db.select({ count: count() }).from(todos).where(and(reachableBy(viewerId), todoFilterCondition(filter, now)));
-      return { parentId: viewerId, count: row?.count ?? 0 };
-    }),
+/**
+ * The pages of many views in ONE statement: each view's conditions differ in shape, so each is its
+ * own `(select … order by … limit n+1)`, joined with UNION ALL and tagged with its position in
+ * `requests`. A list of N saved filters costs one statement, not N.
+ */
+export async function findViewTodoPages(db: Db, requests: readonly ViewPageRequest[], now: Date): Promise<(TodoRow & { request: number })[]> {
+  const parts = requests.map(({ viewerId, query }, index) => {
+    const keys = sortKeysFor(query.order);
+    return db
+      .select({ ...getTableColumns(todos), request: sql<number>`${index}::int`.as('request') })
+      .from(todos)
+      .where(and(reachableBy(viewerId), todoFilterCondition(query.filter, now), query.after ? afterKeyset(keys, query.after.values) : undefined))
+      .orderBy(...orderByKeys(keys))
+      .limit(query.limit + 1);
+  });
+  const [first, second, ...rest] = parts;
+  if (!first) return [];
+  return second ? unionAll(first, second, ...rest) : first;
+}
+
+/** Matching todos per view, in one statement for all of them (see findViewTodoPages). */
+export async function countViewTodos(db: Db, requests: readonly { viewerId: string; filter: TodoFilterValues }[], now: Date): Promise<{ request: number; count: number }[]> {
+  const parts = requests.map(({ viewerId, filter }, index) =>
+    db
+      .select({ request: sql<number>`${index}::int`.as('request'), count: count() })
+      .from(todos)
+      .where(and(reachableBy(viewerId), todoFilterCondition(filter, now))),
   );
+  const [first, second, ...rest] = parts;
+  if (!first) return [];
+  return second ? unionAll(first, second, ...rest) : first;
 }

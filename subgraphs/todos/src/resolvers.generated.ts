@@ -105,7 +105,8 @@ export type Mutation = {
    * Vikunja, it stays open and its `dueAt` moves to the first occurrence after both the completed
    * due date and now (occurrences missed while it was overdue are skipped, the weekday/day-of-month
    * pattern is kept). It becomes done only when the rule has no further occurrence (COUNT or UNTIL
-   * reached). Completing a done todo changes nothing.
+   * reached). Completing a done todo changes nothing. A todo that becomes done takes its open
+   * subtasks (all the way down) with it.
    *
    * `occurrence` makes retries safe: when given and the todo is no longer due at that instant (the
    * occurrence was already completed), nothing changes.

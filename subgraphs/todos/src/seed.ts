@@ -59,7 +59,7 @@ async function seedProjects(seed: SeedContext, now: Date, passportId: string): P
   const house = await project('Home', '#299438');
   const kitchen = await section(house, 'Kitchen');
   const garden = await section(house, 'Garden');
-  const kettle = await todo({ title: 'Descale the kettle', projectId: house, sectionId: kitchen, labelIds: [home] });
+  const kettle = await todo({ title: 'Descale the kettle', projectId: house, sectionId: kitchen, labelIds: [home], dueAt: inDays(now, 2) });
   await todo({ title: 'Buy descaler', parentId: kettle, labelIds: [errands], dueAt: inDays(now, 1, 17) });
   const hedge = await todo({ title: 'Trim the hedge', projectId: house, sectionId: garden, priority: 'MEDIUM', dueAt: inDays(now, 5) });
   await todo({ title: 'Sharpen the shears', parentId: hedge });

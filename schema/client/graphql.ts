@@ -93,7 +93,13 @@ export type CreateTodoInput = {
   /** Up to 10,000 characters; an empty string stores no description. */
   description?: string | null | undefined;
   dueAt?: string | null | undefined;
+  /** Your labels to put on it (up to 20). */
+  labelIds?: Array<string | number> | null | undefined;
+  /** Makes it a subtask of this todo; it then goes to the parent's project (leave projectId out or give the same). */
+  parentId?: string | number | null | undefined;
   priority?: TodoPriority | null | undefined;
+  /** The project to add it to (you must be able to edit it); default: your Inbox. */
+  projectId?: string | number | null | undefined;
   /**
    * An RFC 5545 RRULE such as "FREQ=DAILY", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH",
    * "FREQ=MONTHLY;BYMONTHDAY=-1" or "FREQ=YEARLY;BYMONTH=11;BYDAY=4TH" (up to 200 characters).
@@ -102,6 +108,8 @@ export type CreateTodoInput = {
    * after now (times of day follow that moment).
    */
   recurrence?: string | null | undefined;
+  /** A section of that project. */
+  sectionId?: string | number | null | undefined;
   /**
    * Share the todo with the organization your token is switched to (switchOrganization): every
    * member sees and changes it; it stays with the organization when you leave. Default: personal.
@@ -308,12 +316,18 @@ export type TodoFilter = {
   dueAfter?: string | null | undefined;
   /** Only todos due strictly before this instant (undated todos are left out). */
   dueBefore?: string | null | undefined;
+  /** Only todos carrying this label. */
+  labelId?: string | number | null | undefined;
   /** true: only open todos whose due date has passed; false: every todo that is not overdue. */
   overdue?: boolean | null | undefined;
   /** Only todos with one of these priorities. */
   priority?: Array<TodoPriority> | null | undefined;
+  /** Only todos in this project (one you can see). */
+  projectId?: string | number | null | undefined;
   /** Only todos whose title contains this text, ignoring case (1 to 200 characters; % and _ match themselves). */
   search?: string | null | undefined;
+  /** Only todos under this section. */
+  sectionId?: string | number | null | undefined;
 };
 
 /**
@@ -406,8 +420,17 @@ export type UpdateNoteInput = {
 export type UpdateTodoInput = {
   description?: string | null | undefined;
   dueAt?: string | null | undefined;
+  /** Replaces the todo's labels with these of yours (up to 20); [] removes them all. */
+  labelIds?: Array<string | number> | null | undefined;
   priority?: TodoPriority | null | undefined;
+  /**
+   * Moves the todo (with its subtasks) to another project you can edit; a subtask moved to another
+   * project becomes top-level. Its section is cleared unless `sectionId` is given too.
+   */
+  projectId?: string | number | null | undefined;
   recurrence?: string | null | undefined;
+  /** A section of the todo's (new) project; null takes it out of its section. */
+  sectionId?: string | number | null | undefined;
   title?: string | null | undefined;
 };
 

@@ -8,3 +8,4 @@ export { freePort, waitUntilOk } from '@mosaic/kit';
 export * from './ws-client';
 export * from './oauth-client';
 export { startTcpProxy } from './tcp-proxy';
+export { withListenerCounts } from './listener-counts';

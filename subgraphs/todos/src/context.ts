@@ -1,4 +1,4 @@
-import type { RequestContext, TenantDb } from '@mosaic/kit';
+import type { PubSub, RequestContext, TenantDb } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
 
 /** What todos' domain functions need beyond the request. */
@@ -7,6 +7,8 @@ export interface TodosServices {
   db: TenantDb;
   /** Injected so tests can move time (overdue, recurrence). */
   now: () => Date;
+  /** Live events (the `reminders` subscription). */
+  pubsub: PubSub;
 }
 
 export interface Context extends RequestContext, TodosServices {

@@ -1,5 +1,7 @@
 import { count } from 'drizzle-orm';
-import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter, type TestDatabase } from '@mosaic/testing';
+import { createMemoryPubSub } from '@mosaic/kit';
+import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter, withListenerCounts, type TestDatabase } from '@mosaic/testing';
+import type { BuiltTodos } from '../src/build';
 import { todoCompletions, todos as todosTable } from '../src/data/tables';
 import todos from '../src/index';
 
@@ -12,16 +14,27 @@ export async function startTodos() {
   const auth = await createTestAuth();
   const counter = new StatementCounter();
   const clock = { at: null as Date | null };
-  const served = await serveModuleForTest(todos, {
-    db: database.appDb(counter.observe),
-    verifier: auth.verifier,
-    now: () => clock.at ?? new Date(),
-    client: database.client,
-  });
+  const pubsub = withListenerCounts(createMemoryPubSub());
+  const served = await serveModuleForTest(
+    todos,
+    {
+      db: database.appDb(counter.observe),
+      verifier: auth.verifier,
+      now: () => clock.at ?? new Date(),
+      client: database.client,
+      pubsub,
+    },
+    // Tests run the reminder scheduler's steps themselves (`reminders.runOnce()`).
+    { TODOS_REMINDER_INTERVAL_MS: '3600000' },
+  );
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   const db = database.db();
   return {
     url: served.url,
+    wsUrl: served.url.replace('http', 'ws'),
+    /** Live subscriptions on a topic: tests act once a stream is open (no sleeps). */
+    listeners: (topic: string) => pubsub.listeners.get(topic) ?? 0,
+    reminders: (served.built as BuiltTodos).reminders,
     database,
     auth,
     counter,

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, max, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gt, inArray, isNull, lt, max, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '@mosaic/kit';
-import { todos, type NewTodo, type TodoRow } from './tables';
+import { projectMembers, todos, type NewTodo, type TodoRow } from './tables';
 
 export async function insertTodo(db: Db, todo: NewTodo): Promise<TodoRow> {
   const [row] = await db.insert(todos).values(todo).returning();
@@ -18,9 +18,22 @@ export interface TodoAccess {
   tenantId: string | null;
 }
 
-/** The same rule as row-level security's `todos_write` policy, stated again in the query (defence in depth). */
+/**
+ * The same rule as row-level security's `todos_write` and `todos_project_write` policies, stated
+ * again in the query (defence in depth): your personal todos, the active organisation's, and the
+ * personal todos of projects where you are more than a VIEWER.
+ */
 const writable = (access: TodoAccess) =>
-  or(and(isNull(todos.tenantId), eq(todos.ownerId, access.userId)), access.tenantId ? eq(todos.tenantId, access.tenantId) : undefined);
+  or(
+    and(isNull(todos.tenantId), eq(todos.ownerId, access.userId)),
+    access.tenantId ? eq(todos.tenantId, access.tenantId) : undefined,
+    and(
+      isNull(todos.tenantId),
+      exists(
+        sql`(select 1 from ${projectMembers} where ${projectMembers.projectId} = ${todos.projectId} and ${projectMembers.userId} = ${access.userId} and ${projectMembers.role} <> 'VIEWER')`,
+      ),
+    ),
+  );
 
 /**
  * A todo the caller may change, locked for the rest of the transaction so concurrent changes to it
@@ -101,4 +114,43 @@ export async function renumberPositions(db: Db, ownerId: string, gap: number): P
  */
 export async function deleteTodosOfOwner(db: Db, ownerId: string): Promise<number> {
   return (await db.delete(todos).where(eq(todos.ownerId, ownerId)).returning({ id: todos.id })).length;
+}
+
+/** The direct subtasks of each parent, in manual order. */
+export async function findSubtasksOf(db: Db, parentIds: readonly string[]): Promise<TodoRow[]> {
+  return db
+    .select()
+    .from(todos)
+    .where(inArray(todos.parentId, [...parentIds]))
+    .orderBy(asc(todos.parentId), asc(todos.position), asc(todos.id));
+}
+
+/** The ids of the todo's descendants (subtasks, their subtasks, …), as a subquery. */
+const descendantsOf = (todoId: string) => sql`(
+  with recursive subtree(id) as (
+    select id from ${todos} where parent_id = ${todoId}
+    union
+    select t.id from ${todos} t join subtree s on t.parent_id = s.id
+  )
+  select id from subtree)`;
+
+/** True when `candidateId` is `todoId` itself or one of its descendants (subtask cycles are refused with this). */
+export async function isSelfOrDescendant(db: Db, todoId: string, candidateId: string): Promise<boolean> {
+  if (todoId === candidateId) return true;
+  const [row] = await db.select({ id: todos.id }).from(todos).where(and(eq(todos.id, candidateId), inArray(todos.id, descendantsOf(todoId))));
+  return row !== undefined;
+}
+
+/** Marks every open descendant of the todo done (completing a parent completes its subtasks); their ids. */
+export async function completeOpenDescendants(db: Db, todoId: string, now: Date): Promise<TodoRow[]> {
+  return db
+    .update(todos)
+    .set({ done: true, completedAt: now, updatedAt: now })
+    .where(and(inArray(todos.id, descendantsOf(todoId)), eq(todos.done, false)))
+    .returning();
+}
+
+/** Moves the todo's descendants to `projectId` with it (a subtree never spans projects); their sections are cleared. */
+export async function moveDescendantsToProject(db: Db, todoId: string, projectId: string, now: Date): Promise<void> {
+  await db.update(todos).set({ projectId, sectionId: null, updatedAt: now }).where(inArray(todos.id, descendantsOf(todoId)));
 }

@@ -3,7 +3,8 @@ import type { Context } from '../context';
 import { todoAccess } from './todo-access';
 import { insertCompletion } from '../data/completions-repo';
 import type { TodoRow } from '../data/tables';
-import { findWritableTodoForUpdate, updateTodoRow } from '../data/todos-repo';
+import { disarmReminders, rescheduleRelativeReminders } from '../data/reminders-repo';
+import { completeOpenDescendants, findWritableTodoForUpdate, updateTodoRow } from '../data/todos-repo';
 import { nextOccurrence } from '@mosaic/recurrence';
 import { seriesOf } from './schedule';
 
@@ -27,7 +28,14 @@ export async function completeTodo(ctx: WriteContext, todoId: string, occurrence
     await insertCompletion(tx, { id: uuidv7(now.getTime()), todoId: current.id, dueAt: current.dueAt, completedAt: now });
     const series = seriesOf(current);
     const next = series && nextOccurrence(series.rule, series.anchor, series.dueAt, now);
-    return updateTodoRow(tx, current.id, next ? { dueAt: next, updatedAt: now } : { done: true, completedAt: now, updatedAt: now });
+    if (next) {
+      await rescheduleRelativeReminders(tx, current.id, next);
+      return updateTodoRow(tx, current.id, { dueAt: next, updatedAt: now });
+    }
+    await disarmReminders(tx, current.id);
+    // Done for good: its open subtasks are done with it (Todoist's and Vikunja's behaviour).
+    await completeOpenDescendants(tx, current.id, now);
+    return updateTodoRow(tx, current.id, { done: true, completedAt: now, updatedAt: now });
   });
   refreshLoaders(ctx.loaders, written(ctx.loaders.todoById, todo.id, todo));
   return todo;
@@ -40,6 +48,7 @@ export async function reopenTodo(ctx: WriteContext, todoId: string): Promise<Tod
     const current = await findWritableTodoForUpdate(tx, todoAccess(ctx), todoId);
     if (!current) throw new NotFoundError('Todo', encodeId('Todo', todoId));
     if (!current.done) return current;
+    await rescheduleRelativeReminders(tx, current.id, current.dueAt);
     return updateTodoRow(tx, current.id, { done: false, completedAt: null, updatedAt: ctx.now() });
   });
   refreshLoaders(ctx.loaders, written(ctx.loaders.todoById, todo.id, todo));

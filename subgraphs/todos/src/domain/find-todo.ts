@@ -13,7 +13,7 @@ type ReadContext = Pick<Context, 'auth' | 'loaders'>;
 export async function findOwnTodo(ctx: ReadContext, todoId: string): Promise<TodoRow | null> {
   ctx.auth.require('todos:read');
   const todo = await ctx.loaders.todoById.load(todoId);
-  return todo && isVisibleTo(todo, todoAccess(ctx)) ? todo : null;
+  return todo && (await isVisibleTo(ctx, todo, todoAccess(ctx))) ? todo : null;
 }
 
 export async function getOwnTodo(ctx: ReadContext, todoId: string): Promise<TodoRow> {

@@ -11,8 +11,8 @@ export interface TodoListArgs extends PageArgs {
   orderBy?: Partial<TodoOrderSpec> | null;
 }
 
-/** A page of one owner's (or one organisation's) todos; it remembers whose and which filter, for `totalCount`. */
-export type TodoPage = Connection<TodoRow> & { parent: TodoListParent; parentId: string; filter: TodoFilterValues };
+/** A page of one owner's (or one organisation's, project's, view's) todos; it remembers whose and which filter, for `totalCount`. */
+export type TodoPage = Connection<TodoRow> & { parent: TodoListParent | 'view'; parentId: string; filter: TodoFilterValues };
 
 const DEFAULT_ORDER: TodoOrderSpec = { field: 'MANUAL', direction: 'ASC' };
 
@@ -30,9 +30,22 @@ export async function listOrganizationTodos(ctx: ListContext, args: TodoListArgs
   return page(ctx, 'tenant', ctx.auth.requireTenant().id, args);
 }
 
-async function page(ctx: ListContext, parent: TodoListParent, parentId: string, args: TodoListArgs): Promise<TodoPage> {
-  const query = listQuery(args);
-  const loader = parent === 'owner' ? ctx.loaders.todoPage : ctx.loaders.tenantTodoPage;
+/** The top-level todos of a project; the caller checked that the viewer is a member. */
+export async function listTodosOfProject(ctx: ListContext, projectId: string, args: TodoListArgs): Promise<TodoPage> {
+  ctx.auth.require('todos:read');
+  return page(ctx, 'project', projectId, args);
+}
+
+/** A saved view's todos for its owner (the filter comes from the view, not from arguments). */
+export async function listViewTodos(ctx: ListContext, viewerId: string, filter: TodoFilterValues, args: TodoListArgs): Promise<TodoPage> {
+  ctx.auth.require('todos:read');
+  ctx.auth.requireOwnerOrAdmin(viewerId, 'todos');
+  return page(ctx, 'view', viewerId, { ...args, filter: null }, filter);
+}
+
+async function page(ctx: ListContext, parent: TodoPage['parent'], parentId: string, args: TodoListArgs, fixedFilter?: TodoFilterValues): Promise<TodoPage> {
+  const query = { ...listQuery(args), ...(fixedFilter ? { filter: fixedFilter } : {}) };
+  const loader = { owner: ctx.loaders.todoPage, tenant: ctx.loaders.tenantTodoPage, project: ctx.loaders.projectTodoPage, view: ctx.loaders.viewTodoPage }[parent];
   const rows = await loader.load({ parentId, query });
   for (const row of rows) ctx.loaders.todoById.prime(row.id, row);
   return { ...toConnection(rows, query.limit, todoCursorKey(query.order), args.after), parent, parentId, filter: query.filter };
@@ -44,6 +57,8 @@ export async function countTodos(ctx: ListContext, page: TodoPage): Promise<numb
     return ctx.loaders.todoCount.load({ parentId: page.parentId, query: page.filter });
   }
   ctx.auth.require('todos:read');
+  if (page.parent === 'view') return ctx.auth.userId() === page.parentId ? ctx.loaders.viewTodoCount.load({ parentId: page.parentId, query: page.filter }) : 0;
+  if (page.parent === 'project') return (await ctx.loaders.projectRole.load(page.parentId)) ? ctx.loaders.projectTodoCount.load({ parentId: page.parentId, query: page.filter }) : 0;
   if (ctx.auth.tenantId() !== page.parentId) return 0;
   return ctx.loaders.tenantTodoCount.load({ parentId: page.parentId, query: page.filter });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TodoFilterValues } from '../data/todo-filters';
 import { PRIORITIES, priorityRank } from './priority';
 import { parseRecurrence } from '@mosaic/recurrence';
+import { decodeId } from '@mosaic/kit';
 
 /**
  * Lengths count characters (code points) the way PostgreSQL's char_length does — the table's
@@ -57,6 +58,17 @@ const search = z
   .refine((text) => characters(text) >= 1 && characters(text) <= SEARCH_MAX, `must be 1 to ${SEARCH_MAX} characters`)
   .refine((text) => !ANY_LINE_BREAK_OR_CONTROL.test(text), 'must not contain control characters');
 
+/** An opaque public id of `type`, decoded to the raw id (a wrong kind or garbage is reported at its field). */
+export const publicId = (type: string) =>
+  z.string().transform((text, ctx) => {
+    try {
+      return decodeId(type, text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `"${text.slice(0, 64)}" is not a valid ${type} ID` });
+      return z.NEVER;
+    }
+  });
+
 export const createTodoInput = z.object({
   title,
   description: description.nullish(),
@@ -64,6 +76,10 @@ export const createTodoInput = z.object({
   priority: priority.optional(),
   recurrence: recurrence.nullish(),
   shared: z.boolean().nullish(),
+  projectId: publicId('Project').nullish(),
+  sectionId: publicId('Section').nullish(),
+  parentId: publicId('Todo').nullish(),
+  labelIds: z.array(publicId('Label')).nullish(),
 });
 export type CreateTodoValues = z.output<typeof createTodoInput>;
 
@@ -74,6 +90,9 @@ export const updateTodoInput = z.object({
   dueAt: instant.nullable().optional(),
   priority: priority.optional(),
   recurrence: recurrence.nullable().optional(),
+  projectId: publicId('Project').optional(),
+  sectionId: publicId('Section').nullable().optional(),
+  labelIds: z.array(publicId('Label')).optional(),
 });
 export type UpdateTodoValues = z.output<typeof updateTodoInput>;
 
@@ -86,6 +105,9 @@ export const todoFilterInput = z
     priority: z.array(priority).nullish(),
     search: search.nullish(),
     overdue: z.boolean().nullish(),
+    projectId: publicId('Project').nullish(),
+    sectionId: publicId('Section').nullish(),
+    labelId: publicId('Label').nullish(),
   })
   .refine((f) => !f.dueBefore || !f.dueAfter || f.dueAfter < f.dueBefore, { message: 'must be before dueBefore', path: ['dueAfter'] })
   .transform(
@@ -96,5 +118,8 @@ export const todoFilterInput = z
       ...(f.priority ? { priorities: [...new Set(f.priority)].sort((a, b) => a - b) } : {}),
       ...(f.search ? { search: f.search } : {}),
       ...(f.overdue != null ? { overdue: f.overdue } : {}),
+      ...(f.projectId ? { projectId: f.projectId } : {}),
+      ...(f.sectionId ? { sectionId: f.sectionId } : {}),
+      ...(f.labelId ? { labelId: f.labelId } : {}),
     }),
   );

@@ -3,6 +3,8 @@ import { listCompletions } from '../domain/completions';
 import { findOwnTodo } from '../domain/find-todo';
 import { upcomingOccurrencesOf } from '../domain/occurrences';
 import { priorityName } from '../domain/priority';
+import { visibleProject, visibleSection } from '../domain/project-reads';
+import { listComments } from '../domain/todo-comments';
 import type { TodoResolvers } from '../resolvers.generated';
 
 export const Todo: TodoResolvers = {
@@ -14,4 +16,11 @@ export const Todo: TodoResolvers = {
   completions: (todo, args, ctx) => listCompletions(ctx, todo, args.first),
   owner: (todo) => userReference(todo.ownerId),
   organization: (todo) => (todo.tenantId ? { id: encodeId('Organization', todo.tenantId) } : null),
+  project: (todo, _args, ctx) => visibleProject(ctx, todo.projectId),
+  section: (todo, _args, ctx) => visibleSection(ctx, todo.sectionId),
+  parent: (todo, _args, ctx) => (todo.parentId ? findOwnTodo(ctx, todo.parentId) : null),
+  subtasks: (todo, _args, ctx) => ctx.loaders.subtasks.load(todo.id),
+  labels: (todo, _args, ctx) => ctx.loaders.todoLabels.load(todo.id),
+  comments: (todo, args, ctx) => listComments(ctx, todo, args.first),
+  reminders: (todo, _args, ctx) => ctx.loaders.reminders.load(todo.id),
 };

@@ -1,5 +1,5 @@
-import { createMemoryPubSub, type PubSub } from '@mosaic/kit';
-import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter, type TestAuth, type TestDatabase } from '@mosaic/testing';
+import { createMemoryPubSub } from '@mosaic/kit';
+import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter, withListenerCounts, type TestAuth, type TestDatabase } from '@mosaic/testing';
 import type { BuiltBlog } from '../src/build';
 import blogSubgraph from '../src/index';
 
@@ -64,23 +64,4 @@ export async function publishedPost(blog: Blog, token: string, input: Record<str
   const published = await blog.call(PUBLISH, { id }, token);
   if (published.errors) throw new Error(JSON.stringify(published.errors));
   return id;
-}
-
-/** The real in-memory pub/sub, counting live listeners per topic. */
-function withListenerCounts(pubsub: PubSub): PubSub & { listeners: Map<string, number> } {
-  const listeners = new Map<string, number>();
-  const change = (topic: string, by: number) => listeners.set(topic, (listeners.get(topic) ?? 0) + by);
-  return {
-    listeners,
-    publish: (topic, payload) => pubsub.publish(topic, payload),
-    async subscribe(topic, listener) {
-      const unsubscribe = await pubsub.subscribe(topic, listener);
-      change(topic, 1);
-      return async () => {
-        change(topic, -1);
-        await unsubscribe();
-      };
-    },
-    close: () => pubsub.close(),
-  };
 }

@@ -7,4 +7,6 @@ export interface GatewayContext {
   authorization: string | undefined;
   /** The end client (address after trusted proxies, user agent), forwarded to subgraphs. */
   client?: ClientInfo;
+  /** `x-mosaic-cache: bypass` outside production: no cache read or written for this request (debugging). */
+  cacheBypass?: boolean;
 }

@@ -1,6 +1,8 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, injectTraceHeaders, tracingEnabled, type GatewayRequestSigner } from '@mosaic/kit';
+import type { EntityCache } from './cache/entity-cache';
+import { viewerKeyOf } from './cache/viewer-key';
 import type { GatewayContext } from './context';
 import { DEDUPLICATED, dedupeRepresentations, expandEntities, type DedupedRepresentations } from './fetch/entity-dedup';
 import { createSubgraphHttpClient, SubgraphConnectionError, SubgraphTimeoutError, type SubgraphHttpClient } from './fetch/http-client';
@@ -13,6 +15,8 @@ export interface SubgraphDataSourceOptions {
   sign?: GatewayRequestSigner | undefined;
   /** Sees every subgraph request's duration and outcome (metrics). */
   observe?: (serviceName: string, seconds: number, ok: boolean) => void;
+  /** Per-entity cache of `_entities` fetches (cache/entity-cache.ts); absent: every fetch goes to the subgraph. */
+  entityCache?: EntityCache | undefined;
 }
 
 interface Prepared {
@@ -78,7 +82,25 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     }
   }
 
+  /**
+   * The entity cache's hook: a query plan's `_entities` fetch asks the cache first, and only the
+   * representations it misses go on to the subgraph (with the executor's deduplication mark, when
+   * it had one). Fetches after a mutation or for a subscription event always read the subgraph.
+   */
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    const cache = this.options.entityCache;
+    const { query, variables } = options.request;
+    if (!cache || query === undefined || !inQueryPlan(options) || !Array.isArray(variables?.representations) || !ENTITIES_FETCH.test(query)) return this.fetch(options);
+    const context = options.context as GatewayContext;
+    if (context.cacheBypass) return this.fetch(options);
+    return cache.resolve(this.serviceName, query, variables, () => viewerKeyOf(context.viewer), (representations) => {
+      const narrowed = { ...variables, representations };
+      if (DEDUPLICATED.has(variables)) DEDUPLICATED.add(narrowed);
+      return this.fetch({ ...options, request: { ...options.request, variables: narrowed } });
+    });
+  }
+
+  private async fetch(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
     const { query, operationName } = options.request;
     const variables = options.request.variables;
     const request = JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) });

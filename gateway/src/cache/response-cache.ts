@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { Kind, type DocumentNode, type FormattedExecutionResult, type FragmentDefinitionNode } from 'graphql';
+import type { Redis } from 'ioredis';
+import { canonicalJson } from '../canonical-json';
+import type { GatewayContext } from '../context';
+import type { CacheHints } from './cache-hints';
+import { operationPolicy, type CachePolicy } from './cache-policy';
+import type { CacheOutcome } from './entity-cache';
+
+/** Whole responses by key, each for its own lifetime. */
+export interface ResponseStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+}
+
+export function createMemoryResponseStore(options: { maxEntries?: number; now?: () => number } = {}): ResponseStore {
+  const { maxEntries = 1_000, now = Date.now } = options;
+  const entries = new Map<string, { value: string; expiresAt: number }>();
+  return {
+    async get(key) {
+      const entry = entries.get(key);
+      if (!entry || entry.expiresAt <= now()) return entries.delete(key), null;
+      return entry.value;
+    },
+    async set(key, value, ttlMs) {
+      entries.delete(key);
+      entries.set(key, { value, expiresAt: now() + ttlMs });
+      while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    },
+  };
+}
+
+export function createRedisResponseStore(redis: Redis, prefix = 'mosaic:response-cache:'): ResponseStore {
+  return {
+    get: (key) => redis.get(prefix + key).catch(() => null),
+    set: async (key, value, ttlMs) => void (await redis.set(prefix + key, value, 'PX', Math.max(1, ttlMs)).catch(() => undefined)),
+  };
+}
+
+export interface ResponseCacheOptions {
+  hints: CacheHints;
+  /** Absent: only the policy and its `Cache-Control` header, nothing stored. */
+  store?: ResponseStore | undefined;
+  now?: () => number;
+  observe?: (outcome: CacheOutcome) => void;
+}
+
+interface Stored {
+  body: FormattedExecutionResult;
+  storedAt: number;
+  policy: CachePolicy;
+}
+
+/**
+ * The operation's cache policy from the supergraph's hints (cache-policy.ts), as Apollo's cache
+ * control computes it: it becomes the request's `overallCachePolicy`, from which Apollo Server writes
+ * `Cache-Control` (`max-age=N, public|private`, or `no-store`). PUBLIC queries are cached whole, for
+ * everyone, for their maxAge; a response served from the cache carries `Age` (seconds since it
+ * was stored). Responses with errors are never stored.
+ */
+export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<GatewayContext> {
+  const { hints, store, now = Date.now } = options;
+  const policies = new WeakMap<DocumentNode, Map<string, CachePolicy>>();
+  const policyOf = (context: GraphQLRequestContext<GatewayContext>): CachePolicy | undefined => {
+    const { document, operation } = context;
+    if (!document || !operation) return undefined;
+    let byName = policies.get(document);
+    if (!byName) policies.set(document, (byName = new Map()));
+    const name = operation.name?.value ?? '';
+    let policy = byName.get(name);
+    if (!policy) {
+      const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+      byName.set(name, (policy = operationPolicy(hints, operation, fragments)));
+    }
+    return policy;
+  };
+  return {
+    async requestDidStart() {
+      let policy: CachePolicy | undefined;
+      let key: string | undefined;
+      let served = false;
+      return {
+        async didResolveOperation(context) {
+          policy = policyOf(context);
+          if (policy && policy.maxAge > 0) context.overallCachePolicy.replace(policy);
+          else context.overallCachePolicy.restrict({ maxAge: 0 });
+        },
+        async responseForOperation(context) {
+          if (!store || !policy || policy.maxAge <= 0 || policy.scope !== 'PUBLIC' || context.contextValue.cacheBypass) return null;
+          key = createHash('sha256')
+            .update(`${context.source ?? ''}\n${context.operationName ?? ''}\n${canonicalJson(context.request.variables ?? {})}`)
+            .digest('base64url');
+          const raw = await store.get(key);
+          options.observe?.(raw ? 'hit' : 'miss');
+          if (!raw) return null;
+          const stored = JSON.parse(raw) as Stored;
+          served = true;
+          context.overallCachePolicy.replace(stored.policy);
+          context.response.http.headers.set('age', String(Math.max(0, Math.floor((now() - stored.storedAt) / 1000))));
+          return { http: context.response.http, body: { kind: 'single', singleResult: stored.body } };
+        },
+        async willSendResponse(context) {
+          if (!store || served || !key || !policy || context.response.body.kind !== 'single') return;
+          const result = context.response.body.singleResult;
+          if (result.errors?.length) return;
+          const stored: Stored = { body: result, storedAt: now(), policy };
+          await store.set(key, JSON.stringify(stored), policy.maxAge * 1000);
+        },
+      };
+    },
+  };
+}

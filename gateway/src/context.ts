@@ -9,4 +9,6 @@ export interface GatewayContext {
   client?: ClientInfo;
   /** `x-mosaic-cache: bypass` outside production: no cache read or written for this request (debugging). */
   cacheBypass?: boolean;
+  /** The cached-entity ids this request's `_entities` fetches touched: its cached response is dropped with any of them. */
+  cacheTags?: Set<string>;
 }

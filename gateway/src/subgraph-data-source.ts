@@ -1,11 +1,11 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, injectTraceHeaders, tracingEnabled, type GatewayRequestSigner } from '@mosaic/kit';
-import type { EntityCache } from './cache/entity-cache';
+import { recordUpstreamCacheControl, type EntityCache } from './cache/entity-cache';
 import { viewerKeyOf } from './cache/viewer-key';
 import type { GatewayContext } from './context';
 import { DEDUPLICATED, dedupeRepresentations, expandEntities, type DedupedRepresentations } from './fetch/entity-dedup';
-import { createSubgraphHttpClient, SubgraphConnectionError, SubgraphTimeoutError, type SubgraphHttpClient } from './fetch/http-client';
+import { createSubgraphHttpClient, SubgraphConnectionError, SubgraphTimeoutError, type SubgraphHttpClient, type SubgraphResponse } from './fetch/http-client';
 
 type ProcessResult = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
 
@@ -25,7 +25,7 @@ interface Prepared {
 }
 
 interface Sent {
-  response: { status: number; body: string };
+  response: SubgraphResponse;
   dedup: DedupedRepresentations | null;
 }
 
@@ -56,16 +56,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     this.http = createSubgraphHttpClient(url, { sign: options.sign });
   }
 
-  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
-    const startedAt = performance.now();
-    let ok = false;
-    try {
-      const result = await this.send(options);
-      ok = !result.errors?.length;
-      return result;
-    } finally {
-      this.options.observe?.(this.serviceName, (performance.now() - startedAt) / 1000, ok);
-    }
+  process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    return this.send(options);
   }
 
   close(): void {
@@ -93,14 +85,35 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     if (!cache || query === undefined || !inQueryPlan(options) || !Array.isArray(variables?.representations) || !ENTITIES_FETCH.test(query)) return this.fetch(options);
     const context = options.context as GatewayContext;
     if (context.cacheBypass) return this.fetch(options);
-    return cache.resolve(this.serviceName, query, variables, () => viewerKeyOf(context.viewer), (representations) => {
-      const narrowed = { ...variables, representations };
-      if (DEDUPLICATED.has(variables)) DEDUPLICATED.add(narrowed);
-      return this.fetch({ ...options, request: { ...options.request, variables: narrowed } });
-    });
+    const tags = (context.cacheTags ??= new Set());
+    return cache.resolve(
+      this.serviceName,
+      query,
+      variables,
+      () => viewerKeyOf(context.viewer),
+      (representations) => {
+        const narrowed = { ...variables, representations };
+        if (DEDUPLICATED.has(variables)) DEDUPLICATED.add(narrowed);
+        return this.fetch({ ...options, request: { ...options.request, variables: narrowed } });
+      },
+      (entity) => tags.add(entity),
+    );
   }
 
+  /** One request to the subgraph (what the metrics count: entities served from the cache are not requests). */
   private async fetch(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    const startedAt = performance.now();
+    let ok = false;
+    try {
+      const result = await this.request(options);
+      ok = !result.errors?.length;
+      return result;
+    } finally {
+      this.options.observe?.(this.serviceName, (performance.now() - startedAt) / 1000, ok);
+    }
+  }
+
+  private async request(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
     const { query, operationName } = options.request;
     const variables = options.request.variables;
     const request = JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) });
@@ -114,7 +127,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const { response, dedup } = read && inQueryPlan(options) ? await this.shared(request, headers, prepare) : await this.post(prepare(), headers, read);
     // Parsed per caller: the executor merges into what it gets, so callers never share objects.
     const result = parseResponse(response, this.serviceName);
-    return dedup ? expandEntities(result, dedup) : result;
+    const answer = dedup ? expandEntities(result, dedup) : result;
+    const cacheControl = response.headers['cache-control'];
+    if (typeof cacheControl === 'string') recordUpstreamCacheControl(answer, cacheControl);
+    return answer;
   }
 
   /**

@@ -33,6 +33,20 @@ export function entityIdOf(hints: CacheHints, typeName: string, representation: 
   return null;
 }
 
+/** What the subgraph said about its own answer (its `Cache-Control`), by answer object. */
+const upstreamPolicies = new WeakMap<object, CachePolicy>();
+
+/**
+ * A subgraph running Apollo Server computes a policy for each `_entities` answer from its own hints
+ * and any dynamic ones (`info.cacheControl.setCacheHint`, e.g. private for a draft only staff may
+ * see) and sends it as `Cache-Control`. The cache never keeps an answer longer, or more widely,
+ * than that: `no-store` keeps it out, `private` keeps it out of shared entries, a smaller max-age shortens it.
+ */
+export function recordUpstreamCacheControl(answer: object, header: string): void {
+  const match = /^max-age=(\d+), (public|private)$/.exec(header.trim());
+  upstreamPolicies.set(answer, match ? { maxAge: Number(match[1]), scope: match[2] === 'private' ? 'PRIVATE' : 'PUBLIC' } : { maxAge: 0, scope: 'PUBLIC' });
+}
+
 interface Slot {
   lookup: EntityLookup;
   policy: CachePolicy;
@@ -57,6 +71,7 @@ export class EntityCache {
     variables: Record<string, unknown>,
     viewerKey: () => string,
     send: (representations: unknown[]) => Promise<R>,
+    tag?: (entity: string) => void,
   ): Promise<R> {
     const representations = variables.representations as unknown[];
     const policies = this.planOf(query);
@@ -71,20 +86,23 @@ export class EntityCache {
       if (!policy || typeof typeName !== 'string') return null;
       const entity = entityIdOf(this.options.hints, typeName, representation as Record<string, unknown>);
       if (!entity) return null;
+      tag?.(entity);
       const scoped = policy.scope === 'PRIVATE' ? `:${(viewer ??= viewerKey())}` : '';
       return { lookup: { entity, variant: `${base}:${digest(canonicalJson(representation))}${scoped}` }, policy, typeName };
     });
     const cacheable = slots.filter((slot): slot is Slot => slot !== null);
     if (cacheable.length === 0) return send(representations);
-    const values = await this.options.store.getMany(cacheable.map((slot) => slot.lookup)).catch(() => cacheable.map(() => null));
+    const looked = await this.options.store.getMany(cacheable.map((slot) => slot.lookup)).catch(() => null);
     const entities: unknown[] = new Array(representations.length);
     const missing: number[] = [];
+    const generations: (string | undefined)[] = new Array(representations.length);
     let next = 0;
     slots.forEach((slot, i) => {
-      const value = slot ? values[next++] : null;
-      if (slot) this.options.observe?.(subgraph, slot.typeName, value ? 'hit' : 'miss');
-      if (value) entities[i] = JSON.parse(value);
+      const found = slot && looked ? looked[next++] : undefined;
+      if (slot) this.options.observe?.(subgraph, slot.typeName, found?.value ? 'hit' : 'miss');
+      if (found?.value) entities[i] = JSON.parse(found.value);
       else missing.push(i);
+      generations[i] = found?.generation;
     });
     if (missing.length === 0) return { data: { _entities: entities } } as R;
     const response = await send(missing.map((i) => representations[i]));
@@ -104,12 +122,17 @@ export class EntityCache {
       failed.add(j);
       return { position: missing[j]!, error: { ...error, path: ['_entities', missing[j]!, ...rest] } };
     });
+    const upstream = upstreamPolicies.get(response);
     const entries: EntityEntry[] = [];
     fetched.forEach((value, j) => {
       const i = missing[j]!;
       entities[i] = value;
       const slot = slots[i];
-      if (slot && !wholeResponseError && !failed.has(j) && value !== null && typeof value === 'object') entries.push({ ...slot.lookup, value: JSON.stringify(value), ttlMs: slot.policy.maxAge * 1000 });
+      const generation = generations[i];
+      if (!slot || generation === undefined || wholeResponseError || failed.has(j) || value === null || typeof value !== 'object') return;
+      if (upstream && upstream.scope === 'PRIVATE' && slot.policy.scope === 'PUBLIC') return;
+      const maxAge = Math.min(slot.policy.maxAge, upstream?.maxAge ?? Infinity);
+      if (maxAge > 0) entries.push({ ...slot.lookup, value: JSON.stringify(value), ttlMs: maxAge * 1000, generation });
     });
     await this.options.store.setMany(entries).catch(() => undefined);
     const merged = { ...response, data: { ...response.data, _entities: entities } };

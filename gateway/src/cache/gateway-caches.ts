@@ -46,7 +46,11 @@ function lazyStores(options: CachingOptions, log: Logger) {
       drop: (entity) => entityStore.drop(entity),
       close: () => entityStore.close(),
     } satisfies EntityStore,
-    response: { get: (key) => responseStore.get(key), set: (key, value, ttlMs) => responseStore.set(key, value, ttlMs) } satisfies ResponseStore,
+    response: {
+      get: (key) => responseStore.get(key),
+      set: (key, value, ttlMs, tags) => responseStore.set(key, value, ttlMs, tags),
+      dropTagged: (tag) => responseStore.dropTagged(tag),
+    } satisfies ResponseStore,
     async open() {
       if (!options.redisUrl) return;
       const { Redis } = await import('ioredis');
@@ -87,7 +91,10 @@ export function createGatewayCaches(supergraphSdl: string, options: CachingOptio
       if (entities && options.events) {
         consumer = await consumeInvalidations({
           hints,
-          store: stores.entity,
+          drop: async (entity) => {
+            await stores.entity.drop(entity);
+            await stores.response.dropTagged(entity);
+          },
           transport: options.events,
           log: log.child({ component: 'entity-cache' }),
           onDropped: (typeName, entity) => {

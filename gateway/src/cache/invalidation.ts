@@ -2,7 +2,6 @@ import { encodeId, type EventBus, type EventEnvelope, type Logger } from '@mosai
 import type { InvalidationRule } from './cache-hints';
 import { entityIdOf } from './entity-cache';
 import type { CacheHints } from './cache-hints';
-import type { EntityStore } from './entity-store';
 
 type Transport = EventBus['transport'];
 
@@ -11,7 +10,8 @@ export const INVALIDATION_QUEUE = 'gateway.entity-cache';
 
 export interface InvalidationOptions {
   hints: CacheHints;
-  store: EntityStore;
+  /** Drops one entity's cached entries (and the responses showing it). */
+  drop: (entity: string) => Promise<void>;
   transport: Transport;
   log: Logger;
   /** Sees each entity dropped (metrics, tests). */
@@ -20,12 +20,12 @@ export interface InvalidationOptions {
 
 /**
  * Drops cached entities when the domain events named by `@cacheInvalidation` arrive — in process
- * in all-in-one, from RabbitMQ in services mode. The mapping comes from the subgraphs' SDL, so
+ * in all-in-one, from RabbitMQ in services mode — and the cached responses that showed them. The mapping comes from the subgraphs' SDL, so
  * neither kit nor the gateway knows any domain by name. Dropping is idempotent: no inbox; a drop
  * that fails (Redis away) is retried by the transport.
  */
 export async function consumeInvalidations(options: InvalidationOptions): Promise<{ close(): Promise<void> }> {
-  const { hints, store, transport, log } = options;
+  const { hints, drop, transport, log } = options;
   const rules = new Map<string, InvalidationRule[]>();
   for (const rule of hints.invalidations) {
     const key = `${rule.domain}\n${rule.event}`;
@@ -42,7 +42,7 @@ export async function consumeInvalidations(options: InvalidationOptions): Promis
           continue;
         }
         const entity = entityIdOf(hints, rule.typeName, { id: encodeId(rule.typeName, raw) })!;
-        await store.drop(entity);
+        await drop(entity);
         options.onDropped?.(rule.typeName, entity, envelope);
       }
       return null;

@@ -8,33 +8,59 @@ import type { CacheHints } from './cache-hints';
 import { operationPolicy, type CachePolicy } from './cache-policy';
 import type { CacheOutcome } from './entity-cache';
 
-/** Whole responses by key, each for its own lifetime. */
+/**
+ * Whole responses by key, each for its own lifetime, tagged with the cached entities they hold
+ * (cache/entity-cache.ts ids): the event that drops an entity drops the responses showing it.
+ */
 export interface ResponseStore {
   get(key: string): Promise<string | null>;
-  set(key: string, value: string, ttlMs: number): Promise<void>;
+  set(key: string, value: string, ttlMs: number, tags: Iterable<string>): Promise<void>;
+  dropTagged(tag: string): Promise<void>;
 }
 
 export function createMemoryResponseStore(options: { maxEntries?: number; now?: () => number } = {}): ResponseStore {
   const { maxEntries = 1_000, now = Date.now } = options;
   const entries = new Map<string, { value: string; expiresAt: number }>();
+  // Keys of evicted or expired entries may linger in a tag's set: deleting them again is harmless.
+  const tagged = new Map<string, Set<string>>();
   return {
     async get(key) {
       const entry = entries.get(key);
       if (!entry || entry.expiresAt <= now()) return entries.delete(key), null;
       return entry.value;
     },
-    async set(key, value, ttlMs) {
+    async set(key, value, ttlMs, tags) {
       entries.delete(key);
       entries.set(key, { value, expiresAt: now() + ttlMs });
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      for (const tag of tags) {
+        const keys = tagged.get(tag) ?? new Set();
+        tagged.delete(tag);
+        tagged.set(tag, keys.add(key));
+      }
+      while (tagged.size > maxEntries * 10) tagged.delete(tagged.keys().next().value!);
+    },
+    async dropTagged(tag) {
+      for (const key of tagged.get(tag) ?? []) entries.delete(key);
+      tagged.delete(tag);
     },
   };
 }
 
 export function createRedisResponseStore(redis: Redis, prefix = 'mosaic:response-cache:'): ResponseStore {
+  const tagKey = (tag: string) => `${prefix}tag:${tag}`;
   return {
     get: (key) => redis.get(prefix + key).catch(() => null),
-    set: async (key, value, ttlMs) => void (await redis.set(prefix + key, value, 'PX', Math.max(1, ttlMs)).catch(() => undefined)),
+    async set(key, value, ttlMs, tags) {
+      const ttl = Math.max(1, ttlMs);
+      const pipeline = redis.pipeline().set(prefix + key, value, 'PX', ttl);
+      for (const tag of tags) pipeline.sadd(tagKey(tag), key).pexpire(tagKey(tag), ttl, 'NX').pexpire(tagKey(tag), ttl, 'GT');
+      await pipeline.exec().catch(() => undefined);
+    },
+    async dropTagged(tag) {
+      const keys = await redis.smembers(tagKey(tag));
+      await redis.del(tagKey(tag), ...keys.map((key) => prefix + key));
+    },
   };
 }
 
@@ -105,7 +131,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           const result = context.response.body.singleResult;
           if (result.errors?.length) return;
           const stored: Stored = { body: result, storedAt: now(), policy };
-          await store.set(key, JSON.stringify(stored), policy.maxAge * 1000);
+          await store.set(key, JSON.stringify(stored), policy.maxAge * 1000, context.contextValue.cacheTags ?? []);
         },
       };
     },

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCacheHints } from '../src/cache/cache-hints';
 import { EntityCache, recordUpstreamCacheControl, type EntitiesResponse } from '../src/cache/entity-cache';
-import { createMemoryEntityStore, createRedisEntityStore, type EntityStore } from '../src/cache/entity-store';
+import { createMemoryEntityStore, createRedisEntityStore, MAX_VARIANTS_PER_ENTITY, type EntityStore } from '../src/cache/entity-store';
 
 /**
  * The entity cache against each store (in-process; real Redis), with a subgraph played by a
@@ -163,5 +163,18 @@ describe.each(stores)('entity cache over the %s store', (_name, open) => {
     await cache.resolve('shop', NAME, { representations: [product('r')] }, () => 'v', shop.answer);
     await cache.resolve('shop', NAME, { representations: [product('r')] }, () => 'v', shop.answer);
     expect(shop.sent).toEqual([['r'], ['r']]);
+  });
+});
+
+describe.each(stores)('the %s entity store', (_name, open) => {
+  it(`keeps at most ${MAX_VARIANTS_PER_ENTITY} variants of one entity`, async () => {
+    const store = await open();
+    const entries = Array.from({ length: MAX_VARIANTS_PER_ENTITY + 10 }, (_, i) => ({ entity: 'Product:{"id":"v"}', variant: `locale-${i}`, value: `${i}`, ttlMs: 60_000, generation: '0' }));
+    for (const entry of entries) await store.setMany([entry]);
+    const found = await store.getMany(entries.map(({ entity, variant }) => ({ entity, variant })));
+    const kept = found.filter((f) => f.value !== null).length;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThanOrEqual(MAX_VARIANTS_PER_ENTITY);
+    expect(found.at(-1)!.value).toBe(`${MAX_VARIANTS_PER_ENTITY + 9}`);
   });
 });

@@ -35,6 +35,12 @@ export interface EntityStore {
   close(): Promise<void>;
 }
 
+/**
+ * Variants one entity keeps at most. Variables other than the representations are part of a
+ * variant (a `locale` argument…), so a client varying them must not grow one entity without bound.
+ */
+export const MAX_VARIANTS_PER_ENTITY = 64;
+
 interface Stored {
   expiresAt: number;
   value: string;
@@ -74,7 +80,9 @@ export function createMemoryEntityStore(options: { maxEntities?: number; now?: (
       for (const { entity, variant, value, ttlMs, generation } of entries) {
         if (generationOf(entity) !== generation) continue;
         const variants = entities.get(entity) ?? new Map<string, Stored>();
+        variants.delete(variant);
         variants.set(variant, { value, expiresAt: at + ttlMs });
+        if (variants.size > MAX_VARIANTS_PER_ENTITY) variants.delete(variants.keys().next().value!);
         touch(entity, variants);
       }
       while (entities.size > maxEntities) entities.delete(entities.keys().next().value!);
@@ -90,9 +98,13 @@ export function createMemoryEntityStore(options: { maxEntities?: number; now?: (
   };
 }
 
-/** Stores a variant only while the entity's generation is the one its lookup saw. */
+/**
+ * Stores a variant only while the entity's generation is the one its lookup saw. An entity past
+ * ARGV[5] variants starts over (Redis hashes have no eviction order of their own).
+ */
 const SET_IF_GENERATION = `
 if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[4] then return 0 end
+if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[5]) then redis.call('DEL', KEYS[1]) end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[3], 'NX')
 redis.call('PEXPIRE', KEYS[1], ARGV[3], 'GT')
@@ -132,7 +144,7 @@ export function createRedisEntityStore(redis: Redis, options: { prefix?: string;
       const pipeline = redis.pipeline();
       const at = now();
       for (const { entity, variant, value, ttlMs, generation } of entries) {
-        pipeline.eval(SET_IF_GENERATION, 2, prefix + entity, generationKey(entity), variant, `${at + ttlMs}|${value}`, String(Math.max(1, Math.round(ttlMs))), generation);
+        pipeline.eval(SET_IF_GENERATION, 2, prefix + entity, generationKey(entity), variant, `${at + ttlMs}|${value}`, String(Math.max(1, Math.round(ttlMs))), generation, String(MAX_VARIANTS_PER_ENTITY));
       }
       await pipeline.exec().catch(() => undefined);
     },

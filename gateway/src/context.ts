@@ -11,4 +11,6 @@ export interface GatewayContext {
   cacheBypass?: boolean;
   /** The cached-entity ids this request's `_entities` fetches touched: its cached response is dropped with any of them. */
   cacheTags?: Set<string>;
+  /** The narrowest `Cache-Control` the subgraphs sent for this request: its response is never cached longer or wider. */
+  cacheUpstream?: { maxAge: number; scope: 'PUBLIC' | 'PRIVATE' };
 }

@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, injectTraceHeaders, tracingEnabled, type GatewayRequestSigner } from '@mosaic/kit';
-import { recordUpstreamCacheControl, type EntityCache } from './cache/entity-cache';
+import { narrowest, recordUpstreamCacheControl, type EntityCache } from './cache/entity-cache';
 import { viewerKeyOf } from './cache/viewer-key';
 import type { GatewayContext } from './context';
 import { DEDUPLICATED, dedupeRepresentations, expandEntities, type DedupedRepresentations } from './fetch/entity-dedup';
@@ -35,6 +35,9 @@ interface Sent {
  * same for every position, so the representations alone are deduplicated.
  */
 export const ENTITIES_FETCH = /^query[^{(]*\(\$representations:\[_Any!\]!(?:,\$[_A-Za-z][_0-9A-Za-z]*:[^,)]+)*\)\{_entities\(representations:\$representations\)/;
+
+/** Entity fetches the plan executor merged into one request (execution/merged-fetches.ts). */
+const MERGED_ENTITIES_FETCH = /^query[^{(]*\([^)]*\)\{_0:_entities\(representations:\$__r0\)/;
 
 /**
  * How the gateway calls a subgraph: a lean keep-alive HTTP client, `_entities` representations
@@ -82,7 +85,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
     const cache = this.options.entityCache;
     const { query, variables } = options.request;
-    if (!cache || query === undefined || !inQueryPlan(options) || !Array.isArray(variables?.representations) || !ENTITIES_FETCH.test(query)) return this.fetch(options);
+    if (!cache || query === undefined || !variables || !inQueryPlan(options) || !(ENTITIES_FETCH.test(query) || MERGED_ENTITIES_FETCH.test(query))) return this.fetch(options);
     const context = options.context as GatewayContext;
     if (context.cacheBypass) return this.fetch(options);
     const tags = (context.cacheTags ??= new Set());
@@ -91,8 +94,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       query,
       variables,
       () => viewerKeyOf(context.viewer),
-      (representations) => {
-        const narrowed = { ...variables, representations };
+      (narrowed) => {
+        if (narrowed === variables) return this.fetch(options);
         if (DEDUPLICATED.has(variables)) DEDUPLICATED.add(narrowed);
         return this.fetch({ ...options, request: { ...options.request, variables: narrowed } });
       },
@@ -129,7 +132,11 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const result = parseResponse(response, this.serviceName);
     const answer = dedup ? expandEntities(result, dedup) : result;
     const cacheControl = response.headers['cache-control'];
-    if (typeof cacheControl === 'string') recordUpstreamCacheControl(answer, cacheControl);
+    if (typeof cacheControl === 'string') {
+      const upstream = recordUpstreamCacheControl(answer, cacheControl);
+      // What the client's response may be cached for, too (as Apollo's RemoteGraphQLDataSource honours it).
+      if (options.kind === 'incoming operation' && 'requestId' in options.context) options.context.cacheUpstream = narrowest(upstream, options.context.cacheUpstream);
+    }
     return answer;
   }
 

@@ -40,12 +40,17 @@ const NAME = 'query($representations:[_Any!]!){_entities(representations:$repres
 const MINE = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Product{name mine}}}';
 const OWNER = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Product{owner{name}}}}';
 const product = (id: string) => ({ __typename: 'Product', id });
+type Variables = Record<string, unknown>;
+/** Two fetches as the plan executor merges them (execution/merged-fetches.ts): aliases, `$__ri`, renamed fragments. */
+const MERGED = 'query($__r0:[_Any!]!,$__r1:[_Any!]!){_0:_entities(representations:$__r0){...on Product{name}}_1:_entities(representations:$__r1){...P__1}}fragment P__1 on Product{name mine}';
+const FRAGMENT = 'query($representations:[_Any!]!){_entities(representations:$representations){...P}}fragment P on Product{name mine}';
 
 /** A subgraph: answers each representation with `{ name: "<id> v<version>" }`, recording what it was sent. */
 function subgraph() {
   const sent: string[][] = [];
   let version = 1;
-  const answer = (representations: unknown[]): Promise<EntitiesResponse> => {
+  const answer = (variables: Variables): Promise<EntitiesResponse> => {
+    const representations = variables.representations as unknown[];
     sent.push(representations.map((r) => (r as { id: string }).id));
     return Promise.resolve({ data: { _entities: representations.map((r) => ({ name: `${(r as { id: string }).id} v${version}` })) } });
   };
@@ -76,11 +81,34 @@ describe.each(stores)('entity cache over the %s store', (_name, open) => {
     expect(shop.sent).toHaveLength(2);
   });
 
+  it('answers a merged request from the cache only when every member hits, sharing entries with the unmerged fetches', async () => {
+    const cache = new EntityCache({ hints, store: await open() });
+    const single = subgraph();
+    await cache.resolve('shop', NAME, { representations: [product('m1')] }, () => 'v', single.answer);
+    const withMine = async (variables: Variables): Promise<EntitiesResponse> => ({ data: { _entities: (variables.representations as { id: string }[]).map((r) => ({ name: `${r.id} v1`, mine: true })) } });
+    await cache.resolve('shop', FRAGMENT, { representations: [product('m2')] }, () => 'v', withMine);
+    const requests: Variables[] = [];
+    const answer = async (variables: Variables): Promise<EntitiesResponse> => {
+      requests.push(variables);
+      const ids = (key: string) => (variables[key] as { id: string }[]).map((r) => r.id);
+      return { data: { _0: ids('__r0').map((id) => ({ name: `${id} v1` })), _1: ids('__r1').map((id) => ({ name: `${id} v1`, mine: false })) } } as EntitiesResponse;
+    };
+    const hit = await cache.resolve('shop', MERGED, { __r0: [product('m1')], __r1: [product('m2')] }, () => 'v', answer);
+    expect(requests).toHaveLength(0);
+    expect(hit.data).toEqual({ _0: [{ name: 'm1 v1' }], _1: [{ name: 'm2 v1', mine: true }] });
+    // The PRIVATE member is the viewer's own: another viewer misses it, and the request goes out whole.
+    const other = await cache.resolve('shop', MERGED, { __r0: [product('m1')], __r1: [product('m2')] }, () => 'other', answer);
+    expect(requests).toHaveLength(1);
+    expect(other.data).toEqual({ _0: [{ name: 'm1 v1' }], _1: [{ name: 'm2 v1', mine: false }] });
+    await cache.resolve('shop', MERGED, { __r0: [product('m1')], __r1: [product('m2')] }, () => 'other', answer);
+    expect(requests).toHaveLength(1);
+  });
+
   it('moves entity errors to their positions and stores none of the failed entities', async () => {
     const cache = new EntityCache({ hints, store: await open() });
     await cache.resolve('shop', NAME, { representations: [product('a')] }, () => 'v', subgraph().answer);
-    const failing = async (representations: unknown[]): Promise<EntitiesResponse> => ({
-      data: { _entities: representations.map(() => null) },
+    const failing = async (variables: Variables): Promise<EntitiesResponse> => ({
+      data: { _entities: (variables.representations as unknown[]).map(() => null) },
       errors: [{ message: 'Product not found', path: ['_entities', 1] }, { message: 'gone', path: ['_entities', 0, 'name'] }],
     });
     const result = await cache.resolve('shop', NAME, { representations: [product('a'), product('x'), product('y')] }, () => 'v', failing);
@@ -106,7 +134,7 @@ describe.each(stores)('entity cache over the %s store', (_name, open) => {
   it('does not cache selections without a hint (a field returning an unhinted object is maxAge 0)', async () => {
     const cache = new EntityCache({ hints, store: await open() });
     const sent: unknown[][] = [];
-    const answer = async (representations: unknown[]): Promise<EntitiesResponse> => (sent.push(representations), { data: { _entities: representations.map(() => ({ owner: { name: 'o' } })) } });
+    const answer = async (variables: Variables): Promise<EntitiesResponse> => (sent.push(variables.representations as unknown[]), { data: { _entities: (variables.representations as unknown[]).map(() => ({ owner: { name: 'o' } })) } });
     await cache.resolve('shop', OWNER, { representations: [product('a')] }, () => 'v', answer);
     await cache.resolve('shop', OWNER, { representations: [product('a')] }, () => 'v', answer);
     expect(sent).toHaveLength(2);
@@ -115,8 +143,8 @@ describe.each(stores)('entity cache over the %s store', (_name, open) => {
   it("honours the subgraph's Cache-Control: no-store and private keep an answer out, a shorter max-age wins", async () => {
     const cache = new EntityCache({ hints, store: await open() });
     const shop = subgraph();
-    const withHeader = (header: string) => async (representations: unknown[]) => {
-      const answer = await shop.answer(representations);
+    const withHeader = (header: string) => async (variables: Variables) => {
+      const answer = await shop.answer(variables);
       recordUpstreamCacheControl(answer, header);
       return answer;
     };
@@ -155,9 +183,9 @@ describe.each(stores)('entity cache over the %s store', (_name, open) => {
     const cache = new EntityCache({ hints, store });
     const shop = subgraph();
     // The drop lands between the lookup and the answer: the answer may predate the change.
-    const racing = async (representations: unknown[]) => {
+    const racing = async (variables: Variables) => {
       await store.drop('Product:{"id":"r"}');
-      return shop.answer(representations);
+      return shop.answer(variables);
     };
     await cache.resolve('shop', NAME, { representations: [product('r')] }, () => 'v', racing);
     await cache.resolve('shop', NAME, { representations: [product('r')] }, () => 'v', shop.answer);

@@ -103,16 +103,17 @@ export function operationPolicy(hints: CacheHints, operation: OperationDefinitio
  * The policy of each entity type an `_entities` fetch selects (`... on Product { … }`): the
  * entity type's own hint starts it (no hint: not cached), then its selection is walked as above.
  */
-export function entityPolicies(hints: CacheHints, entitiesSelection: SelectionSetNode): Map<string, CachePolicy> {
+export function entityPolicies(hints: CacheHints, entitiesSelection: SelectionSetNode, fragments: ReadonlyMap<string, FragmentDefinitionNode> = new Map()): Map<string, CachePolicy> {
   const policies = new Map<string, CachePolicy>();
   for (const selection of entitiesSelection.selections) {
-    if (selection.kind !== Kind.INLINE_FRAGMENT || !selection.typeCondition) continue;
-    const typeName = selection.typeCondition.name.value;
+    const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection.kind === Kind.INLINE_FRAGMENT ? selection : undefined;
+    if (!fragment?.typeCondition) continue;
+    const typeName = fragment.typeCondition.name.value;
     const type = hints.schema.getType(typeName);
     if (!type || !isObjectType(type)) continue;
     const hint = hints.typeHint(type);
-    const state: Walk = { hints, fragments: new Map(), policy: { maxAge: hint?.maxAge ?? 0, scope: hint?.scope ?? 'PUBLIC' } };
-    walk(state, type, selection.selectionSet, state.policy.maxAge, false);
+    const state: Walk = { hints, fragments, policy: { maxAge: hint?.maxAge ?? 0, scope: hint?.scope ?? 'PUBLIC' } };
+    walk(state, type, fragment.selectionSet, state.policy.maxAge, false);
     const previous = policies.get(typeName);
     policies.set(typeName, previous ? { maxAge: Math.min(previous.maxAge, state.policy.maxAge), scope: previous.scope === 'PRIVATE' ? 'PRIVATE' : state.policy.scope } : state.policy);
   }

@@ -6,7 +6,7 @@ import { canonicalJson } from '../canonical-json';
 import type { GatewayContext } from '../context';
 import type { CacheHints } from './cache-hints';
 import { operationPolicy, type CachePolicy } from './cache-policy';
-import type { CacheOutcome } from './entity-cache';
+import { narrowest, type CacheOutcome } from './entity-cache';
 
 /**
  * Whole responses by key, each for its own lifetime, tagged with the cached entities they hold
@@ -81,7 +81,8 @@ interface Stored {
 /**
  * The operation's cache policy from the supergraph's hints (cache-policy.ts), as Apollo's cache
  * control computes it: it becomes the request's `overallCachePolicy`, from which Apollo Server writes
- * `Cache-Control` (`max-age=N, public|private`, or `no-store`). PUBLIC queries are cached whole, for
+ * `Cache-Control` (`max-age=N, public|private`, or `no-store`), narrowed by the `Cache-Control` the
+ * subgraphs sent for their parts (dynamic hints included). PUBLIC queries are cached whole, for
  * everyone, for their maxAge; a response served from the cache carries `Age` (seconds since it
  * was stored). Responses with errors are never stored.
  */
@@ -127,11 +128,15 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           return { http: context.response.http, body: { kind: 'single', singleResult: stored.body } };
         },
         async willSendResponse(context) {
-          if (!store || served || !key || !policy || context.response.body.kind !== 'single') return;
+          if (served || !policy || policy.maxAge <= 0) return;
+          // Runs before Apollo's cache-control plugin (installed last), which writes the header from this.
+          const effective = narrowest(policy, context.contextValue.cacheUpstream);
+          context.overallCachePolicy.replace(effective);
+          if (!store || !key || effective.maxAge <= 0 || effective.scope !== 'PUBLIC' || context.response.body.kind !== 'single') return;
           const result = context.response.body.singleResult;
           if (result.errors?.length) return;
-          const stored: Stored = { body: result, storedAt: now(), policy };
-          await store.set(key, JSON.stringify(stored), policy.maxAge * 1000, context.contextValue.cacheTags ?? []);
+          const stored: Stored = { body: result, storedAt: now(), policy: effective };
+          await store.set(key, JSON.stringify(stored), effective.maxAge * 1000, context.contextValue.cacheTags ?? []);
         },
       };
     },

@@ -183,6 +183,26 @@ describe('response cache', () => {
     expect(unhinted.headers.get('cache-control')).toBe('no-store');
   });
 
+  it("narrows to the subgraph's dynamic hint: a staff-only product is never cached for others", async () => {
+    const query = `query($id: ID!) { product(id: $id) { id name } }`;
+    const draft = await graph.call(
+      `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`,
+      { input: { name: 'Unreleased grinder', status: 'DRAFT', variants: [{ sku: 'DRAFT-1', name: 'Default', priceMinor: 5000, stock: 5 }] } },
+      admin,
+    );
+    expect(draft.errors).toBeUndefined();
+    const id = draft.data!.createProduct.id as string;
+    const asStaff = await counted(query, { id }, admin, ['commerce']);
+    expect(asStaff.data.product).toEqual({ id, name: 'Unreleased grinder' });
+    // Product is PUBLIC for 60 s in the SDL; commerce marks this answer private.
+    expect(asStaff.headers.get('cache-control')).toBe('max-age=60, private');
+    const anonymous = await counted(query, { id }, undefined, ['commerce']);
+    expect(anonymous.data.product).toBeNull();
+    expect(anonymous.requests.commerce).toBe(1);
+    const active = await counted(query, { id: productId }, undefined, ['commerce']);
+    expect(active.headers.get('cache-control')).toBe('max-age=60, public');
+  });
+
   it('counts hits and misses in /metrics', async () => {
     const text = await (await fetch(`${graph.internalUrl}/metrics`)).text();
     expect(text).toMatch(/mosaic_gateway_entity_cache_total\{subgraph="commerce",type="Product",outcome="hit"\} [1-9]/);

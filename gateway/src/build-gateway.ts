@@ -21,6 +21,7 @@ import type { GatewayContext } from './context';
 import { defaultSandboxDocument } from './example-operation';
 import { SpanKind } from '@opentelemetry/api';
 import { createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
+import { createGatewayCaches, type CachingOptions } from './cache/gateway-caches';
 import { subgraphHealth } from './observability/subgraph-health';
 import { installFederationFastPaths } from './fetch/federation-fast-paths';
 import { armorFor, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './http/operation-limits';
@@ -70,6 +71,8 @@ export interface GatewayOptions {
   demandControl?: Partial<DemandControlOptions>;
   /** The web app at /app/ and GraphiQL at /graphiql (see http/web-app.ts). */
   webApp?: Omit<WebAppOptions, 'production'>;
+  /** Entity and response caches (README "Caching"); defaults: both on, in-process, no invalidating events. */
+  caching?: CachingOptions;
 }
 
 export interface Gateway {
@@ -106,8 +109,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   const urlOf = new Map(endpoints.map((e) => [e.name, e.url]));
   const signerFor = options.gatewaySecret ? gatewayRequestSigner(options.gatewaySecret) : undefined;
   const metrics = createGatewayMetrics();
+  const caches = createGatewayCaches(options.supergraphSdl, options.caching ?? {}, metrics, log);
   // One data source per subgraph, shared by queries and by subscription events.
-  const sources = endpoints.map((e) => new SubgraphDataSource(e.name, e.url, { timeoutMs, sign: signerFor?.(e.name), observe: metrics.observeSubgraph }));
+  const sources = endpoints.map((e) => new SubgraphDataSource(e.name, e.url, { timeoutMs, sign: signerFor?.(e.name), observe: metrics.observeSubgraph, entityCache: caches.entities }));
   const dataSources: ServiceMap = Object.fromEntries(sources.map((source) => [source.serviceName, source]));
   // Outermost first: value-completion errors see the final result; authorization at the edge prunes the
   // document; progressive override picks the labels and the plan-store key right before planning;
@@ -184,6 +188,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       metrics.plugin,
       demandControl,
       incrementalDeliveryPlugin(formatError),
+      ...(caches.plugin ? [caches.plugin] : []),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, document: options.sandboxDocument ?? defaultSandboxDocument }),
@@ -219,7 +224,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       const authorization = req.headers.authorization;
       const viewer = guard.rememberedViewer(req) ?? (await verifier.viewerFromHeader(authorization).catch(asHttpError(401)));
       const userAgent = req.headers['user-agent'];
-      return { requestId, viewer, authorization, client: { ip: guard.addressOf(req), userAgent: userAgent ? userAgent.slice(0, 512) : null } };
+      // Debugging only: production ignores the header, so nobody can make the gateway skip its caches.
+      const cacheBypass = !options.production && req.headers['x-mosaic-cache'] === 'bypass';
+      return { requestId, viewer, authorization, cacheBypass, client: { ip: guard.addressOf(req), userAgent: userAgent ? userAgent.slice(0, 512) : null } };
     },
   });
 
@@ -259,6 +266,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       '/readyz': readiness,
     },
     async start() {
+      await caches.start();
       await server.start();
       lifecycle.started = true;
     },
@@ -269,6 +277,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await server.stop();
       await rateLimits.limiter.close();
       demandControl.close();
+      await caches.close();
       for (const source of sources) source.close();
     },
   };

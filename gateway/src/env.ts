@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/client-address';
 import { parsePublicPathUpstreams } from './http/public-path-proxy';
-import { authVerifyEnv, httpEnv, memoEnv, runtimeEnv, tracingEnv, trustEnv } from '@mosaic/kit';
+import { authVerifyEnv, eventsEnv, httpEnv, memoEnv, runtimeEnv, tracingEnv, trustEnv } from '@mosaic/kit';
 
 export const supergraphEnv = z
   .object({
@@ -133,6 +133,19 @@ export const demandControlEnv = z
     defaultListSize: e.COST_DEFAULT_LIST_SIZE,
   }));
 
+/**
+ * The entity cache (ENTITY_CACHE) and the response cache (RESPONSE_CACHE), `on` by default; they
+ * cache only what the subgraphs' `@cacheControl` hints allow. ENTITY_CACHE_MAX_ENTITIES bounds the
+ * in-process store (with REDIS_URL the entries live in Redis, evicted by its policy).
+ */
+export const cachingEnv = z
+  .object({
+    ENTITY_CACHE: z.enum(['on', 'off']).default('on'),
+    RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+    ENTITY_CACHE_MAX_ENTITIES: z.coerce.number().int().positive().default(10_000),
+  })
+  .transform((e) => ({ entities: e.ENTITY_CACHE === 'on', responses: e.RESPONSE_CACHE === 'on', maxEntities: e.ENTITY_CACHE_MAX_ENTITIES }));
+
 /** OVERRIDE_LABELS: `@override` labels (other than `percent(n)`) that are on for every request, comma-separated. */
 export const overrideEnv = z
   .object({ OVERRIDE_LABELS: z.string().default('') })
@@ -150,5 +163,8 @@ export const env = memoEnv({
   security: securityEnv,
   demandControl: demandControlEnv,
   progressiveOverride: overrideEnv,
+  caching: cachingEnv,
+  /** AMQP_URL: where the events that invalidate cached entities arrive. */
+  events: eventsEnv,
   tracing: tracingEnv,
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, createRoutedServer, createTokenVerifier, listen, PortUnavailableError, setupTracing } from '@mosaic/kit';
+import { createLogger, createRabbitMqTransport, createRoutedServer, createTokenVerifier, listen, PortUnavailableError, setupTracing } from '@mosaic/kit';
 import { createGateway } from './build-gateway';
 import { publicPathProxy } from './http/public-path-proxy';
 import { securityOptions } from './http/security-options';
@@ -8,6 +8,9 @@ import { env, subgraphUrlOverrides } from './env';
 const config = env();
 const log = createLogger('gateway');
 const tracing = await setupTracing({ serviceName: 'gateway', otlpEndpoint: config.tracing.otlpEndpoint });
+// Services mode: the events that drop cached entities come from the broker (none without AMQP_URL: entries then live out their maxAge).
+const { transport } = config.events;
+const events = transport.kind === 'rabbitmq' ? await createRabbitMqTransport({ url: transport.url, namespace: transport.namespace, connectionName: 'mosaic-gateway', log }) : undefined;
 const gateway = createGateway({
   supergraphSdl: readFileSync(config.supergraph.path, 'utf8'),
   subgraphUrls: subgraphUrlOverrides(),
@@ -19,6 +22,7 @@ const gateway = createGateway({
   gatewaySecret: config.trust.gatewaySecret,
   demandControl: config.demandControl,
   progressiveOverride: config.progressiveOverride,
+  caching: { ...config.caching, redisUrl: config.security.rateLimits.redisUrl, events },
   ...(await securityOptions(config.security)),
 });
 await gateway.start();
@@ -36,6 +40,7 @@ const internal = await listen(createRoutedServer(gateway.internalRoutes, log), c
 log.info({ url: `${running.url}/graphql`, internal: internal.url }, 'gateway listening');
 const shutdown = async () => {
   await gateway.stop();
+  await events?.close();
   await running.close();
   await internal.close();
   await tracing.shutdown();

@@ -1,9 +1,11 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, injectTraceHeaders, tracingEnabled, type GatewayRequestSigner } from '@mosaic/kit';
+import { narrowest, recordUpstreamCacheControl, type EntityCache } from './cache/entity-cache';
+import { viewerKeyOf } from './cache/viewer-key';
 import type { GatewayContext } from './context';
 import { DEDUPLICATED, dedupeRepresentations, expandEntities, type DedupedRepresentations } from './fetch/entity-dedup';
-import { createSubgraphHttpClient, SubgraphConnectionError, SubgraphTimeoutError, type SubgraphHttpClient } from './fetch/http-client';
+import { createSubgraphHttpClient, SubgraphConnectionError, SubgraphTimeoutError, type SubgraphHttpClient, type SubgraphResponse } from './fetch/http-client';
 
 type ProcessResult = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
 
@@ -13,6 +15,8 @@ export interface SubgraphDataSourceOptions {
   sign?: GatewayRequestSigner | undefined;
   /** Sees every subgraph request's duration and outcome (metrics). */
   observe?: (serviceName: string, seconds: number, ok: boolean) => void;
+  /** Per-entity cache of `_entities` fetches (cache/entity-cache.ts); absent: every fetch goes to the subgraph. */
+  entityCache?: EntityCache | undefined;
 }
 
 interface Prepared {
@@ -21,7 +25,7 @@ interface Prepared {
 }
 
 interface Sent {
-  response: { status: number; body: string };
+  response: SubgraphResponse;
   dedup: DedupedRepresentations | null;
 }
 
@@ -31,6 +35,9 @@ interface Sent {
  * same for every position, so the representations alone are deduplicated.
  */
 export const ENTITIES_FETCH = /^query[^{(]*\(\$representations:\[_Any!\]!(?:,\$[_A-Za-z][_0-9A-Za-z]*:[^,)]+)*\)\{_entities\(representations:\$representations\)/;
+
+/** Entity fetches the plan executor merged into one request (execution/merged-fetches.ts). */
+const MERGED_ENTITIES_FETCH = /^query[^{(]*\([^)]*\)\{_0:_entities\(representations:\$__r0\)/;
 
 /**
  * How the gateway calls a subgraph: a lean keep-alive HTTP client, `_entities` representations
@@ -52,16 +59,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     this.http = createSubgraphHttpClient(url, { sign: options.sign });
   }
 
-  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
-    const startedAt = performance.now();
-    let ok = false;
-    try {
-      const result = await this.send(options);
-      ok = !result.errors?.length;
-      return result;
-    } finally {
-      this.options.observe?.(this.serviceName, (performance.now() - startedAt) / 1000, ok);
-    }
+  process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    return this.send(options);
   }
 
   close(): void {
@@ -78,7 +77,46 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     }
   }
 
+  /**
+   * The entity cache's hook: a query plan's `_entities` fetch asks the cache first, and only the
+   * representations it misses go on to the subgraph (with the executor's deduplication mark, when
+   * it had one). Fetches after a mutation or for a subscription event always read the subgraph.
+   */
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    const cache = this.options.entityCache;
+    const { query, variables } = options.request;
+    if (!cache || query === undefined || !variables || !inQueryPlan(options) || !(ENTITIES_FETCH.test(query) || MERGED_ENTITIES_FETCH.test(query))) return this.fetch(options);
+    const context = options.context as GatewayContext;
+    if (context.cacheBypass) return this.fetch(options);
+    const tags = (context.cacheTags ??= new Set());
+    return cache.resolve(
+      this.serviceName,
+      query,
+      variables,
+      () => viewerKeyOf(context.viewer),
+      (narrowed) => {
+        if (narrowed === variables) return this.fetch(options);
+        if (DEDUPLICATED.has(variables)) DEDUPLICATED.add(narrowed);
+        return this.fetch({ ...options, request: { ...options.request, variables: narrowed } });
+      },
+      (entity) => tags.add(entity),
+    );
+  }
+
+  /** One request to the subgraph (what the metrics count: entities served from the cache are not requests). */
+  private async fetch(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    const startedAt = performance.now();
+    let ok = false;
+    try {
+      const result = await this.request(options);
+      ok = !result.errors?.length;
+      return result;
+    } finally {
+      this.options.observe?.(this.serviceName, (performance.now() - startedAt) / 1000, ok);
+    }
+  }
+
+  private async request(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
     const { query, operationName } = options.request;
     const variables = options.request.variables;
     const request = JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) });
@@ -92,7 +130,14 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const { response, dedup } = read && inQueryPlan(options) ? await this.shared(request, headers, prepare) : await this.post(prepare(), headers, read);
     // Parsed per caller: the executor merges into what it gets, so callers never share objects.
     const result = parseResponse(response, this.serviceName);
-    return dedup ? expandEntities(result, dedup) : result;
+    const answer = dedup ? expandEntities(result, dedup) : result;
+    const cacheControl = response.headers['cache-control'];
+    if (typeof cacheControl === 'string') {
+      const upstream = recordUpstreamCacheControl(answer, cacheControl);
+      // What the client's response may be cached for, too (as Apollo's RemoteGraphQLDataSource honours it).
+      if (options.kind === 'incoming operation' && 'requestId' in options.context) options.context.cacheUpstream = narrowest(upstream, options.context.cacheUpstream);
+    }
+    return answer;
   }
 
   /**

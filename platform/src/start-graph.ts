@@ -68,6 +68,8 @@ export interface GraphOptions {
   /** Where the built web app is, and the demo account its sign-in page offers (development). */
   webApp?: GatewayOptions['webApp'];
   now?: () => Date;
+  /** The gateway's entity and response caches (on by default; their invalidating events come from this graph's bus). */
+  caching?: Omit<NonNullable<GatewayOptions['caching']>, 'events' | 'redisUrl'>;
 }
 
 export interface RunningGraph {
@@ -199,6 +201,8 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       ...options.security,
       ...(options.sandboxDocument ? { sandboxDocument: options.sandboxDocument } : {}),
       ...(options.webApp ? { webApp: options.webApp } : {}),
+      // Entries shared in Redis when pub/sub is (several all-in-one replicas); dropped by this graph's events.
+      caching: { ...options.caching, events: events.transport, ...(options.pubsub?.kind === 'redis' ? { redisUrl: options.pubsub.url } : {}) },
     });
     await gateway.start();
     events.metrics.registerInto(gateway.metrics.registry);

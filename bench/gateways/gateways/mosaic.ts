@@ -19,6 +19,8 @@ export const startMosaic: GatewayStarter = async (supergraphSdl) => {
     log,
     production: process.env.NODE_ENV === 'production',
     rateLimits: { perIp: 0, perUser: 0 },
+    // As gateway/src/main.ts reads them (ENTITY_CACHE, RESPONSE_CACHE, on by default); the entity-cache benchmark sets them.
+    caching: { entities: process.env.ENTITY_CACHE !== 'off', responses: process.env.RESPONSE_CACHE !== 'off' },
   });
   await gateway.start();
   const httpServer = createRoutedServer(gateway.routes, log);

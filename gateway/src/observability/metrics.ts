@@ -9,7 +9,7 @@ const MAX_OPERATION_NAMES = 500;
 
 /**
  * Prometheus metrics at /metrics (on the internal port): operation rate and latency per operation,
- * errors by code, subgraph fetch latency and reachability per subgraph, live subscriptions, and
+ * errors by code, entity and response cache hits and misses, subgraph fetch latency and reachability per subgraph, live subscriptions, and
  * the process's own metrics. One registry per gateway (several gateways can live in one test process).
  */
 export function createGatewayMetrics() {
@@ -44,6 +44,14 @@ export function createGatewayMetrics() {
     labelNames: ['reason', 'enforced'],
     registers: [registry],
   });
+  const entityCache = new Counter({
+    name: 'mosaic_gateway_entity_cache_total',
+    help: 'Cacheable `_entities` representations looked up in the entity cache, by subgraph, type and outcome (hit, miss).',
+    labelNames: ['subgraph', 'type', 'outcome'],
+    registers: [registry],
+  });
+  const entityInvalidations = new Counter({ name: 'mosaic_gateway_entity_cache_invalidations_total', help: 'Cached entities dropped by domain events, by type.', labelNames: ['type'], registers: [registry] });
+  const responseCache = new Counter({ name: 'mosaic_gateway_response_cache_total', help: 'PUBLIC queries looked up in the response cache, by outcome (hit, miss).', labelNames: ['outcome'], registers: [registry] });
   const names = new Set<string>();
   // Operation names come from clients: bounded, so a client cannot blow up the label space.
   const operationLabel = (name: string | null | undefined) => {
@@ -78,6 +86,15 @@ export function createGatewayMetrics() {
     },
     refusedForCost(reason: 'operation' | 'client', enforced: boolean) {
       costRefusals.inc({ reason, enforced: String(enforced) });
+    },
+    observeEntityCache(subgraph: string, type: string, outcome: 'hit' | 'miss') {
+      entityCache.inc({ subgraph, type, outcome });
+    },
+    observeEntityInvalidation(type: string) {
+      entityInvalidations.inc({ type });
+    },
+    observeResponseCache(outcome: 'hit' | 'miss') {
+      responseCache.inc({ outcome });
     },
     observeSubgraph(subgraph: string, seconds: number, ok: boolean) {
       subgraphDuration.observe({ subgraph, outcome: ok ? 'ok' : 'error' }, seconds);

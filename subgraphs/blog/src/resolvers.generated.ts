@@ -29,6 +29,10 @@ export type AddCommentInput = {
   postId: Scalars['ID']['input'];
 };
 
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** A reader's comment on a post, possibly a reply to another comment. */
 export type Comment = {
   __typename?: 'Comment';
@@ -586,9 +590,8 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   AddCommentInput: AddCommentInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CacheControlScope: CacheControlScope;
   Comment: ResolverTypeWrapper<CommentMapper>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CommentConnection: ResolverTypeWrapper<CommentConnectionMapper>;
   CommentEdge: ResolverTypeWrapper<Omit<CommentEdge, 'node'> & { node: ResolversTypes['Comment'] }>;
   CommentStatus: CommentStatus;
@@ -618,6 +621,8 @@ export type ResolversTypes = {
   federation__Scope: ResolverTypeWrapper<Scalars['federation__Scope']['output']>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -626,8 +631,6 @@ export type ResolversParentTypes = {
   AddCommentInput: AddCommentInput;
   ID: Scalars['ID']['output'];
   Comment: CommentMapper;
-  Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
   CommentConnection: CommentConnectionMapper;
   CommentEdge: Omit<CommentEdge, 'node'> & { node: ResolversParentTypes['Comment'] };
   CreatePostInput: CreatePostInput;
@@ -652,12 +655,30 @@ export type ResolversParentTypes = {
   federation__Policy: Scalars['federation__Policy']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
   link__Import: Scalars['link__Import']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
 };
 
 export type AuthenticatedDirectiveArgs = { };
 
 export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CacheInvalidationDirectiveArgs = {
+  domain: Scalars['String']['input'];
+  event: Scalars['String']['input'];
+  idField: Scalars['String']['input'];
+};
+
+export type CacheInvalidationDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheInvalidationDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type InaccessibleDirectiveArgs = { };
 
@@ -902,6 +923,8 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+  cacheInvalidation?: CacheInvalidationDirectiveResolver<any, any, ContextType>;
   inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
   interfaceObject?: InterfaceObjectDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;

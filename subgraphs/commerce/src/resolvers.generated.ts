@@ -50,6 +50,10 @@ export type AddressInput = {
   region?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** A shopping cart. Prices shown are always the catalog's current prices. */
 export type Cart = {
   __typename?: 'Cart';
@@ -744,9 +748,9 @@ export type ResolversTypes = {
   ActorKind: ActorKind;
   Address: ResolverTypeWrapper<Address>;
   AddressInput: AddressInput;
+  CacheControlScope: CacheControlScope;
   Cart: ResolverTypeWrapper<CartMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CartLine: ResolverTypeWrapper<CartLineMapper>;
   CartLineInput: CartLineInput;
   CartPayload: ResolverTypeWrapper<CartPayloadMapper>;
@@ -760,7 +764,6 @@ export type ResolversTypes = {
   Inventory: ResolverTypeWrapper<Inventory>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Order: ResolverTypeWrapper<OrderMapper>;
   OrderConnection: ResolverTypeWrapper<OrderConnectionMapper>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
@@ -792,6 +795,8 @@ export type ResolversTypes = {
   federation__Scope: ResolverTypeWrapper<Scalars['federation__Scope']['output']>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -801,7 +806,6 @@ export type ResolversParentTypes = {
   AddressInput: AddressInput;
   Cart: CartMapper;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   CartLine: CartLineMapper;
   CartLineInput: CartLineInput;
   CartPayload: CartPayloadMapper;
@@ -815,7 +819,6 @@ export type ResolversParentTypes = {
   Inventory: Inventory;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
   Order: OrderMapper;
   OrderConnection: OrderConnectionMapper;
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
@@ -843,12 +846,30 @@ export type ResolversParentTypes = {
   federation__Policy: Scalars['federation__Policy']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
   link__Import: Scalars['link__Import']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
 };
 
 export type AuthenticatedDirectiveArgs = { };
 
 export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CacheInvalidationDirectiveArgs = {
+  domain: Scalars['String']['input'];
+  event: Scalars['String']['input'];
+  idField: Scalars['String']['input'];
+};
+
+export type CacheInvalidationDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheInvalidationDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type InaccessibleDirectiveArgs = { };
 
@@ -1190,6 +1211,8 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+  cacheInvalidation?: CacheInvalidationDirectiveResolver<any, any, ContextType>;
   inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
   interfaceObject?: InterfaceObjectDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;

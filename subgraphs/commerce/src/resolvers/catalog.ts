@@ -2,13 +2,14 @@ import { decodeId, encodeId } from '@mosaic/kit';
 import { findProduct } from '../domain/catalog/products';
 import { isCatalogStaff } from '../domain/access';
 import type { CategoryResolvers, ProductResolvers, ProductVariantResolvers } from '../resolvers.generated';
+import { privateUnlessActive } from './cache-hint';
 import { money } from './money';
 
 const available = (row: { stockOnHand: number; reserved: number }) => Math.max(0, row.stockOnHand - row.reserved);
 
 export const Product: ProductResolvers = {
   // `_entities` (recommendations referencing a product) applies the catalog's visibility rule.
-  __resolveReference: (reference, ctx) => findProduct(ctx, decodeId('Product', reference.id)),
+  __resolveReference: (reference, ctx, info) => privateUnlessActive(info, findProduct(ctx, decodeId('Product', reference.id))),
   id: (row) => encodeId('Product', row.id),
   category: (row, _args, ctx) => (row.categoryId ? ctx.loaders.categoryById.load(row.categoryId) : null),
   images: (row) => row.imageUrls,

@@ -1,5 +1,6 @@
-import type { RequestContext, TenantDb } from '@mosaic/kit';
+import type { PubSub, RequestContext, TenantDb } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
+import type { NotesSettings } from './env';
 
 /** What notes' domain functions need beyond the request. */
 export interface NotesServices {
@@ -7,6 +8,9 @@ export interface NotesServices {
   db: TenantDb;
   /** Injected so tests can move time (ordering, `updatedAfter`). */
   now: () => Date;
+  /** Live co-editing: applied updates fan out to every replica's subscribers. */
+  pubsub: PubSub;
+  settings: NotesSettings;
 }
 
 export interface Context extends RequestContext, NotesServices {

@@ -1,5 +1,7 @@
 import type { UserReference } from '@mosaic/kit';
-import type { NoteRow } from './data/tables';
+import type { NoteRow, NoteShareRow } from './data/tables';
+import type { NoteUpdatePayload } from './domain/co-editing/topic';
+import type { NoteSyncResult } from './domain/co-editing/co-editing';
 import type { NoteEdgeModel, NotePage } from './domain/list-notes';
 
 
@@ -7,3 +9,6 @@ export type UserMapper = UserReference;
 export type NoteMapper = NoteRow;
 export type NoteEdgeMapper = NoteEdgeModel;
 export type NoteConnectionMapper = NotePage;
+export type NoteShareMapper = NoteShareRow;
+export type NoteSyncMapper = NoteSyncResult;
+export type NoteUpdateMapper = NoteUpdatePayload;

@@ -1,17 +1,22 @@
 import type DataLoader from 'dataloader';
-import { parentQueryLoader, rowLoader, type ParentKey, type TenantDb } from '@mosaic/kit';
+import { groupLoader, parentQueryLoader, rowLoader, type ParentKey, type TenantDb } from '@mosaic/kit';
 import { countNotes, findNotePages, type NoteCriteria, type NoteHit, type NoteListQuery } from './note-queries-repo';
 import { findNotesByIds } from './notes-repo';
-import type { NoteRow } from './tables';
+import { findSharesOfNotes, findSharesOfUser } from './shares-repo';
+import type { NoteRow, NoteShareRow } from './tables';
 
 export interface Loaders {
   noteById: DataLoader<string, NoteRow | null>;
   notePage: DataLoader<ParentKey<NoteListQuery>, NoteHit[], string>;
   noteCount: DataLoader<ParentKey<NoteCriteria>, number, string>;
+  /** The viewer's own share of a note (what they may do with a note shared with them). */
+  viewerShare: DataLoader<string, NoteShareRow | null>;
+  /** Everyone a note is shared with (for its owner). */
+  sharesOfNote: DataLoader<string, NoteShareRow[], string>;
 }
 
 /** Per-request loaders: lists and entity references cost a constant number of statements (each batch one transaction under row-level security). */
-export function createLoaders(db: TenantDb): Loaders {
+export function createLoaders(db: TenantDb, viewerId: string | null): Loaders {
   return {
     noteById: rowLoader((ids) => db.run((tx) => findNotesByIds(tx, ids)), (note) => note.id),
     notePage: parentQueryLoader(
@@ -24,5 +29,7 @@ export function createLoaders(db: TenantDb): Loaders {
       (row) => row.ownerId,
       (rows) => rows[0]?.count ?? 0,
     ),
+    viewerShare: rowLoader((noteIds) => (viewerId ? db.run((tx) => findSharesOfUser(tx, viewerId, noteIds)) : Promise.resolve([])), (share) => share.noteId),
+    sharesOfNote: groupLoader((noteIds) => db.run((tx) => findSharesOfNotes(tx, noteIds)), (share) => share.noteId, (noteId) => noteId),
   };
 }

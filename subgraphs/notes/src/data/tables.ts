@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '@mosaic/kit';
+import { boolean, customType, index, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { SEARCH_CONFIG } from './search-sql';
 
 /**
@@ -34,6 +35,12 @@ export const notes = notesSchema.table(
     /** Changes on every write and never goes backwards: it doubles as the version for optimistic concurrency. */
     updatedAt: instant('updated_at').notNull(),
     /**
+     * The co-editing document (Yjs) compacted into one update: `body` is always its Y.Text
+     * "body" as text. Null until the note is first opened for co-editing; updates applied since
+     * the last compaction are rows of `note_crdt_updates`.
+     */
+    crdtState: bytea('crdt_state'),
+    /**
      * Weighted document for full-text search: title A, tags B, body C. `notes.tags_text` is an
      * IMMUTABLE wrapper of array_to_string (which PostgreSQL marks STABLE, so a generated column
      * cannot call it directly); it is created by hand at the top of migration 0000.
@@ -59,6 +66,45 @@ export const notes = notesSchema.table(
 );
 
 export type NoteRecord = typeof notes.$inferSelect;
-/** A note as the application reads it: everything but the search document. */
-export type NoteRow = Omit<NoteRecord, 'searchDocument'>;
-export type NewNote = Omit<typeof notes.$inferInsert, 'searchDocument'>;
+/** A note as the application reads it: everything but the search document and the co-editing state (both can be large). */
+export type NoteRow = Omit<NoteRecord, 'searchDocument' | 'crdtState'>;
+export type NewNote = Omit<typeof notes.$inferInsert, 'searchDocument' | 'crdtState'>;
+
+export const SHARE_ROLES = ['editor', 'viewer'] as const;
+export type ShareRole = (typeof SHARE_ROLES)[number];
+
+/**
+ * Another user a note is shared with, as editor (co-edits the body) or viewer (reads it). Row-level
+ * security on `notes` reads this table (migration 0004), so it carries no RLS itself (a policy here
+ * that read `notes` would recurse); only the domain writes it, after proving the note is the
+ * viewer's own.
+ */
+export const noteShares = notesSchema.table(
+  'note_shares',
+  {
+    noteId: uuid('note_id').notNull().references(() => notes.id, { onDelete: 'cascade' }),
+    /** Raw accounts user id of the person the note is shared with. */
+    userId: uuid('user_id').notNull(),
+    role: text('role', { enum: SHARE_ROLES }).notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.noteId, t.userId] }), index('note_shares_user_idx').on(t.userId, t.noteId)],
+);
+
+export type NoteShareRow = typeof noteShares.$inferSelect;
+
+/**
+ * Yjs updates applied to a note since its state was last compacted into `notes.crdt_state`, in
+ * the order the server applied them (uuidv7 ids). Compaction folds them in and deletes them.
+ */
+export const noteCrdtUpdates = notesSchema.table(
+  'note_crdt_updates',
+  {
+    id: uuid('id').primaryKey(),
+    noteId: uuid('note_id').notNull().references(() => notes.id, { onDelete: 'cascade' }),
+    update: bytea('update').notNull(),
+    authorId: uuid('author_id').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('note_crdt_updates_note_idx').on(t.noteId, t.id)],
+);

@@ -9,6 +9,14 @@ import { removeNoteTags } from './Mutation/removeNoteTags';
 import { unarchiveNote } from './Mutation/unarchiveNote';
 import { unpinNote } from './Mutation/unpinNote';
 import { updateNote } from './Mutation/updateNote';
+import { applyNoteUpdate } from './Mutation/applyNoteUpdate';
+import { shareNote } from './Mutation/shareNote';
+import { unshareNote } from './Mutation/unshareNote';
+import { NoteShare } from './NoteShare';
+import { NoteUpdate } from './NoteUpdate';
+import { noteDocument } from './Query/noteDocument';
+import { notesSharedWithMe } from './Query/notesSharedWithMe';
+import { noteUpdates } from './Subscription/noteUpdates';
 import { Note } from './Note';
 import { NoteConnection } from './NoteConnection';
 import { note } from './Query/note';
@@ -17,9 +25,12 @@ import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { note, noteTags },
-  Mutation: { createNote, updateNote, deleteNote, pinNote, unpinNote, archiveNote, unarchiveNote, addNoteTags, removeNoteTags },
+  Query: { note, noteTags, notesSharedWithMe, noteDocument },
+  Mutation: { createNote, updateNote, deleteNote, pinNote, unpinNote, archiveNote, unarchiveNote, addNoteTags, removeNoteTags, applyNoteUpdate, shareNote, unshareNote },
+  Subscription: { noteUpdates },
   User,
   Note,
   NoteConnection,
+  NoteShare,
+  NoteUpdate,
 };

@@ -1,5 +1,6 @@
 import type { UserReference } from '@mosaic/kit';
-import type { NoteRow, NoteShareRow } from './data/tables';
+import type { NoteRevisionRow, NoteRow, NoteShareRow } from './data/tables';
+import type { NoteRevisionDiff } from './domain/revisions';
 import type { NoteUpdatePayload } from './domain/co-editing/topic';
 import type { NoteSyncResult } from './domain/co-editing/co-editing';
 import type { NoteEdgeModel, NotePage } from './domain/list-notes';
@@ -12,3 +13,5 @@ export type NoteConnectionMapper = NotePage;
 export type NoteShareMapper = NoteShareRow;
 export type NoteSyncMapper = NoteSyncResult;
 export type NoteUpdateMapper = NoteUpdatePayload;
+export type NoteRevisionMapper = NoteRevisionRow;
+export type NoteRevisionDiffMapper = NoteRevisionDiff;

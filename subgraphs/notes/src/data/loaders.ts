@@ -2,8 +2,9 @@ import type DataLoader from 'dataloader';
 import { groupLoader, parentQueryLoader, rowLoader, type ParentKey, type TenantDb } from '@mosaic/kit';
 import { countNotes, findNotePages, type NoteCriteria, type NoteHit, type NoteListQuery } from './note-queries-repo';
 import { findNotesByIds } from './notes-repo';
+import { findRevisionPages, findRevisionsByIds, type RevisionListQuery } from './revisions-repo';
 import { findSharesOfNotes, findSharesOfUser } from './shares-repo';
-import type { NoteRow, NoteShareRow } from './tables';
+import type { NoteRevisionRow, NoteRow, NoteShareRow } from './tables';
 
 export interface Loaders {
   noteById: DataLoader<string, NoteRow | null>;
@@ -13,6 +14,8 @@ export interface Loaders {
   viewerShare: DataLoader<string, NoteShareRow | null>;
   /** Everyone a note is shared with (for its owner). */
   sharesOfNote: DataLoader<string, NoteShareRow[], string>;
+  revisionPage: DataLoader<ParentKey<RevisionListQuery>, NoteRevisionRow[], string>;
+  revisionById: DataLoader<string, NoteRevisionRow | null>;
 }
 
 /** Per-request loaders: lists and entity references cost a constant number of statements (each batch one transaction under row-level security). */
@@ -30,6 +33,8 @@ export function createLoaders(db: TenantDb, viewerId: string | null): Loaders {
       (rows) => rows[0]?.count ?? 0,
     ),
     viewerShare: rowLoader((noteIds) => (viewerId ? db.run((tx) => findSharesOfUser(tx, viewerId, noteIds)) : Promise.resolve([])), (share) => share.noteId),
+    revisionPage: parentQueryLoader((noteIds, query: RevisionListQuery) => db.run((tx) => findRevisionPages(tx, noteIds, query)), (row) => row.noteId, (rows) => rows),
+    revisionById: rowLoader((ids) => db.run((tx) => findRevisionsByIds(tx, ids)), (row) => row.id),
     sharesOfNote: groupLoader((noteIds) => db.run((tx) => findSharesOfNotes(tx, noteIds)), (share) => share.noteId, (noteId) => noteId),
   };
 }

@@ -108,3 +108,27 @@ export const noteCrdtUpdates = notesSchema.table(
   },
   (t) => [index('note_crdt_updates_note_idx').on(t.noteId, t.id)],
 );
+
+/**
+ * The states a note's title and body had, newest last. A burst of edits by one person within
+ * `NOTES_REVISION_INTERVAL_SECONDS` of a revision's start updates that revision instead of adding
+ * one (typing live would otherwise make one per keystroke); revisions older than the retention are
+ * neither listed nor kept (pruned when the note is next written).
+ */
+export const noteRevisions = notesSchema.table(
+  'note_revisions',
+  {
+    id: uuid('id').primaryKey(),
+    noteId: uuid('note_id').notNull().references(() => notes.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    authorId: uuid('author_id').notNull(),
+    /** When the burst of edits this revision holds began. */
+    createdAt: instant('created_at').notNull(),
+    /** When it was last replaced by a later state of the same burst. */
+    savedAt: instant('saved_at').notNull(),
+  },
+  (t) => [index('note_revisions_note_idx').on(t.noteId, t.createdAt, t.id)],
+);
+
+export type NoteRevisionRow = typeof noteRevisions.$inferSelect;

@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import { deleteOwnedNote, findOwnedNote, insertNote, updateOwnedNote } from '../data/notes-repo';
 import type { NoteRow } from '../data/tables';
 import { accessTo } from './access';
+import { saveRevision } from './revision-recording';
 import { broadcast, openForWrite, storeUpdate } from './co-editing/co-editing';
 import { encodeBase64, replaceText } from './co-editing/yjs-document';
 import { bodySchema, titleSchema } from './note-text';
@@ -40,18 +41,22 @@ export async function createNote(ctx: NotesContext, input: unknown): Promise<Not
   const tenantId = shared ? ctx.auth.tenantId() : null;
   if (shared && !tenantId) throw new UserInputError('input.shared: switch to an organization first (switchOrganization); a shared note belongs to it.', 'input.shared');
   const now = ctx.now();
-  const note = await ctx.db.run((tx) => insertNote(tx, {
-    id: uuidv7(now.getTime()),
-    ownerId,
-    tenantId,
-    title: title ?? '',
-    body: body ?? '',
-    tags: tags ?? [],
-    pinned: pinned ?? false,
-    archivedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  }));
+  const note = await ctx.db.run(async (tx) => {
+    const created = await insertNote(tx, {
+      id: uuidv7(now.getTime()),
+      ownerId,
+      tenantId,
+      title: title ?? '',
+      body: body ?? '',
+      tags: tags ?? [],
+      pinned: pinned ?? false,
+      archivedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await saveRevision(ctx, tx, created, ownerId);
+    return created;
+  });
   refreshLoaders(ctx.loaders, written(ctx.loaders.noteById, note.id, note));
   return note;
 }
@@ -80,6 +85,7 @@ export async function updateNote(ctx: NotesContext, noteId: string, input: unkno
     const update = opened ? replaceText(opened.doc, changes.body!) : null;
     const row = await updateOwnedNote(tx, { id: noteId, ownerId, expectedUpdatedAt: expected }, changes, ctx.now());
     if (row && opened && update) await storeUpdate(ctx, tx, { noteId, authorId: ownerId, ...opened }, update);
+    if (row && (changes.title !== undefined || changes.body !== undefined)) await saveRevision(ctx, tx, row, ownerId);
     return { note: row, bodyUpdate: row ? update : null };
   });
   if (!note) {

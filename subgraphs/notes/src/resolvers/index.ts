@@ -12,7 +12,10 @@ import { updateNote } from './Mutation/updateNote';
 import { applyNoteUpdate } from './Mutation/applyNoteUpdate';
 import { shareNote } from './Mutation/shareNote';
 import { unshareNote } from './Mutation/unshareNote';
+import { NoteRevision } from './NoteRevision';
 import { NoteShare } from './NoteShare';
+import { noteRevisionDiff } from './Query/noteRevisionDiff';
+import { restoreNoteRevision } from './Mutation/restoreNoteRevision';
 import { NoteUpdate } from './NoteUpdate';
 import { noteDocument } from './Query/noteDocument';
 import { notesSharedWithMe } from './Query/notesSharedWithMe';
@@ -25,12 +28,13 @@ import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { note, noteTags, notesSharedWithMe, noteDocument },
-  Mutation: { createNote, updateNote, deleteNote, pinNote, unpinNote, archiveNote, unarchiveNote, addNoteTags, removeNoteTags, applyNoteUpdate, shareNote, unshareNote },
+  Query: { note, noteTags, notesSharedWithMe, noteDocument, noteRevisionDiff },
+  Mutation: { createNote, updateNote, deleteNote, pinNote, unpinNote, archiveNote, unarchiveNote, addNoteTags, removeNoteTags, applyNoteUpdate, shareNote, unshareNote, restoreNoteRevision },
   Subscription: { noteUpdates },
   User,
   Note,
   NoteConnection,
+  NoteRevision,
   NoteShare,
   NoteUpdate,
 };

@@ -6,6 +6,7 @@ import { setBodyFromDocument } from '../../data/notes-repo';
 import type { NoteRow } from '../../data/tables';
 import { accessTo, type AccessibleNote } from '../access';
 import { bodySchema } from '../note-text';
+import { saveRevision } from '../revision-recording';
 import { applyClientUpdate, decodeBase64, documentOf, encodeBase64, initialState, missingFor, textOf } from './yjs-document';
 import { noteTopic, type NoteUpdatePayload } from './topic';
 
@@ -108,6 +109,7 @@ export async function applyNoteUpdate(ctx: CoEditContext, noteId: string, input:
     const body = bodySchema.safeParse(textOf(doc));
     if (!body.success) throw new UserInputError(`update: the note's text ${body.error.issues[0]?.message ?? 'is not valid'}; nothing was applied.`, 'update');
     const note = await recordUpdate(ctx, tx, { noteId, authorId, doc, storedUpdates, previousText }, update);
+    if (note) await saveRevision(ctx, tx, note, authorId);
     return {
       note: note ?? before,
       update: input.stateVector ? encodeBase64(missingFor(doc, input.stateVector, 'stateVector')) : null,

@@ -1,5 +1,5 @@
 import type { UserReference } from '@mosaic/kit';
-import type { NoteRevisionRow, NoteRow, NoteShareRow } from './data/tables';
+import type { NotebookRow, NoteRevisionRow, NoteRow, NoteShareRow } from './data/tables';
 import type { NoteRevisionDiff } from './domain/revisions';
 import type { NoteUpdatePayload } from './domain/co-editing/topic';
 import type { NoteSyncResult } from './domain/co-editing/co-editing';
@@ -15,3 +15,4 @@ export type NoteSyncMapper = NoteSyncResult;
 export type NoteUpdateMapper = NoteUpdatePayload;
 export type NoteRevisionMapper = NoteRevisionRow;
 export type NoteRevisionDiffMapper = NoteRevisionDiff;
+export type NotebookMapper = NotebookRow;

@@ -2,9 +2,10 @@ import type DataLoader from 'dataloader';
 import { groupLoader, parentQueryLoader, rowLoader, type ParentKey, type TenantDb } from '@mosaic/kit';
 import { countNotes, findNotePages, type NoteCriteria, type NoteHit, type NoteListQuery } from './note-queries-repo';
 import { findNotesByIds } from './notes-repo';
+import { findChildrenOf, findNotebooksByIds } from './notebooks-repo';
 import { findRevisionPages, findRevisionsByIds, type RevisionListQuery } from './revisions-repo';
 import { findSharesOfNotes, findSharesOfUser } from './shares-repo';
-import type { NoteRevisionRow, NoteRow, NoteShareRow } from './tables';
+import type { NotebookRow, NoteRevisionRow, NoteRow, NoteShareRow } from './tables';
 
 export interface Loaders {
   noteById: DataLoader<string, NoteRow | null>;
@@ -16,6 +17,8 @@ export interface Loaders {
   sharesOfNote: DataLoader<string, NoteShareRow[], string>;
   revisionPage: DataLoader<ParentKey<RevisionListQuery>, NoteRevisionRow[], string>;
   revisionById: DataLoader<string, NoteRevisionRow | null>;
+  notebookById: DataLoader<string, NotebookRow | null>;
+  notebookChildren: DataLoader<string, NotebookRow[], string>;
 }
 
 /** Per-request loaders: lists and entity references cost a constant number of statements (each batch one transaction under row-level security). */
@@ -35,6 +38,8 @@ export function createLoaders(db: TenantDb, viewerId: string | null): Loaders {
     viewerShare: rowLoader((noteIds) => (viewerId ? db.run((tx) => findSharesOfUser(tx, viewerId, noteIds)) : Promise.resolve([])), (share) => share.noteId),
     revisionPage: parentQueryLoader((noteIds, query: RevisionListQuery) => db.run((tx) => findRevisionPages(tx, noteIds, query)), (row) => row.noteId, (rows) => rows),
     revisionById: rowLoader((ids) => db.run((tx) => findRevisionsByIds(tx, ids)), (row) => row.id),
+    notebookById: rowLoader((ids) => db.run((tx) => findNotebooksByIds(tx, ids)), (row) => row.id),
+    notebookChildren: groupLoader((ids) => db.run((tx) => findChildrenOf(tx, ids)), (row) => row.parentId!, (id) => id),
     sharesOfNote: groupLoader((noteIds) => db.run((tx) => findSharesOfNotes(tx, noteIds)), (share) => share.noteId, (noteId) => noteId),
   };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bytea } from '@mosaic/kit';
-import { boolean, customType, index, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, pgSchema, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { SEARCH_CONFIG } from './search-sql';
 
 /**
@@ -40,6 +40,8 @@ export const notes = notesSchema.table(
      * the last compaction are rows of `note_crdt_updates`.
      */
     crdtState: bytea('crdt_state'),
+    /** The owner's notebook the note is filed in; null: none. A notebook's deletion leaves its notes unfiled (see the domain). */
+    notebookId: uuid('notebook_id').references((): AnyPgColumn => notebooks.id, { onDelete: 'set null' }),
     /**
      * Weighted document for full-text search: title A, tags B, body C. `notes.tags_text` is an
      * IMMUTABLE wrapper of array_to_string (which PostgreSQL marks STABLE, so a generated column
@@ -62,6 +64,7 @@ export const notes = notesSchema.table(
     index('notes_owner_title_idx').on(t.ownerId, sql`lower(${t.title})`, t.id),
     index('notes_search_idx').using('gin', t.searchDocument),
     index('notes_tags_idx').using('gin', t.tags),
+    index('notes_owner_notebook_idx').on(t.ownerId, t.notebookId),
   ],
 );
 
@@ -132,3 +135,23 @@ export const noteRevisions = notesSchema.table(
 );
 
 export type NoteRevisionRow = typeof noteRevisions.$inferSelect;
+
+/**
+ * A user's notebooks, nested: `parent_id` null is a top-level notebook. The domain refuses a move
+ * that would make a notebook its own ancestor (under a per-owner lock, so two moves cannot
+ * together close a cycle). Private to their owner, by row-level security too (migration 0008).
+ */
+export const notebooks = notesSchema.table(
+  'notebooks',
+  {
+    id: uuid('id').primaryKey(),
+    ownerId: uuid('owner_id').notNull(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => notebooks.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [index('notebooks_owner_parent_idx').on(t.ownerId, t.parentId, t.id)],
+);
+
+export type NotebookRow = typeof notebooks.$inferSelect;

@@ -1,6 +1,7 @@
 import { decodeId, encodeId, userReference } from '@mosaic/kit';
 import { renderDocumentMarkdown } from '@mosaic/markdown';
 import { visibleNote } from '../domain/notes';
+import { notebookOfNote } from '../domain/notebooks';
 import { listRevisions } from '../domain/revisions';
 import { sharesOf, viewerAccessOf } from '../domain/sharing';
 import type { NoteResolvers } from '../resolvers.generated';
@@ -16,6 +17,7 @@ export const Note: NoteResolvers = {
   owner: (note) => userReference(note.ownerId),
   viewerAccess: async (note, _args, ctx) => ACCESS[await viewerAccessOf(ctx, note)],
   shares: (note, _args, ctx) => sharesOf(ctx, note),
+  notebook: (note, _args, ctx) => notebookOfNote(ctx, note),
   revisions: (note, args, ctx) => listRevisions(ctx, note, { first: args.first, before: args.before ? decodeId('NoteRevision', args.before, 'before') : null }),
   organization: (note) => (note.tenantId ? { id: encodeId('Organization', note.tenantId) } : null),
 };

@@ -12,6 +12,13 @@ import { updateNote } from './Mutation/updateNote';
 import { applyNoteUpdate } from './Mutation/applyNoteUpdate';
 import { shareNote } from './Mutation/shareNote';
 import { unshareNote } from './Mutation/unshareNote';
+import { createNotebook } from './Mutation/createNotebook';
+import { deleteNotebook } from './Mutation/deleteNotebook';
+import { moveNote } from './Mutation/moveNote';
+import { moveNotebook } from './Mutation/moveNotebook';
+import { renameNotebook } from './Mutation/renameNotebook';
+import { Notebook } from './Notebook';
+import { notebooks } from './Query/notebooks';
 import { NoteRevision } from './NoteRevision';
 import { NoteShare } from './NoteShare';
 import { noteRevisionDiff } from './Query/noteRevisionDiff';
@@ -28,12 +35,13 @@ import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { note, noteTags, notesSharedWithMe, noteDocument, noteRevisionDiff },
-  Mutation: { createNote, updateNote, deleteNote, pinNote, unpinNote, archiveNote, unarchiveNote, addNoteTags, removeNoteTags, applyNoteUpdate, shareNote, unshareNote, restoreNoteRevision },
+  Query: { note, noteTags, notesSharedWithMe, noteDocument, noteRevisionDiff, notebooks },
+  Mutation: { createNote, updateNote, deleteNote, pinNote, unpinNote, archiveNote, unarchiveNote, addNoteTags, removeNoteTags, applyNoteUpdate, shareNote, unshareNote, restoreNoteRevision, createNotebook, renameNotebook, moveNotebook, deleteNotebook, moveNote },
   Subscription: { noteUpdates },
   User,
   Note,
   NoteConnection,
+  Notebook,
   NoteRevision,
   NoteShare,
   NoteUpdate,

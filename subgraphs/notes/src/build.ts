@@ -4,6 +4,7 @@ import { accountEvents } from '@mosaic/accounts/events';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
 import type { NotesSettings } from './env';
+import { sharedNotePages } from './public/shared-note-page';
 import { resolvers } from './resolvers';
 
 /**
@@ -20,8 +21,8 @@ export function buildSubgraph(deps: BuildDeps, settings: NotesSettings): BuiltSu
     context: (base) => {
       // Row-level security: every statement of this request runs bound to the verified token's user and organisation.
       const db = tenantDb(deps.db, tenantScopeOf(base.auth));
-      return { ...base, db, now: deps.now, pubsub: deps.pubsub, settings, loaders: createLoaders(db, base.viewer?.userId ?? null) };
+      return { ...base, db, linkDb: deps.db, now: deps.now, pubsub: deps.pubsub, settings, loaders: createLoaders(db, base.viewer?.userId ?? null) };
     },
   });
-  return { subgraph };
+  return { subgraph, publicHttp: sharedNotePages({ db: deps.db, log: deps.log, now: deps.now }) };
 }

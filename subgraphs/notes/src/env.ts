@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Notes' own variables (README: Configuration). Defaults suit a local `pnpm start`. */
 export const notesEnv = z
   .object({
+    /** Origin share links are served at (the gateway's, or the ingress host): `<origin>/notes/shared/<token>`. */
+    NOTES_PUBLIC_URL: z.url().default('http://localhost:4000'),
     /**
      * Co-editing: after this many stored Yjs updates a note's document is compacted into one
      * snapshot (fewer rows to read per edit, history of intermediate states dropped).
@@ -14,6 +16,7 @@ export const notesEnv = z
     NOTES_REVISION_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
   })
   .transform((e) => ({
+    publicUrl: e.NOTES_PUBLIC_URL.replace(/\/+$/, ''),
     crdtCompactEvery: e.NOTES_CRDT_COMPACT_EVERY,
     revisions: { intervalMs: e.NOTES_REVISION_INTERVAL_SECONDS * 1000, retentionMs: e.NOTES_REVISION_RETENTION_DAYS * 86_400_000 },
   }));

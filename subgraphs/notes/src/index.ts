@@ -9,6 +9,11 @@ export default defineSubgraph(import.meta.url, {
     'notes:write': { description: 'Create, change, tag, pin, archive, share and delete your notes, and co-edit notes shared with you.', roles: ['user'] },
   },
   settings: notesEnv,
+  deployment: {
+    // Public read-only share links at /notes/shared/<token>. A whole-segment prefix: a short link
+    // /notesy still goes to links (which must reserve "notes").
+    publicPaths: ['/notes'],
+  },
   seed: seedNotes,
   // Consumes account.deleted: admins see and replay its dead letters.
   deadLetterAdmin: true,

@@ -1,5 +1,6 @@
 import type { UserReference } from '@mosaic/kit';
-import type { NotebookRow, NoteRevisionRow, NoteRow, NoteShareRow } from './data/tables';
+import type { NotebookRow, NoteRevisionRow, NoteRow, NoteShareLinkRow, NoteShareRow } from './data/tables';
+import type { CreatedShareLink } from './domain/share-links';
 import type { NoteRevisionDiff } from './domain/revisions';
 import type { NoteUpdatePayload } from './domain/co-editing/topic';
 import type { NoteSyncResult } from './domain/co-editing/co-editing';
@@ -16,3 +17,6 @@ export type NoteUpdateMapper = NoteUpdatePayload;
 export type NoteRevisionMapper = NoteRevisionRow;
 export type NoteRevisionDiffMapper = NoteRevisionDiff;
 export type NotebookMapper = NotebookRow;
+export type NoteShareLinkMapper = NoteShareLinkRow;
+export type CreatedNoteShareLinkMapper = CreatedShareLink;
+export type SharedNoteMapper = NoteRow;

@@ -178,4 +178,19 @@ describe('co-editing a note through the gateway', () => {
     await graph.call(`mutation($n: ID!, $u: ID!) { unshareNote(noteId: $n, userId: $u) { id } }`, { n: noteId, u: fay.userId }, eve.token);
     expect(errorCodes(await graph.call(DOCUMENT, { noteId }, fay.token))).toEqual(['NOT_FOUND']);
   });
+
+  it('a public share link opens through the gateway\'s port, without signing in, until revoked', async () => {
+    const hal = await graph.signUp('hal-coedit@example.com');
+    const noteId = await createNote(hal.token, 'Open **to all**');
+    const created = await graph.call(`mutation($n: ID!) { createNoteShareLink(noteId: $n) { token link { id } } }`, { n: noteId }, hal.token);
+    const { token, link } = created.data!.createNoteShareLink as { token: string; link: { id: string } };
+    const pageUrl = new URL(`/notes/shared/${token}`, graph.gatewayUrl).toString();
+    const open = await fetch(pageUrl);
+    expect(open.status).toBe(200);
+    expect(await open.text()).toContain('<strong>to all</strong>');
+    await graph.call(`mutation($id: ID!) { revokeNoteShareLink(id: $id) { active } }`, { id: link.id }, hal.token);
+    const gone = await fetch(pageUrl);
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).toContain('revoked');
+  });
 });

@@ -25,6 +25,8 @@ export async function startNotes(options: { onQuery?: QueryObserver; database?: 
   return {
     url: served.url,
     wsUrl: served.url.replace('http', 'ws'),
+    /** Where the public pages (`/notes/shared/<token>`) are served. */
+    origin: served.origin,
     database,
     auth,
     clock,

@@ -4,8 +4,9 @@ import { countNotes, findNotePages, type NoteCriteria, type NoteHit, type NoteLi
 import { findNotesByIds } from './notes-repo';
 import { findChildrenOf, findNotebooksByIds } from './notebooks-repo';
 import { findRevisionPages, findRevisionsByIds, type RevisionListQuery } from './revisions-repo';
+import { findShareLinksByIds, findShareLinksOfNotes } from './share-links-repo';
 import { findSharesOfNotes, findSharesOfUser } from './shares-repo';
-import type { NotebookRow, NoteRevisionRow, NoteRow, NoteShareRow } from './tables';
+import type { NotebookRow, NoteRevisionRow, NoteRow, NoteShareLinkRow, NoteShareRow } from './tables';
 
 export interface Loaders {
   noteById: DataLoader<string, NoteRow | null>;
@@ -19,6 +20,8 @@ export interface Loaders {
   revisionById: DataLoader<string, NoteRevisionRow | null>;
   notebookById: DataLoader<string, NotebookRow | null>;
   notebookChildren: DataLoader<string, NotebookRow[], string>;
+  shareLinkById: DataLoader<string, NoteShareLinkRow | null>;
+  shareLinksOfNote: DataLoader<string, NoteShareLinkRow[], string>;
 }
 
 /** Per-request loaders: lists and entity references cost a constant number of statements (each batch one transaction under row-level security). */
@@ -40,6 +43,8 @@ export function createLoaders(db: TenantDb, viewerId: string | null): Loaders {
     revisionById: rowLoader((ids) => db.run((tx) => findRevisionsByIds(tx, ids)), (row) => row.id),
     notebookById: rowLoader((ids) => db.run((tx) => findNotebooksByIds(tx, ids)), (row) => row.id),
     notebookChildren: groupLoader((ids) => db.run((tx) => findChildrenOf(tx, ids)), (row) => row.parentId!, (id) => id),
+    shareLinkById: rowLoader((ids) => db.run((tx) => findShareLinksByIds(tx, ids)), (row) => row.id),
+    shareLinksOfNote: groupLoader((ids) => db.run((tx) => findShareLinksOfNotes(tx, ids)), (row) => row.noteId, (id) => id),
     sharesOfNote: groupLoader((noteIds) => db.run((tx) => findSharesOfNotes(tx, noteIds)), (share) => share.noteId, (noteId) => noteId),
   };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bytea } from '@mosaic/kit';
-import { boolean, customType, index, pgSchema, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { SEARCH_CONFIG } from './search-sql';
 
 /**
@@ -155,3 +155,26 @@ export const notebooks = notesSchema.table(
 );
 
 export type NotebookRow = typeof notebooks.$inferSelect;
+
+/**
+ * Public read-only links to a note. Only the SHA-256 of the token is stored (the token is shown
+ * once, when the link is made), so these rows give nothing away. No row-level security: the public
+ * route reads a link by its token's hash before anyone is signed in, then reads the note bound to
+ * the link's creator (the note's owner), under the note's policies.
+ */
+export const noteShareLinks = notesSchema.table(
+  'note_share_links',
+  {
+    id: uuid('id').primaryKey(),
+    noteId: uuid('note_id').notNull().references(() => notes.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: instant('created_at').notNull(),
+    /** Null: until revoked. */
+    expiresAt: instant('expires_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [uniqueIndex('note_share_links_token_idx').on(t.tokenHash), index('note_share_links_note_idx').on(t.noteId, t.createdAt)],
+);
+
+export type NoteShareLinkRow = typeof noteShareLinks.$inferSelect;

@@ -18,10 +18,10 @@ const nameSchema = z
   .refine((name) => !/\p{Cc}/u.test(name), 'must be a single line without control characters');
 
 /** The viewer's notebook or NOT_FOUND (row-level security hides everyone else's). */
-async function ownNotebook(ctx: NotebookContext, id: string, field: string): Promise<NotebookRow> {
+async function ownNotebook(ctx: NotebookContext, id: string): Promise<NotebookRow> {
   const userId = ctx.auth.require('notes:read').userId;
   const notebook = await ctx.loaders.notebookById.load(id);
-  if (!notebook || notebook.ownerId !== userId) throw new NotFoundError('Notebook', field);
+  if (!notebook || notebook.ownerId !== userId) throw new NotFoundError('Notebook');
   return notebook;
 }
 
@@ -33,7 +33,7 @@ export async function listNotebooks(ctx: NotebookContext): Promise<NotebookRow[]
 }
 
 export async function findNotebook(ctx: NotebookContext, id: string): Promise<NotebookRow> {
-  return ownNotebook(ctx, id, 'id');
+  return ownNotebook(ctx, id);
 }
 
 /** A notebook's parent, for the owner (null at the top level). */
@@ -69,9 +69,9 @@ export async function createNotebook(ctx: NotebookContext, input: { name: string
 export async function renameNotebook(ctx: NotebookContext, id: string, rawName: string): Promise<NotebookRow> {
   ctx.auth.require('notes:write');
   const name = validate(nameSchema, rawName, 'name');
-  await ownNotebook(ctx, id, 'id');
+  await ownNotebook(ctx, id);
   const notebook = await ctx.db.run((tx) => updateNotebook(tx, id, { name }, ctx.now()));
-  if (!notebook) throw new NotFoundError('Notebook', 'id');
+  if (!notebook) throw new NotFoundError('Notebook');
   refreshLoaders(ctx.loaders, written(ctx.loaders.notebookById, id, notebook));
   return notebook;
 }
@@ -83,7 +83,7 @@ export async function renameNotebook(ctx: NotebookContext, id: string, rawName: 
  */
 export async function moveNotebook(ctx: NotebookContext, id: string, parentId: string | null): Promise<NotebookRow> {
   const ownerId = ctx.auth.require('notes:write').userId;
-  await ownNotebook(ctx, id, 'id');
+  await ownNotebook(ctx, id);
   const notebook = await ctx.db.run(async (tx) => {
     await lockNotebooksOf(tx, ownerId);
     if (parentId) {
@@ -92,7 +92,7 @@ export async function moveNotebook(ctx: NotebookContext, id: string, parentId: s
     }
     return updateNotebook(tx, id, { parentId }, ctx.now());
   });
-  if (!notebook) throw new NotFoundError('Notebook', 'id');
+  if (!notebook) throw new NotFoundError('Notebook');
   refreshLoaders(ctx.loaders, written(ctx.loaders.notebookById, id, notebook));
   return notebook;
 }
@@ -101,7 +101,7 @@ export async function moveNotebook(ctx: NotebookContext, id: string, parentId: s
 async function assertMayHold(tx: Db, parentId: string, depth: number, field: string): Promise<string[]> {
   // Row-level security limits the walk to the viewer's own notebooks: anyone else's parent is not found.
   const ancestry = await ancestryOf(tx, parentId, MAX_NOTEBOOK_DEPTH + 1);
-  if (ancestry.length === 0) throw new NotFoundError('Notebook', field);
+  if (ancestry.length === 0) throw new NotFoundError('Notebook');
   if (ancestry.length + depth > MAX_NOTEBOOK_DEPTH) throw new UserInputError(`${field}: notebooks nest at most ${MAX_NOTEBOOK_DEPTH} deep; pick a notebook higher up.`, field);
   return ancestry;
 }
@@ -109,8 +109,8 @@ async function assertMayHold(tx: Db, parentId: string, depth: number, field: str
 /** Deletes a notebook with the notebooks inside it; their notes are kept, no longer filed. Returns the raw id. */
 export async function deleteNotebook(ctx: NotebookContext, id: string): Promise<string> {
   ctx.auth.require('notes:write');
-  await ownNotebook(ctx, id, 'id');
-  if (!(await ctx.db.run((tx) => remove(tx, id)))) throw new NotFoundError('Notebook', 'id');
+  await ownNotebook(ctx, id);
+  if (!(await ctx.db.run((tx) => remove(tx, id)))) throw new NotFoundError('Notebook');
   refreshLoaders(ctx.loaders);
   return id;
 }
@@ -118,9 +118,9 @@ export async function deleteNotebook(ctx: NotebookContext, id: string): Promise<
 /** Files the viewer's own note in one of their notebooks (null: takes it out). */
 export async function moveNote(ctx: NotebookContext, noteId: string, notebookId: string | null): Promise<NoteRow> {
   const ownerId = ctx.auth.require('notes:write').userId;
-  if (notebookId) await ownNotebook(ctx, notebookId, 'notebookId');
+  if (notebookId) await ownNotebook(ctx, notebookId);
   const note = await ctx.db.run((tx) => setNotebook(tx, noteId, ownerId, notebookId, nextVersion(ctx.now())));
-  if (!note) throw new NotFoundError('Note', 'id');
+  if (!note) throw new NotFoundError('Note');
   refreshLoaders(ctx.loaders, written(ctx.loaders.noteById, note.id, note));
   return note;
 }

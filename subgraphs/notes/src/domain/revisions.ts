@@ -28,9 +28,9 @@ export async function listRevisions(ctx: RevisionContext, note: NoteRow, args: {
 }
 
 /** A revision of a note the viewer may change, within the retention; NOT_FOUND otherwise. */
-async function revisionFor(ctx: RevisionContext, revisionId: string, field: string): Promise<NoteRevisionRow> {
+async function revisionFor(ctx: RevisionContext, revisionId: string): Promise<NoteRevisionRow> {
   const revision = await ctx.loaders.revisionById.load(revisionId);
-  if (!revision || revision.createdAt < keepSince(ctx) || !(await mayEdit(ctx, revision.noteId))) throw new NotFoundError('NoteRevision', field);
+  if (!revision || revision.createdAt < keepSince(ctx) || !(await mayEdit(ctx, revision.noteId))) throw new NotFoundError('NoteRevision');
   return revision;
 }
 
@@ -50,8 +50,8 @@ const partsOf = (changes: Change[]) => changes.map((part) => ({ kind: (part.adde
 export async function diffRevisions(ctx: RevisionContext, fromId: string, toId: string | null): Promise<NoteRevisionDiff> {
   ctx.auth.require('notes:read');
   if (fromId === toId) throw new UserInputError('to: give a different revision than `from` (or none, for the note as it is now).', 'to');
-  const from = await revisionFor(ctx, fromId, 'from');
-  const to = toId ? await revisionFor(ctx, toId, 'to') : null;
+  const from = await revisionFor(ctx, fromId);
+  const to = toId ? await revisionFor(ctx, toId) : null;
   if (to && to.noteId !== from.noteId) throw new UserInputError('to: a revision of the same note as `from`.', 'to');
   const current = to ?? (await accessTo(ctx, from.noteId))!.note;
   return {
@@ -69,7 +69,7 @@ export async function diffRevisions(ctx: RevisionContext, fromId: string, toId: 
  * a new revision (the history only grows). The owner's; FORBIDDEN for editors.
  */
 export async function restoreRevision(ctx: Parameters<typeof updateNote>[0] & RevisionContext, revisionId: string): Promise<NoteRow> {
-  const revision = await revisionFor(ctx, revisionId, 'revisionId');
+  const revision = await revisionFor(ctx, revisionId);
   if ((await accessTo(ctx, revision.noteId))?.access !== 'owner') throw new ForbiddenError('Only the note\'s owner restores a revision; you can copy its text into the note instead.');
   return updateNote(ctx, revision.noteId, { title: revision.title, body: revision.body });
 }

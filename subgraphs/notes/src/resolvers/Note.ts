@@ -3,6 +3,7 @@ import { renderDocumentMarkdown } from '@mosaic/markdown';
 import { visibleNote } from '../domain/notes';
 import { notebookOfNote } from '../domain/notebooks';
 import { listRevisions } from '../domain/revisions';
+import { shareLinksOf } from '../domain/share-links';
 import { sharesOf, viewerAccessOf } from '../domain/sharing';
 import type { NoteResolvers } from '../resolvers.generated';
 
@@ -18,6 +19,7 @@ export const Note: NoteResolvers = {
   viewerAccess: async (note, _args, ctx) => ACCESS[await viewerAccessOf(ctx, note)],
   shares: (note, _args, ctx) => sharesOf(ctx, note),
   notebook: (note, _args, ctx) => notebookOfNote(ctx, note),
+  shareLinks: (note, _args, ctx) => shareLinksOf(ctx, note),
   revisions: (note, args, ctx) => listRevisions(ctx, note, { first: args.first, before: args.before ? decodeId('NoteRevision', args.before, 'before') : null }),
   organization: (note) => (note.tenantId ? { id: encodeId('Organization', note.tenantId) } : null),
 };

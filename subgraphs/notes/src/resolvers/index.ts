@@ -19,7 +19,12 @@ import { moveNotebook } from './Mutation/moveNotebook';
 import { renameNotebook } from './Mutation/renameNotebook';
 import { Notebook } from './Notebook';
 import { notebooks } from './Query/notebooks';
+import { createNoteShareLink } from './Mutation/createNoteShareLink';
+import { revokeNoteShareLink } from './Mutation/revokeNoteShareLink';
 import { NoteRevision } from './NoteRevision';
+import { NoteShareLink } from './NoteShareLink';
+import { sharedNote } from './Query/sharedNote';
+import { SharedNote } from './SharedNote';
 import { NoteShare } from './NoteShare';
 import { noteRevisionDiff } from './Query/noteRevisionDiff';
 import { restoreNoteRevision } from './Mutation/restoreNoteRevision';
@@ -35,8 +40,8 @@ import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { note, noteTags, notesSharedWithMe, noteDocument, noteRevisionDiff, notebooks },
-  Mutation: { createNote, updateNote, deleteNote, pinNote, unpinNote, archiveNote, unarchiveNote, addNoteTags, removeNoteTags, applyNoteUpdate, shareNote, unshareNote, restoreNoteRevision, createNotebook, renameNotebook, moveNotebook, deleteNotebook, moveNote },
+  Query: { note, noteTags, notesSharedWithMe, noteDocument, noteRevisionDiff, notebooks, sharedNote },
+  Mutation: { createNote, updateNote, deleteNote, pinNote, unpinNote, archiveNote, unarchiveNote, addNoteTags, removeNoteTags, applyNoteUpdate, shareNote, unshareNote, restoreNoteRevision, createNotebook, renameNotebook, moveNotebook, deleteNotebook, moveNote, createNoteShareLink, revokeNoteShareLink },
   Subscription: { noteUpdates },
   User,
   Note,
@@ -44,5 +49,7 @@ export const resolvers: Resolvers = {
   Notebook,
   NoteRevision,
   NoteShare,
+  NoteShareLink,
+  SharedNote,
   NoteUpdate,
 };

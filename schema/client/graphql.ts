@@ -191,6 +191,8 @@ export type LoginInput = {
 export type NoteFilter = {
   /** false (the default): notes not archived; true: only archived notes; null: both. */
   archived?: boolean | null | undefined;
+  /** Only notes filed directly in this notebook of yours. */
+  notebookId?: string | number | null | undefined;
   /** true: only pinned notes; false: only notes that are not pinned. */
   pinned?: boolean | null | undefined;
   /** Only notes that carry every one of these tags (compared after normalising, like note tags). */

@@ -29,6 +29,7 @@ export * from './http/http-server';
 export { readBody, BodyTooLargeError } from './http/read-body';
 export { DateTimeScalar } from './graphql/date-time-scalar';
 export { uuidv7 } from './data/uuid';
+export { bytea } from './data/bytea';
 export { isUniqueViolation } from './db/pg-errors';
 export { rowLoader, groupLoader, refreshLoaders, written, type WrittenRow } from './data/loaders';
 export { parentQueryLoader, type ParentKey } from './data/parent-query-loader';

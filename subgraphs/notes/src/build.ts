@@ -3,6 +3,8 @@ import type { Context } from './context';
 import { accountEvents } from '@mosaic/accounts/events';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
+import type { NotesSettings } from './env';
+import { sharedNotePages } from './public/shared-note-page';
 import { resolvers } from './resolvers';
 
 /**
@@ -11,7 +13,7 @@ import { resolvers } from './resolvers';
  * token's roles. Note ownership is a rule of the domain functions (someone else's note must look
  * missing, not forbidden).
  */
-export function buildSubgraph(deps: BuildDeps): BuiltSubgraph {
+export function buildSubgraph(deps: BuildDeps, settings: NotesSettings): BuiltSubgraph {
   deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount, { group: 'account-deleted' });
   const subgraph = createSubgraph<Context>({
     deps,
@@ -19,8 +21,8 @@ export function buildSubgraph(deps: BuildDeps): BuiltSubgraph {
     context: (base) => {
       // Row-level security: every statement of this request runs bound to the verified token's user and organisation.
       const db = tenantDb(deps.db, tenantScopeOf(base.auth));
-      return { ...base, db, now: deps.now, loaders: createLoaders(db) };
+      return { ...base, db, linkDb: deps.db, now: deps.now, pubsub: deps.pubsub, settings, loaders: createLoaders(db, base.viewer?.userId ?? null) };
     },
   });
-  return { subgraph };
+  return { subgraph, publicHttp: sharedNotePages({ db: deps.db, log: deps.log, now: deps.now }) };
 }

@@ -1,5 +1,9 @@
 import type { UserReference } from '@mosaic/kit';
-import type { NoteRow } from './data/tables';
+import type { NotebookRow, NoteRevisionRow, NoteRow, NoteShareLinkRow, NoteShareRow } from './data/tables';
+import type { CreatedShareLink } from './domain/share-links';
+import type { NoteRevisionDiff } from './domain/revisions';
+import type { NoteUpdatePayload } from './domain/co-editing/topic';
+import type { NoteSyncResult } from './domain/co-editing/co-editing';
 import type { NoteEdgeModel, NotePage } from './domain/list-notes';
 
 
@@ -7,3 +11,12 @@ export type UserMapper = UserReference;
 export type NoteMapper = NoteRow;
 export type NoteEdgeMapper = NoteEdgeModel;
 export type NoteConnectionMapper = NotePage;
+export type NoteShareMapper = NoteShareRow;
+export type NoteSyncMapper = NoteSyncResult;
+export type NoteUpdateMapper = NoteUpdatePayload;
+export type NoteRevisionMapper = NoteRevisionRow;
+export type NoteRevisionDiffMapper = NoteRevisionDiff;
+export type NotebookMapper = NotebookRow;
+export type NoteShareLinkMapper = NoteShareLinkRow;
+export type CreatedNoteShareLinkMapper = CreatedShareLink;
+export type SharedNoteMapper = NoteRow;

@@ -1,31 +1,40 @@
-import type { QueryObserver } from '@mosaic/kit';
-import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, type TestDatabase } from '@mosaic/testing';
+import type { PubSub, QueryObserver } from '@mosaic/kit';
+import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, type TestAuth, type TestDatabase } from '@mosaic/testing';
 import notes from '../src/index';
 
 /**
  * The notes subgraph over real HTTP on a fresh database, with real access tokens and a movable
  * clock. `onQuery` sees every SQL statement the subgraph issues (statement counting).
  */
-export async function startNotes(options: { onQuery?: QueryObserver } = {}) {
-  const database: TestDatabase = await createTestDatabase();
-  const auth = await createTestAuth();
+export async function startNotes(options: { onQuery?: QueryObserver; database?: TestDatabase; auth?: TestAuth; pubsub?: PubSub; env?: Record<string, string> } = {}) {
+  const database: TestDatabase = options.database ?? (await createTestDatabase());
+  const auth = options.auth ?? (await createTestAuth());
   const clock = { offsetMs: 0 };
-  const served = await serveModuleForTest(notes, {
-    db: database.appDb(options.onQuery),
-    verifier: auth.verifier,
-    now: () => new Date(Date.now() + clock.offsetMs),
-    client: database.client,
-  });
+  const served = await serveModuleForTest(
+    notes,
+    {
+      db: database.appDb(options.onQuery),
+      verifier: auth.verifier,
+      now: () => new Date(Date.now() + clock.offsetMs),
+      client: database.client,
+      ...(options.pubsub ? { pubsub: options.pubsub } : {}),
+    },
+    { ...process.env, ...options.env },
+  );
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   return {
     url: served.url,
+    wsUrl: served.url.replace('http', 'ws'),
+    /** Where the public pages (`/notes/shared/<token>`) are served. */
+    origin: served.origin,
     database,
     auth,
     clock,
     call,
+    /** Stops the server; the database is dropped only when this app created it. */
     async close() {
       await served.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

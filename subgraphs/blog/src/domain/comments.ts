@@ -5,7 +5,7 @@ import { countCommentsSince, findCommentsByIds, findPendingPage, insertComment, 
 import { findPostsByIds } from '../data/post-repo';
 import type { CommentRow, CommentStatus } from '../data/tables';
 import { isEditor, maySee, maySeeComment } from './access';
-import { renderCommentMarkdown } from './content/markdown';
+import { renderCommentMarkdown } from '@mosaic/markdown';
 
 type CommentContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'events' | 'settings'>;
 

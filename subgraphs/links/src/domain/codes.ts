@@ -43,6 +43,7 @@ export const RESERVED_CODES: ReadonlySet<string> = new Set([
   'billing',
   'commerce',
   'graphiql',
+  'notes',
 ]);
 
 export const isReserved = (code: string) => RESERVED_CODES.has(codeKeyOf(code));

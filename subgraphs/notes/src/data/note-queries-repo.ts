@@ -15,6 +15,8 @@ export interface NoteCriteria {
   tags: string[];
   /** ISO instant, exclusive. */
   updatedAfter: string | null;
+  /** Raw notebook id: only the notes filed directly in it. */
+  notebookId: string | null;
 }
 
 export type NoteOrderName = 'UPDATED_AT' | 'CREATED_AT' | 'TITLE' | 'RELEVANCE';
@@ -50,6 +52,7 @@ function conditions(criteria: NoteCriteria, tsquery: SQL | null): (SQL | undefin
     criteria.pinned === null ? undefined : eq(notes.pinned, criteria.pinned),
     criteria.tags.length > 0 ? arrayContains(notes.tags, criteria.tags) : undefined,
     criteria.updatedAfter ? gt(notes.updatedAt, new Date(criteria.updatedAfter)) : undefined,
+    criteria.notebookId ? eq(notes.notebookId, criteria.notebookId) : undefined,
     tsquery ? sql`${notes.searchDocument} @@ ${tsquery}` : undefined,
   ];
 }
@@ -131,6 +134,7 @@ export async function findNotePages(db: Db, ownerIds: readonly string[], query: 
     archivedAt: page.archivedAt,
     createdAt: page.createdAt,
     updatedAt: page.updatedAt,
+    notebookId: page.notebookId,
   } satisfies Record<keyof NoteRow, unknown>;
   // The excerpt may come from the title or the body; an empty title adds no blank line.
   const document = sql`case when ${page.title} = '' then ${page.body} else ${page.title} || E'\\n' || ${page.body} end`;

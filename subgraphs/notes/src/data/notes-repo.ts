@@ -2,8 +2,8 @@ import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@mosaic/kit';
 import { notes, type NewNote, type NoteRow } from './tables';
 
-/** Every column but the search document, which only SQL reads (and which can be large). */
-const { searchDocument: _searchDocument, ...columns } = getTableColumns(notes);
+/** Every column but the search document (only SQL reads it) and the co-editing state (only co-editing reads it). */
+const { searchDocument: _searchDocument, crdtState: _crdtState, ...columns } = getTableColumns(notes);
 export const noteColumns = columns;
 
 /** Where a note is addressed by its owner: anyone else's note is indistinguishable from a missing one. */
@@ -14,7 +14,7 @@ const owned = (id: string, ownerId: string) => and(eq(notes.id, id), eq(notes.ow
  * writes within one millisecond, or on a host whose clock is behind, still give distinct versions
  * for optimistic concurrency.
  */
-const nextVersion = (now: Date): SQL => sql`greatest(${now.toISOString()}::timestamptz, ${notes.updatedAt} + interval '1 millisecond')`;
+export const nextVersion = (now: Date): SQL => sql`greatest(${now.toISOString()}::timestamptz, ${notes.updatedAt} + interval '1 millisecond')`;
 
 export async function findNotesByIds(db: Db, ids: readonly string[]): Promise<NoteRow[]> {
   return db.select(noteColumns).from(notes).where(inArray(notes.id, [...ids]));
@@ -89,4 +89,10 @@ export async function deleteOwnedNote(db: Db, id: string, ownerId: string): Prom
 /** Every note of a user. */
 export async function deleteNotesOfOwner(db: Db, ownerId: string): Promise<number> {
   return (await db.delete(notes).where(eq(notes.ownerId, ownerId)).returning({ id: notes.id })).length;
+}
+
+/** The body follows the co-editing document's text (the caller holds the row lock); the version moves like on every write. */
+export async function setBodyFromDocument(db: Db, noteId: string, body: string, now: Date): Promise<NoteRow | undefined> {
+  const [row] = await db.update(notes).set({ body, updatedAt: nextVersion(now) }).where(eq(notes.id, noteId)).returning(noteColumns);
+  return row;
 }

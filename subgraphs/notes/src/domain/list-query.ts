@@ -1,4 +1,4 @@
-import { pageSize, UserInputError, validate } from '@mosaic/kit';
+import { decodeId, pageSize, UserInputError, validate } from '@mosaic/kit';
 import type { NoteCriteria, NoteListQuery, NoteOrderName } from '../data/note-queries-repo';
 import { decodeKeyset } from './note-cursors';
 import { characterCount } from './note-text';
@@ -17,6 +17,7 @@ export interface NoteListArgs {
     archived?: boolean | null;
     tags?: readonly string[] | null;
     updatedAfter?: string | null;
+    notebookId?: string | null;
   } | null;
   orderBy?: NoteOrderName | null;
 }
@@ -44,12 +45,13 @@ export function parseNoteListArgs(args: NoteListArgs): NoteListQuery {
     archived: filter.archived === undefined ? false : filter.archived,
     tags: filter.tags ? validate(tagListSchema, filter.tags, 'filter.tags') : [],
     updatedAfter: filter.updatedAfter ?? null,
+    notebookId: filter.notebookId ? decodeId('Notebook', filter.notebookId, 'filter.notebookId') : null,
   };
   return { ...criteria, order, limit, after: args.after ? decodeKeyset(args.after, order) : null };
 }
 
 /** The part of a list query that decides which notes match (what `totalCount` counts). */
 export function criteriaOf(query: NoteListQuery): NoteCriteria {
-  const { search, pinned, archived, tags, updatedAfter } = query;
-  return { search, pinned, archived, tags, updatedAfter };
+  const { search, pinned, archived, tags, updatedAfter, notebookId } = query;
+  return { search, pinned, archived, tags, updatedAfter, notebookId };
 }

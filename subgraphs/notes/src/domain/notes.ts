@@ -3,20 +3,21 @@ import { ConflictError, NotFoundError, UserInputError, uuidv7, validate, refresh
 import type { Context } from '../context';
 import { deleteOwnedNote, findOwnedNote, insertNote, updateOwnedNote } from '../data/notes-repo';
 import type { NoteRow } from '../data/tables';
+import { accessTo } from './access';
+import { saveRevision } from './revision-recording';
+import { broadcast, openForWrite, storeUpdate } from './co-editing/co-editing';
+import { encodeBase64, replaceText } from './co-editing/yjs-document';
 import { bodySchema, titleSchema } from './note-text';
 import { tagListSchema } from './tags';
 
-type NotesContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;
+type NotesContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'pubsub' | 'settings'>;
 
 /**
- * The viewer's note, or one shared in the organisation their token is switched to; null for
- * anything else, exactly as for a missing one, so existence never leaks.
+ * The viewer's note, one shared with them, or one shared in the organisation their token is
+ * switched to; null for anything else, exactly as for a missing one, so existence never leaks.
  */
 export async function visibleNote(ctx: Pick<Context, 'auth' | 'loaders'>, noteId: string): Promise<NoteRow | null> {
-  const ownerId = ctx.auth.require('notes:read').userId;
-  const note = await ctx.loaders.noteById.load(noteId);
-  if (!note) return null;
-  return (note.tenantId === null ? note.ownerId === ownerId : note.tenantId === ctx.auth.tenantId()) ? note : null;
+  return (await accessTo(ctx, noteId))?.note ?? null;
 }
 
 /** `Query.note`: the viewer's note or NOT_FOUND. */
@@ -40,18 +41,22 @@ export async function createNote(ctx: NotesContext, input: unknown): Promise<Not
   const tenantId = shared ? ctx.auth.tenantId() : null;
   if (shared && !tenantId) throw new UserInputError('input.shared: switch to an organization first (switchOrganization); a shared note belongs to it.', 'input.shared');
   const now = ctx.now();
-  const note = await ctx.db.run((tx) => insertNote(tx, {
-    id: uuidv7(now.getTime()),
-    ownerId,
-    tenantId,
-    title: title ?? '',
-    body: body ?? '',
-    tags: tags ?? [],
-    pinned: pinned ?? false,
-    archivedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  }));
+  const note = await ctx.db.run(async (tx) => {
+    const created = await insertNote(tx, {
+      id: uuidv7(now.getTime()),
+      ownerId,
+      tenantId,
+      title: title ?? '',
+      body: body ?? '',
+      tags: tags ?? [],
+      pinned: pinned ?? false,
+      archivedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await saveRevision(ctx, tx, created, ownerId);
+    return created;
+  });
   refreshLoaders(ctx.loaders, written(ctx.loaders.noteById, note.id, note));
   return note;
 }
@@ -74,7 +79,15 @@ export async function updateNote(ctx: NotesContext, noteId: string, input: unkno
     throw new UserInputError('input: give at least one of title, body or tags to change.', 'input');
   }
   const expected = expectedUpdatedAt ? new Date(expectedUpdatedAt) : undefined;
-  const note = await ctx.db.run((tx) => updateOwnedNote(tx, { id: noteId, ownerId, expectedUpdatedAt: expected }, changes, ctx.now()));
+  const { note, bodyUpdate } = await ctx.db.run(async (tx) => {
+    // A new body is an edit of the co-editing document too (the smallest one), so co-editors keep their changes elsewhere in the text.
+    const opened = changes.body === undefined ? null : await openForWrite(tx, noteId);
+    const update = opened ? replaceText(opened.doc, changes.body!) : null;
+    const row = await updateOwnedNote(tx, { id: noteId, ownerId, expectedUpdatedAt: expected }, changes, ctx.now());
+    if (row && opened && update) await storeUpdate(ctx, tx, { noteId, authorId: ownerId, ...opened }, update);
+    if (row && (changes.title !== undefined || changes.body !== undefined)) await saveRevision(ctx, tx, row, ownerId);
+    return { note: row, bodyUpdate: row ? update : null };
+  });
   if (!note) {
     const current = expected ? await ctx.db.run((tx) => findOwnedNote(tx, noteId, ownerId)) : undefined;
     if (!current) throw new NotFoundError('Note');
@@ -84,6 +97,7 @@ export async function updateNote(ctx: NotesContext, noteId: string, input: unkno
     });
   }
   refreshLoaders(ctx.loaders, written(ctx.loaders.noteById, note.id, note));
+  if (bodyUpdate) await broadcast(ctx, { noteId, update: encodeBase64(bodyUpdate), origin: null, authorId: ownerId, sync: false });
   return note;
 }
 

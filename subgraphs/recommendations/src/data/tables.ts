@@ -1,14 +1,10 @@
-import { customType, index, integer, jsonb, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '@mosaic/kit';
+import { index, integer, jsonb, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { InteractionKind } from '../model/behaviour';
 
 /** Everything recommendations stores lives in its own PostgreSQL schema. No column defaults: the application owns values. */
 export const recommendationsSchema = pgSchema('recommendations');
 
-// postgres.js reads bytea as a Buffer, PGlite (all-in-one) as a Uint8Array: both become a Buffer.
-const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
-});
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 
 /**

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainTextOf, renderCommentMarkdown, renderPostMarkdown } from '../src/domain/content/markdown';
-import { excerptOf, readingMinutes } from '../src/domain/content/text-facts';
-import { slugCandidate, slugify } from '../src/domain/content/slugs';
+import { renderCommentMarkdown, renderDocumentMarkdown } from '../src/markdown';
 
 /** Attacks from the OWASP XSS filter evasion cheat sheet that survive naive markdown renderers. */
 const attacks = [
@@ -41,13 +39,13 @@ const unsafe = (html: string) =>
 describe('markdown rendering', () => {
   for (const attack of attacks) {
     it(`neutralises ${attack}`, () => {
-      expect(unsafe(renderPostMarkdown(attack))).toBe(false);
+      expect(unsafe(renderDocumentMarkdown(attack))).toBe(false);
       expect(unsafe(renderCommentMarkdown(attack))).toBe(false);
     });
   }
 
   it('keeps ordinary markdown: headings, emphasis, lists, code, links and images', () => {
-    const html = renderPostMarkdown('# Title\n\nSome *em* and **strong**, [a link](https://example.com).\n\n- one\n- two\n\n```ts\nconst x = 1;\n```\n\n![cat](https://example.com/cat.png)');
+    const html = renderDocumentMarkdown('# Title\n\nSome *em* and **strong**, [a link](https://example.com).\n\n- one\n- two\n\n```ts\nconst x = 1;\n```\n\n![cat](https://example.com/cat.png)');
     expect(html).toContain('<h1>Title</h1>');
     expect(html).toContain('<em>em</em>');
     expect(html).toContain('<a href="https://example.com" rel="noopener noreferrer">a link</a>');
@@ -60,35 +58,8 @@ describe('markdown rendering', () => {
     expect(renderCommentMarkdown('see https://example.com')).toContain('rel="nofollow ugc noopener noreferrer"');
   });
 
-  it('allows safe raw HTML in posts', () => {
-    expect(renderPostMarkdown('<figure><img src="https://example.com/a.png" alt="a"><figcaption>A</figcaption></figure>')).toContain('<figcaption>A</figcaption>');
+  it('allows safe raw HTML in documents', () => {
+    expect(renderDocumentMarkdown('<figure><img src="https://example.com/a.png" alt="a"><figcaption>A</figcaption></figure>')).toContain('<figcaption>A</figcaption>');
   });
 });
 
-describe('text facts', () => {
-  it('reading time is whole minutes at 230 words per minute, at least one', () => {
-    expect(readingMinutes('word')).toBe(1);
-    expect(readingMinutes(Array(231).fill('w').join(' '))).toBe(2);
-  });
-
-  it('excerpts cut at a word boundary', () => {
-    expect(excerptOf('short')).toBe('short');
-    expect(excerptOf('alpha beta gamma delta', 12)).toBe('alpha beta…');
-  });
-
-  it('plain text has no markup and decoded entities', () => {
-    expect(plainTextOf(renderPostMarkdown('# Hi & bye\n\n*there* <script>x</script>'))).toBe('Hi & bye there');
-  });
-});
-
-describe('slugs', () => {
-  it('folds accents and punctuation', () => {
-    expect(slugify('  Crème Brûlée: a recipe!  ')).toBe('creme-brulee-a-recipe');
-    expect(slugify('🎉🎉')).toBe('post');
-  });
-  it('numbers candidates within the length limit', () => {
-    expect(slugCandidate('hello', 1)).toBe('hello');
-    expect(slugCandidate('hello', 3)).toBe('hello-3');
-    expect(slugCandidate('a'.repeat(80), 2)).toHaveLength(80);
-  });
-});

@@ -8,16 +8,16 @@ import sanitizeHtml from 'sanitize-html';
  * schemes — no `<script>`, `<style>`, `<iframe>`, no `on*` handlers, no `style`, no
  * `javascript:` URLs however they are spelled or encoded.
  *
- * Posts may contain raw HTML (authors embed figures and tables, as in Ghost); it passes the same
- * sanitiser. Comments may not: their raw HTML is shown as text, and their links get
- * `rel="nofollow ugc"` so the blog does not vouch for what readers link to.
+ * Documents (blog posts, notes) may contain raw HTML (authors embed figures and tables, as in
+ * Ghost); it passes the same sanitiser. Comments may not: their raw HTML is shown as text, and
+ * their links get `rel="nofollow ugc"` so the site does not vouch for what readers link to.
  */
-const postRenderer = new MarkdownIt({ html: true, linkify: true, typographer: true });
+const documentRenderer = new MarkdownIt({ html: true, linkify: true, typographer: true });
 const commentRenderer = new MarkdownIt({ html: false, linkify: true, typographer: true });
 
 const SAFE_SCHEMES = ['http', 'https', 'mailto'];
 
-const POST_POLICY: sanitizeHtml.IOptions = {
+const DOCUMENT_POLICY: sanitizeHtml.IOptions = {
   allowedTags: [
     ...sanitizeHtml.defaults.allowedTags,
     'img',
@@ -57,8 +57,10 @@ const COMMENT_POLICY: sanitizeHtml.IOptions = {
   },
 };
 
-export const renderPostMarkdown = (markdown: string): string => sanitizeHtml(postRenderer.render(markdown), POST_POLICY);
+/** A document's markdown (raw HTML allowed) as HTML safe to insert into a page. */
+export const renderDocumentMarkdown = (markdown: string): string => sanitizeHtml(documentRenderer.render(markdown), DOCUMENT_POLICY);
 
+/** A reader's comment: no raw HTML, links marked nofollow. */
 export const renderCommentMarkdown = (markdown: string): string => sanitizeHtml(commentRenderer.render(markdown), COMMENT_POLICY);
 
 /** The text a reader sees, without markup: for excerpts, reading time and feeds' summaries. */

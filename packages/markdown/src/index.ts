@@ -1,0 +1,1 @@
+export { plainTextOf, renderCommentMarkdown, renderDocumentMarkdown } from './markdown';

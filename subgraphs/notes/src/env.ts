@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Notes' own variables (README: Configuration). Defaults suit a local `pnpm start`. */
+export const notesEnv = z
+  .object({
+    /** Origin share links are served at (the gateway's, or the ingress host): `<origin>/notes/shared/<token>`. */
+    NOTES_PUBLIC_URL: z.url().default('http://localhost:4000'),
+    /**
+     * Co-editing: after this many stored Yjs updates a note's document is compacted into one
+     * snapshot (fewer rows to read per edit, history of intermediate states dropped).
+     */
+    NOTES_CRDT_COMPACT_EVERY: z.coerce.number().int().min(1).max(10_000).default(100),
+    /** Revision history: edits by one person within this many seconds of a revision's start are one revision (Joplin's default: 10 minutes). */
+    NOTES_REVISION_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+    /** Revision history: revisions older than this many days are dropped (Joplin's default: 90). */
+    NOTES_REVISION_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+  })
+  .transform((e) => ({
+    publicUrl: e.NOTES_PUBLIC_URL.replace(/\/+$/, ''),
+    crdtCompactEvery: e.NOTES_CRDT_COMPACT_EVERY,
+    revisions: { intervalMs: e.NOTES_REVISION_INTERVAL_SECONDS * 1000, retentionMs: e.NOTES_REVISION_RETENTION_DAYS * 86_400_000 },
+  }));
+
+export type NotesSettings = z.output<typeof notesEnv>;

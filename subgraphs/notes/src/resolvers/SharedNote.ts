@@ -1,0 +1,6 @@
+import { renderDocumentMarkdown } from '@mosaic/markdown';
+import type { SharedNoteResolvers } from '../resolvers.generated';
+
+export const SharedNote: SharedNoteResolvers = {
+  html: (note) => renderDocumentMarkdown(note.body),
+};

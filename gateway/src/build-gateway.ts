@@ -40,6 +40,7 @@ import { buildSupergraphModel } from './subscriptions/supergraph-model';
 import { attachGatewaySubscriptions, type GatewaySocketOptions, type SubscriptionLimits } from './subscriptions/ws-server';
 import { createHttpSubscriptions, streamProtocolOf } from './subscriptions/http-subscriptions';
 import { subgraphEndpoints, supergraphForGateway, type SubgraphEndpoint } from './supergraph';
+import { meteringFor, meteringPlugin, type MeteringConfig } from './metering';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -67,6 +68,8 @@ export interface GatewayOptions {
   demandControl?: Partial<DemandControlOptions>;
   /** The web app at /app/ and GraphiQL at /graphiql (see http/web-app.ts). */
   webApp?: Omit<WebAppOptions, 'production'>;
+  /** API calls per organisation per month against its plan (metering/); absent: not metered. */
+  metering?: MeteringConfig;
 }
 
 export interface Gateway {
@@ -126,6 +129,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const operationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   const armor = armorFor(operationLimits, options.production);
   const demandControl = demandControlPlugin(options.supergraphSdl, { ...DEFAULT_DEMAND_CONTROL, ...options.demandControl }, metrics);
+  const meter = meteringFor(options.metering, { urlOf: (name) => urlOf.get(name), signerFor, timeoutMs, log, registry: metrics.registry });
   const trustedDocuments = options.trustedDocuments ?? loadTrustedDocuments('off', '');
   const rateLimits: RateLimits = { limiter: createMemoryRateLimiter(), perIp: 1200, perUser: 600, ...options.rateLimits };
   const guard = createRequestGuard({ rateLimits, trustedDocuments, trustedProxies: options.trustedProxies ?? false, verifier });
@@ -172,6 +176,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...armor.plugins,
       metrics.plugin,
       demandControl,
+      ...(meter ? [meteringPlugin(meter)] : []),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, document: options.sandboxDocument ?? defaultSandboxDocument }),
@@ -251,6 +256,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await server.stop();
       await rateLimits.limiter.close();
       demandControl.close();
+      await meter?.close();
       for (const source of sources) source.close();
     },
   };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, createRoutedServer, createTokenVerifier, listen, PortUnavailableError, setupTracing } from '@mosaic/kit';
+import { createLogger, createMemoryCacheStores, createRedisCacheStores, createRoutedServer, createTokenVerifier, listen, PortUnavailableError, setupTracing, USAGE_NAMESPACE } from '@mosaic/kit';
 import { createGateway } from './build-gateway';
 import { publicPathProxy } from './http/public-path-proxy';
 import { securityOptions } from './http/security-options';
@@ -8,6 +8,9 @@ import { env, subgraphUrlOverrides } from './env';
 const config = env();
 const log = createLogger('gateway');
 const tracing = await setupTracing({ serviceName: 'gateway', otlpEndpoint: config.tracing.otlpEndpoint });
+// Metering counts where tenancy reads them: Redis (REDIS_URL, tenancy's cache stores share it), else in this process.
+const redisUrl = config.security.rateLimits.redisUrl;
+const usageStores = config.metering.enabled ? (redisUrl ? await createRedisCacheStores(redisUrl, log) : createMemoryCacheStores()) : undefined;
 const gateway = createGateway({
   supergraphSdl: readFileSync(config.supergraph.path, 'utf8'),
   subgraphUrls: subgraphUrlOverrides(),
@@ -19,6 +22,7 @@ const gateway = createGateway({
   gatewaySecret: config.trust.gatewaySecret,
   demandControl: config.demandControl,
   progressiveOverride: config.progressiveOverride,
+  ...(usageStores ? { metering: { counters: usageStores.counters(USAGE_NAMESPACE), flushIntervalMs: config.metering.flushIntervalMs, planTtlMs: config.metering.planTtlMs } } : {}),
   ...(await securityOptions(config.security)),
 });
 await gateway.start();
@@ -36,6 +40,7 @@ const internal = await listen(createRoutedServer(gateway.internalRoutes, log), c
 log.info({ url: `${running.url}/graphql`, internal: internal.url }, 'gateway listening');
 const shutdown = async () => {
   await gateway.stop();
+  await usageStores?.close();
   await running.close();
   await internal.close();
   await tracing.shutdown();

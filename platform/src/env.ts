@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { internalEnv, securityEnv } from '@mosaic/gateway';
+import { internalEnv, meteringEnv, securityEnv } from '@mosaic/gateway';
 import { authVerifyEnv, databaseEnv, eventsEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv, tracingEnv } from '@mosaic/kit';
 import { GATEWAY_PORT } from './registry';
 
@@ -22,5 +22,6 @@ export const env = memoEnv({
   events: eventsEnv,
   subgraphPorts: subgraphPortsEnv,
   security: securityEnv,
+  metering: meteringEnv,
   tracing: tracingEnv,
 });

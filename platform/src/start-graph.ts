@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createGateway, type Gateway, type GatewayOptions } from '@mosaic/gateway';
+import { createGateway, type Gateway, type GatewayOptions, type MeteringConfig } from '@mosaic/gateway';
 import {
   applyMigrations,
   createRoutedServer,
@@ -17,10 +17,12 @@ import {
   DEFAULT_EVENTS_CONFIG,
   openSqlClient,
   openAppSqlClient,
+  USAGE_NAMESPACE,
   ping,
   serveSubgraph,
   type AuthVerifyConfig,
   type BuiltSubgraph,
+  type CacheStores,
   type DatabaseConfig,
   type EventBus,
   type EventsConfig,
@@ -68,6 +70,10 @@ export interface GraphOptions {
   /** Where the built web app is, and the demo account its sign-in page offers (development). */
   webApp?: GatewayOptions['webApp'];
   now?: () => Date;
+  /** API metering (gateway/src/metering): on by default, counting in the graph's cache stores, where tenancy reads usage. */
+  metering?: Omit<MeteringConfig, 'counters'> & { enabled?: boolean };
+  /** The cache stores (and usage counters) of every subgraph and the gateway; opened from `pubsub` when not given (tests pass Redis ones). */
+  caches?: CacheStores;
 }
 
 export interface RunningGraph {
@@ -128,7 +134,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   const builders = configureAll(modules, options.env ?? process.env);
   const client = await openSqlClient(options.database);
   const pubsub = await openPubSub(options.pubsub ?? { kind: 'memory' }, log);
-  const caches = await openCacheStores(options.pubsub ?? { kind: 'memory' }, log);
+  const caches = options.caches ?? (await openCacheStores(options.pubsub ?? { kind: 'memory' }, log));
   const events = await openEventBus(options.events ?? DEFAULT_EVENTS_CONFIG, log, 'mosaic-all-in-one');
   const served = new Map<string, ServedModule>();
   let appClient: SqlClient | undefined;
@@ -199,6 +205,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       ...options.security,
       ...(options.sandboxDocument ? { sandboxDocument: options.sandboxDocument } : {}),
       ...(options.webApp ? { webApp: options.webApp } : {}),
+      ...(options.metering?.enabled === false ? {} : { metering: { ...options.metering, counters: caches.counters(USAGE_NAMESPACE) } }),
     });
     await gateway.start();
     events.metrics.registerInto(gateway.metrics.registry);
@@ -226,7 +233,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       for (const name of [...served.keys()].reverse()) await stopModule(name);
       await events.close();
       await pubsub.close();
-      await caches.close();
+      if (!options.caches) await caches.close();
       await appClient?.close();
       await client.close();
     };
@@ -253,7 +260,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     for (const name of [...served.keys()]) await stopModule(name).catch(() => {});
     await events.close().catch(() => {});
     await pubsub.close().catch(() => {});
-    await caches.close().catch(() => {});
+    if (!options.caches) await caches.close().catch(() => {});
     await appClient?.close().catch(() => {});
     await client.close().catch(() => {});
     throw error;

@@ -77,3 +77,6 @@ export { withDeadLetterAdmin, deadLetterAdminResolvers, mergeResolvers } from '.
 export type { TenantMembership } from './auth/viewer';
 export { TENANT_APP_ROLE, TENANT_SETTINGS, NO_TENANT_SCOPE, tenantScopeOf, withTenant, bindTenant, tenantDb, type TenantScope, type TenantDb } from './db/tenant-scope';
 export { openAppSqlClient, type AppRoleConfig } from './db/app-connection';
+export { type Mailer, type MailMessage } from './mail/mailer';
+export { logMailer } from './mail/log-mailer';
+export { smtpMailer } from './mail/smtp-mailer';

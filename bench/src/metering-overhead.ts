@@ -64,7 +64,7 @@ async function main() {
       rounds,
       medianRps: { metered: median('metered'), unmetered: median('unmetered') },
       overheadPercent: Math.round((1 - median('metered') / median('unmetered')) * 1000) / 10,
-      // Every metered request of the measured rounds reached the Redis counter.
+      // Every metered request of the measured rounds reached the Redis counter (plus those in flight when a round stopped).
       meteredRequests: rounds.reduce((sum, r) => sum + r.metered.requests, 0),
       countedInRedis: after - before,
     };

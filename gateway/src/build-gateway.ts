@@ -44,6 +44,7 @@ import { buildSupergraphModel } from './subscriptions/supergraph-model';
 import { attachGatewaySubscriptions, type GatewaySocketOptions, type SubscriptionLimits } from './subscriptions/ws-server';
 import { createHttpSubscriptions, streamProtocolOf } from './subscriptions/http-subscriptions';
 import { subgraphEndpoints, supergraphForGateway, type SubgraphEndpoint } from './supergraph';
+import { meteringFor, meteringPlugin, type MeteringConfig } from './metering';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -73,6 +74,8 @@ export interface GatewayOptions {
   webApp?: Omit<WebAppOptions, 'production'>;
   /** Entity and response caches (README "Caching"); defaults: both on, in-process, no invalidating events. */
   caching?: CachingOptions;
+  /** API calls per organisation per month against its plan (metering/); absent: not metered. */
+  metering?: MeteringConfig;
 }
 
 export interface Gateway {
@@ -141,6 +144,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const operationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   const armor = armorFor(operationLimits, options.production);
   const demandControl = demandControlPlugin(options.supergraphSdl, { ...DEFAULT_DEMAND_CONTROL, ...options.demandControl }, metrics);
+  const meter = meteringFor(options.metering, { urlOf: (name) => urlOf.get(name), signerFor, timeoutMs, log, registry: metrics.registry });
   const trustedDocuments = options.trustedDocuments ?? loadTrustedDocuments('off', '');
   const rateLimits: RateLimits = { limiter: createMemoryRateLimiter(), perIp: 1200, perUser: 600, ...options.rateLimits };
   const guard = createRequestGuard({ rateLimits, trustedDocuments, trustedProxies: options.trustedProxies ?? false, verifier });
@@ -189,6 +193,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       demandControl,
       incrementalDeliveryPlugin(formatError),
       ...(caches.plugin ? [caches.plugin] : []),
+      ...(meter ? [meteringPlugin(meter)] : []),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, document: options.sandboxDocument ?? defaultSandboxDocument }),
@@ -278,6 +283,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await rateLimits.limiter.close();
       demandControl.close();
       await caches.close();
+      await meter?.close();
       for (const source of sources) source.close();
     },
   };

@@ -146,6 +146,20 @@ export const cachingEnv = z
   })
   .transform((e) => ({ entities: e.ENTITY_CACHE === 'on', responses: e.RESPONSE_CACHE === 'on', maxEntities: e.ENTITY_CACHE_MAX_ENTITIES }));
 
+/**
+ * API metering per organisation (metering/): API_METERING `on` (default) or `off`; counts go to
+ * the shared counters every API_METERING_FLUSH_MS; a plan read from tenancy is trusted for
+ * API_METERING_PLAN_TTL_SECONDS (a plan change shows within it).
+ */
+export const meteringEnv = z
+  .object({
+    API_METERING: z.enum(['on', 'off']).default('on'),
+    API_METERING_FLUSH_MS: z.coerce.number().int().positive().default(1_000),
+    API_METERING_PLAN_TTL_SECONDS: z.coerce.number().int().positive().default(60),
+  })
+  .transform((e) => ({ enabled: e.API_METERING === 'on', flushIntervalMs: e.API_METERING_FLUSH_MS, planTtlMs: e.API_METERING_PLAN_TTL_SECONDS * 1000 }));
+export type MeteringEnv = z.output<typeof meteringEnv>;
+
 /** OVERRIDE_LABELS: `@override` labels (other than `percent(n)`) that are on for every request, comma-separated. */
 export const overrideEnv = z
   .object({ OVERRIDE_LABELS: z.string().default('') })
@@ -166,5 +180,6 @@ export const env = memoEnv({
   caching: cachingEnv,
   /** AMQP_URL: where the events that invalidate cached entities arrive. */
   events: eventsEnv,
+  metering: meteringEnv,
   tracing: tracingEnv,
 });

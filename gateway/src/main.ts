@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, createRabbitMqTransport, createRoutedServer, createTokenVerifier, listen, PortUnavailableError, setupTracing } from '@mosaic/kit';
+import { createLogger, createMemoryCacheStores, createRabbitMqTransport, createRedisCacheStores, createRoutedServer, createTokenVerifier, listen, PortUnavailableError, setupTracing, USAGE_NAMESPACE } from '@mosaic/kit';
 import { createGateway } from './build-gateway';
 import { publicPathProxy } from './http/public-path-proxy';
 import { securityOptions } from './http/security-options';
@@ -11,6 +11,9 @@ const tracing = await setupTracing({ serviceName: 'gateway', otlpEndpoint: confi
 // Services mode: the events that drop cached entities come from the broker (none without AMQP_URL: entries then live out their maxAge).
 const { transport } = config.events;
 const events = transport.kind === 'rabbitmq' ? await createRabbitMqTransport({ url: transport.url, namespace: transport.namespace, connectionName: 'mosaic-gateway', log }) : undefined;
+// Metering counts where tenancy reads them: Redis (REDIS_URL, tenancy's cache stores share it), else in this process.
+const redisUrl = config.security.rateLimits.redisUrl;
+const usageStores = config.metering.enabled ? (redisUrl ? await createRedisCacheStores(redisUrl, log) : createMemoryCacheStores()) : undefined;
 const gateway = createGateway({
   supergraphSdl: readFileSync(config.supergraph.path, 'utf8'),
   subgraphUrls: subgraphUrlOverrides(),
@@ -23,6 +26,7 @@ const gateway = createGateway({
   demandControl: config.demandControl,
   progressiveOverride: config.progressiveOverride,
   caching: { ...config.caching, redisUrl: config.security.rateLimits.redisUrl, events },
+  ...(usageStores ? { metering: { counters: usageStores.counters(USAGE_NAMESPACE), flushIntervalMs: config.metering.flushIntervalMs, planTtlMs: config.metering.planTtlMs } } : {}),
   ...(await securityOptions(config.security)),
 });
 await gateway.start();
@@ -41,6 +45,7 @@ log.info({ url: `${running.url}/graphql`, internal: internal.url }, 'gateway lis
 const shutdown = async () => {
   await gateway.stop();
   await events?.close();
+  await usageStores?.close();
   await running.close();
   await internal.close();
   await tracing.shutdown();

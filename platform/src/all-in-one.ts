@@ -38,6 +38,7 @@ const graph = await startGraph({
   production: config.runtime.production,
   security: await securityOptions(config.security),
   caching: config.caching,
+  metering: config.metering,
   sandboxDocument,
   // The sign-in page's "Sign in as demo user" (the seeded account; never in production).
   webApp: config.runtime.production ? {} : { demoAccount: { email: DEMO_USER.email, password: DEMO_USER.password } },

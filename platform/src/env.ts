@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cachingEnv, internalEnv, securityEnv } from '@mosaic/gateway';
+import { cachingEnv, internalEnv, meteringEnv, securityEnv } from '@mosaic/gateway';
 import { authVerifyEnv, databaseEnv, eventsEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv, tracingEnv } from '@mosaic/kit';
 import { GATEWAY_PORT } from './registry';
 
@@ -23,5 +23,6 @@ export const env = memoEnv({
   subgraphPorts: subgraphPortsEnv,
   security: securityEnv,
   caching: cachingEnv,
+  metering: meteringEnv,
   tracing: tracingEnv,
 });

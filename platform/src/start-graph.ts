@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createGateway, type Gateway, type GatewayOptions } from '@mosaic/gateway';
+import { createGateway, type Gateway, type GatewayOptions, type MeteringConfig } from '@mosaic/gateway';
 import {
   applyMigrations,
   createRoutedServer,
@@ -17,10 +17,12 @@ import {
   DEFAULT_EVENTS_CONFIG,
   openSqlClient,
   openAppSqlClient,
+  USAGE_NAMESPACE,
   ping,
   serveSubgraph,
   type AuthVerifyConfig,
   type BuiltSubgraph,
+  type CacheStores,
   type DatabaseConfig,
   type EventBus,
   type EventsConfig,
@@ -70,6 +72,10 @@ export interface GraphOptions {
   now?: () => Date;
   /** The gateway's entity and response caches (on by default; their invalidating events come from this graph's bus). */
   caching?: Omit<NonNullable<GatewayOptions['caching']>, 'events' | 'redisUrl'>;
+  /** API metering (gateway/src/metering): on by default, counting in the graph's cache stores, where tenancy reads usage. */
+  metering?: Omit<MeteringConfig, 'counters'> & { enabled?: boolean };
+  /** The cache stores (and usage counters) of every subgraph and the gateway; opened from `pubsub` when not given (tests pass Redis ones). */
+  caches?: CacheStores;
 }
 
 export interface RunningGraph {
@@ -130,7 +136,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   const builders = configureAll(modules, options.env ?? process.env);
   const client = await openSqlClient(options.database);
   const pubsub = await openPubSub(options.pubsub ?? { kind: 'memory' }, log);
-  const caches = await openCacheStores(options.pubsub ?? { kind: 'memory' }, log);
+  const caches = options.caches ?? (await openCacheStores(options.pubsub ?? { kind: 'memory' }, log));
   const events = await openEventBus(options.events ?? DEFAULT_EVENTS_CONFIG, log, 'mosaic-all-in-one');
   const served = new Map<string, ServedModule>();
   let appClient: SqlClient | undefined;
@@ -203,6 +209,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       ...(options.webApp ? { webApp: options.webApp } : {}),
       // Entries shared in Redis when pub/sub is (several all-in-one replicas); dropped by this graph's events.
       caching: { ...options.caching, events: events.transport, ...(options.pubsub?.kind === 'redis' ? { redisUrl: options.pubsub.url } : {}) },
+      ...(options.metering?.enabled === false ? {} : { metering: { ...options.metering, counters: caches.counters(USAGE_NAMESPACE) } }),
     });
     await gateway.start();
     events.metrics.registerInto(gateway.metrics.registry);
@@ -230,7 +237,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       for (const name of [...served.keys()].reverse()) await stopModule(name);
       await events.close();
       await pubsub.close();
-      await caches.close();
+      if (!options.caches) await caches.close();
       await appClient?.close();
       await client.close();
     };
@@ -257,7 +264,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     for (const name of [...served.keys()]) await stopModule(name).catch(() => {});
     await events.close().catch(() => {});
     await pubsub.close().catch(() => {});
-    await caches.close().catch(() => {});
+    if (!options.caches) await caches.close().catch(() => {});
     await appClient?.close().catch(() => {});
     await client.close().catch(() => {});
     throw error;

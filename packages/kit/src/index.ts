@@ -60,6 +60,8 @@ export { generateSigningKey } from './auth/signing-key';
 export { GATEWAY_PATHS, GATEWAY_PREFIXES } from './http/gateway-paths';
 export { createMemoryCacheStores, type CacheStore, type CacheStores, type CacheStoreOptions } from './cache/cache-store';
 export { createRedisCacheStores } from './cache/redis-cache-store';
+export { createMemoryCounterStore, redisCounterStore, type CounterStore } from './cache/counter-store';
+export { API_CALLS_METER, monthlyUsageKey, utcMonthOf, USAGE_NAMESPACE, USAGE_RETENTION_MS, type UtcMonth } from './cache/monthly-usage';
 export { openCacheStores } from './cache/open-cache-stores';
 export { publicPathTable, matchPublicPath, type PublicPath } from './http/public-paths';
 export { defineEvents, event, type EventCatalog, type EventDefinition, type EventEnvelope, type DeliveredEvent, type EventTypeOf, type PayloadOf } from './events/catalog';
@@ -76,3 +78,6 @@ export { withDeadLetterAdmin, deadLetterAdminResolvers, mergeResolvers } from '.
 export type { TenantMembership } from './auth/viewer';
 export { TENANT_APP_ROLE, TENANT_SETTINGS, NO_TENANT_SCOPE, tenantScopeOf, withTenant, bindTenant, tenantDb, type TenantScope, type TenantDb } from './db/tenant-scope';
 export { openAppSqlClient, type AppRoleConfig } from './db/app-connection';
+export { type Mailer, type MailMessage } from './mail/mailer';
+export { logMailer } from './mail/log-mailer';
+export { smtpMailer } from './mail/smtp-mailer';

@@ -34,6 +34,34 @@ describe.each(backends)('%s cache stores', (_name, create) => {
   });
 });
 
+describe.each(backends)('%s counters', (_name, create) => {
+  it('add in batches, shared by every handle of a namespace, apart from other namespaces, gone after their lifetime', async () => {
+    const stores = await create();
+    open.push(stores);
+    const meter = stores.counters('meter');
+    expect(await meter.get(['a', 'b'])).toEqual([0, 0]);
+    expect(await meter.add([['a', 3], ['b', 1]], 10_000)).toEqual([3, 1]);
+    expect(await stores.counters('meter').add([['a', 2]], 10_000)).toEqual([5]);
+    expect(await stores.counters('other').get(['a'])).toEqual([0]);
+    expect(await meter.get(['a', 'b', 'c'])).toEqual([5, 1, 0]);
+    await meter.add([['short', 1]], 30);
+    await expect.poll(() => meter.get(['short']), { timeout: 5_000, interval: 20 }).toEqual([0]);
+  });
+
+  it('addWithin adds only while the count stays within the limit, atomically under concurrency', async () => {
+    const stores = await create();
+    open.push(stores);
+    const budget = stores.counters('budget');
+    const results = await Promise.all(Array.from({ length: 12 }, () => budget.addWithin('k', 10, 100, 10_000)));
+    expect(results.filter((r) => r.added)).toHaveLength(10);
+    expect(await budget.get(['k'])).toEqual([100]);
+    const refused = await budget.addWithin('k', 1, 100, 10_000);
+    expect(refused).toMatchObject({ added: false, count: 100 });
+    expect(refused.ttlMs).toBeGreaterThan(0);
+    expect(refused.ttlMs).toBeLessThanOrEqual(10_000);
+  });
+});
+
 describe('memory cache stores', () => {
   it('keep at most maxEntries, dropping the least recently used', async () => {
     const store = createMemoryCacheStores().store('bounded', { maxEntries: 2 });

@@ -19,7 +19,7 @@ export interface TestGraph extends RunningGraph {
 // The stocks simulator's history warm-up is not what these tests are about; it would only compete for CPU.
 process.env.STOCKS_SIM_WARMUP_DAYS ??= '0';
 
-export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuery' | 'production' | 'security' | 'events' | 'caching'>> = {}): Promise<TestGraph> {
+export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuery' | 'production' | 'security' | 'events' | 'caching' | 'caches' | 'metering'>> = {}): Promise<TestGraph> {
   const database = await createTestDatabase();
   const signingKey = await generateSigningKey('e2e');
   const accountsPort = await freePort();

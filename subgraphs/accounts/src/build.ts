@@ -1,4 +1,4 @@
-import { createFieldCipher, createSubgraph, deadLetterAdminResolvers, mergeResolvers, readScopeCatalog, routesHandler, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
+import { createFieldCipher, createSubgraph, logMailer, smtpMailer, deadLetterAdminResolvers, mergeResolvers, readScopeCatalog, routesHandler, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
 import { purgeExpired } from './data/purge-repo';
@@ -11,8 +11,6 @@ import { tenancyEvents } from '@mosaic/tenancy/events';
 import { accountEvents } from './events';
 import { applyMembershipChange } from './domain/membership-projection';
 import { accountsPolicies } from './policies';
-import { logMailer } from './providers/mail/log-mailer';
-import { smtpMailer } from './providers/mail/smtp-mailer';
 import { openIdClientProvider } from './providers/oidc/openid-client-provider';
 import { resolvers } from './resolvers';
 

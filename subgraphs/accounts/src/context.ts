@@ -2,7 +2,7 @@ import type { Db, FieldCipher, Outbox, RequestContext } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
 import type { SigningKeys } from './domain/signing-keys';
 import type { TokenSettings } from './domain/tokens';
-import type { Mailer } from './providers/mail/mailer';
+import type { Mailer } from '@mosaic/kit';
 import type { ExternalIdentityProvider } from './providers/oidc/external-provider';
 import type { accountEvents } from './events';
 

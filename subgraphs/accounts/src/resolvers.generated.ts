@@ -315,6 +315,8 @@ export type OAuthClient = {
   /** The OAuth client_id. */
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** The organization the app belongs to (registered by its owner or admin); null for a platform app. */
+  organizationId: Maybe<Scalars['ID']['output']>;
   redirectUris: Array<Scalars['String']['output']>;
   /** The scopes the app may ask users for. */
   scopes: Array<Scalars['String']['output']>;
@@ -423,6 +425,12 @@ export type RegisterOAuthClientInput = {
   confidential: Scalars['Boolean']['input'];
   grantTypes: Array<OAuthGrantType>;
   name: Scalars['String']['input'];
+  /**
+   * Binds the app to this organization: only its members may authorize it and its tokens act in it
+   * alone. Owners and admins of the organization register such apps, with a token switched to it.
+   * Without it, only Mosaic admins register (platform apps).
+   */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
   /** Exact redirect URIs: https://, or http:// on localhost. Required for AUTHORIZATION_CODE. */
   redirectUris?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Scopes the app may request, e.g. ["todos:read"]. */
@@ -845,6 +853,7 @@ export type OAuthClientResolvers<ContextType = Context, ParentType extends Resol
   grantTypes?: Resolver<Array<ResolversTypes['OAuthGrantType']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   redirectUris?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };

@@ -3,7 +3,8 @@ import { accountEvents } from '@mosaic/accounts/events';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
-import { settingQuota, type QuotaPolicy } from './domain/quota';
+import { applyPlanChange, planQuota, type QuotaPolicy } from './domain/quota';
+import { tenancyEvents } from '@mosaic/tenancy/events';
 import { UrlSigner } from './domain/signed-urls';
 import { generateThumbnail } from './domain/thumbnails';
 import type { FilesSettings } from './env';
@@ -32,7 +33,7 @@ export interface BuiltFiles extends BuiltSubgraph {
  * signed downloads, public links), over one storage (local disk or S3). Consumes its own
  * `file.uploaded` (thumbnails) and accounts' `account.deleted`.
  */
-export async function buildSubgraph(deps: BuildDeps, settings: FilesSettings, quota: QuotaPolicy = settingQuota(settings.quotaBytes)): Promise<BuiltFiles> {
+export async function buildSubgraph(deps: BuildDeps, settings: FilesSettings, quota: QuotaPolicy = planQuota(deps.db, settings.quotaBytes)): Promise<BuiltFiles> {
   const storage = await openStorage(settings.storage);
   const runtime: FilesRuntime = { db: deps.db, storage, settings, events: deps.events.outbox(filesEvents), quota, now: deps.now, log: deps.log };
   const signer = new UrlSigner(settings.signingSecret, settings.publicUrl);
@@ -41,6 +42,8 @@ export async function buildSubgraph(deps: BuildDeps, settings: FilesSettings, qu
   deps.events.on(filesEvents, 'file.uploaded', generateThumbnail(runtime), { group: 'thumbnails' });
   // Per-user data goes with the account (at least once; the inbox makes a repeat change nothing).
   deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount(runtime), { group: 'account-deleted' });
+  // Organisations' storage entitlements (quota of uploads made within one).
+  deps.events.on(tenancyEvents, 'plan.changed', applyPlanChange, { group: 'organization-plans' });
 
   const expireUploads = () => tus.expire(deps.now());
   const cleanup = setInterval(() => {

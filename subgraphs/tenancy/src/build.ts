@@ -1,4 +1,4 @@
-import { createSubgraph, deadLetterAdminResolvers, mergeResolvers, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
+import { createSubgraph, deadLetterAdminResolvers, logMailer, mergeResolvers, smtpMailer, USAGE_NAMESPACE, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
 import { accountEvents } from '@mosaic/accounts/events';
 import { billingWebhookHandler } from './billing-http';
 import type { Context } from './context';
@@ -17,11 +17,14 @@ export function buildSubgraph(deps: BuildDeps, settings: TenancySettings): Built
   const billing: BillingProvider = provider.kind === 'stripe' ? stripeBilling(provider) : offlineBilling(deps.now);
   // A deleted account's memberships end (at least once; the inbox makes a repeat change nothing).
   deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount(events, deps.now), { group: 'account-deleted' });
+  const mailer = settings.mail.smtpUrl ? smtpMailer(settings.mail.smtpUrl, settings.mail.from) : logMailer(deps.log.child({ component: 'mail' }));
+  // What the gateway's metering counts (all-in-one: the same in-process counters; services mode: Redis).
+  const usage = deps.caches.counters(USAGE_NAMESPACE);
   const subgraph = createSubgraph<Context>({
     deps,
     resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
-    context: (base) => ({ ...base, db: deps.db, now: deps.now, settings, events, billing, loaders: createLoaders(deps.db, deps.now) }),
+    context: (base) => ({ ...base, db: deps.db, now: deps.now, settings, events, billing, mailer, loaders: createLoaders(deps.db, deps.now, usage) }),
   });
   // The billing provider's webhooks (`deployment.publicPaths`): public, verified by signature.
-  return { subgraph, publicHttp: billingWebhookHandler({ db: deps.db, billing, now: deps.now, log: deps.log }) };
+  return { subgraph, publicHttp: billingWebhookHandler({ db: deps.db, events, billing, now: deps.now, log: deps.log }), close: async () => mailer.close() };
 }

@@ -1,4 +1,4 @@
-import type { Db, Outbox, RequestContext } from '@mosaic/kit';
+import type { Db, Mailer, Outbox, RequestContext } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
 import type { TenancySettings } from './env';
 import type { tenancyEvents } from './events';
@@ -12,4 +12,5 @@ export interface Context extends RequestContext {
   loaders: Loaders;
   events: Outbox<typeof tenancyEvents>;
   billing: BillingProvider;
+  mailer: Mailer;
 }

@@ -6,7 +6,9 @@ const optional = z.string().optional().or(z.literal('').transform(() => undefine
  * TENANCY_MAX_ORGANIZATIONS_PER_USER: how many organisations one user may create (a bound on what
  * one account can store); TENANCY_INVITATION_TTL_HOURS: how long an invitation stays valid;
  * BILLING_PROVIDER: `offline` (default, no network) or `stripe` (then STRIPE_SECRET_KEY,
- * STRIPE_WEBHOOK_SECRET and a STRIPE_PRICE_<PLAN> per paid plan are required).
+ * STRIPE_WEBHOOK_SECRET and a STRIPE_PRICE_<PLAN> per paid plan are required); SMTP_URL /
+ * MAIL_FROM: where invitation mail goes (unset: the log); TENANCY_INVITATION_URL: the accept page
+ * the mailed link opens, with `?token=`.
  */
 export const tenancyEnv = z
   .object({
@@ -20,6 +22,9 @@ export const tenancyEnv = z
     STRIPE_PRICE_TEAM: optional,
     STRIPE_PRICE_BUSINESS: optional,
     STRIPE_API_URL: z.string().url().default('https://api.stripe.com'),
+    SMTP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+    MAIL_FROM: z.string().min(3).default('Mosaic <no-reply@mosaic.invalid>'),
+    TENANCY_INVITATION_URL: z.string().url().default('http://localhost:4000/app/invitations/accept'),
   })
   .superRefine((e, ctx) => {
     if (e.BILLING_PROVIDER !== 'stripe') return;
@@ -30,6 +35,7 @@ export const tenancyEnv = z
   .transform((e) => ({
     maxOrganizationsPerUser: e.TENANCY_MAX_ORGANIZATIONS_PER_USER,
     invitationTtlMs: e.TENANCY_INVITATION_TTL_HOURS * 3_600_000,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, invitationUrl: e.TENANCY_INVITATION_URL },
     billing: {
       trialDays: e.BILLING_TRIAL_DAYS,
       returnUrl: e.BILLING_RETURN_URL,

@@ -18,4 +18,20 @@ export const tenancyEvents = defineEvents('tenancy', {
     }),
     aggregateId: (p) => p.organizationId,
   }),
+  /**
+   * The plan in force changed (or an organisation started on the free plan): its code and what it
+   * allows, the whole new state. Files projects `storageBytes` for uploads within the organisation.
+   */
+  'plan.changed': event({
+    version: 1,
+    schema: z.object({
+      organizationId: z.string().uuid(),
+      plan: z.string(),
+      /** Decimal bytes (may exceed 2^53); null: unlimited. */
+      storageBytes: z.string().regex(/^\d+$/).nullable(),
+      maxApiCallsPerMonth: z.number().int().nullable(),
+      at: z.iso.datetime(),
+    }),
+    aggregateId: (p) => p.organizationId,
+  }),
 });

@@ -1,5 +1,6 @@
 import type { UserReference } from '@mosaic/kit';
 import type { Plan } from './domain/plans';
+import type { Entitlements, UsageView } from './domain/usage';
 import type { AuditEventRow, InvitationRow, MembershipRow, OrganizationRow, SubscriptionRow } from './data/tables';
 
 export type UserMapper = UserReference;
@@ -10,3 +11,5 @@ export type InvitationCreatedMapper = { invitation: InvitationRow; token: string
 export type AuditEventMapper = AuditEventRow;
 export type PlanMapper = Plan;
 export type BillingSubscriptionMapper = SubscriptionRow;
+export type UsageMapper = UsageView;
+export type OrganizationEntitlementsMapper = Entitlements;

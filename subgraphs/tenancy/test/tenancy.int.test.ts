@@ -158,7 +158,9 @@ describe('invitations and members', () => {
     await app.call(REMOVE, { o: id, u: member.publicId }, owner.token);
     const outbox = eventTables('tenancy').outbox;
     const rows = await app.database.db().select().from(outbox).where(eq(outbox.aggregateId, decodeId('Organization', id))).orderBy(outbox.id);
-    expect(rows.map((row) => (row.payload as { role: string | null }).role)).toEqual(['owner', 'member', null]);
+    expect(rows.filter((row) => row.type === 'membership.changed').map((row) => (row.payload as { role: string | null }).role)).toEqual(['owner', 'member', null]);
+    // Creation also announces the plan in force (files' storage quota projects it).
+    expect(rows.filter((row) => row.type === 'plan.changed').map((row) => row.payload)).toEqual([expect.objectContaining({ plan: 'free', storageBytes: String(1024 ** 3), maxApiCallsPerMonth: 10_000 })]);
   });
 });
 

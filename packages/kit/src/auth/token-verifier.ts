@@ -141,6 +141,8 @@ function oauthPrincipal(payload: JWTPayload): Principal {
     clientId,
     amr: strings(payload.amr),
     authTime: authTimeOf(payload),
+    // An organisation's app acts in that organisation only (accounts puts org_id/org_role in its tokens).
+    tenant: tenantOf(payload),
   };
   return { kind: 'user', viewer };
 }

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { createMemoryCounterStore, type CounterStore } from './counter-store';
 
 /**
  * A namespace of cached strings with lifetimes. Values are strings on both backends, so code that
@@ -23,6 +24,8 @@ export interface CacheStores {
   /** True when every replica reads and writes the same entries. */
   readonly shared: boolean;
   store(namespace: string, options?: CacheStoreOptions): CacheStore;
+  /** Counters of a namespace; every call with the same namespace sees the same counters (unlike `store`'s LRUs, never evicted early). */
+  counters(namespace: string): CounterStore;
   close(): Promise<void>;
 }
 
@@ -30,8 +33,14 @@ const DEFAULT_MAX_ENTRIES = 10_000;
 
 /** All-in-one: an LRU per namespace in this process. */
 export function createMemoryCacheStores(): CacheStores {
+  const counters = new Map<string, ReturnType<typeof createMemoryCounterStore>>();
   return {
     shared: false,
+    counters(namespace) {
+      let store = counters.get(namespace);
+      if (!store) counters.set(namespace, (store = createMemoryCounterStore()));
+      return store;
+    },
     store(_namespace, options = {}) {
       const entries = new LRUCache<string, string>({ max: options.maxEntries ?? DEFAULT_MAX_ENTRIES, ttlAutopurge: false });
       return {
@@ -45,6 +54,9 @@ export function createMemoryCacheStores(): CacheStores {
         delete: async (key) => void entries.delete(key),
       };
     },
-    close: async () => {},
+    close: async () => {
+      for (const store of counters.values()) store.close();
+      counters.clear();
+    },
   };
 }

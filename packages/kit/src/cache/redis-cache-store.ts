@@ -1,5 +1,6 @@
 import type { Logger } from '../logger';
 import type { CacheStores } from './cache-store';
+import { redisCounterStore } from './counter-store';
 
 /**
  * Services mode: one Redis connection per process for every namespace, keys
@@ -15,6 +16,7 @@ export async function createRedisCacheStores(url: string, log: Logger, prefix = 
   const ttl = (ms: number) => Math.max(1, Math.round(ms));
   return {
     shared: true,
+    counters: (namespace) => redisCounterStore(redis, `${prefix}${namespace}:`),
     store(namespace) {
       const full = (key: string) => `${prefix}${namespace}:${key}`;
       return {

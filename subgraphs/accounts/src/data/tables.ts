@@ -152,6 +152,12 @@ export const oauthClients = accounts.table(
     scopes: text('scopes').array().notNull(),
     grantTypes: text('grant_types').array().notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * The organisation (raw tenancy id) an org admin registered the app for: only its members may
+     * authorise it, and its tokens carry that organisation (`org_id`) and nothing else. Null: a
+     * platform app registered by a Mosaic admin, acting in the user's personal context.
+     */
+    organizationId: uuid('organization_id'),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [index('oauth_clients_created_at_id_idx').on(t.createdAt, t.id)],

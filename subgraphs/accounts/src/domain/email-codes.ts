@@ -1,6 +1,6 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '@mosaic/kit';
-import type { Mailer, MailMessage } from '../providers/mail/mailer';
+import type { Mailer, MailMessage } from '@mosaic/kit';
 
 /** 8 digits: with 5 tries per code and per-email limits on asking for codes, guessing is hopeless. */
 export function newEmailCode(): string {

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { ADMIN_ROLE, ForbiddenError, NotFoundError, UserInputError, pageSize, toConnection, validate, type Connection, type Db } from '@mosaic/kit';
+import { ADMIN_ROLE, decodeId, ForbiddenError, NotFoundError, UserInputError, pageSize, toConnection, validate, type Connection, type Db } from '@mosaic/kit';
 import type { Context } from '../context';
 import { deleteOAuthClient as deleteClientRow, findOAuthClientsByIds, insertOAuthClient, listOAuthClients as listClientRows, oauthClientCursorKey, updateOAuthClientSecret } from '../data/oauth-clients-repo';
 import { destroyByClientId } from '../data/oidc-models-repo';
+import { findMemberRole } from '../data/organization-memberships-repo';
 import type { OAuthClientRow } from '../data/tables';
 import { apiScopesOf } from '../oauth/scopes';
 import { hashOpaqueToken, newOpaqueToken } from './tokens';
@@ -33,12 +34,15 @@ const createInput = (apiScopes: readonly string[]) => z
       .refine((scopes) => scopes.every((s) => apiScopes.includes(s)), `must be among: ${apiScopes.join(', ')}`),
     grantTypes: z.array(z.enum(GRANT_TYPES)).min(1, 'name at least one grant type'),
     confidential: z.boolean(),
+    organizationId: z.string().nullish(),
   })
   .superRefine((input, issues) => {
     const has = (grant: GrantType) => input.grantTypes.includes(grant);
     if (has('authorization_code') && input.redirectUris.length === 0) issues.addIssue({ code: 'custom', path: ['redirectUris'], message: 'an app using AUTHORIZATION_CODE needs at least one redirect URI' });
     if (has('client_credentials') && !input.confidential) issues.addIssue({ code: 'custom', path: ['grantTypes'], message: 'CLIENT_CREDENTIALS needs a confidential app (one with a secret)' });
     if (has('refresh_token') && !has('authorization_code')) issues.addIssue({ code: 'custom', path: ['grantTypes'], message: 'REFRESH_TOKEN comes with AUTHORIZATION_CODE' });
+    // A client-credentials token has no user, hence no member: it could not act in the organisation.
+    if (input.organizationId && has('client_credentials')) issues.addIssue({ code: 'custom', path: ['grantTypes'], message: "an organization's app acts for its members: CLIENT_CREDENTIALS is not available to it" });
   });
 
 export interface RegisteredClient {
@@ -53,10 +57,25 @@ function requireAdmin(ctx: Pick<Context, 'auth'>) {
   return viewer;
 }
 
+/**
+ * An organisation's owners and admins register its apps, signed in to Mosaic themselves with a
+ * token switched to that organisation; the role is read again from the membership projection
+ * (a demotion since the token was issued counts). Which organisation it is comes from the token.
+ */
+async function requireOrganizationAdmin(ctx: Pick<Context, 'auth' | 'db'>, organizationId: string) {
+  const viewer = ctx.auth.signedIn();
+  const tenant = viewer.tenant;
+  if (viewer.clientId || tenant?.id !== organizationId) throw new ForbiddenError("Switch to the organization (switchOrganization) to register its apps.");
+  const role = await findMemberRole(ctx.db, viewer.userId, organizationId);
+  if (role !== 'owner' && role !== 'admin') throw new ForbiddenError("Only the organization's owners and admins register its apps.");
+  return viewer;
+}
+
 export async function registerOAuthClient(ctx: Pick<Context, 'auth' | 'db' | 'now' | 'loaders' | 'tokenSettings'>, input: unknown): Promise<RegisteredClient> {
-  const admin = requireAdmin(ctx);
+  const organizationId = organizationOf(input);
+  const registrar = organizationId ? await requireOrganizationAdmin(ctx, organizationId) : requireAdmin(ctx);
   const apiScopes = apiScopesOf(ctx.tokenSettings.scopeCatalog);
-  const registered = await createClient(ctx.db, input, apiScopes, { id: `mosaic_${randomBytes(12).toString('base64url')}`, createdBy: admin.userId, now: ctx.now() });
+  const registered = await createClient(ctx.db, input, apiScopes, { id: `mosaic_${randomBytes(12).toString('base64url')}`, createdBy: registrar.userId, organizationId, now: ctx.now() });
   ctx.loaders.oauthClientById.prime(registered.client.id, registered.client);
   return registered;
 }
@@ -67,10 +86,18 @@ export async function registerOAuthClient(ctx: Pick<Context, 'auth' | 'db' | 'no
  */
 export async function registerDemoClient(db: Db, id: string, input: unknown, apiScopes: readonly string[], now: Date): Promise<void> {
   const [existing] = await findOAuthClientsByIds(db, [id]);
-  if (!existing) await createClient(db, input, apiScopes, { id, createdBy: null, now });
+  if (!existing) await createClient(db, input, apiScopes, { id, createdBy: null, organizationId: null, now });
 }
 
-async function createClient(db: Db, input: unknown, apiScopes: readonly string[], meta: { id: string; createdBy: string | null; now: Date }): Promise<RegisteredClient> {
+/** The raw organisation id of `input.organizationId` (opaque), or null. */
+function organizationOf(input: unknown): string | null {
+  const given = (input as { organizationId?: unknown } | null)?.organizationId;
+  if (given === undefined || given === null) return null;
+  if (typeof given !== 'string') throw new UserInputError('input.organizationId must be an organization id.', 'input.organizationId');
+  return decodeId('Organization', given, 'input.organizationId');
+}
+
+async function createClient(db: Db, input: unknown, apiScopes: readonly string[], meta: { id: string; createdBy: string | null; organizationId: string | null; now: Date }): Promise<RegisteredClient> {
   const { name, redirectUris, scopes, grantTypes, confidential } = validate(createInput(apiScopes), input);
   const clientSecret = confidential ? newOpaqueToken() : null;
   const client = await insertOAuthClient(db, {
@@ -81,6 +108,7 @@ async function createClient(db: Db, input: unknown, apiScopes: readonly string[]
     scopes: [...new Set(scopes)].sort(),
     grantTypes: [...new Set(grantTypes)],
     createdBy: meta.createdBy,
+    organizationId: meta.organizationId,
     createdAt: meta.now,
   });
   return { client, clientSecret };

@@ -73,5 +73,6 @@ export function clientMetadata(client: OAuthClientRow, apiScopes: readonly strin
     response_types: authorizationCode ? ['code'] : [],
     scope: [...(authorizationCode ? OIDC_SCOPES : []), ...scopes].join(' '),
     id_token_signed_response_alg: 'EdDSA',
+    ...(client.organizationId ? { organization_id: client.organizationId } : {}),
   };
 }

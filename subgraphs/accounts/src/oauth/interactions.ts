@@ -10,6 +10,7 @@ import { findTotpCredential } from '../data/two-factor-repo';
 import { browserClient } from './client-address';
 import { BadFormError, csrfTokenFor, csrfValid, readForm, sendPage } from './forms';
 import { codePage, consentPage, errorPage, loginPage } from './pages';
+import { mayAuthorize } from './organization-apps';
 import { describeScope, GRAPH_RESOURCE, isOidcScope } from './scopes';
 
 export interface InteractionDeps {
@@ -47,6 +48,7 @@ export function interactionHandler(deps: InteractionDeps) {
     const accountId = details.session?.accountId;
     const [user] = accountId ? await findUsersByIds(deps.db, [accountId]) : [];
     if (!user) return sendPage(res, 400, errorPage('Sign in again', 'This sign-in has expired. Go back to the app and start again.'));
+    if (!(await mayAuthorize(deps.db, client ?? undefined, user.id))) return notAMember(res);
     const { granted, withheld } = consentScopes(deps.scopeCatalog, details.prompt.details, user.roles);
     return sendPage(res, 200, consentPage({ uid, csrf, clientName, userName: user.displayName, granted: granted.map((scope) => ({ scope, description: describeScope(deps.scopeCatalog, scope) })), withheld }));
   }
@@ -95,6 +97,7 @@ export function interactionHandler(deps: InteractionDeps) {
     if (details.prompt.name !== 'consent' || !accountId) return show(req, res, uid);
     const [user] = await findUsersByIds(deps.db, [accountId]);
     if (!user) return sendPage(res, 400, errorPage('Sign in again', 'Your account no longer exists.'));
+    if (!(await mayAuthorize(deps.db, (await provider.Client.find(String(details.params.client_id))) ?? undefined, user.id))) return notAMember(res);
     const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId: String(details.params.client_id) });
     if (!grant) return sendPage(res, 400, errorPage('Sign in again', 'This authorization has expired. Go back to the app and start again.'));
     const prompt = details.prompt.details as PromptDetails;
@@ -110,6 +113,11 @@ export function interactionHandler(deps: InteractionDeps) {
     if (apiRejected) grant.rejectResourceScope(GRAPH_RESOURCE, apiRejected);
     const grantId = await grant.save();
     await provider.interactionFinished(req, res, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
+  }
+
+  /** An organisation's app, and the user is not its member: nothing to consent to. */
+  function notAMember(res: ServerResponse) {
+    return sendPage(res, 403, errorPage('Not your organization', "This app belongs to an organization you are not a member of. Ask one of its admins to invite you, or go back to the app."));
   }
 
   async function abort(req: IncomingMessage, res: ServerResponse) {

@@ -7,6 +7,7 @@ import { findUsersByIds } from '../data/users-repo';
 import { hashOpaqueToken } from '../domain/tokens';
 import { postgresAdapter } from './adapter';
 import { interactionHandler } from './interactions';
+import { mayAuthorize, ORGANIZATION_METADATA, organizationClaims } from './organization-apps';
 import { errorPage, renderPage } from './pages';
 import { apiScopesOf, GRAPH_RESOURCE } from './scopes';
 import { INTERACTION_PATH, OAUTH_MOUNT } from './oauth-path';
@@ -64,6 +65,17 @@ export function createOAuthServer(deps: OAuthServerDeps): { provider: Provider; 
       };
     },
     claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
+    // An organisation's app (oauth_clients.organization_id): see organization-apps.ts.
+    extraClientMetadata: { properties: [ORGANIZATION_METADATA] },
+    extraTokenClaims: (ctx, token) => organizationClaims(db, ctx.oidc.client, 'accountId' in token ? token.accountId : undefined),
+    loadExistingGrant: async (ctx) => {
+      const grantId = ctx.oidc.result?.consent?.grantId ?? (ctx.oidc.client ? ctx.oidc.session?.grantIdFor(ctx.oidc.client.clientId) : undefined);
+      if (!grantId) return undefined;
+      // A grant of an organisation's app is honoured only while the user is its member: otherwise consent is asked again, and refused.
+      const accountId = ctx.oidc.session?.accountId;
+      if (accountId && !(await mayAuthorize(db, ctx.oidc.client, accountId))) return undefined;
+      return ctx.oidc.provider.Grant.find(grantId);
+    },
     // Advertised, and what a client's registered `scope` may list; API scopes land in the graph's access tokens.
     scopes: ['openid', 'offline_access', 'email', ...apiScopes],
     clientDefaults: { id_token_signed_response_alg: 'EdDSA', grant_types: ['authorization_code'], response_types: ['code'] },

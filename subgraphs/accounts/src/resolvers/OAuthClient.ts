@@ -1,3 +1,4 @@
+import { encodeId } from '@mosaic/kit';
 import type { GrantType } from '../domain/oauth-clients';
 import type { OAuthClientResolvers, OAuthGrantType } from '../resolvers.generated';
 
@@ -7,4 +8,5 @@ const grantTypeToGraphQL = (grant: string): OAuthGrantType => grant.toUpperCase(
 export const OAuthClient: OAuthClientResolvers = {
   confidential: (client) => client.secretHash !== null,
   grantTypes: (client) => client.grantTypes.map(grantTypeToGraphQL),
+  organizationId: (client) => (client.organizationId ? encodeId('Organization', client.organizationId) : null),
 };

@@ -24,6 +24,11 @@ export const files = filesSchema.table(
     thumbnailKey: text('thumbnail_key'),
     /** Non-null while the file has a public link: `/files/p/<publicToken>` serves it to anyone. */
     publicToken: text('public_token').unique(),
+    /**
+     * Whose storage the bytes count against: the organisation (raw tenancy id) the upload was made
+     * within, under its plan's storage quota; null: the owner's own (FILES_QUOTA_BYTES).
+     */
+    usageAccountId: uuid('usage_account_id'),
     createdAt: at('created_at').notNull(),
   },
   (table) => [index('files_owner_created_idx').on(table.ownerId, table.createdAt.desc(), table.id.desc())],
@@ -50,6 +55,19 @@ export const storageUsage = filesSchema.table('storage_usage', {
   updatedAt: at('updated_at').notNull(),
 });
 
+/**
+ * Storage entitlement of each organisation's plan in force, projected from tenancy's
+ * `plan.changed` events (tenancy owns plans); a stale event loses to the newer state by its time.
+ */
+export const organizationPlans = filesSchema.table('organization_plans', {
+  organizationId: uuid('organization_id').primaryKey(),
+  plan: text('plan').notNull(),
+  /** null: unlimited. */
+  storageBytes: bigint('storage_bytes', { mode: 'bigint' }),
+  changedAt: at('changed_at').notNull(),
+});
+
 export type FileRow = typeof files.$inferSelect;
+export type OrganizationPlanRow = typeof organizationPlans.$inferSelect;
 export type FileShareRow = typeof fileShares.$inferSelect;
 export type StorageUsageRow = typeof storageUsage.$inferSelect;

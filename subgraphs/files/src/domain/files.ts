@@ -43,12 +43,12 @@ export async function listFiles(ctx: Pick<Context, 'auth' | 'loaders'>, ownerId:
   return toConnection(rows, limit, cursorKey, args.after);
 }
 
-/** `User.storageUsage`: bytes used against the quota (which tenancy's plans will supply through `QuotaPolicy`). */
+/** `User.storageUsage`: the user's own bytes against the personal quota (uploads within an organisation count against the organisation's). */
 export async function storageUsageOf(ctx: Pick<Context, 'auth' | 'loaders' | 'quota'>, ownerId: string): Promise<StorageUsageMapper> {
   ctx.auth.require('files:read');
   ctx.auth.requireOwnerOrAdmin(ownerId, 'files');
   const usage = await ctx.loaders.usageOf.load(ownerId);
-  return { bytesUsed: usage?.bytesUsed ?? 0, fileCount: usage?.fileCount ?? 0, quotaBytes: await ctx.quota.quotaBytesFor(ownerId) };
+  return { bytesUsed: usage?.bytesUsed ?? 0, fileCount: usage?.fileCount ?? 0, quotaBytes: await ctx.quota.quotaBytesFor({ ownerId, organizationId: null }) };
 }
 
 const MAX_URL_SECONDS = 24 * 3600;
@@ -105,7 +105,7 @@ export async function uploadSmallFile(ctx: Context, input: unknown): Promise<Fil
   }
   const bytes = Buffer.from(contentBase64, 'base64');
   try {
-    const { file } = await ingestFile(ctx, { ownerId, name, declaredSize: bytes.length, body: Readable.from([bytes]) });
+    const { file } = await ingestFile(ctx, { ownerId, organizationId: ctx.auth.tenantId(), name, declaredSize: bytes.length, body: Readable.from([bytes]) });
     refreshLoaders(ctx.loaders, written(ctx.loaders.fileById, file.id, file));
     return file;
   } catch (error) {
@@ -119,7 +119,7 @@ export async function deleteFile(ctx: Context, id: string): Promise<{ deletedId:
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     if (!(await deleteFileRow(tx, row.id))) throw new NotFoundError('File', undefined);
-    await releaseUsage(tx, row.ownerId, row.size, now);
+    await releaseUsage(tx, row.usageAccountId ?? row.ownerId, row.size, now);
     await ctx.events.emit(tx, 'file.deleted', { fileId: row.id, ownerId: row.ownerId });
   });
   for (const key of [row.storageKey, row.thumbnailKey]) {

@@ -27,6 +27,6 @@ export async function simpleUpload(runtime: FilesRuntime, verifier: TokenVerifie
   if (!name) throw new UploadRefusedError('BAD_FILE_NAME', 'Name the file: POST /files/upload?name=<file name>.');
   const length = req.headers['content-length'];
   const declaredSize = length !== undefined && /^\d+$/.test(length) ? Number(length) : null;
-  const { file } = await ingestFile(runtime, { ownerId: viewer.userId, name, declaredSize, body: req });
+  const { file } = await ingestFile(runtime, { ownerId: viewer.userId, organizationId: viewer.tenant?.id ?? null, name, declaredSize, body: req });
   sendJson(res, 201, uploadedJson(file));
 }

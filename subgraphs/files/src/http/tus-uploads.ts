@@ -66,9 +66,10 @@ export class TusUploads {
     const viewer = await uploader(this.verifier, req.headers.get('authorization'));
     try {
       if (upload.size === undefined) throw new UploadRefusedError('LENGTH_REQUIRED', 'Send Upload-Length: the size is checked against the limit and your quota before the upload starts.');
-      const name = await checkBeforeUpload(this.runtime, viewer.userId, upload.metadata?.filename ?? upload.metadata?.name ?? '', upload.size);
-      // The owner is ours to set, whatever the client put in its metadata.
-      return { metadata: { filename: name, owner: viewer.userId } };
+      const organizationId = viewer.tenant?.id ?? null;
+      const name = await checkBeforeUpload(this.runtime, { ownerId: viewer.userId, organizationId }, upload.metadata?.filename ?? upload.metadata?.name ?? '', upload.size);
+      // The owner (and the organisation charged) are ours to set, whatever the client put in its metadata.
+      return { metadata: { filename: name, owner: viewer.userId, organization: organizationId } };
     } catch (error) {
       throw tusError(error);
     }
@@ -78,7 +79,7 @@ export class TusUploads {
     const ownerId = upload.metadata?.owner;
     try {
       if (!ownerId) throw ERRORS.FILE_NOT_FOUND;
-      const { file } = await ingestFile(this.runtime, { ownerId, name: upload.metadata?.filename ?? '', declaredSize: upload.size ?? null, body: this.store.read(upload.id) });
+      const { file } = await ingestFile(this.runtime, { ownerId, organizationId: upload.metadata?.organization ?? null, name: upload.metadata?.filename ?? '', declaredSize: upload.size ?? null, body: this.store.read(upload.id) });
       const json = uploadedJson(file);
       return { headers: { 'File-Id': json.id }, body: JSON.stringify(json) };
     } catch (error) {

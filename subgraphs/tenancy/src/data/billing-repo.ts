@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@mosaic/kit';
 import { billingEvents, organizations, subscriptions, type SubscriptionRow } from './tables';
 
@@ -22,8 +22,10 @@ export async function upsertSubscription(db: Db, row: SubscriptionRow): Promise<
   return saved!;
 }
 
-export async function setPlanInForce(db: Db, organizationId: string, plan: string): Promise<void> {
-  await db.update(organizations).set({ plan }).where(eq(organizations.id, organizationId));
+/** Puts `plan` in force; true when it was not already. */
+export async function setPlanInForce(db: Db, organizationId: string, plan: string): Promise<boolean> {
+  const changed = await db.update(organizations).set({ plan }).where(and(eq(organizations.id, organizationId), ne(organizations.plan, plan))).returning({ id: organizations.id });
+  return changed.length > 0;
 }
 
 /** Records a webhook event; false when it was recorded before (a redelivery: apply nothing). */

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
-import { groupLoader, rowLoader, type Db } from '@mosaic/kit';
+import DataLoaderClass from 'dataloader';
+import { groupLoader, rowLoader, type CounterStore, type Db } from '@mosaic/kit';
 import { findOpenInvitationsOf } from './invitations-repo';
 import { findMembersOf, findMembershipsOfUsers } from './memberships-repo';
 import { findOrganizationsByIds } from './organizations-repo';
@@ -14,15 +15,18 @@ export interface Loaders {
   membersOf: DataLoader<string, MembershipRow[], string>;
   membershipsOf: DataLoader<string, MembershipRow[], string>;
   openInvitationsOf: DataLoader<string, InvitationRow[], string>;
+  /** Usage counters by key (`domain/usage.ts`): one read for every organisation of the request. */
+  apiCallsThisMonth: DataLoader<string, number>;
 }
 
 const same = (id: string) => id;
 
-export function createLoaders(db: Db, now: () => Date): Loaders {
+export function createLoaders(db: Db, now: () => Date, usage: CounterStore): Loaders {
   return {
     organizationById: rowLoader((ids: readonly string[]) => findOrganizationsByIds(db, ids), (row) => row.id),
     membersOf: groupLoader((ids: readonly string[]) => findMembersOf(db, ids), (row) => row.organizationId, same),
     membershipsOf: groupLoader((ids: readonly string[]) => findMembershipsOfUsers(db, ids), (row) => row.userId, same),
     openInvitationsOf: groupLoader((ids: readonly string[]) => findOpenInvitationsOf(db, ids, now()), (row) => row.organizationId, same),
+    apiCallsThisMonth: new DataLoaderClass((keys: readonly string[]) => usage.get(keys)),
   };
 }

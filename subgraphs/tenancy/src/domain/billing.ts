@@ -5,10 +5,11 @@ import { countMembers } from '../data/memberships-repo';
 import type { SubscriptionRow } from '../data/tables';
 import type { ProviderSubscription } from '../providers/billing/billing-provider';
 import { lockForChange } from './member-guards';
+import { announcePlan } from './membership-changes';
 import { assertMemberQuota, PAID_PLANS, planOf, prorationMinor } from './plans';
 import { requireMembership } from './organizations';
 
-type BillingContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'billing' | 'settings'>;
+type BillingContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'billing' | 'settings' | 'events'>;
 
 /** Statuses in which the subscription's plan is in force; dunning (past_due) keeps it while retries run. */
 const IN_FORCE = new Set(['trialing', 'active', 'past_due']);
@@ -25,10 +26,11 @@ function paidPlan(plan: string): string {
   return plan;
 }
 
-/** Stores the provider's view of the subscription and puts its plan in force (or free, once it lapsed). */
-export async function applySubscription(tx: Db, organizationId: string, provider: string, state: ProviderSubscription, now: Date, proration: bigint | null = null): Promise<SubscriptionRow> {
+/** Stores the provider's view of the subscription and puts its plan in force (or free, once it lapsed), announcing a change. */
+export async function applySubscription(ctx: Pick<Context, 'events' | 'now'>, tx: Db, organizationId: string, provider: string, state: ProviderSubscription, now: Date, proration: bigint | null = null): Promise<SubscriptionRow> {
   const row = await upsertSubscription(tx, { organizationId, provider, ...state, lastProrationMinor: proration, updatedAt: now });
-  await setPlanInForce(tx, organizationId, planInForce(row));
+  const plan = planInForce(row);
+  if (await setPlanInForce(tx, organizationId, plan)) await announcePlan(ctx, tx, organizationId, plan);
   return row;
 }
 
@@ -59,7 +61,7 @@ export async function startCheckout(ctx: BillingContext, organizationId: string,
     const { returnUrl, trialDays } = ctx.settings.billing;
     const checkout = await ctx.billing.checkout({ customerId, organizationId, plan, trialDays: existing ? 0 : trialDays, successUrl: returnUrl, cancelUrl: returnUrl });
     if ('url' in checkout) return { url: checkout.url };
-    await applySubscription(tx, organizationId, ctx.billing.name, checkout.subscription, now);
+    await applySubscription(ctx, tx, organizationId, ctx.billing.name, checkout.subscription, now);
     return { url: null };
   });
   refreshLoaders(ctx.loaders);
@@ -80,7 +82,7 @@ export async function changePlan(ctx: BillingContext, organizationId: string, pl
     const now = ctx.now();
     const state = await ctx.billing.changePlan({ ...current, subscriptionId: current.subscriptionId, status: current.status as ProviderSubscription['status'] }, plan);
     const proration = current.currentPeriodStart && current.currentPeriodEnd ? prorationMinor(planOf(current.plan), planOf(plan), current.currentPeriodStart, current.currentPeriodEnd, now) : null;
-    return applySubscription(tx, organizationId, ctx.billing.name, state, now, proration);
+    return applySubscription(ctx, tx, organizationId, ctx.billing.name, state, now, proration);
   });
   refreshLoaders(ctx.loaders);
   return row;
@@ -96,7 +98,7 @@ export async function cancelSubscription(ctx: BillingContext, organizationId: st
     if (!current?.subscriptionId || !IN_FORCE.has(current.status)) throw new ConflictError('This organization has no subscription to cancel.');
     if (current.cancelAtPeriodEnd) return current;
     const state = await ctx.billing.cancelAtPeriodEnd({ ...current, subscriptionId: current.subscriptionId, status: current.status as ProviderSubscription['status'] });
-    return applySubscription(tx, organizationId, ctx.billing.name, state, ctx.now(), current.lastProrationMinor);
+    return applySubscription(ctx, tx, organizationId, ctx.billing.name, state, ctx.now(), current.lastProrationMinor);
   });
   refreshLoaders(ctx.loaders);
   return row;

@@ -7,6 +7,7 @@ import { countMembers, findMembership, insertMembership } from '../data/membersh
 import { lockOrganization } from '../data/organizations-repo';
 import type { InvitationRow, MembershipRow } from '../data/tables';
 import { assertManager, assertMayGrant, lockForChange } from './member-guards';
+import { mailInvitation } from './invitation-mail';
 import { announceMembership, audit } from './membership-changes';
 import { assertMemberQuota } from './plans';
 import { requireManager } from './organizations';
@@ -27,12 +28,12 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * while members plus open invitations stay within the plan. The token is returned once; only its
  * hash is stored. A new invitation to the same address replaces an expired one.
  */
-export async function inviteMember(ctx: WriteContext, input: unknown): Promise<{ invitation: InvitationRow; token: string }> {
+export async function inviteMember(ctx: WriteContext & Pick<Context, 'mailer' | 'log'>, input: unknown): Promise<{ invitation: InvitationRow; token: string }> {
   const inviterId = ctx.auth.require('tenancy:write').userId;
   const values = validate(inviteInput, input);
   const token = randomBytes(32).toString('base64url');
   const now = ctx.now();
-  const invitation = await ctx.db.transaction(async (tx) => {
+  const { invitation, organization } = await ctx.db.transaction(async (tx) => {
     const { organization, actor } = await lockForChange(tx, values.organizationId, inviterId);
     assertManager(actor);
     assertMayGrant(actor, values.role);
@@ -60,9 +61,10 @@ export async function inviteMember(ctx: WriteContext, input: unknown): Promise<{
       throw error;
     }
     await audit(ctx, tx, { organizationId: organization.id, actorId: inviterId, action: 'member_invited', subjectEmail: values.email, role: values.role });
-    return row;
+    return { invitation: row, organization };
   });
   refreshLoaders(ctx.loaders);
+  await mailInvitation(ctx, invitation, organization, token);
   return { invitation, token };
 }
 

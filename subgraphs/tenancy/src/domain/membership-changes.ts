@@ -2,6 +2,7 @@ import { uuidv7, type Db } from '@mosaic/kit';
 import type { Context } from '../context';
 import { insertAuditEvent } from '../data/audit-repo';
 import type { AuditEventRow } from '../data/tables';
+import { planOf } from './plans';
 
 export type AuditAction =
   | 'organization_created'
@@ -34,4 +35,16 @@ export async function audit(ctx: Pick<Context, 'now'>, tx: Db, change: Change): 
 export async function announceMembership(ctx: Pick<Context, 'events' | 'now'>, tx: Db, organizationId: string, userId: string, role: string | null): Promise<void> {
   const at = ctx.now();
   await ctx.events.emit(tx, 'membership.changed', { organizationId, userId, role: role as 'owner' | null, at: at.toISOString() }, { occurredAt: at });
+}
+
+/** Tells other subgraphs (files' storage quota) the plan now in force, in the transaction that put it there. */
+export async function announcePlan(ctx: Pick<Context, 'events' | 'now'>, tx: Db, organizationId: string, planCode: string): Promise<void> {
+  const at = ctx.now();
+  const plan = planOf(planCode);
+  await ctx.events.emit(
+    tx,
+    'plan.changed',
+    { organizationId, plan: plan.code, storageBytes: plan.storageBytes === null ? null : plan.storageBytes.toString(), maxApiCallsPerMonth: plan.maxApiCallsPerMonth, at: at.toISOString() },
+    { occurredAt: at },
+  );
 }

@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import { countOrganizationsCreatedBy, findOrganizationBySlug as findBySlug, insertOrganization } from '../data/organizations-repo';
 import { insertMembership } from '../data/memberships-repo';
 import type { MembershipRow, OrganizationRow } from '../data/tables';
-import { announceMembership, audit } from './membership-changes';
+import { announceMembership, announcePlan, audit } from './membership-changes';
 import { DEFAULT_PLAN } from './plans';
 import { managesMembers } from './roles';
 
@@ -43,6 +43,7 @@ export async function createOrganization(ctx: Pick<Context, 'auth' | 'db' | 'loa
       await insertMembership(tx, { organizationId: row.id, userId, role: 'owner', joinedAt: now });
       await audit(ctx, tx, { organizationId: row.id, actorId: userId, action: 'organization_created', subjectUserId: userId, role: 'owner' });
       await announceMembership(ctx, tx, row.id, userId, 'owner');
+      await announcePlan(ctx, tx, row.id, row.plan);
     });
   } catch (error) {
     if (isUniqueViolation(error, 'organizations_slug_key')) throw new ConflictError(`The slug "${slug}" is taken; choose another.`, { field: 'input.slug' });

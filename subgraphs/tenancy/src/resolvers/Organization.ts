@@ -5,6 +5,7 @@ import { auditLog, listMembers } from '../domain/members';
 import { findOrganization, requireMembership } from '../domain/organizations';
 import { planOf } from '../domain/plans';
 import { roleToGraphQL } from '../domain/roles';
+import { usageOf } from '../domain/usage';
 import type { OrganizationResolvers } from '../resolvers.generated';
 
 export const Organization: OrganizationResolvers = {
@@ -17,4 +18,5 @@ export const Organization: OrganizationResolvers = {
   auditLog: (row, args, ctx) => auditLog(ctx, row.id, args.first ?? 20),
   plan: (row) => planOf(row.plan),
   subscription: (row, _args, ctx) => subscriptionOf(ctx, row.id),
+  usage: (row, _args, ctx) => usageOf(ctx, row),
 };

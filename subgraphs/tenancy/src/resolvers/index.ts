@@ -19,12 +19,13 @@ import { Organization } from './Organization';
 import { Plan } from './Plan';
 import { organization } from './Query/organization';
 import { organizationBySlug } from './Query/organizationBySlug';
+import { organizationEntitlements } from './Query/organizationEntitlements';
 import { BillingSubscription } from './BillingSubscription';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { organization, organizationBySlug },
+  Query: { organization, organizationBySlug, organizationEntitlements },
   Mutation: { createOrganization, inviteMember, revokeInvitation, acceptInvitation, changeMemberRole, removeMember, leaveOrganization, transferOwnership, startCheckout, changePlan, cancelSubscription, billingPortalUrl },
   Organization,
   Membership,

@@ -4,12 +4,15 @@ import { uuidv7, type Db } from '@mosaic/kit';
 import { findUsageOf, insertFile, reserveUsage } from '../../data/file-repo';
 import type { FileRow, StorageUsageRow } from '../../data/tables';
 import type { FilesRuntime } from '../../runtime';
+import { usageAccountIdOf, type UsageAccount } from '../quota';
 import { neutraliseFileName } from './file-name';
 import { SNIFF_BYTES, sniffContentType } from './sniff';
 import { UploadRefusedError } from './upload-refused';
 
 export interface IngestRequest {
   ownerId: string;
+  /** The organisation the upload is made within (the token's `org_id`): its plan's quota and usage apply. */
+  organizationId: string | null;
   /** As the client named it; neutralised before use. */
   name: string;
   /** Content-Length / Upload-Length when the client declared one: limits are checked against it before a byte is read. */
@@ -21,20 +24,20 @@ const MiB = 1024 * 1024;
 const megabytes = (bytes: number) => `${Math.round((bytes / MiB) * 10) / 10} MB`;
 
 /** The checks that need no byte of content: name, declared size against the limit and the quota. */
-export async function checkBeforeUpload(runtime: FilesRuntime, ownerId: string, name: string, declaredSize: number | null): Promise<string> {
+export async function checkBeforeUpload(runtime: FilesRuntime, account: UsageAccount, name: string, declaredSize: number | null): Promise<string> {
   const safeName = neutraliseFileName(name);
   const { maxUploadBytes } = runtime.settings;
   if (declaredSize !== null) {
     if (declaredSize > maxUploadBytes) throw new UploadRefusedError('FILE_TOO_LARGE', `This file is ${megabytes(declaredSize)}; at most ${megabytes(maxUploadBytes)} can be uploaded.`, { maxBytes: maxUploadBytes });
-    await checkQuota(runtime, ownerId, declaredSize);
+    await checkQuota(runtime, account, declaredSize);
   }
   return safeName;
 }
 
-async function checkQuota(runtime: FilesRuntime, ownerId: string, bytes: number): Promise<void> {
-  const quota = await runtime.quota.quotaBytesFor(ownerId);
+async function checkQuota(runtime: FilesRuntime, account: UsageAccount, bytes: number): Promise<void> {
+  const quota = await runtime.quota.quotaBytesFor(account);
   // An early answer for the client; the authoritative check is reserveUsage in the commit.
-  const used = await bytesUsedBy(runtime.db, ownerId);
+  const used = await bytesUsedBy(runtime.db, usageAccountIdOf(account));
   if (used + bytes > quota) throw quotaExceeded(used, quota, bytes);
 }
 
@@ -44,7 +47,7 @@ async function bytesUsedBy(db: Db, ownerId: string): Promise<number> {
 }
 
 const quotaExceeded = (used: number, quota: number, bytes: number) =>
-  new UploadRefusedError('QUOTA_EXCEEDED', `This upload (${megabytes(bytes)}) does not fit in your storage: ${megabytes(used)} of ${megabytes(quota)} used. Delete files to make room.`, {
+  new UploadRefusedError('QUOTA_EXCEEDED', `This upload (${megabytes(bytes)}) does not fit in your storage: ${megabytes(used)} of ${megabytes(quota)} used. Delete files to make room (within an organization: or upgrade its plan).`, {
     bytesUsed: used,
     quotaBytes: quota,
   });
@@ -97,7 +100,7 @@ class Meter extends Transform {
  */
 export async function ingestFile(runtime: FilesRuntime, request: IngestRequest): Promise<{ file: FileRow; usage: StorageUsageRow }> {
   const { settings, storage } = runtime;
-  const name = await checkBeforeUpload(runtime, request.ownerId, request.name, request.declaredSize);
+  const name = await checkBeforeUpload(runtime, request, request.name, request.declaredSize);
   const { head, whole } = await peek(request.body, SNIFF_BYTES);
   if (head.length === 0) throw new UploadRefusedError('EMPTY_FILE', 'The file is empty; choose a file with content.');
   const contentType = await sniffContentType(head, name, settings.allowedTypes);
@@ -123,12 +126,13 @@ export async function ingestFile(runtime: FilesRuntime, request: IngestRequest):
       throw new UploadRefusedError('INCOMPLETE_UPLOAD', `Only ${meter.bytes} of the ${request.declaredSize} bytes declared arrived; upload the file again.`);
     }
     const sha256 = meter.hash.digest('hex');
-    const quota = await runtime.quota.quotaBytesFor(request.ownerId);
+    const quota = await runtime.quota.quotaBytesFor(request);
+    const accountId = usageAccountIdOf(request);
     const now = runtime.now();
     return await runtime.db.transaction(async (tx) => {
-      const usage = await reserveUsage(tx, request.ownerId, meter.bytes, quota, now);
-      if (!usage) throw quotaExceeded(await bytesUsedBy(tx, request.ownerId), quota, meter.bytes);
-      const file = await insertFile(tx, { id, ownerId: request.ownerId, name, contentType, size: meter.bytes, sha256, storageKey: key, thumbnailKey: null, publicToken: null, createdAt: now });
+      const usage = await reserveUsage(tx, accountId, meter.bytes, quota, now);
+      if (!usage) throw quotaExceeded(await bytesUsedBy(tx, accountId), quota, meter.bytes);
+      const file = await insertFile(tx, { id, ownerId: request.ownerId, name, contentType, size: meter.bytes, sha256, storageKey: key, thumbnailKey: null, publicToken: null, usageAccountId: request.organizationId, createdAt: now });
       await runtime.events.emit(tx, 'file.uploaded', { fileId: id, ownerId: request.ownerId, contentType, size: meter.bytes });
       return { file, usage };
     });

@@ -1,4 +1,4 @@
-import type { Logger } from '@mosaic/kit';
+import type { Logger } from '../logger';
 import type { Mailer } from './mailer';
 
 /** The offline default: no mail leaves the machine; each message is logged (warn) for the developer. */

@@ -1,0 +1,1 @@
+ALTER TABLE "accounts"."oauth_clients" ADD COLUMN "organization_id" uuid;

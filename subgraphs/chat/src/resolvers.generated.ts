@@ -141,6 +141,12 @@ export type Mutation = {
    * omitted. The marker only moves forward.
    */
   markRoomRead: Maybe<Room>;
+  /**
+   * The direct conversation between you and these people (1 to 7 others; you may list yourself or
+   * repeat someone, it changes nothing): found when it exists, created otherwise — the same set of
+   * people always gets the same conversation, in whatever order they are given.
+   */
+  openDirectConversation: Maybe<Room>;
   /** Removes your reaction with this emoji; removing one you have not made changes nothing. */
   removeMessageReaction: Maybe<Message>;
   /** Removes a member (or another owner) from the room. Owners only; to remove yourself use `leaveRoom`. */
@@ -197,6 +203,11 @@ export type MutationLeaveRoomArgs = {
 export type MutationMarkRoomReadArgs = {
   roomId: Scalars['ID']['input'];
   upToMessageId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationOpenDirectConversationArgs = {
+  userIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -279,6 +290,11 @@ export type Room = {
   description: Maybe<Scalars['String']['output']>;
   /** Opaque, stable identifier. */
   id: Scalars['ID']['output'];
+  /**
+   * A direct conversation (see `openDirectConversation`): private, its members fixed, nobody owns it;
+   * it cannot be renamed, joined, left, or have members invited or removed.
+   */
+  isDirect: Scalars['Boolean']['output'];
   /** When the newest message was sent (the room's creation until then). Room lists are ordered by it. */
   lastActivityAt: Scalars['DateTime']['output'];
   /** How many members the room has. */
@@ -290,7 +306,7 @@ export type Room = {
    * never shift, skip or repeat the older ones; deleted messages keep their place (see `Message.deletedAt`).
    */
   messages: MessageConnection;
-  /** 1 to 80 characters, one line. */
+  /** 1 to 80 characters, one line. Empty for a direct conversation: clients name it after its members. */
   name: Scalars['String']['output'];
   /**
    * Messages of others after your read marker (see `markRoomRead`), deleted ones not counted; 0 when
@@ -336,6 +352,8 @@ export type RoomEdge = {
 
 /** Narrows `chatRooms`. Omitted conditions do not filter. */
 export type RoomFilter = {
+  /** true: only direct conversations; false: only ordinary rooms. */
+  direct?: InputMaybe<Scalars['Boolean']['input']>;
   /** true: only rooms you are a member of; false: only public rooms you have not joined. */
   joined?: InputMaybe<Scalars['Boolean']['input']>;
   /** Rooms whose name contains this text, ignoring case; at most 80 characters. */
@@ -778,6 +796,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   joinRoom?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<MutationJoinRoomArgs, 'roomId'>>;
   leaveRoom?: Resolver<Maybe<ResolversTypes['LeaveRoomResult']>, ParentType, ContextType, RequireFields<MutationLeaveRoomArgs, 'roomId'>>;
   markRoomRead?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<MutationMarkRoomReadArgs, 'roomId'>>;
+  openDirectConversation?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<MutationOpenDirectConversationArgs, 'userIds'>>;
   removeMessageReaction?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<MutationRemoveMessageReactionArgs, 'emoji' | 'messageId'>>;
   removeRoomMember?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<MutationRemoveRoomMemberArgs, 'roomId' | 'userId'>>;
   sendMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
@@ -804,6 +823,7 @@ export type RoomResolvers<ContextType = Context, ParentType extends ResolversPar
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDirect?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lastActivityAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   members?: Resolver<ResolversTypes['RoomMemberConnection'], ParentType, ContextType, Partial<RoomMembersArgs>>;

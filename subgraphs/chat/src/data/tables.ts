@@ -33,6 +33,11 @@ export const rooms = chatSchema.table(
     lastMessageId: uuid('last_message_id'),
     /** createdAt, then the time of the newest message: the order of room lists. */
     lastActivityAt: instant('last_activity_at').notNull(),
+    /**
+     * Direct conversations only: the participants' raw ids, sorted, joined by ','. Unique, so the
+     * same set of people always finds the same conversation (null for ordinary rooms).
+     */
+    directKey: text('direct_key').unique('rooms_direct_key_unique'),
   },
   (t) => [
     check('rooms_visibility_check', sql`${t.visibility} in ('PUBLIC', 'PRIVATE')`),

@@ -2,6 +2,7 @@ import { decodeId, encodeId } from '@mosaic/kit';
 import { memberCountOf, viewerRoleOf } from '../domain/fields';
 import { listMembers, listMessages } from '../domain/lists';
 import { unreadCountOf } from '../domain/read-markers';
+import { isDirect } from '../domain/room-access';
 import { visibleRoom } from '../domain/rooms';
 import type { RoomResolvers } from '../resolvers.generated';
 
@@ -9,6 +10,7 @@ export const Room: RoomResolvers = {
   /** `_entities`: the same rule as `Query.room`, except that a room the viewer may not see is null. */
   __resolveReference: (reference, ctx) => visibleRoom(ctx, decodeId('Room', reference.id)),
   id: (room) => encodeId('Room', room.id),
+  isDirect: (room) => isDirect(room),
   memberCount: (room, _args, ctx) => memberCountOf(ctx, room),
   members: (room, args, ctx) => listMembers(ctx, room, args),
   messages: (room, args, ctx) => listMessages(ctx, room, args),

@@ -12,6 +12,7 @@ import { inviteToRoom } from './Mutation/inviteToRoom';
 import { joinRoom } from './Mutation/joinRoom';
 import { leaveRoom } from './Mutation/leaveRoom';
 import { markRoomRead } from './Mutation/markRoomRead';
+import { openDirectConversation } from './Mutation/openDirectConversation';
 import { removeMessageReaction } from './Mutation/removeMessageReaction';
 import { removeRoomMember } from './Mutation/removeRoomMember';
 import { sendMessage } from './Mutation/sendMessage';
@@ -33,6 +34,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: { room, chatRooms, chatInvitations },
   Mutation: {
+    openDirectConversation,
     createRoom,
     updateRoom,
     joinRoom,

@@ -40,7 +40,7 @@ describe('resuming messageEvents with `after` while messages keep arriving', () 
     // Two senders post 20 messages each; the client resubscribes after the first few are committed,
     // so some messages are only in the history, some only live, and some in both.
     let sentSoFar = 0;
-    let opened: ReturnType<typeof collect> | undefined;
+    let opened: ReturnType<typeof collect<Record<string, any>>> | undefined;
     const client = wsClient(app.wsUrl, bob.token);
     const sending = sendConcurrently(room.id, [ada, cy], 20, () => {
       if (++sentSoFar === 6) opened = collect(client, ADDED_AFTER, { roomId: room.id, after: seen.id });

@@ -14,6 +14,8 @@ const message = z.object({
   authorId: uuid,
   text: z.string(),
   replyToId: uuid.nullable(),
+  // Added later: events written before threads existed have none.
+  threadRootId: uuid.nullable().default(null),
   createdAt: instant,
   editedAt: instant.nullable(),
   deletedAt: instant.nullable(),

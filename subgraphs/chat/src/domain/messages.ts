@@ -6,6 +6,7 @@ import { lockRoom, lockRoomOfMessage, recordMessageSent } from '../data/rooms-re
 import type { MessageRow } from '../data/tables';
 import { snapshotOf } from '../events';
 import { nextMessageId } from './message-ids';
+import { recordReply, threadRootFor } from './threads';
 import { accessTo, assertMayRead, assertMember, mayRead, type RoomAccess } from './room-access';
 import { messageTextSchema } from './text';
 
@@ -37,6 +38,8 @@ export interface SendMessageCommand {
   roomId: string;
   text: unknown;
   replyToId: string | null;
+  /** A reply in the thread of this message. */
+  threadRootId: string | null;
 }
 
 /**
@@ -55,9 +58,21 @@ export async function sendMessage(ctx: ChatContext, command: SendMessageCommand)
     if (command.replyToId !== null && !(await findMessageInRoom(tx, command.replyToId, command.roomId))) {
       throw new UserInputError('input.replyToId: the message you reply to must be a message of the same room.', 'input.replyToId');
     }
+    const root = command.threadRootId === null ? null : await threadRootFor(tx, command.threadRootId, command.roomId);
     const id = nextMessageId(access.room.lastMessageId, now);
-    const inserted = await insertMessage(tx, { id, roomId: command.roomId, authorId: viewerId, text, replyToId: command.replyToId, createdAt: now, editedAt: null, deletedAt: null });
+    const inserted = await insertMessage(tx, {
+      id,
+      roomId: command.roomId,
+      authorId: viewerId,
+      text,
+      replyToId: command.replyToId,
+      threadRootId: root?.id ?? null,
+      createdAt: now,
+      editedAt: null,
+      deletedAt: null,
+    });
     await recordMessageSent(tx, command.roomId, id, now);
+    if (root) await recordReply(tx, root, inserted);
     await ctx.events.emit(tx, 'chat.message.added', { roomId: inserted.roomId, message: snapshotOf(inserted) });
     return inserted;
   });

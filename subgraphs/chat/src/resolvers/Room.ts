@@ -4,6 +4,7 @@ import { listMembers, listMessages } from '../domain/lists';
 import { unreadCountOf } from '../domain/read-markers';
 import { isDirect } from '../domain/room-access';
 import { visibleRoom } from '../domain/rooms';
+import { listThreads } from '../domain/threads';
 import type { RoomResolvers } from '../resolvers.generated';
 
 export const Room: RoomResolvers = {
@@ -14,6 +15,7 @@ export const Room: RoomResolvers = {
   memberCount: (room, _args, ctx) => memberCountOf(ctx, room),
   members: (room, args, ctx) => listMembers(ctx, room, args),
   messages: (room, args, ctx) => listMessages(ctx, room, args),
+  threads: (room, args, ctx) => listThreads(ctx, room, args),
   unreadCount: (room, _args, ctx) => unreadCountOf(ctx, room),
   viewerRole: (room, _args, ctx) => viewerRoleOf(ctx, room),
 };

@@ -11,7 +11,10 @@ import { editMessage } from './Mutation/editMessage';
 import { inviteToRoom } from './Mutation/inviteToRoom';
 import { joinRoom } from './Mutation/joinRoom';
 import { leaveRoom } from './Mutation/leaveRoom';
+import { followThread } from './Mutation/followThread';
 import { markRoomRead } from './Mutation/markRoomRead';
+import { markThreadRead } from './Mutation/markThreadRead';
+import { unfollowThread } from './Mutation/unfollowThread';
 import { openDirectConversation } from './Mutation/openDirectConversation';
 import { removeMessageReaction } from './Mutation/removeMessageReaction';
 import { removeRoomMember } from './Mutation/removeRoomMember';
@@ -27,6 +30,7 @@ import { RoomInvitation } from './RoomInvitation';
 import { RoomMember } from './RoomMember';
 import { messageEvents } from './Subscription/messageEvents';
 import { typing } from './Subscription/typing';
+import { Thread } from './Thread';
 import { TypingEvent } from './TypingEvent';
 import { User } from './User';
 
@@ -48,6 +52,9 @@ export const resolvers: Resolvers = {
     addMessageReaction,
     removeMessageReaction,
     markRoomRead,
+    followThread,
+    unfollowThread,
+    markThreadRead,
     setTyping,
   },
   Subscription: { messageEvents, typing },
@@ -56,6 +63,7 @@ export const resolvers: Resolvers = {
   RoomMember,
   RoomInvitation,
   Message,
+  Thread,
   MessageEvent,
   MessageDeleted,
   TypingEvent,

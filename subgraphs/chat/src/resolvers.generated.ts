@@ -49,12 +49,18 @@ export type Message = {
   editedAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque, stable identifier. Later messages of a room have larger ids. */
   id: Scalars['ID']['output'];
+  /**
+   * The members of the room this message mentions: `<@USER_ID>` in the text (a public User id).
+   * Someone who was not a member when the message was sent or last edited is not listed and not
+   * notified; their mention stays plain text.
+   */
+  mentions: Array<User>;
   /** Emoji reactions, one entry per emoji, ordered by the earliest reaction with it that is still there. */
   reactions: Array<MessageReaction>;
   /** The message this one answers (same room); it may since have been deleted. */
   replyTo: Maybe<Message>;
   room: Room;
-  /** What was written, trimmed; 1 to 4000 characters. Empty once deleted. */
+  /** What was written, trimmed; 1 to 4000 characters. Empty once deleted. `<@USER_ID>` mentions someone. */
   text: Scalars['String']['output'];
   /** The thread this message starts; null while it has no replies (and for replies themselves). */
   thread: Maybe<Thread>;
@@ -293,6 +299,11 @@ export type Query = {
   __typename?: 'Query';
   /** Your pending invitations to private rooms, newest first. */
   chatInvitations: Maybe<Array<RoomInvitation>>;
+  /**
+   * Messages that mention you (see `Message.mentions`), newest first: not deleted, in rooms you are
+   * still a member of.
+   */
+  chatMentions: Maybe<MessageConnection>;
   /** Public rooms and the rooms you are a member of, most recently active first. */
   chatRooms: Maybe<RoomConnection>;
   /**
@@ -300,6 +311,12 @@ export type Query = {
    * A private room you may not see is FORBIDDEN; an unknown one NOT_FOUND.
    */
   room: Maybe<Room>;
+};
+
+
+export type QueryChatMentionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -840,6 +857,7 @@ export type MessageResolvers<ContextType = Context, ParentType extends Resolvers
   deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   editedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   reactions?: Resolver<Array<ResolversTypes['MessageReaction']>, ParentType, ContextType>;
   replyTo?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
   room?: Resolver<ResolversTypes['Room'], ParentType, ContextType>;
@@ -919,6 +937,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   chatInvitations?: Resolver<Maybe<Array<ResolversTypes['RoomInvitation']>>, ParentType, ContextType>;
+  chatMentions?: Resolver<Maybe<ResolversTypes['MessageConnection']>, ParentType, ContextType, Partial<QueryChatMentionsArgs>>;
   chatRooms?: Resolver<Maybe<ResolversTypes['RoomConnection']>, ParentType, ContextType, Partial<QueryChatRoomsArgs>>;
   room?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<QueryRoomArgs, 'id'>>;
 };

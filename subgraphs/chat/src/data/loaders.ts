@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { groupLoader, parentQueryLoader, rowLoader, type Db, type ParentKey } from '@mosaic/kit';
 import { findInvitationsOf } from './invitations-repo';
+import { findMentionsOf } from './mentions-repo';
 import { countMembers, findMemberPages, findMemberships, type MemberPageQuery } from './members-repo';
 import { countUnread, findMessagePages, findMessagesByIds, type MessagePageQuery } from './messages-repo';
 import { summariseReactions, type ReactionSummary } from './reactions-repo';
@@ -32,6 +33,8 @@ export interface Loaders {
   threadFollow: DataLoader<string, ThreadFollowerRow | null>;
   /** The viewer's unread replies per thread root id (0 when not following). */
   threadUnread: DataLoader<string, number>;
+  /** Who each message mentions (by message id). */
+  mentions: DataLoader<string, { messageId: string; userId: string }[], string>;
   replyPage: DataLoader<ParentKey<ReplyPageQuery>, MessageRow[], string>;
   threadPage: DataLoader<ParentKey<ThreadPageQuery>, ThreadRow[], string>;
 }
@@ -76,6 +79,11 @@ export function createLoaders(db: Db, viewerId: string | null): Loaders {
     threadUnread: viewerId
       ? countLoader(async (ids) => (await countThreadUnread(db, viewerId, ids)).map((row) => ({ id: row.rootMessageId, count: row.count })))
       : constant(0),
+    mentions: groupLoader(
+      (messageIds: readonly string[]) => findMentionsOf(db, messageIds),
+      (mention) => mention.messageId,
+      (messageId) => messageId,
+    ),
     replyPage: parentQueryLoader(
       (rootIds, query: ReplyPageQuery) => findReplyPages(db, rootIds, query),
       (message) => message.threadRootId!,

@@ -165,6 +165,25 @@ export const threadFollowers = chatSchema.table(
   (t) => [primaryKey({ columns: [t.rootMessageId, t.userId] }), index('thread_followers_user_idx').on(t.userId, t.rootMessageId)],
 );
 
+/**
+ * Who a message mentions (`<@user id>` in its text), members of its room when it was written or
+ * last edited only: a mention of someone outside the room stays text and notifies nobody.
+ */
+export const mentions = chatSchema.table(
+  'mentions',
+  {
+    messageId: uuid('message_id')
+      .notNull()
+      .references((): AnyPgColumn => messages.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+  },
+  // The mentions feed: a user's mentions, newest message first.
+  (t) => [primaryKey({ columns: [t.messageId, t.userId] }), index('mentions_user_message_idx').on(t.userId, t.messageId)],
+);
+
 export type RoomRow = typeof rooms.$inferSelect;
 export type NewRoom = typeof rooms.$inferInsert;
 export type MemberRow = typeof members.$inferSelect;

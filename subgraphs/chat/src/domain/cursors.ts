@@ -15,12 +15,14 @@ const messageCursor = z.tuple([z.literal('m'), uuid]).transform(([, id]) => id);
 const roomCursor = z.tuple([z.literal('r'), instant, uuid]).transform(([, lastActivityAt, id]): RoomKeyset => ({ lastActivityAt, id }));
 const replyCursor = z.tuple([z.literal('tr'), uuid]).transform(([, id]) => id);
 const threadCursor = z.tuple([z.literal('t'), uuid]).transform(([, lastReplyId]) => lastReplyId);
+const mentionCursor = z.tuple([z.literal('me'), uuid]).transform(([, id]) => id);
 const memberCursor = z.tuple([z.literal('u'), instant, uuid]).transform(([, joinedAt, userId]): MemberKeyset => ({ joinedAt, userId }));
 
 export const messageCursorKey = (message: MessageRow): CursorValue[] => ['m', message.id];
 export const roomCursorKey = (room: RoomRow): CursorValue[] => ['r', room.lastActivityAt.toISOString(), room.id];
 export const replyCursorKey = (message: MessageRow): CursorValue[] => ['tr', message.id];
 export const threadCursorKey = (thread: ThreadRow): CursorValue[] => ['t', thread.lastReplyId];
+export const mentionCursorKey = (message: MessageRow): CursorValue[] => ['me', message.id];
 export const memberCursorKey = (member: MemberRow): CursorValue[] => ['u', member.joinedAt.toISOString(), member.userId];
 
 function decodeWith<T>(schema: z.ZodType<T>, after: string, arity: number): T {
@@ -36,4 +38,5 @@ export const decodeRoomCursor = (after: string): RoomKeyset => decodeWith(roomCu
 export const decodeReplyCursor = (after: string): string => decodeWith(replyCursor, after, 2);
 /** The last reply id of the previous page's last thread. */
 export const decodeThreadCursor = (after: string): string => decodeWith(threadCursor, after, 2);
+export const decodeMentionCursor = (after: string): string => decodeWith(mentionCursor, after, 2);
 export const decodeMemberCursor = (after: string): MemberKeyset => decodeWith(memberCursor, after, 3);

@@ -5,6 +5,7 @@ import { deleteReactionsOf } from '../data/reactions-repo';
 import { lockRoom, lockRoomOfMessage, recordMessageSent } from '../data/rooms-repo';
 import type { MessageRow } from '../data/tables';
 import { snapshotOf } from '../events';
+import { recordMentions } from './mentions';
 import { nextMessageId } from './message-ids';
 import { recordReply, threadRootFor } from './threads';
 import { accessTo, assertMayRead, assertMember, mayRead, type RoomAccess } from './room-access';
@@ -73,6 +74,7 @@ export async function sendMessage(ctx: ChatContext, command: SendMessageCommand)
     });
     await recordMessageSent(tx, command.roomId, id, now);
     if (root) await recordReply(tx, root, inserted);
+    await recordMentions(tx, inserted);
     await ctx.events.emit(tx, 'chat.message.added', { roomId: inserted.roomId, message: snapshotOf(inserted) });
     return inserted;
   });
@@ -91,6 +93,7 @@ export async function editMessage(ctx: ChatContext, messageId: string, rawText: 
     if (message.deletedAt) throw new ConflictError('This message was deleted; it cannot be edited.');
     if (message.text === text) return message;
     const edited = await updateMessageText(tx, messageId, text, ctx.now());
+    await recordMentions(tx, edited);
     await ctx.events.emit(tx, 'chat.message.edited', { roomId: edited.roomId, message: snapshotOf(edited) });
     return edited;
   });

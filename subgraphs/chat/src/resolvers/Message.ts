@@ -1,5 +1,6 @@
 import { decodeId, encodeId, userReference } from '@mosaic/kit';
 import { replyToOf, roomOf } from '../domain/fields';
+import { mentionsOf } from '../domain/mentions';
 import { visibleMessage } from '../domain/messages';
 import { reactionsOf } from '../domain/reactions';
 import { threadOf, threadRootOf } from '../domain/threads';
@@ -16,4 +17,5 @@ export const Message: MessageResolvers = {
   reactions: (message, _args, ctx) => reactionsOf(ctx, message),
   threadRoot: (message, _args, ctx) => threadRootOf(ctx, message),
   thread: (message, _args, ctx) => threadOf(ctx, message),
+  mentions: (message, _args, ctx) => mentionsOf(ctx, message),
 };

@@ -23,6 +23,7 @@ import { setRoomMemberRole } from './Mutation/setRoomMemberRole';
 import { setTyping } from './Mutation/setTyping';
 import { updateRoom } from './Mutation/updateRoom';
 import { chatInvitations } from './Query/chatInvitations';
+import { chatMentions } from './Query/chatMentions';
 import { chatRooms } from './Query/chatRooms';
 import { room } from './Query/room';
 import { Room } from './Room';
@@ -36,7 +37,7 @@ import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { room, chatRooms, chatInvitations },
+  Query: { room, chatRooms, chatInvitations, chatMentions },
   Mutation: {
     openDirectConversation,
     createRoom,

@@ -1,0 +1,2 @@
+export { safeFetch, SafeFetchError, type SafeFetchOptions, type SafeFetchRefusal, type SafeResponse, type ResolvedAddress } from './safe-fetch';
+export { isInternalAddress } from './addresses';

@@ -708,6 +708,7 @@ export type MessageEventsSubscription = { messageEvents:
     | { __typename: 'MessageAdded', message: { id: string, text: string, createdAt: string, author: { id: string, displayName: string } } }
     | { __typename: 'MessageDeleted', messageId: string }
     | { __typename: 'MessageEdited', message: { id: string, text: string, editedAt: string | null } }
+    | { __typename: 'MessagePreviewAdded' }
     | { __typename: 'MessageReactionsChanged' }
    | null };
 

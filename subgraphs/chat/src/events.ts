@@ -28,6 +28,7 @@ export const chatEvents = defineEvents('chat', {
   'chat.message.added': messageChanged(1),
   'chat.message.edited': messageChanged(1),
   'chat.message.reactions-changed': messageChanged(1),
+  'chat.message.preview-added': messageChanged(1),
   'chat.message.deleted': event({ version: 1, schema: z.object({ roomId: uuid, messageId: uuid }), aggregateId: (p) => p.roomId }),
 });
 

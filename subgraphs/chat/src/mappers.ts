@@ -1,6 +1,6 @@
 import type { Connection, Edge, UserReference } from '@mosaic/kit';
 import type { ReactionSummary } from './data/reactions-repo';
-import type { InvitationRow, MemberRow, MessageRow, RoomRow, ThreadRow } from './data/tables';
+import type { InvitationRow, LinkPreviewRow, MemberRow, MessageRow, RoomRow, ThreadRow } from './data/tables';
 import type { TypingPayload } from './domain/events';
 import type { MessageEventModel } from './domain/live';
 import type { LeaveOutcome } from './domain/membership';
@@ -21,7 +21,9 @@ export type MessageReactionMapper = ReactionSummary;
 export type ThreadMapper = ThreadRow;
 export type ThreadConnectionMapper = Connection<ThreadRow>;
 export type ThreadEdgeMapper = Edge<ThreadRow>;
-export type MessageAddedMapper = Extract<MessageEventModel, { __typename: 'MessageAdded' | 'MessageEdited' | 'MessageReactionsChanged' }>;
+export type MessageAddedMapper = Extract<MessageEventModel, { __typename: 'MessageAdded' | 'MessageEdited' | 'MessageReactionsChanged' | 'MessagePreviewAdded' }>;
+export type MessagePreviewAddedMapper = MessageAddedMapper;
+export type LinkPreviewMapper = LinkPreviewRow;
 export type MessageEditedMapper = MessageAddedMapper;
 export type MessageReactionsChangedMapper = MessageAddedMapper;
 export type MessageDeletedMapper = Extract<MessageEventModel, { __typename: 'MessageDeleted' }>;

@@ -364,6 +364,7 @@ export type WebMessageEventsSubscription = { messageEvents:
     | { __typename: 'MessageAdded', message: { __typename: 'Message', id: string, text: string, createdAt: string, author: { __typename: 'User', id: string, displayName: string } } }
     | { __typename: 'MessageDeleted', messageId: string }
     | { __typename: 'MessageEdited', message: { __typename: 'Message', id: string, text: string, editedAt: string | null } }
+    | { __typename: 'MessagePreviewAdded' }
     | { __typename: 'MessageReactionsChanged' }
    | null };
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@mosaic/kit';
-import { invitations, members, mentions, messages, reactions, rooms, threadFollowers } from './tables';
+import { invitations, linkPreviews, members, mentions, messages, reactions, rooms, threadFollowers } from './tables';
 
 /**
  * Everything chat keeps about a user whose account was deleted, removed in the caller's
@@ -43,7 +43,10 @@ export async function forgetUser(db: Db, userId: string, now: Date): Promise<{ i
     .set({ text: '', deletedAt: now })
     .where(and(eq(messages.authorId, userId), isNull(messages.deletedAt)))
     .returning({ id: messages.id, roomId: messages.roomId });
-  // A deleted message has no reactions (as deleteMessage leaves it).
-  if (deleted.length > 0) await db.delete(reactions).where(inArray(reactions.messageId, deleted.map((m) => m.id)));
+  // A deleted message has no reactions nor preview (as deleteMessage leaves it).
+  if (deleted.length > 0) {
+    await db.delete(reactions).where(inArray(reactions.messageId, deleted.map((m) => m.id)));
+    await db.delete(linkPreviews).where(inArray(linkPreviews.messageId, deleted.map((m) => m.id)));
+  }
   return deleted;
 }

@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
 import { groupLoader, parentQueryLoader, rowLoader, type Db, type ParentKey } from '@mosaic/kit';
 import { findInvitationsOf } from './invitations-repo';
+import { findPreviewsOf } from './link-previews-repo';
 import { findMentionsOf } from './mentions-repo';
 import { countMembers, findMemberPages, findMemberships, type MemberPageQuery } from './members-repo';
 import { countUnread, findMessagePages, findMessagesByIds, type MessagePageQuery } from './messages-repo';
 import { summariseReactions, type ReactionSummary } from './reactions-repo';
 import { findRoomsByIds } from './rooms-repo';
-import type { InvitationRow, MemberRow, MessageRow, RoomRow, ThreadFollowerRow, ThreadRow } from './tables';
+import type { InvitationRow, LinkPreviewRow, MemberRow, MessageRow, RoomRow, ThreadFollowerRow, ThreadRow } from './tables';
 import { countThreadUnread, findFollows, findReplyPages, findThreadPages, findThreadsByRoots, type ReplyPageQuery, type ThreadPageQuery } from './threads-repo';
 
 /**
@@ -35,6 +36,7 @@ export interface Loaders {
   threadUnread: DataLoader<string, number>;
   /** Who each message mentions (by message id). */
   mentions: DataLoader<string, { messageId: string; userId: string }[], string>;
+  linkPreview: DataLoader<string, LinkPreviewRow | null>;
   replyPage: DataLoader<ParentKey<ReplyPageQuery>, MessageRow[], string>;
   threadPage: DataLoader<ParentKey<ThreadPageQuery>, ThreadRow[], string>;
 }
@@ -84,6 +86,7 @@ export function createLoaders(db: Db, viewerId: string | null): Loaders {
       (mention) => mention.messageId,
       (messageId) => messageId,
     ),
+    linkPreview: rowLoader((ids) => findPreviewsOf(db, ids), (preview) => preview.messageId),
     replyPage: parentQueryLoader(
       (rootIds, query: ReplyPageQuery) => findReplyPages(db, rootIds, query),
       (message) => message.threadRootId!,

@@ -109,6 +109,8 @@ export const messages = chatSchema.table(
     index('messages_room_id_idx').on(t.roomId, t.id),
     // A thread's replies in order.
     index('messages_thread_idx').on(t.threadRootId, t.id),
+    // Full-text search (`chatSearch`); the 'simple' configuration: chat is in any language, so words are not stemmed.
+    index('messages_search_idx').using('gin', sql`to_tsvector('simple', ${t.text})`),
     foreignKey({ columns: [t.replyToId], foreignColumns: [t.id], name: 'messages_reply_to_fk' }).onDelete('set null'),
     foreignKey({ columns: [t.threadRootId], foreignColumns: [t.id], name: 'messages_thread_root_fk' }).onDelete('cascade'),
   ],
@@ -184,6 +186,22 @@ export const mentions = chatSchema.table(
   (t) => [primaryKey({ columns: [t.messageId, t.userId] }), index('mentions_user_message_idx').on(t.userId, t.messageId)],
 );
 
+/**
+ * The preview of the first link in a message, fetched after it was sent (or edited to another
+ * link). Absent while not fetched, or when the page gave nothing to show.
+ */
+export const linkPreviews = chatSchema.table('link_previews', {
+  messageId: uuid('message_id')
+    .primaryKey()
+    .references((): AnyPgColumn => messages.id, { onDelete: 'cascade' }),
+  url: text('url').notNull(),
+  title: text('title'),
+  description: text('description'),
+  siteName: text('site_name'),
+  imageUrl: text('image_url'),
+  fetchedAt: instant('fetched_at').notNull(),
+});
+
 export type RoomRow = typeof rooms.$inferSelect;
 export type NewRoom = typeof rooms.$inferInsert;
 export type MemberRow = typeof members.$inferSelect;
@@ -192,4 +210,5 @@ export type MessageRow = typeof messages.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
 export type ReactionRow = typeof reactions.$inferSelect;
 export type ThreadRow = typeof threads.$inferSelect;
+export type LinkPreviewRow = typeof linkPreviews.$inferSelect;
 export type ThreadFollowerRow = typeof threadFollowers.$inferSelect;

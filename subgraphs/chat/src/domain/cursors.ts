@@ -16,6 +16,7 @@ const roomCursor = z.tuple([z.literal('r'), instant, uuid]).transform(([, lastAc
 const replyCursor = z.tuple([z.literal('tr'), uuid]).transform(([, id]) => id);
 const threadCursor = z.tuple([z.literal('t'), uuid]).transform(([, lastReplyId]) => lastReplyId);
 const mentionCursor = z.tuple([z.literal('me'), uuid]).transform(([, id]) => id);
+const searchCursor = z.tuple([z.literal('s'), uuid]).transform(([, id]) => id);
 const memberCursor = z.tuple([z.literal('u'), instant, uuid]).transform(([, joinedAt, userId]): MemberKeyset => ({ joinedAt, userId }));
 
 export const messageCursorKey = (message: MessageRow): CursorValue[] => ['m', message.id];
@@ -23,6 +24,7 @@ export const roomCursorKey = (room: RoomRow): CursorValue[] => ['r', room.lastAc
 export const replyCursorKey = (message: MessageRow): CursorValue[] => ['tr', message.id];
 export const threadCursorKey = (thread: ThreadRow): CursorValue[] => ['t', thread.lastReplyId];
 export const mentionCursorKey = (message: MessageRow): CursorValue[] => ['me', message.id];
+export const searchCursorKey = (message: MessageRow): CursorValue[] => ['s', message.id];
 export const memberCursorKey = (member: MemberRow): CursorValue[] => ['u', member.joinedAt.toISOString(), member.userId];
 
 function decodeWith<T>(schema: z.ZodType<T>, after: string, arity: number): T {
@@ -39,4 +41,5 @@ export const decodeReplyCursor = (after: string): string => decodeWith(replyCurs
 /** The last reply id of the previous page's last thread. */
 export const decodeThreadCursor = (after: string): string => decodeWith(threadCursor, after, 2);
 export const decodeMentionCursor = (after: string): string => decodeWith(mentionCursor, after, 2);
+export const decodeSearchCursor = (after: string): string => decodeWith(searchCursor, after, 2);
 export const decodeMemberCursor = (after: string): MemberKeyset => decodeWith(memberCursor, after, 3);

@@ -18,4 +18,5 @@ export const Message: MessageResolvers = {
   threadRoot: (message, _args, ctx) => threadRootOf(ctx, message),
   thread: (message, _args, ctx) => threadOf(ctx, message),
   mentions: (message, _args, ctx) => mentionsOf(ctx, message),
+  linkPreview: (message, _args, ctx) => ctx.loaders.linkPreview.load(message.id),
 };

@@ -24,6 +24,7 @@ import { setTyping } from './Mutation/setTyping';
 import { updateRoom } from './Mutation/updateRoom';
 import { chatInvitations } from './Query/chatInvitations';
 import { chatMentions } from './Query/chatMentions';
+import { chatSearch } from './Query/chatSearch';
 import { chatRooms } from './Query/chatRooms';
 import { room } from './Query/room';
 import { Room } from './Room';
@@ -37,7 +38,7 @@ import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { room, chatRooms, chatInvitations, chatMentions },
+  Query: { room, chatRooms, chatInvitations, chatMentions, chatSearch },
   Mutation: {
     openDirectConversation,
     createRoom,

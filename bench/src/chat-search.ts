@@ -42,7 +42,7 @@ await db.execute(sql`
   insert into chat.messages (id, room_id, author_id, text, reply_to_id, thread_root_id, created_at, edited_at, deleted_at)
   select (lpad(to_hex(1710000000000 + g), 12, '0') || '7' || substr(md5(g::text), 1, 3) || '8' || substr(md5(g::text), 4, 15))::uuid,
          room_ids.id, ${searcher.userId}::uuid,
-         (select string_agg('w' || floor(2000 * power(random() + g * 0, 3))::int, ' ') from generate_series(1, 8))
+         (select string_agg('w' || floor(2000 * power(random() + w * 0 + g * 0, 3))::int, ' ') from generate_series(1, 8) w)
            || case when g % 10000 = 0 then ' needle' else '' end,
          null, null, now(), null, null
   from generate_series(1, ${MESSAGES}) g join room_ids on room_ids.n = g % ${ROOMS}`);

@@ -299,6 +299,11 @@ export type SendMessageInput = {
   roomId: string | number;
   /** 1 to 4000 characters once surrounding whitespace is trimmed; line breaks inside are kept. */
   text: string;
+  /**
+   * Posts the message as a reply in the thread of this message (of the same room, and not itself a
+   * reply in a thread): it is listed by `Thread.replies`, not in the room's main timeline.
+   */
+  threadRootId?: string | number | null | undefined;
 };
 
 export type SpeedUpInput = {
@@ -728,6 +733,7 @@ export type MessageEventsSubscription = { messageEvents:
     | { __typename: 'MessageAdded', message: { id: string, text: string, createdAt: string, author: { id: string, displayName: string } } }
     | { __typename: 'MessageDeleted', messageId: string }
     | { __typename: 'MessageEdited', message: { id: string, text: string, editedAt: string | null } }
+    | { __typename: 'MessagePreviewAdded' }
     | { __typename: 'MessageReactionsChanged' }
    | null };
 

@@ -4,6 +4,8 @@ import type { Context } from './context';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
 import { fanOutToLiveStreams, LIVE_EVENT_TYPES } from './domain/events';
+import { LinkPreviewer } from './domain/link-previews';
+import type { ChatSettings } from './env';
 import { chatEvents } from './events';
 import { resolvers } from './resolvers';
 
@@ -13,15 +15,22 @@ import { resolvers } from './resolvers';
  * member, owner) depend on data, so they live in the domain functions (`domain/room-access.ts`),
  * not in directives — which also keeps the types reachable from live events free of directives.
  */
-export function buildSubgraph(deps: BuildDeps): BuiltSubgraph {
+export interface BuiltChat extends BuiltSubgraph {
+  /** For tests: the link preview queue (`settled()`). */
+  previews: LinkPreviewer;
+  close: () => Promise<void>;
+}
+
+export function buildSubgraph(deps: BuildDeps, settings: ChatSettings): BuiltChat {
   const events = deps.events.outbox(chatEvents);
+  const previews = new LinkPreviewer({ db: deps.db, log: deps.log, events, now: deps.now, settings: settings.previews });
   // Live streams are fed by the relay, so a committed message always reaches them, in order per room.
   deps.events.on(chatEvents, LIVE_EVENT_TYPES, fanOutToLiveStreams(deps.pubsub), { group: 'live', inbox: false, retryInPlace: true });
   deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount(events, deps.now), { group: 'account-deleted' });
   const subgraph = createSubgraph<Context>({
     deps,
     resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
-    context: (base) => ({ ...base, db: deps.db, pubsub: deps.pubsub, events, now: deps.now, loaders: createLoaders(deps.db, base.viewer?.userId ?? null) }),
+    context: (base) => ({ ...base, db: deps.db, pubsub: deps.pubsub, events, now: deps.now, previews, loaders: createLoaders(deps.db, base.viewer?.userId ?? null) }),
   });
-  return { subgraph };
+  return { subgraph, previews, close: () => previews.close() };
 }

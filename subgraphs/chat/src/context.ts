@@ -1,5 +1,6 @@
 import type { Db, PubSub, RequestContext } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
+import type { LinkPreviewer } from './domain/link-previews';
 import type { ChatOutbox } from './events';
 
 /** What chat's domain functions need beyond the request. */
@@ -11,6 +12,8 @@ export interface ChatServices {
   events: ChatOutbox;
   /** Injected so tests can move time (typing expiry, ordering). */
   now: () => Date;
+  /** Fetches previews of links in messages after they are committed. */
+  previews: LinkPreviewer;
 }
 
 export interface Context extends RequestContext, ChatServices {

@@ -14,6 +14,8 @@ const message = z.object({
   authorId: uuid,
   text: z.string(),
   replyToId: uuid.nullable(),
+  // Added later: events written before threads existed have none.
+  threadRootId: uuid.nullable().default(null),
   createdAt: instant,
   editedAt: instant.nullable(),
   deletedAt: instant.nullable(),
@@ -26,6 +28,7 @@ export const chatEvents = defineEvents('chat', {
   'chat.message.added': messageChanged(1),
   'chat.message.edited': messageChanged(1),
   'chat.message.reactions-changed': messageChanged(1),
+  'chat.message.preview-added': messageChanged(1),
   'chat.message.deleted': event({ version: 1, schema: z.object({ roomId: uuid, messageId: uuid }), aggregateId: (p) => p.roomId }),
 });
 

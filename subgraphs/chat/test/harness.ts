@@ -1,14 +1,14 @@
 import { isNull } from 'drizzle-orm';
 import { createMemoryPubSub, decodeId, eventTables, type PubSub, type QueryObserver } from '@mosaic/kit';
 import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, testLogger, type TestAuth, type TestDatabase } from '@mosaic/testing';
-import chat from '../src/index';
+import chat, { type BuiltChat } from '../src/index';
 
 /**
  * The chat subgraph over real HTTP and graphql-ws on a fresh database, with real access tokens and
- * a movable clock. `onQuery` sees every SQL statement the subgraph issues (statement counting);
+ * a movable clock. Link previews are off unless `env` turns them on. `onQuery` sees every SQL statement the subgraph issues (statement counting);
  * `pubsub` defaults to the in-memory one.
  */
-export async function startChat(options: { onQuery?: QueryObserver; pubsub?: PubSub; database?: TestDatabase; auth?: TestAuth } = {}) {
+export async function startChat(options: { onQuery?: QueryObserver; pubsub?: PubSub; database?: TestDatabase; auth?: TestAuth; env?: NodeJS.ProcessEnv } = {}) {
   const database = options.database ?? (await createTestDatabase());
   const auth = options.auth ?? (await createTestAuth());
   const clock = { offsetMs: 0 };
@@ -20,7 +20,7 @@ export async function startChat(options: { onQuery?: QueryObserver; pubsub?: Pub
     pubsub,
     now: () => new Date(Date.now() + clock.offsetMs),
     client: database.client,
-  });
+  }, { CHAT_LINK_PREVIEWS: 'off', ...options.env });
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   return {
     url: served.url,
@@ -29,6 +29,8 @@ export async function startChat(options: { onQuery?: QueryObserver; pubsub?: Pub
     auth,
     clock,
     call,
+    /** The link preview queue (`settled()` resolves once nothing is being fetched). */
+    previews: (served.built as BuiltChat).previews,
     /**
      * Until every committed message event has been relayed to the live streams: a stream opened
      * after this sees none of them (the relay runs asynchronously after each commit).

@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray, isNull, ne, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@mosaic/kit';
-import { invitations, members, messages, reactions, rooms } from './tables';
+import { invitations, linkPreviews, members, mentions, messages, reactions, rooms, threadFollowers } from './tables';
 
 /**
  * Everything chat keeps about a user whose account was deleted, removed in the caller's
  * transaction: rooms only they were in go (as when the last member leaves), a room they were the
- * last owner of gets its longest-standing member as owner, their memberships, invitations and
- * reactions go, and their messages are deleted as a deletion by their author would (text gone,
+ * last owner of gets its longest-standing member as owner, their memberships, invitations,
+ * reactions, thread follows and mentions of them go, and their messages are deleted as a deletion by their author would (text gone,
  * place in the history kept). Returns the messages deleted, for their live events.
  */
 export async function forgetUser(db: Db, userId: string, now: Date): Promise<{ id: string; roomId: string }[]> {
@@ -36,12 +36,17 @@ export async function forgetUser(db: Db, userId: string, now: Date): Promise<{ i
   await db.delete(members).where(eq(members.userId, userId));
   await db.delete(invitations).where(eq(invitations.userId, userId));
   await db.delete(reactions).where(eq(reactions.userId, userId));
+  await db.delete(threadFollowers).where(eq(threadFollowers.userId, userId));
+  await db.delete(mentions).where(eq(mentions.userId, userId));
   const deleted = await db
     .update(messages)
     .set({ text: '', deletedAt: now })
     .where(and(eq(messages.authorId, userId), isNull(messages.deletedAt)))
     .returning({ id: messages.id, roomId: messages.roomId });
-  // A deleted message has no reactions (as deleteMessage leaves it).
-  if (deleted.length > 0) await db.delete(reactions).where(inArray(reactions.messageId, deleted.map((m) => m.id)));
+  // A deleted message has no reactions nor preview (as deleteMessage leaves it).
+  if (deleted.length > 0) {
+    await db.delete(reactions).where(inArray(reactions.messageId, deleted.map((m) => m.id)));
+    await db.delete(linkPreviews).where(inArray(linkPreviews.messageId, deleted.map((m) => m.id)));
+  }
   return deleted;
 }

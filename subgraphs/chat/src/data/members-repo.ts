@@ -25,6 +25,11 @@ export async function insertMember(db: Db, member: MemberRow): Promise<MemberRow
   return inserted ?? (await findMember(db, member.roomId, member.userId))!;
 }
 
+/** Several members at once (a new direct conversation's participants). */
+export async function insertMembers(db: Db, rows: MemberRow[]): Promise<void> {
+  if (rows.length > 0) await db.insert(members).values(rows).onConflictDoNothing();
+}
+
 export async function deleteMember(db: Db, roomId: string, userId: string): Promise<boolean> {
   const rows = await db
     .delete(members)

@@ -62,7 +62,8 @@ export async function findMessagePages(db: Db, roomIds: readonly string[], query
   const page = db
     .select({ ...getTableColumns(messages), position: sql<number>`row_number() over (order by ${messages.id} desc)`.as('position') })
     .from(messages)
-    .where(and(sql`${messages.roomId} = parents.id`, query.before ? sql`${messages.id} < ${query.before}::uuid` : undefined))
+    // The room's main timeline: replies in threads are listed by their thread.
+    .where(and(sql`${messages.roomId} = parents.id`, isNull(messages.threadRootId), query.before ? sql`${messages.id} < ${query.before}::uuid` : undefined))
     .orderBy(desc(messages.id))
     .limit(query.limit + 1)
     .as('page');
@@ -73,6 +74,7 @@ export async function findMessagePages(db: Db, roomIds: readonly string[], query
       authorId: page.authorId,
       text: page.text,
       replyToId: page.replyToId,
+      threadRootId: page.threadRootId,
       createdAt: page.createdAt,
       editedAt: page.editedAt,
       deletedAt: page.deletedAt,
@@ -83,7 +85,7 @@ export async function findMessagePages(db: Db, roomIds: readonly string[], query
 }
 
 /**
- * Per room, the messages of others after the user's read marker, deleted ones left out — in one
+ * Per room, the messages of others after the user's read marker, deleted ones and thread replies left out — in one
  * statement for many rooms. Rooms the user is not in, or has read completely, are absent.
  */
 export async function countUnread(db: Db, userId: string, roomIds: readonly string[]): Promise<{ roomId: string; count: number }[]> {
@@ -95,6 +97,8 @@ export async function countUnread(db: Db, userId: string, roomIds: readonly stri
       and(
         inArray(messages.roomId, [...roomIds]),
         isNull(messages.deletedAt),
+        // Replies in threads are counted per thread (for its followers), not in the room.
+        isNull(messages.threadRootId),
         ne(messages.authorId, userId),
         or(isNull(members.lastReadMessageId), gt(messages.id, members.lastReadMessageId)),
       ),

@@ -12,6 +12,17 @@ export async function insertRoom(db: Db, room: NewRoom): Promise<RoomRow> {
   return row!;
 }
 
+/** A new direct conversation, or nothing when one for the same people exists (it wins; see `rooms.direct_key`). */
+export async function insertDirectRoom(db: Db, room: NewRoom & { directKey: string }): Promise<RoomRow | undefined> {
+  const [row] = await db.insert(rooms).values(room).onConflictDoNothing({ target: rooms.directKey }).returning();
+  return row;
+}
+
+export async function findDirectRoom(db: Db, directKey: string): Promise<RoomRow | undefined> {
+  const [row] = await db.select().from(rooms).where(eq(rooms.directKey, directKey));
+  return row;
+}
+
 /**
  * The room locked for the rest of the transaction, with the user's membership (null if none).
  * Every change to a room's membership or messages (read markers aside) takes this lock first, so
@@ -90,6 +101,8 @@ export interface RoomListQuery {
   visibility: RoomVisibility | null;
   /** true: only the viewer's rooms; false: only public rooms the viewer has not joined; null: both. */
   joined: boolean | null;
+  /** true: only direct conversations; false: only ordinary rooms; null: both. */
+  direct: boolean | null;
   limit: number;
   after: RoomKeyset | null;
 }
@@ -115,6 +128,7 @@ export async function findVisibleRooms(db: Db, query: RoomListQuery): Promise<Ro
         or(eq(rooms.visibility, 'PUBLIC'), isNotNull(members.userId)),
         query.joined === null ? undefined : query.joined ? isNotNull(members.userId) : isNull(members.userId),
         query.visibility ? eq(rooms.visibility, query.visibility) : undefined,
+        query.direct === null ? undefined : query.direct ? isNotNull(rooms.directKey) : isNull(rooms.directKey),
         query.search ? ilike(rooms.name, containing(query.search)) : undefined,
         afterKey(query.after),
       ),

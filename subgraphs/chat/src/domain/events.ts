@@ -11,7 +11,7 @@ import { type chatEvents } from '../events';
  */
 export type Jsonified<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
-export type MessageEventType = 'MessageAdded' | 'MessageEdited' | 'MessageReactionsChanged';
+export type MessageEventType = 'MessageAdded' | 'MessageEdited' | 'MessageReactionsChanged' | 'MessagePreviewAdded';
 
 /**
  * A live message event; `eventId` (the outbox event's) lets a stream drop a redelivered copy.
@@ -64,12 +64,13 @@ export async function publishTyping(ctx: Pick<Context, 'pubsub' | 'log'>, payloa
   }
 }
 
-export const LIVE_EVENT_TYPES = ['chat.message.added', 'chat.message.edited', 'chat.message.reactions-changed', 'chat.message.deleted'] as const satisfies readonly EventTypeOf<typeof chatEvents>[];
+export const LIVE_EVENT_TYPES = ['chat.message.added', 'chat.message.edited', 'chat.message.reactions-changed', 'chat.message.preview-added', 'chat.message.deleted'] as const satisfies readonly EventTypeOf<typeof chatEvents>[];
 
 const LIVE_TYPE = {
   'chat.message.added': 'MessageAdded',
   'chat.message.edited': 'MessageEdited',
   'chat.message.reactions-changed': 'MessageReactionsChanged',
+  'chat.message.preview-added': 'MessagePreviewAdded',
 } as const;
 
 /**

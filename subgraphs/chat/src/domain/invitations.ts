@@ -4,7 +4,7 @@ import { insertInvitation, listInvitationsOf } from '../data/invitations-repo';
 import { findMember } from '../data/members-repo';
 import { lockRoom } from '../data/rooms-repo';
 import type { InvitationRow } from '../data/tables';
-import { assertMember } from './room-access';
+import { assertMember, assertNotDirect } from './room-access';
 
 /** A user sees at most this many pending invitations (newest first), so nobody can flood the list. */
 export const MAX_LISTED_INVITATIONS = 100;
@@ -20,6 +20,7 @@ export async function inviteToRoom(ctx: Pick<Context, 'auth' | 'db' | 'loaders' 
     const access = await lockRoom(tx, roomId, viewerId);
     if (!access) throw new NotFoundError('Room');
     assertMember(access);
+    assertNotDirect(access, 'invite people to it');
     if (access.room.visibility === 'PUBLIC') {
       throw new UserInputError('roomId: public rooms need no invitation; anyone signed in can join them.', 'roomId');
     }

@@ -17,6 +17,7 @@ const filterSchema = z
     search: roomSearchSchema.nullish(),
     visibility: z.enum(ROOM_VISIBILITIES).nullish(),
     joined: z.boolean().nullish(),
+    direct: z.boolean().nullish(),
   })
   .nullish();
 
@@ -42,6 +43,7 @@ export async function listRooms(ctx: ListContext, args: PageArgs & { filter?: un
     search: filter.search ?? null,
     visibility: filter.visibility ?? null,
     joined: filter.joined ?? null,
+    direct: filter.direct ?? null,
     limit,
     after: args.after ? decodeRoomCursor(args.after) : null,
   });

@@ -90,7 +90,7 @@ export const openTypingEvents = (ctx: LiveContext, roomId: string) => openRoomSt
 
 /** The union member an event resolves to (`MessageEvent.__resolveType` reads `__typename`). */
 export type MessageEventModel =
-  | { __typename: 'MessageAdded' | 'MessageEdited' | 'MessageReactionsChanged'; message: MessageRow }
+  | { __typename: 'MessageAdded' | 'MessageEdited' | 'MessageReactionsChanged' | 'MessagePreviewAdded'; message: MessageRow }
   | { __typename: 'MessageDeleted'; messageId: string; roomId: string };
 
 /**

@@ -4,7 +4,7 @@ import { deleteInvitation } from '../data/invitations-repo';
 import { countOtherMembers, deleteMember, findMember, insertMember, setMemberRole } from '../data/members-repo';
 import { deleteRoom, lockRoom } from '../data/rooms-repo';
 import type { MemberRow, RoomRole, RoomRow } from '../data/tables';
-import { assertMember, assertOwner } from './room-access';
+import { assertMember, assertNotDirect, assertOwner, isDirect } from './room-access';
 
 /**
  * Membership changes of one room run one after the other (each takes the room's row lock first),
@@ -23,6 +23,7 @@ export async function joinRoom(ctx: ChatContext, roomId: string): Promise<RoomRo
     const access = await lockRoom(tx, roomId, viewerId);
     if (!access) throw new NotFoundError('Room');
     if (access.membership) return access.room;
+    if (isDirect(access.room)) throw new ForbiddenError('This is a direct conversation between other people: nobody can join it.');
     if (access.room.visibility === 'PRIVATE' && !(await deleteInvitation(tx, roomId, viewerId))) {
       throw new ForbiddenError('This room is private: you can join it only when a member invites you.');
     }
@@ -49,6 +50,7 @@ export async function leaveRoom(ctx: ChatContext, roomId: string): Promise<Leave
     const access = await lockRoom(tx, roomId, viewerId);
     if (!access) throw new NotFoundError('Room');
     const membership = assertMember(access);
+    assertNotDirect(access, 'leave it');
     const others = await countOtherMembers(tx, roomId, viewerId);
     if (others.members === 0) {
       await deleteRoom(tx, roomId);
@@ -71,6 +73,7 @@ export async function removeRoomMember(ctx: ChatContext, roomId: string, userId:
   const room = await ctx.db.transaction(async (tx) => {
     const access = await lockRoom(tx, roomId, viewerId);
     if (!access) throw new NotFoundError('Room');
+    assertNotDirect(access, 'remove its members');
     assertOwner(access);
     if (!(await deleteMember(tx, roomId, userId))) throw new NotFoundError('RoomMember');
     return access.room;
@@ -85,6 +88,7 @@ export async function setRoomMemberRole(ctx: ChatContext, roomId: string, userId
   const member = await ctx.db.transaction(async (tx) => {
     const access = await lockRoom(tx, roomId, viewerId);
     if (!access) throw new NotFoundError('Room');
+    assertNotDirect(access, 'change roles in it');
     assertOwner(access);
     const target = userId === viewerId ? access.membership : await findMember(tx, roomId, userId);
     if (!target) throw new NotFoundError('RoomMember');

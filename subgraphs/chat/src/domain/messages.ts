@@ -1,15 +1,19 @@
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError, validate, refreshLoaders, written } from '@mosaic/kit';
 import type { Context } from '../context';
 import { findMessage, findMessageInRoom, insertMessage, markMessageDeleted, updateMessageText } from '../data/messages-repo';
+import { deletePreview } from '../data/link-previews-repo';
 import { deleteReactionsOf } from '../data/reactions-repo';
 import { lockRoom, lockRoomOfMessage, recordMessageSent } from '../data/rooms-repo';
 import type { MessageRow } from '../data/tables';
 import { snapshotOf } from '../events';
+import { dropStalePreview } from './link-previews';
+import { recordMentions } from './mentions';
 import { nextMessageId } from './message-ids';
+import { recordReply, threadRootFor } from './threads';
 import { accessTo, assertMayRead, assertMember, mayRead, type RoomAccess } from './room-access';
 import { messageTextSchema } from './text';
 
-type ChatContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'events'>;
+type ChatContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now' | 'events' | 'previews'>;
 
 /** `_entities`: a message of a room the viewer may read, or null. */
 export async function visibleMessage(ctx: Pick<Context, 'auth' | 'loaders'>, messageId: string): Promise<MessageRow | null> {
@@ -37,6 +41,8 @@ export interface SendMessageCommand {
   roomId: string;
   text: unknown;
   replyToId: string | null;
+  /** A reply in the thread of this message. */
+  threadRootId: string | null;
 }
 
 /**
@@ -55,13 +61,27 @@ export async function sendMessage(ctx: ChatContext, command: SendMessageCommand)
     if (command.replyToId !== null && !(await findMessageInRoom(tx, command.replyToId, command.roomId))) {
       throw new UserInputError('input.replyToId: the message you reply to must be a message of the same room.', 'input.replyToId');
     }
+    const root = command.threadRootId === null ? null : await threadRootFor(tx, command.threadRootId, command.roomId);
     const id = nextMessageId(access.room.lastMessageId, now);
-    const inserted = await insertMessage(tx, { id, roomId: command.roomId, authorId: viewerId, text, replyToId: command.replyToId, createdAt: now, editedAt: null, deletedAt: null });
+    const inserted = await insertMessage(tx, {
+      id,
+      roomId: command.roomId,
+      authorId: viewerId,
+      text,
+      replyToId: command.replyToId,
+      threadRootId: root?.id ?? null,
+      createdAt: now,
+      editedAt: null,
+      deletedAt: null,
+    });
     await recordMessageSent(tx, command.roomId, id, now);
+    if (root) await recordReply(tx, root, inserted);
+    await recordMentions(tx, inserted);
     await ctx.events.emit(tx, 'chat.message.added', { roomId: inserted.roomId, message: snapshotOf(inserted) });
     return inserted;
   });
   refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, message.id, message));
+  ctx.previews.enqueue(message);
   return message;
 }
 
@@ -74,13 +94,16 @@ export async function editMessage(ctx: ChatContext, messageId: string, rawText: 
     if (message.authorId !== viewerId) throw new ForbiddenError('Only its author can edit a message.');
     assertMember(access);
     if (message.deletedAt) throw new ConflictError('This message was deleted; it cannot be edited.');
-    if (message.text === text) return message;
+    if (message.text === text) return { message, linkChanged: false };
     const edited = await updateMessageText(tx, messageId, text, ctx.now());
+    await recordMentions(tx, edited);
+    const linkChanged = await dropStalePreview(tx, message, edited);
     await ctx.events.emit(tx, 'chat.message.edited', { roomId: edited.roomId, message: snapshotOf(edited) });
-    return edited;
+    return { message: edited, linkChanged };
   });
-  refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, outcome.id, outcome));
-  return outcome;
+  refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, outcome.message.id, outcome.message));
+  if (outcome.linkChanged) ctx.previews.enqueue(outcome.message);
+  return outcome.message;
 }
 
 /**
@@ -96,6 +119,7 @@ export async function deleteMessage(ctx: ChatContext, messageId: string): Promis
     }
     if (message.deletedAt) return message;
     await deleteReactionsOf(tx, messageId);
+    await deletePreview(tx, messageId);
     const deleted = await markMessageDeleted(tx, messageId, ctx.now());
     await ctx.events.emit(tx, 'chat.message.deleted', { roomId: deleted.roomId, messageId });
     return deleted;

@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError } from '@mosaic/kit';
+import { ConflictError, ForbiddenError, NotFoundError } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { MemberRow, RoomRow } from '../data/tables';
 
@@ -54,4 +54,16 @@ export function assertOwner(access: RoomAccess): MemberRow {
   const membership = assertMember(access);
   if (membership.role !== 'OWNER') throw new ForbiddenError("Only the room's owners can do this.");
   return membership;
+}
+
+export const isDirect = (room: RoomRow): boolean => room.directKey !== null;
+
+/**
+ * A direct conversation's people are fixed (they are what finds it again): it cannot be renamed,
+ * nor its members or roles changed, nor left. CONFLICT, saying what to do instead.
+ */
+export function assertNotDirect(access: RoomAccess, action: string): void {
+  if (isDirect(access.room)) {
+    throw new ConflictError(`This is a direct conversation: its members are fixed, so you cannot ${action}. For other people, open another one (openDirectConversation) or create a room.`);
+  }
 }

@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import { insertMember } from '../data/members-repo';
 import { insertRoom, lockRoom, updateRoomRow } from '../data/rooms-repo';
 import { ROOM_VISIBILITIES, type RoomRow } from '../data/tables';
-import { assertOwner, maySee, roomAccess } from './room-access';
+import { assertMember, assertNotDirect, assertOwner, maySee, roomAccess } from './room-access';
 import { roomDescriptionSchema, roomNameSchema } from './text';
 
 type ChatContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;
@@ -45,6 +45,7 @@ export async function createRoom(ctx: ChatContext, input: unknown): Promise<Room
       createdAt: now,
       lastMessageId: null,
       lastActivityAt: now,
+      directKey: null,
     });
     await insertMember(tx, { roomId: created.id, userId: viewerId, role: 'OWNER', joinedAt: now, lastReadMessageId: null });
     return created;
@@ -68,6 +69,8 @@ export async function updateRoom(ctx: ChatContext, roomId: string, input: unknow
   const room = await ctx.db.transaction(async (tx) => {
     const access = await lockRoom(tx, roomId, viewerId);
     if (!access) throw new NotFoundError('Room');
+    assertMember(access);
+    assertNotDirect(access, 'rename it');
     assertOwner(access);
     return updateRoomRow(tx, roomId, {
       ...(changes.name !== undefined ? { name: changes.name } : {}),

@@ -1,7 +1,9 @@
 import { decodeId, encodeId, userReference } from '@mosaic/kit';
 import { replyToOf, roomOf } from '../domain/fields';
+import { mentionsOf } from '../domain/mentions';
 import { visibleMessage } from '../domain/messages';
 import { reactionsOf } from '../domain/reactions';
+import { threadOf, threadRootOf } from '../domain/threads';
 import type { MessageResolvers } from '../resolvers.generated';
 
 export const Message: MessageResolvers = {
@@ -13,4 +15,8 @@ export const Message: MessageResolvers = {
   author: (message) => userReference(message.authorId),
   replyTo: (message, _args, ctx) => replyToOf(ctx, message),
   reactions: (message, _args, ctx) => reactionsOf(ctx, message),
+  threadRoot: (message, _args, ctx) => threadRootOf(ctx, message),
+  thread: (message, _args, ctx) => threadOf(ctx, message),
+  mentions: (message, _args, ctx) => mentionsOf(ctx, message),
+  linkPreview: (message, _args, ctx) => ctx.loaders.linkPreview.load(message.id),
 };

@@ -11,7 +11,11 @@ import { editMessage } from './Mutation/editMessage';
 import { inviteToRoom } from './Mutation/inviteToRoom';
 import { joinRoom } from './Mutation/joinRoom';
 import { leaveRoom } from './Mutation/leaveRoom';
+import { followThread } from './Mutation/followThread';
 import { markRoomRead } from './Mutation/markRoomRead';
+import { markThreadRead } from './Mutation/markThreadRead';
+import { unfollowThread } from './Mutation/unfollowThread';
+import { openDirectConversation } from './Mutation/openDirectConversation';
 import { removeMessageReaction } from './Mutation/removeMessageReaction';
 import { removeRoomMember } from './Mutation/removeRoomMember';
 import { sendMessage } from './Mutation/sendMessage';
@@ -19,6 +23,8 @@ import { setRoomMemberRole } from './Mutation/setRoomMemberRole';
 import { setTyping } from './Mutation/setTyping';
 import { updateRoom } from './Mutation/updateRoom';
 import { chatInvitations } from './Query/chatInvitations';
+import { chatMentions } from './Query/chatMentions';
+import { chatSearch } from './Query/chatSearch';
 import { chatRooms } from './Query/chatRooms';
 import { room } from './Query/room';
 import { Room } from './Room';
@@ -26,13 +32,15 @@ import { RoomInvitation } from './RoomInvitation';
 import { RoomMember } from './RoomMember';
 import { messageEvents } from './Subscription/messageEvents';
 import { typing } from './Subscription/typing';
+import { Thread } from './Thread';
 import { TypingEvent } from './TypingEvent';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { room, chatRooms, chatInvitations },
+  Query: { room, chatRooms, chatInvitations, chatMentions, chatSearch },
   Mutation: {
+    openDirectConversation,
     createRoom,
     updateRoom,
     joinRoom,
@@ -46,6 +54,9 @@ export const resolvers: Resolvers = {
     addMessageReaction,
     removeMessageReaction,
     markRoomRead,
+    followThread,
+    unfollowThread,
+    markThreadRead,
     setTyping,
   },
   Subscription: { messageEvents, typing },
@@ -54,6 +65,7 @@ export const resolvers: Resolvers = {
   RoomMember,
   RoomInvitation,
   Message,
+  Thread,
   MessageEvent,
   MessageDeleted,
   TypingEvent,

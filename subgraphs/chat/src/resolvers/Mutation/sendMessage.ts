@@ -7,4 +7,5 @@ export const sendMessage: NonNullable<MutationResolvers['sendMessage']> = (_pare
     roomId: decodeId('Room', input.roomId, 'input.roomId'),
     text: input.text,
     replyToId: input.replyToId ? decodeId('Message', input.replyToId, 'input.replyToId') : null,
+    threadRootId: input.threadRootId ? decodeId('Message', input.threadRootId, 'input.threadRootId') : null,
   });

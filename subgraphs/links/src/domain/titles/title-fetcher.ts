@@ -1,6 +1,5 @@
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
 import type { Db, Logger } from '@mosaic/kit';
+import { safeFetch } from '@mosaic/safe-fetch';
 import { storeFetchedTitle } from '../../data/links-repo';
 import { TITLE_MAX } from '../link-input';
 import { pageTitle } from './page-title';
@@ -12,45 +11,15 @@ const BODY_MAX = 512 * 1024;
 const REDIRECTS_MAX = 3;
 const CONCURRENCY = 2;
 const QUEUE_MAX = 1_000;
-
-/** Addresses a server-side fetch must not reach in `public` mode: loopback, private, link-local, CGNAT, multicast… */
-const INTERNAL = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 3],
-] as const) {
-  INTERNAL.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['::ffff:0:0', 96],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  INTERNAL.addSubnet(network, prefix, 'ipv6');
-}
-
-async function reachesOnlyPublicAddresses(hostname: string): Promise<boolean> {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true });
-  return addresses.length > 0 && addresses.every(({ address, family }) => !INTERNAL.check(address, family === 6 ? 'ipv6' : 'ipv4'));
-}
+/** `any` mode (tests, trusted networks) lets the fetch reach every address, said explicitly. */
+const EVERY_ADDRESS = ['0.0.0.0/0', '::/0'];
 
 /**
  * Reads the titles of new links' target pages in the background (a small queue, two at a time)
  * and stores them if the link still has no title and the same target. In `public` mode (the
  * default) it refuses targets that resolve to internal addresses, so shortening a URL cannot make
- * the server probe its own network; redirects are followed by hand for the same check.
+ * the server probe its own network — `@mosaic/safe-fetch` checks every redirect and pins each
+ * connection to the address it checked.
  */
 export class TitleFetcher {
   private readonly queue: { linkId: string; url: string }[] = [];
@@ -87,29 +56,17 @@ export class TitleFetcher {
     }
   }
 
-  private async fetchTitle(start: string): Promise<string | null> {
-    let url = new URL(start);
-    for (let hop = 0; hop <= REDIRECTS_MAX; hop++) {
-      if (this.deps.mode === 'public' && !(await reachesOnlyPublicAddresses(url.hostname))) return null;
-      const response = await fetch(url, {
-        redirect: 'manual',
-        signal: AbortSignal.any([this.controller.signal, AbortSignal.timeout(TIMEOUT_MS)]),
-        headers: { 'user-agent': 'MosaicLinks/1.0 (title preview)', accept: 'text/html,application/xhtml+xml' },
-      });
-      const location = response.headers.get('location');
-      if (response.status >= 300 && response.status < 400 && location) {
-        await response.body?.cancel();
-        url = new URL(location, url);
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-        continue;
-      }
-      if (!response.ok || !/html/i.test(response.headers.get('content-type') ?? '')) {
-        await response.body?.cancel();
-        return null;
-      }
-      return pageTitle(await readPrefix(response, BODY_MAX), TITLE_MAX);
-    }
-    return null;
+  private async fetchTitle(url: string): Promise<string | null> {
+    const page = await safeFetch(url, {
+      timeoutMs: TIMEOUT_MS,
+      maxBytes: BODY_MAX,
+      maxRedirects: REDIRECTS_MAX,
+      signal: this.controller.signal,
+      headers: { 'user-agent': 'MosaicLinks/1.0 (title preview)', accept: 'text/html,application/xhtml+xml' },
+      ...(this.deps.mode === 'any' ? { allowInternal: EVERY_ADDRESS } : {}),
+    });
+    if (page.status < 200 || page.status >= 300 || !/html/i.test(String(page.headers['content-type'] ?? ''))) return null;
+    return pageTitle(page.body.toString('utf8'), TITLE_MAX);
   }
 
   async close(): Promise<void> {
@@ -117,20 +74,4 @@ export class TitleFetcher {
     this.controller.abort();
     await this.settled();
   }
-}
-
-/** The first `max` bytes of the body, decoded as UTF-8: a title sits near the top. */
-async function readPrefix(response: Response, max: number): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < max) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-  }
-  await reader.cancel().catch(() => {});
-  return Buffer.concat(chunks).subarray(0, max).toString('utf8');
 }

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const list = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+/**
+ * Chat's variables. Link previews fetch pages that people linked to, so by default they never
+ * reach internal addresses (`@mosaic/safe-fetch`); CHAT_PREVIEW_ALLOW_INTERNAL names address
+ * blocks that may be reached anyway (CIDR, comma-separated; empty by default — tests name their
+ * local server's address).
+ */
+export const chatEnv = z
+  .object({
+    CHAT_LINK_PREVIEWS: z.enum(['on', 'off']).default('on'),
+    CHAT_PREVIEW_ALLOW_INTERNAL: list,
+  })
+  .transform((e) => ({ previews: { enabled: e.CHAT_LINK_PREVIEWS === 'on', allowInternal: e.CHAT_PREVIEW_ALLOW_INTERNAL } }));
+
+export type ChatSettings = z.output<typeof chatEnv>;

@@ -82,7 +82,7 @@ describe('web app: the other domains in a browser (all-in-one, trusted documents
     await card.getByRole('button', { name: 'Add to cart' }).click();
     await card.getByRole('status').getByText(/in the cart/).waitFor();
     await page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: /Cart/ }).click();
-    await page.getByRole('cell', { name: /Linen Shirt/ }).waitFor();
+    await page.getByRole('cell', { name: /^Linen Shirt \(/ }).waitFor();
     const checkout = page.getByRole('form', { name: 'Checkout' });
     await checkout.getByLabel('Full name').fill('Browser Buyer');
     await checkout.getByLabel('Street and number').fill('Alexanderplatz 1');
@@ -141,7 +141,7 @@ describe('web app: the other domains in a browser (all-in-one, trusted documents
     const page = await signInAsDemo(context);
     await open(page, 'Expenses');
     await page.getByRole('list', { name: 'Money accounts' }).getByText('Checking').waitFor();
-    await page.getByRole('img', { name: /Income and spending per month/ }).locator('canvas').first().waitFor();
+    await page.getByRole('figure', { name: /Income and spending per month/ }).locator('canvas').first().waitFor();
     const payee = `Browser café ${Date.now()}`;
     const form = page.getByRole('form', { name: 'New transaction' });
     await form.getByLabel(/^Amount/).fill('12.34');
@@ -163,7 +163,7 @@ describe('web app: the other domains in a browser (all-in-one, trusted documents
     const name = `browser-upload-${Date.now()}.txt`;
     const content = `Uploaded from Chromium at ${new Date().toISOString()}\n`;
     await page.getByLabel('File to upload').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(content) });
-    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await page.getByRole('status').getByText(`Uploaded ${name}.`).waitFor();
     const card = page.getByRole('list', { name: 'Files' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
     await card.waitFor();
@@ -187,11 +187,11 @@ describe('web app: the other domains in a browser (all-in-one, trusted documents
     const context = await newContext();
     const page = await signInAsDemo(context);
     await open(page, 'Banking');
-    const savings = page.getByTestId('balance-Savings');
+    const savings = page.getByTestId('balance-Rainy day');
     await savings.waitFor();
     const before = await savings.textContent();
     const transfer = page.getByRole('form', { name: 'Transfer money' });
-    await transfer.getByLabel('To').selectOption({ label: 'Savings' });
+    await transfer.getByLabel('To', { exact: true }).selectOption({ label: 'Rainy day' });
     await transfer.getByLabel(/^Amount/).fill('10.00');
     await transfer.getByLabel('Reference').fill('Browser savings');
     await transfer.getByRole('button', { name: 'Send money' }).click();

@@ -31,7 +31,7 @@ export function CandleChart({ bars, live, label }: { bars: readonly CandleBar[];
   useEffect(() => {
     if (live && bars.length > 0 && live.time >= bars.at(-1)!.time) series.current?.update(live);
   }, [live, bars]);
-  return <div ref={container} className="chart" role="img" aria-label={label} />;
+  return <div ref={container} className="chart" role="figure" aria-label={label} />;
 }
 
 export interface CountBar {
@@ -51,7 +51,7 @@ export function DailyBars({ bars, label }: { bars: readonly CountBar[]; label: s
   useEffect(() => {
     series.current?.setData(bars.map((bar) => ({ time: bar.time, value: bar.value })));
   }, [bars]);
-  return <div ref={container} className="chart small" role="img" aria-label={label} />;
+  return <div ref={container} className="chart small" role="figure" aria-label={label} />;
 }
 
 export interface InOutBar {
@@ -82,5 +82,5 @@ export function InOutBars({ bars, label }: { bars: readonly InOutBar[]; label: s
     series.current?.expense.setData(bars.map((bar) => ({ time: bar.time, value: -bar.expense })));
     chart.current?.timeScale().fitContent();
   }, [bars]);
-  return <div ref={container} className="chart" role="img" aria-label={label} />;
+  return <div ref={container} className="chart" role="figure" aria-label={label} />;
 }

@@ -28,10 +28,10 @@ beforeAll(async () => {
   buildWeb();
   const port = await freePort();
   origin = `http://localhost:${port}`;
-  graph = await spawnAllInOne({ PORT: String(port), PGLITE_DIR: join(dataDir, 'pglite'), DEV_KEYS_DIR: join(dataDir, 'keys'), SUBGRAPH_PORTS: 'random', TRUSTED_DOCUMENTS: 'strict', ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS) }, 120_000);
+  graph = await spawnAllInOne({ PORT: String(port), PGLITE_DIR: join(dataDir, 'pglite'), DEV_KEYS_DIR: join(dataDir, 'keys'), SUBGRAPH_PORTS: 'random', TRUSTED_DOCUMENTS: 'strict', ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS) }, 300_000);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
   mkdirSync(screenshots, { recursive: true });
-}, 180_000);
+}, 360_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -167,8 +167,11 @@ describe('web app: the other domains in a browser (all-in-one, trusted documents
     await page.getByRole('status').getByText(`Uploaded ${name}.`).waitFor();
     const card = page.getByRole('list', { name: 'Files' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
     await card.waitFor();
-    await card.getByLabel('Public link').check();
+    const publicLink = card.getByRole('button', { name: `Public link for ${name}` });
+    await expect(publicLink.getAttribute('aria-pressed')).resolves.toBe('false');
+    await publicLink.click();
     await card.getByRole('link', { name: `Public link to ${name}` }).waitFor();
+    await expect(publicLink.getAttribute('aria-pressed')).resolves.toBe('true');
     await card.getByLabel('Share with').selectOption({ label: 'Demo Admin' });
     await card.getByRole('button', { name: 'Share', exact: true }).click();
     await card.getByRole('list', { name: `${name} is shared with` }).getByText('Demo Admin').waitFor();

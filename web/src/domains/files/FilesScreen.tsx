@@ -109,9 +109,11 @@ function FileCard({ file, people, onDeleted }: { file: StoredFileFragment; peopl
           Download <span className="visually-hidden">{file.name}</span>
         </a>
       </p>
-      <label className="inline">
-        <input type="checkbox" checked={file.publicUrl !== null} disabled={publishing.loading} onChange={(event) => void setPublic({ variables: { input: { fileId: file.id, enabled: event.target.checked } } }).catch(() => undefined)} /> Public link
-      </label>
+      <p>
+        <button type="button" aria-pressed={file.publicUrl !== null} disabled={publishing.loading} onClick={() => void setPublic({ variables: { input: { fileId: file.id, enabled: file.publicUrl === null } } }).catch(() => undefined)}>
+          Public link <span className="visually-hidden">for {file.name}</span>
+        </button>
+      </p>
       {file.publicUrl && (
         <p>
           <a href={file.publicUrl} aria-label={`Public link to ${file.name}`}>

@@ -18,7 +18,7 @@ describe('persisted documents within the operation limits', () => {
     it(`${manifest}: every document validates with the default limits`, () => {
       const documents = JSON.parse(readFileSync(`${repoRoot}/${manifest}`, 'utf8')) as Record<string, string>;
       const refused = Object.values(documents).flatMap((document) => {
-        const name = /^(?:query|mutation|subscription)\s+(\w+)/m.exec(document)?.[1] ?? document.slice(0, 40);
+        const name = /\b(?:query|mutation|subscription)\s+(\w+)/.exec(document)?.[1] ?? document.slice(0, 40);
         try {
           return validate(schema, parse(document, { maxTokens: DEFAULT_OPERATION_LIMITS.maxTokens }), rules).map((error) => `${name}: ${error.message}`);
         } catch (error) {

@@ -19,6 +19,14 @@ export function TransferForm({ accounts, payees, onDone }: { accounts: readonly 
   // One key per transfer the person means to make: a retry after the step-up reuses it.
   const idempotencyKey = useRef(crypto.randomUUID());
   const from = accounts.find((account) => account.id === fromId) ?? accounts[0]!;
+  // The destination cannot be the new source: move it to another of the person's accounts.
+  const changeFrom = (next: string) => {
+    setFromId(next);
+    if (to === `account:${next}`) {
+      const other = accounts.find((account) => account.id !== next);
+      setTo(other ? `account:${other.id}` : OTHER);
+    }
+  };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -47,7 +55,7 @@ export function TransferForm({ accounts, payees, onDone }: { accounts: readonly 
     <form className="stack-form card" onSubmit={onSubmit} aria-label="Transfer money">
       <h2>Transfer</h2>
       <label htmlFor={`${id}-from`}>From</label>
-      <select id={`${id}-from`} value={fromId} onChange={(event) => setFromId(event.target.value)}>
+      <select id={`${id}-from`} value={fromId} onChange={(event) => changeFrom(event.target.value)}>
         {accounts.map((account) => (
           <option key={account.id} value={account.id}>
             {account.name} ({formatMoney(account.available, account.currency)} available)

@@ -116,9 +116,10 @@ function FileCard({ file, people, onDeleted }: { file: StoredFileFragment; peopl
       </p>
       {file.publicUrl && (
         <p>
-          <a href={file.publicUrl} aria-label={`Public link to ${file.name}`}>
-            {file.publicUrl}
+          <a href={file.publicUrl}>
+            Public link<span className="visually-hidden"> to {file.name}</span>
           </a>
+          : <code>{file.publicUrl}</code>
         </p>
       )}
       {file.sharedWith.length > 0 && (

@@ -17,23 +17,24 @@ export default function OrganizationsScreen() {
   const active = useActiveOrganization();
   const client = useApolloClient();
   const [switchTo, switching] = useMutation(WebSwitchOrganizationDocument);
-  const onSwitch = (organizationId: string | null) =>
+  const onSwitch = (organizationId: string | null, name: string | null) =>
     void switchTo({ variables: { organizationId } }).then((result) => {
       const switched = result.data?.switchOrganization;
       if (!switched) return;
-      rememberSwitch(switched.organizationId ?? null);
+      rememberSwitch(switched.organizationId ?? null, name);
       adoptAccessToken(switched.accessToken, switched.accessTokenExpiresAt);
       // What the viewer sees depends on the organisation: nothing cached may carry over.
       void client.resetStore();
     }, () => undefined);
-  const activeName = active.id === null ? 'Personal' : (memberships.find((m) => m.organization.id === active.id)?.organization.name ?? `an organisation (as ${active.role ?? 'member'})`);
+  // The name is remembered with the switch: the list is refetched (empty for a moment) after it.
+  const activeName = active.id === null ? 'Personal' : (active.name ?? memberships.find((m) => m.organization.id === active.id)?.organization.name ?? `an organisation (as ${active.role ?? 'member'})`);
   return (
     <section aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>Organisations</h1>
       <p role="status" data-testid="active-organization">
         Working in: <strong>{activeName}</strong>{' '}
         {active.id !== null && (
-          <button type="button" className="secondary" disabled={switching.loading} onClick={() => onSwitch(null)}>
+          <button type="button" className="secondary" disabled={switching.loading} onClick={() => onSwitch(null, null)}>
             Switch to personal
           </button>
         )}
@@ -43,7 +44,7 @@ export default function OrganizationsScreen() {
       {error && <ErrorNotice error={error} retry={() => void refetch()} />}
       {data && memberships.length === 0 && <Empty>You belong to no organisation yet. Create one below.</Empty>}
       {memberships.map(({ organization }) => (
-        <OrganizationCard key={organization.id} organization={organization} active={active.id === organization.id} switching={switching.loading} onSwitch={() => onSwitch(organization.id)} onChanged={() => void refetch()} />
+        <OrganizationCard key={organization.id} organization={organization} active={active.id === organization.id} switching={switching.loading} onSwitch={() => onSwitch(organization.id, organization.name)} onChanged={() => void refetch()} />
       ))}
       <NewOrganization onCreated={() => void refetch()} />
     </section>

@@ -6,10 +6,10 @@ import { session } from '../../auth/session';
  * reload only the access token says an organisation is active (its `org_role` claim — the token is
  * read, not trusted: the server decides what it may do).
  */
-let switchedTo: { id: string | null } | null = null;
+let switchedTo: { id: string | null; name: string | null } | null = null;
 
-export function rememberSwitch(organizationId: string | null): void {
-  switchedTo = { id: organizationId };
+export function rememberSwitch(organizationId: string | null, name: string | null): void {
+  switchedTo = { id: organizationId, name };
 }
 
 function claims(): { org_id?: string; org_role?: string } {
@@ -25,13 +25,15 @@ function claims(): { org_id?: string; org_role?: string } {
 export interface ActiveOrganization {
   /** The organisation's GraphQL id when this tab switched to it; undefined when only the token tells. */
   id: string | null | undefined;
+  /** Its name, when this tab switched to it. */
+  name: string | null;
   role: string | null;
 }
 
 function read(): ActiveOrganization {
   const { org_id: orgId, org_role: role = null } = claims();
-  if (!orgId) return { id: null, role: null };
-  return { id: switchedTo?.id ?? undefined, role };
+  if (!orgId) return { id: null, name: null, role: null };
+  return { id: switchedTo?.id ?? undefined, name: switchedTo?.name ?? null, role };
 }
 
 let cached: ActiveOrganization = read();

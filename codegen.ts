@@ -44,7 +44,7 @@ const config: CodegenConfig = {
       preset: 'client',
       documentTransforms: [addTypenameSelectionDocumentTransform],
       presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256', mode: 'embedHashInDocument' } },
-      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string', BigInt: 'string', JSON: 'unknown' } },
+      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string', BigInt: 'string', JSON: 'unknown', Date: 'string', Amount: 'string', MinorUnits: 'string' } },
     },
     ...Object.fromEntries(
     subgraphs.map((name) => [

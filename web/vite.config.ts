@@ -27,6 +27,10 @@ export default defineConfig({
     strictPort: false,
     proxy: {
       '/graphql': { target: gateway, ws: true, changeOrigin: false },
+      // Accounts' refresh-token cookie (httpOnly, Path=/auth/session): same origin as the app.
+      '/auth/session': { target: gateway, changeOrigin: false },
+      // Uploads (files' plain-HTTP endpoint) and signed downloads.
+      '/files': { target: gateway, changeOrigin: false },
       // The one-click demo sign-in (served by `pnpm start`'s process only).
       '/app/demo.json': { target: gateway },
     },

@@ -28,10 +28,10 @@ beforeAll(async () => {
   buildWeb();
   const port = await freePort();
   origin = `http://localhost:${port}`;
-  graph = await spawnAllInOne({ PORT: String(port), PGLITE_DIR: join(dataDir, 'pglite'), DEV_KEYS_DIR: join(dataDir, 'keys'), SUBGRAPH_PORTS: 'random', TRUSTED_DOCUMENTS: 'strict', ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS) }, 120_000);
+  graph = await spawnAllInOne({ PORT: String(port), PGLITE_DIR: join(dataDir, 'pglite'), DEV_KEYS_DIR: join(dataDir, 'keys'), SUBGRAPH_PORTS: 'random', TRUSTED_DOCUMENTS: 'strict', ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS) }, 300_000);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
   mkdirSync(screenshots, { recursive: true });
-}, 180_000);
+}, 360_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -86,11 +86,15 @@ describe('web app in a browser (all-in-one, trusted documents strict)', () => {
     await page.getByLabel('Show completed').uncheck();
     await checkbox.waitFor({ state: 'detached' });
     await shot(page, 'todos');
-    // A reload keeps the session (refresh token), and the access token never touches storage.
+    // A reload keeps the session (the refresh cookie); no token touches storage or script.
     await page.reload();
     await page.getByRole('heading', { name: 'Todos' }).waitFor();
-    const stored = await page.evaluate<string[]>('Object.keys(localStorage)');
-    expect(stored).toEqual(['mosaic.refreshToken']);
+    const stored = await page.evaluate<Record<string, string>>('({ ...localStorage })');
+    expect(stored).toEqual({ 'mosaic.session': 'cookie' });
+    const [refreshCookie, ...others] = await context.cookies();
+    expect(others).toEqual([]);
+    expect(refreshCookie).toMatchObject({ name: 'mosaic_refresh', path: '/auth/session', httpOnly: true, sameSite: 'Strict', secure: false });
+    await expect(page.evaluate<string>('document.cookie')).resolves.toBe('');
     await context.close();
   });
 
@@ -120,7 +124,7 @@ describe('web app in a browser (all-in-one, trusted documents strict)', () => {
     const before = await cell.getAttribute('data-at');
     // A tick is a new quote time for the symbol, pushed over the subscription.
     await page.locator(`[data-testid="last-ACME"]:not([data-at="${before}"])`).waitFor();
-    await page.getByRole('img', { name: /one-minute candles/ }).locator('canvas').first().waitFor();
+    await page.getByRole('figure', { name: /one-minute candles/ }).locator('canvas').first().waitFor();
     await shot(page, 'stocks');
     await context.close();
   });
@@ -130,8 +134,12 @@ describe('web app in a browser (all-in-one, trusted documents strict)', () => {
     const page = await signInAsDemo(context);
     await page.getByRole('link', { name: 'Stocks' }).click();
     await page.getByTestId('last-ACME').waitFor();
-    const refreshed = await page.waitForResponse((response) => response.request().postDataJSON()?.operationName === 'WebRefreshSession', { timeout: ACCESS_TOKEN_TTL_SECONDS * 1000 });
-    expect(((await refreshed.json()) as { data?: { refreshSession?: { accessToken?: string } } }).data?.refreshSession?.accessToken).toEqual(expect.any(String));
+    // From the httpOnly cookie: the answer carries an access token and no refresh token.
+    const refreshed = await page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/session/refresh', { timeout: ACCESS_TOKEN_TTL_SECONDS * 1000 });
+    const body = (await refreshed.json()) as { accessToken?: string; refreshToken?: string };
+    expect(body.accessToken).toEqual(expect.any(String));
+    expect(body).not.toHaveProperty('refreshToken');
+    expect((await refreshed.allHeaders())['set-cookie']).toMatch(/^mosaic_refresh=.+; Path=\/auth\/session;.*HttpOnly; SameSite=Strict/);
     // The socket reconnected with the new token: ticks keep coming.
     const after = await page.getByTestId('last-ACME').getAttribute('data-at');
     await page.locator(`[data-testid="last-ACME"]:not([data-at="${after}"])`).waitFor();

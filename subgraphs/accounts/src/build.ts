@@ -7,6 +7,7 @@ import { loadSigningKeys } from './domain/signing-keys';
 import type { TokenSettings } from './domain/tokens';
 import type { AccountsSettings } from './env';
 import { createOAuthServer } from './oauth/oauth-server';
+import { sessionCookieRoutes } from './http/session-cookie';
 import { tenancyEvents } from '@mosaic/tenancy/events';
 import { accountEvents } from './events';
 import { applyMembershipChange } from './domain/membership-projection';
@@ -62,6 +63,11 @@ export async function buildSubgraph(deps: BuildDeps, settings: AccountsSettings)
     audience: tokenSettings.audience,
     accessTokenTtlSeconds: tokenSettings.accessTokenTtlSeconds,
   });
+  // The web app's refresh token as an httpOnly cookie (http/session-cookie.ts), beside the GraphQL mutations.
+  const sessionCookie = sessionCookieRoutes({
+    trustedProxyHops: identity.trustedProxyHops,
+    context: (client) => ({ db: deps.db, loaders: createLoaders(deps.db, deps.now), keys, tokenSettings, now: deps.now, signedIn: new Set(), client }),
+  });
   // Every replica purges; the deletes are idempotent and cheap (indexed on expiry where it matters).
   const purge = setInterval(() => {
     purgeExpired(deps.db, new Date()).catch((error: unknown) => deps.log.warn({ err: error }, 'purging expired sign-in state failed'));
@@ -77,7 +83,7 @@ export async function buildSubgraph(deps: BuildDeps, settings: AccountsSettings)
     },
     // The authorization server and its login/consent pages are public (deployment.publicPaths): the
     // ingress routes them here, and the all-in-one gateway's port serves them too.
-    publicHttp: routesHandler(oauth.routes),
+    publicHttp: routesHandler({ ...oauth.routes, ...sessionCookie }),
     routes: {
       // Public keys that verify access tokens; caches may keep them for 10 minutes.
       [JWKS_PATH]: async (_req, res) => {
@@ -85,6 +91,7 @@ export async function buildSubgraph(deps: BuildDeps, settings: AccountsSettings)
         res.end(jwks);
       },
       ...oauth.routes,
+      ...sessionCookie,
     },
   };
 }

@@ -4,6 +4,7 @@ import { demoSession } from './domain/demo-accounts';
 import { seedDemoApp } from './domain/demo-app';
 import { accountsEnv } from './env';
 import { INTERACTION_PATH, OAUTH_MOUNT } from './oauth/oauth-path';
+import { SESSION_COOKIE_PATH } from './http/session-cookie';
 
 export default defineSubgraph(import.meta.url, {
   scopes: {
@@ -19,8 +20,8 @@ export default defineSubgraph(import.meta.url, {
       SMTP_URL: 'smtp://user:password@mail.example.com:587, for sign-up codes and password resets',
     },
     jwksPath: JWKS_PATH,
-    // The authorization server and its login/consent pages are public (build.ts's publicHttp).
-    publicPaths: [OAUTH_MOUNT, INTERACTION_PATH],
+    // The authorization server and its login/consent pages, and the web app's session cookie, are public (build.ts's publicHttp).
+    publicPaths: [OAUTH_MOUNT, INTERACTION_PATH, SESSION_COOKIE_PATH],
     // Browsers reach them through the ingress (one proxy); nothing else reaches accounts.
     env: { OAUTH_TRUST_PROXY_HOPS: '1' },
   },

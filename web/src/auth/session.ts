@@ -2,22 +2,23 @@ import { useSyncExternalStore } from 'react';
 import {
   WebCompleteLoginDocument,
   WebLoginDocument,
-  WebLogoutDocument,
-  WebRefreshSessionDocument,
   WebRegisterDocument,
   type SessionFragment,
 } from '../graphql/graphql';
 import { graphqlRequest, RequestError } from './graphql-request';
+import { adoptIntoCookie, endCookieSession, refreshFromCookie, type CookieSession } from './session-cookie';
 
 /**
  * Where the tokens live (see web/README.md):
  * - the access token (15 minutes) only in this module's memory — never in storage;
- * - the refresh token in localStorage, so a reload or a new tab stays signed in. Accounts takes it
- *   as a GraphQL argument (there is no httpOnly-cookie flow yet); it is rotated on every refresh
- *   (the old one stops working) and deleted on sign-out. Refreshes are serialised across tabs with
- *   the Web Locks API, so two tabs never spend the same refresh token.
+ * - the refresh token in an httpOnly, SameSite=Strict cookie that accounts sets on `/auth/session`
+ *   (session-cookie.ts): script on the page never holds it beyond the moment after sign-in when it
+ *   is handed over (and rotated). It rotates on every refresh and is cleared on sign-out.
+ *   Refreshes are serialised across tabs with the Web Locks API, so two tabs never spend the same
+ *   cookie. localStorage keeps only a marker that a session exists (`mosaic.session`), so a reload
+ *   knows to restore it and other tabs see a sign-out.
  */
-const REFRESH_KEY = 'mosaic.refreshToken';
+const SESSION_KEY = 'mosaic.session';
 const LOCK = 'mosaic.session-refresh';
 /** Refresh this long before the access token expires: a minute, or a fifth of a short lifetime. */
 const REFRESH_AHEAD_MS = 60_000;
@@ -40,7 +41,7 @@ export type SessionState =
 
 type Listener = () => void;
 
-let state: SessionState = localStorage.getItem(REFRESH_KEY) ? { status: 'restoring' } : { status: 'signed-out' };
+let state: SessionState = localStorage.getItem(SESSION_KEY) ? { status: 'restoring' } : { status: 'signed-out' };
 let accessToken: string | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: Promise<string | null> | null = null;
@@ -52,10 +53,15 @@ function setState(next: SessionState) {
   for (const listener of listeners) listener();
 }
 
-function adopt(session: SessionFragment) {
+/** A sign-in's tokens: the refresh token goes into the cookie at once, the access token stays here. */
+async function adopt(session: SessionFragment) {
+  adoptCookieSession(await adoptIntoCookie(session.refreshToken));
+}
+
+function adoptCookieSession(session: CookieSession) {
   const userChanged = state.status !== 'signed-in' || state.viewer.id !== session.user.id;
   accessToken = session.accessToken;
-  localStorage.setItem(REFRESH_KEY, session.refreshToken);
+  localStorage.setItem(SESSION_KEY, 'cookie');
   clearTimeout(refreshTimer);
   // A network failure here is retried by the next request's UNAUTHENTICATED answer.
   refreshTimer = setTimeout(() => void refreshAccessToken().catch(() => undefined), refreshDelay(session.accessTokenExpiresAt));
@@ -74,7 +80,7 @@ export function adoptAccessToken(token: string, expiresAt: string): void {
 function forget(notice?: string) {
   accessToken = null;
   clearTimeout(refreshTimer);
-  localStorage.removeItem(REFRESH_KEY);
+  localStorage.removeItem(SESSION_KEY);
   for (const listener of tokenListeners) listener();
   setState(notice ? { status: 'signed-out', notice } : { status: 'signed-out' });
 }
@@ -106,7 +112,7 @@ export type SignInOutcome = { kind: 'signed-in' } | { kind: 'second-factor'; cha
 export async function signIn(email: string, password: string): Promise<SignInOutcome> {
   try {
     const data = await graphqlRequest(WebLoginDocument, { input: { email, password } });
-    adopt(data.login);
+    await adopt(data.login);
     return { kind: 'signed-in' };
   } catch (error) {
     if (error instanceof RequestError && error.code === 'SECOND_FACTOR_REQUIRED' && typeof error.extensions.challenge === 'string') {
@@ -118,37 +124,36 @@ export async function signIn(email: string, password: string): Promise<SignInOut
 
 export async function completeSignIn(challenge: string, code: string): Promise<void> {
   const data = await graphqlRequest(WebCompleteLoginDocument, { input: { challenge, code } });
-  adopt(data.completeLogin);
+  await adopt(data.completeLogin);
 }
 
 export async function register(email: string, password: string, displayName: string): Promise<void> {
   const data = await graphqlRequest(WebRegisterDocument, { input: { email, password, displayName: displayName || null } });
-  adopt(data.register);
+  await adopt(data.register);
 }
 
 export async function signOut(): Promise<void> {
-  const refreshToken = localStorage.getItem(REFRESH_KEY);
+  const hadSession = localStorage.getItem(SESSION_KEY) !== null;
   forget();
-  if (refreshToken) await graphqlRequest(WebLogoutDocument, { refreshToken }).catch(() => undefined);
+  if (hadSession) await endCookieSession().catch(() => undefined);
 }
 
 /**
- * A new access token from the refresh token (one refresh at a time, in this tab and across tabs);
+ * A new access token from the session cookie (one refresh at a time, in this tab and across tabs);
  * null when the session is over — then the viewer is signed out with a notice.
  */
 export function refreshAccessToken(): Promise<string | null> {
   inFlight ??= withLock(async () => {
-    const refreshToken = localStorage.getItem(REFRESH_KEY);
-    if (!refreshToken) {
+    if (!localStorage.getItem(SESSION_KEY)) {
       if (state.status !== 'signed-out') forget('Your session ended. Sign in again.');
       return null;
     }
     try {
-      const data = await graphqlRequest(WebRefreshSessionDocument, { refreshToken });
-      adopt(data.refreshSession);
-      return data.refreshSession.accessToken;
+      const refreshed = await refreshFromCookie();
+      adoptCookieSession(refreshed);
+      return refreshed.accessToken;
     } catch (error) {
-      // A network problem is not the end of a session: keep the refresh token and try later.
+      // A network problem is not the end of a session: keep the cookie and try later.
       if (error instanceof RequestError && error.code === 'NETWORK') throw error;
       forget('Your session ended. Sign in again.');
       return null;
@@ -164,12 +169,12 @@ function withLock<T>(task: () => Promise<T>): Promise<T> {
   return typeof navigator.locks?.request === 'function' ? navigator.locks.request(LOCK, task).then((result) => result) : task();
 }
 
-/** On load: a stored refresh token becomes a session (or is dropped). */
+/** On load: the session cookie (when the marker says there is one) becomes a session, or is dropped. */
 export function restoreSession(): void {
   if (state.status === 'restoring') void refreshAccessToken().catch(() => setState({ status: 'signed-out', notice: 'The server cannot be reached. Reload to try again.' }));
 }
 
 // Another tab signed out: follow it.
 window.addEventListener('storage', (event) => {
-  if (event.key === REFRESH_KEY && event.newValue === null && state.status === 'signed-in') forget('You signed out in another tab.');
+  if (event.key === SESSION_KEY && event.newValue === null && state.status === 'signed-in') forget('You signed out in another tab.');
 });

@@ -19,5 +19,12 @@ export const domainScreens: readonly DomainScreen[] = [
   { path: 'links', title: 'Links', Screen: lazy(() => import('./links/LinksScreen')) },
   { path: 'weather', title: 'Weather', Screen: lazy(() => import('./weather/WeatherScreen')) },
   { path: 'wallet', title: 'Wallet', Screen: lazy(() => import('./chain/WalletScreen')) },
+  { path: 'shop', title: 'Shop', Screen: lazy(() => import('./commerce/ShopScreen')) },
+  { path: 'for-you', title: 'For you', Screen: lazy(() => import('./recommendations/ForYouScreen')) },
+  { path: 'blog', title: 'Blog', Screen: lazy(() => import('./blog/BlogScreen')) },
+  { path: 'expenses', title: 'Expenses', Screen: lazy(() => import('./expenses/ExpensesScreen')) },
+  { path: 'banking', title: 'Banking', Screen: lazy(() => import('./banking/BankingScreen')) },
+  { path: 'files', title: 'Files', Screen: lazy(() => import('./files/FilesScreen')) },
+  { path: 'organizations', title: 'Organisations', Screen: lazy(() => import('./tenancy/OrganizationsScreen')) },
   { path: 'security', title: 'Security', Screen: lazy(() => import('./accounts/SecurityScreen')) },
 ];

@@ -31,7 +31,7 @@ export function CandleChart({ bars, live, label }: { bars: readonly CandleBar[];
   useEffect(() => {
     if (live && bars.length > 0 && live.time >= bars.at(-1)!.time) series.current?.update(live);
   }, [live, bars]);
-  return <div ref={container} className="chart" role="img" aria-label={label} />;
+  return <div ref={container} className="chart" role="figure" aria-label={label} />;
 }
 
 export interface CountBar {
@@ -51,5 +51,36 @@ export function DailyBars({ bars, label }: { bars: readonly CountBar[]; label: s
   useEffect(() => {
     series.current?.setData(bars.map((bar) => ({ time: bar.time, value: bar.value })));
   }, [bars]);
-  return <div ref={container} className="chart small" role="img" aria-label={label} />;
+  return <div ref={container} className="chart small" role="figure" aria-label={label} />;
+}
+
+export interface InOutBar {
+  /** The period's first day, "YYYY-MM-DD". */
+  time: string;
+  income: number;
+  expense: number;
+}
+
+/** Income above the axis and spending below it, per period (two histogram series that never overlap). */
+export function InOutBars({ bars, label }: { bars: readonly InOutBar[]; label: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const series = useRef<{ income: ISeriesApi<'Histogram'>; expense: ISeriesApi<'Histogram'> } | null>(null);
+  const chart = useRef<IChartApi | null>(null);
+  useEffect(() => {
+    chart.current = createChart(container.current!, { ...chartOptions, timeScale: { timeVisible: false } });
+    series.current = {
+      income: chart.current.addSeries(HistogramSeries, { color: '#1b7f3b', title: 'Income' }),
+      expense: chart.current.addSeries(HistogramSeries, { color: '#b3261e', title: 'Spending' }),
+    };
+    return () => {
+      chart.current?.remove();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    series.current?.income.setData(bars.map((bar) => ({ time: bar.time, value: bar.income })));
+    series.current?.expense.setData(bars.map((bar) => ({ time: bar.time, value: -bar.expense })));
+    chart.current?.timeScale().fitContent();
+  }, [bars]);
+  return <div ref={container} className="chart" role="figure" aria-label={label} />;
 }

@@ -44,6 +44,7 @@ export const RESERVED_CODES: ReadonlySet<string> = new Set([
   'commerce',
   'graphiql',
   'notes',
+  'auth',
 ]);
 
 export const isReserved = (code: string) => RESERVED_CODES.has(codeKeyOf(code));

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeId } from '@mosaic/kit';
 import { collect, errorCodes, wsClient } from '@mosaic/testing';
 import { startTestGraph, type TestGraph } from '../src/testing/test-graph';
 
@@ -88,7 +90,8 @@ describe('chat through the gateway', () => {
 
     const refused = collect(client, MESSAGE_EVENTS, { roomId });
     expect((await refused.waitFor(1))[0]!.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-    const unknown = collect(client, MESSAGE_EVENTS, { roomId: roomId.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) });
+    // A well-formed id of no room (changing a character of a real id may only flip base64 padding bits).
+    const unknown = collect(client, MESSAGE_EVENTS, { roomId: encodeId('Room', randomUUID()) });
     const [unknownResult] = await unknown.waitFor(1);
     expect(unknownResult!.errors?.[0]?.extensions?.code).toMatch(/NOT_FOUND|BAD_USER_INPUT/);
     await client.dispose();

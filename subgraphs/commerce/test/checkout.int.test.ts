@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeId } from '@mosaic/kit';
+import { decodeId, encodeId } from '@mosaic/kit';
 import { errorCodes } from '@mosaic/testing';
 import { orders, variants } from '../src/data/tables';
 import { ADD, ADDRESS, buy, CART, PLACE, QUOTE, SET, startCommerce, type Commerce } from './harness';
@@ -39,7 +40,7 @@ describe('cart', () => {
     expect(await field({ variantId: v!.id, quantity: 0 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.quantity' });
     expect(await field({ variantId: v!.id, quantity: 1_000_000_000 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.quantity' });
     expect(await field({ variantId: v!.id, quantity: 3 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.quantity' });
-    const unknownVariant = (await app.product()).variants[0]!.id.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    const unknownVariant = encodeId('ProductVariant', randomUUID());
     expect((await field({ variantId: unknownVariant, quantity: 1 }))?.code).toBe('BAD_USER_INPUT');
     expect((await app.ok(CART, {}, user.token)).cart.lines).toEqual([{ quantity: 1, variant: { sku: v!.sku } }]);
     expect((await app.ok(SET, { input: { variantId: v!.id, quantity: 0 } }, user.token)).setCartLineQuantity.cart.itemCount).toBe(0);

@@ -3,6 +3,7 @@ export { createErrorFormatter } from './errors/format-error';
 export * from './env/parse-env';
 export * from './env/models';
 export { createLogger, type Logger } from './logger';
+export { PeriodicJob, type PeriodicJobOptions } from './jobs/periodic-job';
 export { encodeId, decodeId } from './ids';
 export * from './db/database';
 export * from './db/migrate';

@@ -4,7 +4,7 @@ import type { Context } from './context';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
 import { fanOutCommentAdded } from './domain/live';
-import { PostScheduler } from './domain/scheduler';
+import { postScheduler, type PostScheduler } from './domain/scheduler';
 import type { BlogSettings } from './env';
 import { blogEvents } from './events';
 import { feedHandler } from './feed/feed-handler';
@@ -32,7 +32,7 @@ export function buildSubgraph(deps: BuildDeps, settings: BlogSettings): BuiltBlo
     resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
     context: (base) => ({ ...base, db: deps.db, now: deps.now, settings, events, pubsub: deps.pubsub, loaders: createLoaders(deps.db, base.viewer?.userId ?? null) }),
   });
-  const scheduler = new PostScheduler({ db: deps.db, events, now: deps.now, log: deps.log.child({ subgraph: deps.name, job: 'post-scheduler' }), intervalMs: settings.schedulerIntervalMs });
+  const scheduler = postScheduler({ db: deps.db, events, now: deps.now, log: deps.log.child({ subgraph: deps.name, job: 'post-scheduler' }), intervalMs: settings.schedulerIntervalMs });
   scheduler.start();
   return {
     subgraph,

@@ -4,7 +4,7 @@ import { accountEvents } from '@mosaic/accounts/events';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
 import { fanOutReminderDue } from './domain/live-reminders';
-import { ReminderScheduler } from './domain/reminder-scheduler';
+import { reminderScheduler, type ReminderScheduler } from './domain/reminder-scheduler';
 import type { TodosSettings } from './env';
 import { todoEvents } from './events';
 import { resolvers } from './resolvers';
@@ -34,7 +34,7 @@ export function buildSubgraph(deps: BuildDeps, settings: TodosSettings): BuiltTo
     },
   });
   // Reminders are per user across every tenant; the table has no tenant_id and no row-level security, so the scheduler reads it unbound.
-  const reminders = new ReminderScheduler({ db: deps.db, events, now: deps.now, log: deps.log.child({ subgraph: deps.name, job: 'reminder-scheduler' }), intervalMs: settings.reminderIntervalMs });
+  const reminders = reminderScheduler({ db: deps.db, events, now: deps.now, log: deps.log.child({ subgraph: deps.name, job: 'reminder-scheduler' }), intervalMs: settings.reminderIntervalMs });
   reminders.start();
   return { subgraph, reminders, close: () => reminders.close() };
 }

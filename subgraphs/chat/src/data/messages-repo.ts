@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, ne, or, sql, gt } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, ne, or, sql, gt } from 'drizzle-orm';
 import type { Db } from '@mosaic/kit';
-import { uuidRows } from './id-list';
+import { findMessagePagesPerParent } from './message-pages';
 import { members, messages, type MessageRow, type NewMessage } from './tables';
 
 export async function findMessagesByIds(db: Db, ids: readonly string[]): Promise<MessageRow[]> {
@@ -58,30 +58,13 @@ export interface MessagePageQuery {
  * Rows come back grouped by room, in page order.
  */
 export async function findMessagePages(db: Db, roomIds: readonly string[], query: MessagePageQuery): Promise<MessageRow[]> {
-  if (roomIds.length === 0) return [];
-  const page = db
-    .select({ ...getTableColumns(messages), position: sql<number>`row_number() over (order by ${messages.id} desc)`.as('position') })
-    .from(messages)
+  return findMessagePagesPerParent(db, roomIds, {
+    parent: messages.roomId,
     // The room's main timeline: replies in threads are listed by their thread.
-    .where(and(sql`${messages.roomId} = parents.id`, isNull(messages.threadRootId), query.before ? sql`${messages.id} < ${query.before}::uuid` : undefined))
-    .orderBy(desc(messages.id))
-    .limit(query.limit + 1)
-    .as('page');
-  return db
-    .select({
-      id: page.id,
-      roomId: page.roomId,
-      authorId: page.authorId,
-      text: page.text,
-      replyToId: page.replyToId,
-      threadRootId: page.threadRootId,
-      createdAt: page.createdAt,
-      editedAt: page.editedAt,
-      deletedAt: page.deletedAt,
-    } satisfies Record<keyof MessageRow, unknown>)
-    .from(uuidRows(roomIds, 'parents'))
-    .crossJoinLateral(page)
-    .orderBy(sql`parents.ord`, page.position);
+    where: and(isNull(messages.threadRootId), query.before ? sql`${messages.id} < ${query.before}::uuid` : undefined),
+    newestFirst: true,
+    limit: query.limit + 1,
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, getTableColumns, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '@mosaic/kit';
 import { uuidRows } from './id-list';
+import { findMessagePagesPerParent } from './message-pages';
 import { messages, threadFollowers, threads, type MessageRow, type ThreadFollowerRow, type ThreadRow } from './tables';
 
 export async function findThreadsByRoots(db: Db, rootIds: readonly string[]): Promise<ThreadRow[]> {
@@ -77,29 +78,12 @@ export interface ReplyPageQuery {
 
 /** One page of replies, oldest first, for many threads in ONE statement (a lateral range scan per thread). */
 export async function findReplyPages(db: Db, rootIds: readonly string[], query: ReplyPageQuery): Promise<MessageRow[]> {
-  if (rootIds.length === 0) return [];
-  const page = db
-    .select({ ...getTableColumns(messages), position: sql<number>`row_number() over (order by ${messages.id})`.as('position') })
-    .from(messages)
-    .where(and(sql`${messages.threadRootId} = parents.id`, query.after ? sql`${messages.id} > ${query.after}::uuid` : undefined))
-    .orderBy(messages.id)
-    .limit(query.limit + 1)
-    .as('page');
-  return db
-    .select({
-      id: page.id,
-      roomId: page.roomId,
-      authorId: page.authorId,
-      text: page.text,
-      replyToId: page.replyToId,
-      threadRootId: page.threadRootId,
-      createdAt: page.createdAt,
-      editedAt: page.editedAt,
-      deletedAt: page.deletedAt,
-    } satisfies Record<keyof MessageRow, unknown>)
-    .from(uuidRows(rootIds, 'parents'))
-    .crossJoinLateral(page)
-    .orderBy(sql`parents.ord`, page.position);
+  return findMessagePagesPerParent(db, rootIds, {
+    parent: messages.threadRootId,
+    where: query.after ? sql`${messages.id} > ${query.after}::uuid` : undefined,
+    newestFirst: false,
+    limit: query.limit + 1,
+  });
 }
 
 export interface ThreadPageQuery {

@@ -87,7 +87,7 @@ try {
           where to_tsvector('simple', m.text) @@ websearch_to_tsquery('simple', ${variables.query}) ${variables.roomId ? sql`and m.room_id = ${firstRoom!.id}::uuid` : sql``}`,
     )) as unknown as { matches: number }[];
     const matches = counted[0]!.matches;
-    const row = { shape, ...variables, roomId: variables.roomId ? 'first room' : undefined, matchesInViewersRooms: matches, returned: (sample.data as any).chatSearch.edges.length, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), p99Ms: percentile(latencies, 99) };
+    const row = { shape, ...variables, roomId: variables.roomId ? 'first room' : undefined, matchesInViewersRooms: matches, returned: (sample.data as { chatSearch: { edges: unknown[] } }).chatSearch.edges.length, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), p99Ms: percentile(latencies, 99) };
     console.log(JSON.stringify(row));
     shapes.push(row);
   }

@@ -3,6 +3,7 @@ import type { Context } from './context';
 import { accountEvents } from '@mosaic/accounts/events';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
+import { keepSince } from './domain/revision-recording';
 import type { NotesSettings } from './env';
 import { sharedNotePages } from './public/shared-note-page';
 import { resolvers } from './resolvers';
@@ -21,7 +22,7 @@ export function buildSubgraph(deps: BuildDeps, settings: NotesSettings): BuiltSu
     context: (base) => {
       // Row-level security: every statement of this request runs bound to the verified token's user and organisation.
       const db = tenantDb(deps.db, tenantScopeOf(base.auth));
-      return { ...base, db, linkDb: deps.db, now: deps.now, pubsub: deps.pubsub, settings, loaders: createLoaders(db, base.viewer?.userId ?? null) };
+      return { ...base, db, linkDb: deps.db, now: deps.now, pubsub: deps.pubsub, settings, loaders: createLoaders(db, base.viewer?.userId ?? null, keepSince({ now: deps.now, settings })) };
     },
   });
   return { subgraph, publicHttp: sharedNotePages({ db: deps.db, log: deps.log, now: deps.now }) };

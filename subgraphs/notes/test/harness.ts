@@ -9,13 +9,14 @@ import notes from '../src/index';
 export async function startNotes(options: { onQuery?: QueryObserver; database?: TestDatabase; auth?: TestAuth; pubsub?: PubSub; env?: Record<string, string> } = {}) {
   const database: TestDatabase = options.database ?? (await createTestDatabase());
   const auth = options.auth ?? (await createTestAuth());
-  const clock = { offsetMs: 0 };
+  // `tickMs`: how far the clock moves on every read (a loaded machine's clock moves between resolvers).
+  const clock = { offsetMs: 0, tickMs: 0 };
   const served = await serveModuleForTest(
     notes,
     {
       db: database.appDb(options.onQuery),
       verifier: auth.verifier,
-      now: () => new Date(Date.now() + clock.offsetMs),
+      now: () => new Date(Date.now() + (clock.offsetMs += clock.tickMs)),
       client: database.client,
       ...(options.pubsub ? { pubsub: options.pubsub } : {}),
     },

@@ -25,7 +25,11 @@ export interface Loaders {
 }
 
 /** Per-request loaders: lists and entity references cost a constant number of statements (each batch one transaction under row-level security). */
-export function createLoaders(db: TenantDb, viewerId: string | null): Loaders {
+/**
+ * `revisionsKeepSince`: the retention cutoff of this request's revision lists, fixed once per request
+ * so that the notes of one list share one batch (a cutoff taken per resolver differs by milliseconds).
+ */
+export function createLoaders(db: TenantDb, viewerId: string | null, revisionsKeepSince: Date): Loaders {
   return {
     noteById: rowLoader((ids) => db.run((tx) => findNotesByIds(tx, ids)), (note) => note.id),
     notePage: parentQueryLoader(
@@ -39,7 +43,7 @@ export function createLoaders(db: TenantDb, viewerId: string | null): Loaders {
       (rows) => rows[0]?.count ?? 0,
     ),
     viewerShare: rowLoader((noteIds) => (viewerId ? db.run((tx) => findSharesOfUser(tx, viewerId, noteIds)) : Promise.resolve([])), (share) => share.noteId),
-    revisionPage: parentQueryLoader((noteIds, query: RevisionListQuery) => db.run((tx) => findRevisionPages(tx, noteIds, query)), (row) => row.noteId, (rows) => rows),
+    revisionPage: parentQueryLoader((noteIds, query: RevisionListQuery) => db.run((tx) => findRevisionPages(tx, noteIds, query, revisionsKeepSince)), (row) => row.noteId, (rows) => rows),
     revisionById: rowLoader((ids) => db.run((tx) => findRevisionsByIds(tx, ids)), (row) => row.id),
     notebookById: rowLoader((ids) => db.run((tx) => findNotebooksByIds(tx, ids)), (row) => row.id),
     notebookChildren: groupLoader((ids) => db.run((tx) => findChildrenOf(tx, ids)), (row) => row.parentId!, (id) => id),

@@ -40,14 +40,12 @@ export async function recordRevision(db: Db, state: RevisionState, now: Date, po
 /** JSON-serialisable (part of loader keys). */
 export interface RevisionListQuery {
   limit: number;
-  /** ISO instant: revisions that began at or after it (the retention). */
-  keepSince: string;
   /** A revision id of the same note: only older ones. */
   before: string | null;
 }
 
-/** The newest revisions of each note, `limit` per note, one statement for any number of notes. */
-export async function findRevisionPages(db: Db, noteIds: readonly string[], query: RevisionListQuery): Promise<NoteRevisionRow[]> {
+/** The newest revisions of each note since `keepSince` (the retention), `limit` per note, one statement for any number of notes. */
+export async function findRevisionPages(db: Db, noteIds: readonly string[], query: RevisionListQuery, keepSince: Date): Promise<NoteRevisionRow[]> {
   if (noteIds.length === 0) return [];
   const before = query.before
     ? sql`(${noteRevisions.createdAt}, ${noteRevisions.id}) < (select b.created_at, b.id from ${noteRevisions} b where b.id = ${query.before})`
@@ -55,7 +53,7 @@ export async function findRevisionPages(db: Db, noteIds: readonly string[], quer
   const ranked = db
     .select({ ...getTableColumns(noteRevisions), position: sql<number>`row_number() over (partition by ${noteRevisions.noteId} order by ${noteRevisions.createdAt} desc, ${noteRevisions.id} desc)`.as('position') })
     .from(noteRevisions)
-    .where(and(inArray(noteRevisions.noteId, [...noteIds]), gte(noteRevisions.createdAt, new Date(query.keepSince)), before))
+    .where(and(inArray(noteRevisions.noteId, [...noteIds]), gte(noteRevisions.createdAt, keepSince), before))
     .as('ranked');
   const rows = await db.select().from(ranked).where(sql`${ranked.position} <= ${query.limit}`).orderBy(ranked.noteId, ranked.position);
   return rows.map(({ position: _position, ...row }) => row);

@@ -23,7 +23,7 @@ export async function listRevisions(ctx: RevisionContext, note: NoteRow, args: {
   if (!(await mayEdit(ctx, note.id))) return null;
   const first = args.first ?? DEFAULT_REVISIONS_PAGE;
   if (first < 1 || first > MAX_REVISIONS_PAGE) throw new UserInputError(`first: between 1 and ${MAX_REVISIONS_PAGE}.`, 'first');
-  const query: RevisionListQuery = { limit: first, keepSince: keepSince(ctx).toISOString(), before: args.before ?? null };
+  const query: RevisionListQuery = { limit: first, before: args.before ?? null };
   return ctx.loaders.revisionPage.load({ parentId: note.id, query });
 }
 

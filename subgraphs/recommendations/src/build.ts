@@ -19,7 +19,7 @@ export async function buildSubgraph(deps: BuildDeps, settings: RecommendationsSe
   const subgraph = createSubgraph<Context>({
     deps,
     resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
-    context: (base) => ({ ...base, db: deps.db, now: deps.now, settings, loaders: createLoaders(deps.db), models }),
+    context: (base) => ({ ...base, db: deps.db, now: deps.now, requestedAt: deps.now(), settings, loaders: createLoaders(deps.db), models }),
   });
   return { subgraph, close: () => models.close() };
 }

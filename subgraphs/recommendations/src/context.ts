@@ -7,6 +7,8 @@ import type { RecommendationsSettings } from './env';
 export interface Context extends RequestContext {
   db: Db;
   now: () => Date;
+  /** The request's own instant: lists across several users share one window (and one batch). */
+  requestedAt: Date;
   settings: RecommendationsSettings;
   loaders: Loaders;
   models: ModelRuntime;

@@ -16,7 +16,7 @@ export interface Suggestion {
   source: SuggestionSource;
 }
 
-type RecommendContext = Pick<Context, 'auth' | 'loaders' | 'models' | 'now' | 'settings'>;
+type RecommendContext = Pick<Context, 'auth' | 'loaders' | 'models' | 'requestedAt' | 'settings'>;
 
 const HISTORY_LIMIT = 500;
 const DEFAULT_FIRST = 10;
@@ -58,7 +58,7 @@ export async function recommendationsFor(ctx: RecommendContext, userId: string, 
   ctx.auth.require('recommendations:read');
   ctx.auth.requireOwnerOrAdmin(userId, 'recommendations');
   const limit = pageSize(first ?? DEFAULT_FIRST, MAX_FIRST);
-  const now = ctx.now();
+  const now = ctx.requestedAt;
   const since = new Date(now.getTime() - ctx.settings.windowDays * DAY_MS);
   const history = historyOf(await ctx.loaders.history.load({ parentId: userId, query: { limit: HISTORY_LIMIT, since } }), now, ctx.settings.halfLifeDays);
   const historyFacts = (await ctx.loaders.itemByKey.loadMany(history.items.map((h) => h.itemKey))).filter((item): item is ItemRow => item !== null && !(item instanceof Error));

@@ -14,10 +14,13 @@ export const notesEnv = z
     NOTES_REVISION_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
     /** Revision history: revisions older than this many days are dropped (Joplin's default: 90). */
     NOTES_REVISION_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+    /** Awareness: a co-editor's cursor is forgotten this long after its last publish (clients republish at half of it; y-protocols' 30 s). */
+    NOTES_AWARENESS_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
   })
   .transform((e) => ({
     publicUrl: e.NOTES_PUBLIC_URL.replace(/\/+$/, ''),
     crdtCompactEvery: e.NOTES_CRDT_COMPACT_EVERY,
+    awarenessTimeoutMs: e.NOTES_AWARENESS_TIMEOUT_SECONDS * 1000,
     revisions: { intervalMs: e.NOTES_REVISION_INTERVAL_SECONDS * 1000, retentionMs: e.NOTES_REVISION_RETENTION_DAYS * 86_400_000 },
   }));
 

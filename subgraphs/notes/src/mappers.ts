@@ -4,6 +4,7 @@ import type { CreatedShareLink } from './domain/share-links';
 import type { NoteRevisionDiff } from './domain/revisions';
 import type { NoteUpdatePayload } from './domain/co-editing/topic';
 import type { NoteSyncResult } from './domain/co-editing/co-editing';
+import type { AwarenessCursor, AwarenessEvent } from './domain/co-editing/awareness-topic';
 import type { NoteEdgeModel, NotePage } from './domain/list-notes';
 
 
@@ -20,3 +21,5 @@ export type NotebookMapper = NotebookRow;
 export type NoteShareLinkMapper = NoteShareLinkRow;
 export type CreatedNoteShareLinkMapper = CreatedShareLink;
 export type SharedNoteMapper = NoteRow;
+export type NoteAwarenessMapper = AwarenessEvent;
+export type NoteCursorMapper = AwarenessCursor;

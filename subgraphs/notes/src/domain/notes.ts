@@ -5,6 +5,7 @@ import { deleteOwnedNote, findOwnedNote, insertNote, updateOwnedNote } from '../
 import type { NoteRow } from '../data/tables';
 import { accessTo } from './access';
 import { saveRevision } from './revision-recording';
+import { signalAccessChange } from './co-editing/access-signal';
 import { broadcast, openForWrite, storeUpdate } from './co-editing/co-editing';
 import { encodeBase64, replaceText } from './co-editing/yjs-document';
 import { bodySchema, titleSchema } from './note-text';
@@ -106,5 +107,7 @@ export async function deleteNote(ctx: NotesContext, noteId: string): Promise<str
   const ownerId = ctx.auth.require('notes:write').userId;
   if (!(await ctx.db.run((tx) => deleteOwnedNote(tx, noteId, ownerId)))) throw new NotFoundError('Note');
   refreshLoaders(ctx.loaders, written(ctx.loaders.noteById, noteId, null));
+  // Everyone's live streams of the note end (NOT_FOUND), on every replica.
+  await signalAccessChange(ctx, noteId, null);
   return noteId;
 }

@@ -3,8 +3,11 @@ import type { Context } from '../context';
 import { deleteShare, findNotesSharedWith, upsertShare } from '../data/shares-repo';
 import type { NoteRow, NoteShareRow, ShareRole } from '../data/tables';
 import { accessTo } from './access';
+import { signalAccessChange } from './co-editing/access-signal';
+import { announceLeft } from './co-editing/awareness';
 
 type SharingContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;
+type ChangingContext = SharingContext & Pick<Context, 'pubsub'>;
 
 /** Notes are shared with people one by one; a note for a whole team belongs to an organisation. */
 const SHARED_WITH_ME_LIMIT = 100;
@@ -17,22 +20,32 @@ async function ownNote(ctx: SharingContext, noteId: string): Promise<NoteRow> {
   return found.note;
 }
 
-/** `shareNote`: the owner gives another user editor or viewer access (again: changes the role). */
-export async function shareNote(ctx: SharingContext, noteId: string, userId: string, role: ShareRole): Promise<NoteRow> {
+/**
+ * `shareNote`: the owner gives another user editor or viewer access (again: changes the role).
+ * Made a reader, their cursors leave the note for everyone (only editors publish them).
+ */
+export async function shareNote(ctx: ChangingContext, noteId: string, userId: string, role: ShareRole): Promise<NoteRow> {
   const ownerId = ctx.auth.require('notes:write').userId;
   if (userId === ownerId) throw new UserInputError('userId: that is you, and you own the note; give the id of someone else.', 'userId');
   const note = await ownNote(ctx, noteId);
   await ctx.db.run((tx) => upsertShare(tx, { noteId, userId, role, createdAt: ctx.now() }));
   refreshLoaders(ctx.loaders);
+  await signalAccessChange(ctx, noteId, userId);
+  if (role === 'viewer') await announceLeft(ctx, noteId, userId, null);
   return note;
 }
 
-/** `unshareNote`: the user loses access at once (their next read or update is NOT_FOUND). */
-export async function unshareNote(ctx: SharingContext, noteId: string, userId: string): Promise<NoteRow> {
+/**
+ * `unshareNote`: the user loses access at once: their next read or update is NOT_FOUND, and their
+ * open live streams of the note (on any replica) end with NOT_FOUND.
+ */
+export async function unshareNote(ctx: ChangingContext, noteId: string, userId: string): Promise<NoteRow> {
   ctx.auth.require('notes:write');
   const note = await ownNote(ctx, noteId);
   await ctx.db.run((tx) => deleteShare(tx, noteId, userId));
   refreshLoaders(ctx.loaders);
+  await signalAccessChange(ctx, noteId, userId);
+  await announceLeft(ctx, noteId, userId, null);
   return note;
 }
 

@@ -32,6 +32,9 @@ import { NoteUpdate } from './NoteUpdate';
 import { noteDocument } from './Query/noteDocument';
 import { notesSharedWithMe } from './Query/notesSharedWithMe';
 import { noteUpdates } from './Subscription/noteUpdates';
+import { noteAwareness } from './Subscription/noteAwareness';
+import { publishNoteAwareness } from './Mutation/publishNoteAwareness';
+import { NoteAwareness } from './NoteAwareness';
 import { Note } from './Note';
 import { NoteConnection } from './NoteConnection';
 import { note } from './Query/note';
@@ -41,8 +44,8 @@ import { User } from './User';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: { note, noteTags, notesSharedWithMe, noteDocument, noteRevisionDiff, notebooks, sharedNote },
-  Mutation: { createNote, updateNote, deleteNote, pinNote, unpinNote, archiveNote, unarchiveNote, addNoteTags, removeNoteTags, applyNoteUpdate, shareNote, unshareNote, restoreNoteRevision, createNotebook, renameNotebook, moveNotebook, deleteNotebook, moveNote, createNoteShareLink, revokeNoteShareLink },
-  Subscription: { noteUpdates },
+  Mutation: { createNote, updateNote, deleteNote, pinNote, unpinNote, archiveNote, unarchiveNote, addNoteTags, removeNoteTags, applyNoteUpdate, shareNote, unshareNote, restoreNoteRevision, createNotebook, renameNotebook, moveNotebook, deleteNotebook, moveNote, createNoteShareLink, revokeNoteShareLink, publishNoteAwareness },
+  Subscription: { noteUpdates, noteAwareness },
   User,
   Note,
   NoteConnection,
@@ -52,4 +55,5 @@ export const resolvers: Resolvers = {
   NoteShareLink,
   SharedNote,
   NoteUpdate,
+  NoteAwareness,
 };

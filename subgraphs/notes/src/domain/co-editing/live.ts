@@ -1,5 +1,6 @@
 import { topicStream } from '@mosaic/kit';
 import type { Context } from '../../context';
+import { accessTopic, untilRevoked, type AccessSignal, type StreamRevoked } from './access-signal';
 import { noteDocument, requireAccess } from './co-editing';
 import { noteTopic, type NoteUpdatePayload } from './topic';
 import { decodeBase64 } from './yjs-document';
@@ -12,15 +13,21 @@ const BUFFER_LIMIT = 2_000;
  * its topic, and only then (on the first read) loads what `stateVector` lacks — so an update
  * committed in between is in the sync event, the live stream, or both (applying a Yjs update twice
  * changes nothing): never lost. Each stream is the subscriber's own (no share key): its first event
- * depends on its state vector. Access is checked when the stream opens; a share revoked later ends
- * the subscriber's writes (applyNoteUpdate checks every time), not its open stream.
+ * depends on its state vector. Access is checked when the stream opens and again whenever it
+ * changes for the subscriber (unshared, role changed, note deleted — on any replica): a subscriber
+ * who may no longer read the note gets a NOT_FOUND event and the stream ends.
  */
-export async function openNoteUpdates(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'pubsub'>, noteId: string, stateVector: string | null | undefined): Promise<AsyncIterableIterator<NoteUpdatePayload>> {
+export async function openNoteUpdates(
+  ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'pubsub'>,
+  noteId: string,
+  stateVector: string | null | undefined,
+): Promise<AsyncIterableIterator<NoteUpdatePayload | StreamRevoked>> {
   if (stateVector) decodeBase64(stateVector, 'stateVector');
   await requireAccess(ctx, noteId, 'read');
-  const live = await topicStream<NoteUpdatePayload>(ctx.pubsub, noteTopic(noteId), { bufferLimit: BUFFER_LIMIT });
+  const topics = await topicStream<NoteUpdatePayload | AccessSignal>(ctx.pubsub, [noteTopic(noteId), accessTopic(noteId)], { bufferLimit: BUFFER_LIMIT });
+  const live = untilRevoked(ctx, noteId, topics);
   let synced = false;
-  const stream: AsyncIterableIterator<NoteUpdatePayload> = {
+  const stream: AsyncIterableIterator<NoteUpdatePayload | StreamRevoked> = {
     async next() {
       if (!synced) {
         synced = true;

@@ -17,6 +17,9 @@ import { saveResult, treeRssMiB } from './machine';
  * update it receives. Latency is applyNoteUpdate sent → update applied at a peer, on one clock
  * (the origin carries the send time). Part 2: the server's memory per open document — RSS of the
  * all-in-one process before and after opening DOCS notes, each with one live subscriber.
+ * Part 3 (`PARTS=awareness`, saved as notes-awareness.json): co-editors' cursors — each editor
+ * subscribed to `noteAwareness`, the editors take turns publishing a cursor with
+ * `publishNoteAwareness`; latency is publish sent → PRESENT event at a peer.
  * Two cores, shared by the server and this load client.
  */
 const PORT = Number(process.env.PORT ?? 4630);
@@ -24,8 +27,13 @@ const EDITORS = process.env.EDITORS ? process.env.EDITORS.split(',').map(Number)
 const RATE = Number(process.env.RATE ?? 10);
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const DOCS = Number(process.env.DOCS ?? 100);
+/** `coediting,memory` (notes-coediting.json, the default) or `awareness` (notes-awareness.json). */
+const PARTS = (process.env.PARTS ?? 'coediting,memory').split(',');
+const CURSOR_RATE = Number(process.env.CURSOR_RATE ?? 20);
 const PASSWORD = 'velvet-otter-lantern';
 const UPDATES = `subscription($noteId: ID!, $stateVector: String) { noteUpdates(noteId: $noteId, stateVector: $stateVector) { update sync origin } }`;
+const AWARENESS = `subscription($noteId: ID!, $session: String) { noteAwareness(noteId: $noteId, session: $session) { kind session name } }`;
+const PUBLISH = `mutation($noteId: ID!, $input: NoteAwarenessInput!) { publishNoteAwareness(noteId: $noteId, input: $input) { expiresAt } }`;
 const APPLY = `mutation($noteId: ID!, $update: String!, $origin: String) { applyNoteUpdate(noteId: $noteId, update: $update, origin: $origin) { stateVector } }`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -48,18 +56,18 @@ async function register(url: string, tag: string): Promise<{ token: string; id: 
   return { token: register.accessToken, id: register.user.id };
 }
 
-/** One graphql-ws subscription over a raw socket; resolves once the sync event arrived (the stream is live upstream). */
-function subscribe(wsUrl: string, token: string, variables: Record<string, unknown>, onEvent: (event: { update: string; sync: boolean; origin: string | null }) => void): Promise<WebSocket> {
+/** One graphql-ws subscription over a raw socket; resolves once the first event (sync, LIVE) arrived (the stream is live upstream). */
+function subscribe<E = { update: string; sync: boolean; origin: string | null }>(wsUrl: string, token: string, variables: Record<string, unknown>, onEvent: (event: E) => void, query = UPDATES, field = 'noteUpdates'): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(wsUrl, 'graphql-transport-ws', { perMessageDeflate: false });
     let synced = false;
     socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
     socket.once('error', reject);
     socket.on('message', (raw) => {
-      const message = JSON.parse(raw.toString()) as { type: string; payload?: { data?: { noteUpdates: { update: string; sync: boolean; origin: string | null } }; errors?: unknown } };
-      if (message.type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: UPDATES, variables } }));
+      const message = JSON.parse(raw.toString()) as { type: string; payload?: { data?: Record<string, E>; errors?: unknown } };
+      if (message.type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
       else if (message.type === 'next' && message.payload?.data) {
-        onEvent(message.payload.data.noteUpdates);
+        onEvent(message.payload.data[field]!);
         if (!synced) {
           synced = true;
           resolve(socket);
@@ -138,6 +146,80 @@ async function coEdit(url: string, editors: number) {
   };
 }
 
+/** Cursors of `editors` co-editors of one note, published in turns at CURSOR_RATE in all. */
+async function awarenessFanOut(url: string, editors: number) {
+  const wsUrl = url.replace('http', 'ws');
+  const owner = await register(url, 'cursor-owner');
+  const { createNote } = await setup<{ createNote: { id: string } }>(url, `mutation { createNote(input: { title: "Cursors", body: "Some text to point at." }) { id } }`, {}, owner.token);
+  const noteId = createNote.id;
+  const people = [owner];
+  for (let i = 1; i < editors; i++) {
+    const editor = await register(url, `cursor${i}`);
+    await setup(url, `mutation($n: ID!, $u: ID!) { shareNote(noteId: $n, userId: $u, role: EDITOR) { id } }`, { n: noteId, u: editor.id }, owner.token);
+    people.push(editor);
+  }
+  // A caret on the note's text as a client encodes it (the bench does not resolve it).
+  const doc = new Y.Doc();
+  doc.getText('body').insert(0, 'Some text to point at.');
+  const histogram = new LatencyHistogram();
+  let measuring = false;
+  let errors = 0;
+  let firstError: string | null = null;
+  const sockets = await Promise.all(
+    people.map((person, index) =>
+      subscribe<{ kind: string; session: string | null; name: string | null }>(
+        wsUrl,
+        person.token,
+        { noteId, session: `s${index}` },
+        (event) => {
+          if (event.kind !== 'PRESENT' || event.session === `s${index}`) return;
+          const sentAt = Number((event.name ?? '').split('@')[1]);
+          if (measuring && sentAt) histogram.record(Date.now() - sentAt);
+        },
+        AWARENESS,
+        'noteAwareness',
+      ),
+    ),
+  );
+  const total = CURSOR_RATE * SECONDS;
+  const publish = (seq: number) => {
+    const index = seq % editors;
+    const text = doc.getText('body');
+    const position = Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, seq % (text.length + 1)))).toString('base64');
+    const input = { session: `s${index}`, name: `e${index}@${Date.now()}`, color: '#3366ff', cursor: { anchor: position, head: position } };
+    return gql(url, PUBLISH, { noteId, input }, people[index]!.token).catch((error: unknown) => {
+      errors++;
+      firstError ??= String(error).slice(0, 300);
+    });
+  };
+  for (let i = 0; i < editors * 2; i++) await publish(i); // warm-up
+  await sleep(500);
+  measuring = true;
+  const inflight: Promise<unknown>[] = [];
+  const startedAt = Date.now();
+  for (let seq = 0; seq < total; seq++) {
+    const wait = startedAt + (seq * 1000) / CURSOR_RATE - Date.now();
+    if (wait > 0) await sleep(wait);
+    inflight.push(publish(seq));
+  }
+  await Promise.all(inflight);
+  const expected = total * (editors - 1);
+  const deadline = Date.now() + 20_000;
+  while (histogram.count < expected && Date.now() < deadline) await sleep(50);
+  measuring = false;
+  for (const socket of sockets) socket.terminate();
+  return {
+    editors,
+    cursorsPerSecond: CURSOR_RATE,
+    published: total,
+    expectedDeliveries: expected,
+    delivered: histogram.count,
+    errors,
+    firstError,
+    latencyMs: { p50: histogram.percentile(50), p99: histogram.percentile(99), max: histogram.percentile(100) },
+  };
+}
+
 async function memoryPerDocument(url: string, pid: number) {
   const wsUrl = url.replace('http', 'ws');
   const owner = await register(url, 'memory');
@@ -162,16 +244,27 @@ const keysDir = mkdtempSync(join(tmpdir(), 'mosaic-bench-keys-'));
 const graph = await spawnAllInOne({ PORT: String(PORT), SUBGRAPH_PORTS: 'random', LOG_LEVEL: 'error', DATABASE_URL: database.url, DEV_KEYS_DIR: keysDir, RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_USER: '0', WS_MAX_CONNECTIONS_PER_IP: '0' }, 120_000);
 try {
   const url = `http://localhost:${PORT}/graphql`;
-  const rows = [];
-  for (const editors of EDITORS) {
-    const row = await coEdit(url, editors);
-    console.log(JSON.stringify(row));
-    rows.push(row);
+  const loadAverage = () => loadavg().map((l) => Math.round(l * 100) / 100);
+  if (PARTS.includes('coediting')) {
+    const rows = [];
+    for (const editors of EDITORS) {
+      const row = await coEdit(url, editors);
+      console.log(JSON.stringify(row));
+      rows.push(row);
+    }
+    const memory = await memoryPerDocument(url, graph.child.pid!);
+    console.log(JSON.stringify(memory));
+    console.log(`saved ${saveResult('notes-coediting', { coEditing: rows, memory, loadAverage: loadAverage() })}`);
   }
-  const memory = await memoryPerDocument(url, graph.child.pid!);
-  console.log(JSON.stringify(memory));
-  const file = saveResult('notes-coediting', { coEditing: rows, memory, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) });
-  console.log(`saved ${file}`);
+  if (PARTS.includes('awareness')) {
+    const rows = [];
+    for (const editors of EDITORS) {
+      const row = await awarenessFanOut(url, editors);
+      console.log(JSON.stringify(row));
+      rows.push(row);
+    }
+    console.log(`saved ${saveResult('notes-awareness', { awareness: rows, loadAverage: loadAverage() })}`);
+  }
 } finally {
   await graph.stop();
   await database.drop();

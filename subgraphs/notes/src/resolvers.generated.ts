@@ -642,7 +642,8 @@ export type Subscription = {
   /**
    * Live co-editing of a note you may read. The first event (`sync: true`) carries what
    * `stateVector` lacks, so nothing committed before the stream went live is missed; then every
-   * update applied by anyone. NOT_FOUND for a note you may not read.
+   * update applied by anyone. NOT_FOUND for a note you may not read; once you may no longer read it
+   * (unshared, deleted) the stream's last event is a NOT_FOUND error and it ends.
    */
   noteUpdates: Maybe<NoteUpdate>;
 };

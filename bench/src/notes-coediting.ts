@@ -241,7 +241,7 @@ async function memoryPerDocument(url: string, pid: number) {
 await prepareTemplateDatabase();
 const database = await createTestDatabase();
 const keysDir = mkdtempSync(join(tmpdir(), 'mosaic-bench-keys-'));
-const graph = await spawnAllInOne({ PORT: String(PORT), SUBGRAPH_PORTS: 'random', LOG_LEVEL: 'error', DATABASE_URL: database.url, DEV_KEYS_DIR: keysDir, RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_USER: '0', WS_MAX_CONNECTIONS_PER_IP: '0' }, 120_000);
+const graph = await spawnAllInOne({ PORT: String(PORT), SUBGRAPH_PORTS: 'random', LOG_LEVEL: 'error', DATABASE_URL: database.url, DEV_KEYS_DIR: keysDir, RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_USER: '0', WS_MAX_CONNECTIONS_PER_IP: '0' }, Number(process.env.START_TIMEOUT_MS ?? 120_000));
 try {
   const url = `http://localhost:${PORT}/graphql`;
   const loadAverage = () => loadavg().map((l) => Math.round(l * 100) / 100);

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisPubSub, decodeId, type PubSub } from '@mosaic/kit';
+import { createRedisPubSub, decodeId, encodeId, type PubSub } from '@mosaic/kit';
 import { collect, createTestAuth, createTestDatabase, errorCodes, testLogger, wsClient, type TestDatabase } from '@mosaic/testing';
 import { noteCrdtUpdates, notes } from '../src/data/tables';
 import { newMember, startNotes, type NotesApp } from './harness';
@@ -261,6 +261,7 @@ describe('co-editor awareness across replicas', () => {
     const input = { session: 'tab-1', name: 'Ada', color: '#112233', cursor: caretAt(2) };
     expect(errorCodes(await a.call(PUBLISH, { n: noteId, input }, reader.token))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await a.call(PUBLISH, { n: noteId, input }, stranger.token))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await a.call(PUBLISH, { n: encodeId('Note', randomUUID()), input }, ada.token))).toEqual(['NOT_FOUND']);
     const strangerClient = wsClient(a.wsUrl, stranger.token);
     const refused = collect(strangerClient, AWARENESS, { n: noteId });
     expect(errorCodes((await refused.waitFor(1, 20_000))[0]!)).toEqual(['NOT_FOUND']);

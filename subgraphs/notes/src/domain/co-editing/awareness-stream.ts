@@ -19,9 +19,9 @@ type AwarenessStreamContext = Pick<Context, 'auth' | 'loaders' | 'now' | 'pubsub
  * dies announces nothing, and `expiresAt` makes clients forget the state instead.
  */
 export async function openNoteAwareness(ctx: AwarenessStreamContext, noteId: string, session: string | null | undefined): Promise<AsyncIterableIterator<AwarenessEvent | StreamRevoked>> {
-  const mySession = session === null || session === undefined ? null : validate(sessionSchema, session, 'session');
   const userId = ctx.auth.require('notes:read').userId;
   await requireAccess(ctx, noteId, 'read');
+  const mySession = session === null || session === undefined ? null : validate(sessionSchema, session, 'session');
   const streamId = randomUUID();
   /** The latest state this stream's own session published, while it is present. */
   let mine: AwarenessPresent | null = null;

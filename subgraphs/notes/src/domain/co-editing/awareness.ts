@@ -53,8 +53,8 @@ type AwarenessContext = Pick<Context, 'auth' | 'loaders' | 'now' | 'pubsub' | 's
  */
 export async function publishNoteAwareness(ctx: AwarenessContext, noteId: string, input: NoteAwarenessInput): Promise<AwarenessPresent> {
   const userId = ctx.auth.require('notes:write').userId;
-  const valid = validate(awarenessInput, input);
   await requireAccess(ctx, noteId, 'edit');
+  const valid = validate(awarenessInput, input);
   const state: AwarenessPresent = {
     kind: 'PRESENT',
     noteId,

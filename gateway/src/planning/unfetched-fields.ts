@@ -34,8 +34,10 @@ interface ChainLink {
  * with `{ __typename }`: a null from the subgraph stays null, anything else is an error the
  * subgraph reports (it cannot name an object type for it). It goes into the root fetch that
  * already selects its deepest parent in a subgraph that resolves the next field, or else into a
- * fetch of its own, beside the plan, to the subgraph that resolves the root field. Only in queries
- * (a mutation's fields run once); a field below an entity fetch is not covered.
+ * fetch of its own, beside the plan, to the subgraph that resolves the root field. Below an
+ * entity, it goes into the entity fetch that holds its deepest parent, or else into an entity
+ * fetch of its own after the root fetch that holds the entity (which then also selects its key).
+ * Only in queries (a mutation's fields run once).
  */
 export function withUnfetchedFields(plan: QueryPlan, operation: Operation, input: Pick<PlannerInput, 'fieldResolvers' | 'resolvableKeys'>): QueryPlan {
   const { fieldResolvers } = input;

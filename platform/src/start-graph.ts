@@ -207,8 +207,9 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       ...options.security,
       ...(options.sandboxDocument ? { sandboxDocument: options.sandboxDocument } : {}),
       ...(options.webApp ? { webApp: options.webApp } : {}),
-      // Entries shared in Redis when pub/sub is (several all-in-one replicas); dropped by this graph's events.
-      caching: { ...options.caching, events: events.transport, stores: caches },
+      // Entries shared in Redis when pub/sub is (several all-in-one replicas), on the cache stores' one
+      // connection (metering's too); dropped by this graph's events.
+      caching: { ...options.caching, events: events.transport, ...(options.pubsub?.kind === 'redis' ? { stores: caches } : {}) },
       ...(options.metering?.enabled === false ? {} : { metering: { ...options.metering, counters: caches.counters(USAGE_NAMESPACE) } }),
     });
     await gateway.start();

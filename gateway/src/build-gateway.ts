@@ -43,7 +43,7 @@ import { SubscriptionService } from './subscriptions/subscription-service';
 import { buildSupergraphModel } from './subscriptions/supergraph-model';
 import { attachGatewaySubscriptions, type GatewaySocketOptions, type SubscriptionLimits } from './subscriptions/ws-server';
 import { createHttpSubscriptions, streamProtocolOf } from './subscriptions/http-subscriptions';
-import { subgraphEndpoints, supergraphForGateway, type SubgraphEndpoint } from './supergraph';
+import { assertRunnableSupergraph, subgraphEndpoints, supergraphForGateway, type SubgraphEndpoint } from './supergraph';
 import { meteringFor, meteringPlugin, type MeteringConfig } from './metering';
 
 export interface GatewayOptions {
@@ -102,6 +102,7 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits & DeliveryLimits = 
 };
 
 export function createGateway(options: GatewayOptions): Gateway {
+  assertRunnableSupergraph(options.supergraphSdl);
   installFederationFastPaths();
   const { log, verifier } = options;
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;

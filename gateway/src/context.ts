@@ -13,4 +13,6 @@ export interface GatewayContext {
   cacheTags?: Set<string>;
   /** The narrowest `Cache-Control` the subgraphs sent for this request: its response is never cached longer or wider. */
   cacheUpstream?: { maxAge: number; scope: 'PUBLIC' | 'PRIVATE' };
+  /** Whether the operation has an active @defer, once it is resolved (http/incremental-delivery.ts `requestDefers`). */
+  activeDefer?: boolean;
 }

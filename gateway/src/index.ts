@@ -1,7 +1,7 @@
 // First: it reshapes a dependency's exports before @apollo/gateway loads it (see the file).
 import './fetch/federation-fast-paths';
 export { createGateway, type Gateway, type GatewayOptions } from './build-gateway';
-export { guardedNonNullFields, supergraphForGateway, subgraphEndpoints, type SubgraphEndpoint } from './supergraph';
+export { guardedNonNullFields, supergraphForGateway, subgraphEndpoints, UnsupportedSupergraphError, type SubgraphEndpoint } from './supergraph';
 export type { GatewayContext } from './context';
 export { cachingEnv, internalEnv, meteringEnv, securityEnv, type MeteringEnv, type SecurityConfig } from './env';
 export type { CachingOptions } from './cache/gateway-caches';

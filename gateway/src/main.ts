@@ -11,9 +11,10 @@ const tracing = await setupTracing({ serviceName: 'gateway', otlpEndpoint: confi
 // Services mode: the events that drop cached entities come from the broker (none without AMQP_URL: entries then live out their maxAge).
 const { transport } = config.events;
 const events = transport.kind === 'rabbitmq' ? await createRabbitMqTransport({ url: transport.url, namespace: transport.namespace, connectionName: 'mosaic-gateway', log }) : undefined;
-// Metering counts where tenancy reads them: Redis (REDIS_URL, tenancy's cache stores share it), else in this process.
+// One Redis connection (REDIS_URL) for the entity and response caches and for metering, which
+// counts where tenancy reads them (tenancy's cache stores share it); else in this process.
 const redisUrl = config.security.rateLimits.redisUrl;
-const usageStores = config.metering.enabled ? (redisUrl ? await createRedisCacheStores(redisUrl, log) : createMemoryCacheStores()) : undefined;
+const cacheStores = redisUrl ? await createRedisCacheStores(redisUrl, log) : createMemoryCacheStores();
 const gateway = createGateway({
   supergraphSdl: readFileSync(config.supergraph.path, 'utf8'),
   subgraphUrls: subgraphUrlOverrides(),
@@ -25,8 +26,8 @@ const gateway = createGateway({
   gatewaySecret: config.trust.gatewaySecret,
   demandControl: config.demandControl,
   progressiveOverride: config.progressiveOverride,
-  caching: { ...config.caching, redisUrl: config.security.rateLimits.redisUrl, events },
-  ...(usageStores ? { metering: { counters: usageStores.counters(USAGE_NAMESPACE), flushIntervalMs: config.metering.flushIntervalMs, planTtlMs: config.metering.planTtlMs } } : {}),
+  caching: { ...config.caching, stores: cacheStores, events },
+  ...(config.metering.enabled ? { metering: { counters: cacheStores.counters(USAGE_NAMESPACE), flushIntervalMs: config.metering.flushIntervalMs, planTtlMs: config.metering.planTtlMs } } : {}),
   ...(await securityOptions(config.security)),
 });
 await gateway.start();
@@ -45,7 +46,7 @@ log.info({ url: `${running.url}/graphql`, internal: internal.url }, 'gateway lis
 const shutdown = async () => {
   await gateway.stop();
   await events?.close();
-  await usageStores?.close();
+  await cacheStores.close();
   await running.close();
   await internal.close();
   await tracing.shutdown();

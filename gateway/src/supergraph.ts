@@ -20,6 +20,35 @@ export function supergraphForGateway(supergraphSdl: string): string {
   return print(document);
 }
 
+const CONTEXT_SPEC = /^https:\/\/specs\.apollo\.dev\/context\/v/;
+
+/** A supergraph this gateway cannot run; says why and what to change. */
+export class UnsupportedSupergraphError extends Error {
+  readonly code = 'UNSUPPORTED_LINKED_FEATURE';
+}
+
+/**
+ * `@context`/`@fromContext` (Federation 2.8) compose, but stock @apollo/gateway 2.14 refuses the
+ * supergraph (the context spec is `for: SECURITY` and not among its supported features: only
+ * Apollo Router runs it), and Mosaic's executor, which runs the same planner's plans, does not pass
+ * contextual arguments (a fetch's `contextRewrites`). Refused here too, before anything starts,
+ * with a message that says what to do instead of Apollo's aggregate error.
+ */
+export function assertRunnableSupergraph(supergraphSdl: string): void {
+  const links = parse(supergraphSdl).definitions.flatMap((d) => (d.kind === Kind.SCHEMA_DEFINITION || d.kind === Kind.SCHEMA_EXTENSION ? (d.directives ?? []) : []));
+  const context = links.find((d) => {
+    const url = d.name.value === 'link' ? d.arguments?.find((a) => a.name.value === 'url')?.value : undefined;
+    return url?.kind === Kind.STRING && CONTEXT_SPEC.test(url.value);
+  });
+  if (!context) return;
+  const used = [...supergraphSdl.matchAll(/@context\(name:\s*"([^"]+)"\)/g)].map((m) => m[1]);
+  throw new UnsupportedSupergraphError(
+    `The supergraph uses @context/@fromContext (Federation 2.8${used.length ? `; contexts: ${[...new Set(used)].join(', ')}` : ''}), which this gateway does not run: ` +
+      'stock @apollo/gateway 2.14 refuses it as well (only Apollo Router passes contextual arguments). ' +
+      'Pass the value as a field argument, or read it in the subgraph with @requires or @provides, and compose again.',
+  );
+}
+
 export interface SubgraphEndpoint {
   name: string;
   url: string;

@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { acceptsDeferSpec, hasActiveDefer } from '../src/http/incremental-delivery';
+import { acceptsDeferSpec, hasActiveDefer, requestDefers } from '../src/http/incremental-delivery';
 
 describe('the Accept rule for @defer', () => {
   it('accepts multipart/mixed with deferSpec=20220824, as Apollo Client and Router spell it', () => {
@@ -25,5 +25,28 @@ describe('whether a @defer takes effect', () => {
     expect(hasActiveDefer(document, { d: false })).toBe(false);
     expect(hasActiveDefer(document, { d: true })).toBe(true);
     expect(hasActiveDefer(parse(`{ me { name } }`), {})).toBe(false);
+  });
+});
+
+describe('whether a request defers', () => {
+  const request = (query: string, variables: Record<string, unknown> = {}) => {
+    const document = parse(query);
+    const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
+    return { contextValue: {} as { activeDefer?: boolean }, document, operation, request: { variables } };
+  };
+
+  it("counts the operation's boolean defaults for variables not sent", () => {
+    expect(requestDefers(request(`query ($d: Boolean = false) { me { ... @defer(if: $d) { name } } }`))).toBe(false);
+    expect(requestDefers(request(`query ($d: Boolean = true) { me { ... @defer(if: $d) { name } } }`))).toBe(true);
+    expect(requestDefers(request(`query ($d: Boolean = false) { me { ... @defer(if: $d) { name } } }`, { d: true }))).toBe(true);
+  });
+
+  it('is worked out once per request and kept on its context (delivery and the response cache both ask)', () => {
+    const context = request(`{ me { ... @defer { name } } }`);
+    expect(requestDefers(context)).toBe(true);
+    expect(context.contextValue.activeDefer).toBe(true);
+    // The second asker gets the kept answer: the document is not walked again.
+    context.document = parse(`{ me { name } }`);
+    expect(requestDefers(context)).toBe(true);
   });
 });

@@ -80,4 +80,13 @@ describe("the planner's corrected supergraph", () => {
     const labels = [...thing.matchAll(/@join__type\(graph: LABELS, key: "([^"]+)"(, resolvable: false)?\)/g)].map((m) => m[1]);
     expect(labels[0]).toBe('id serial { two }');
   });
+
+  it('knows each entity type\'s first resolvable plain key per subgraph (an entity fetch of its own needs one)', () => {
+    const { resolvableKeys } = plannerInput(supergraphOf(STOCK_GAP_GRAPHS.nonResolvableInterfaceObject));
+    expect(resolvableKeys.get('Shelf')).toEqual(new Map([['nodes', ['id']]]));
+    expect(resolvableKeys.get('Node')).toEqual(new Map([['nodes', ['id']]]));
+    const { resolvableKeys: nested } = plannerInput(supergraphOf(STOCK_GAP_GRAPHS.severalKeys));
+    // `id serial { two }` selects below a field: not a plain key, so another is used or none.
+    expect([...(nested.get('Thing')?.values() ?? [])].every((key) => key.every((field) => /^\w+$/.test(field)))).toBe(true);
+  });
 });

@@ -17,6 +17,8 @@ export interface GapCase {
   variables?: Record<string, unknown>;
   /** The correct response: data, and per error only whether there is one (`errors: true`). */
   expected: { data: unknown; errors?: true };
+  /** Where Mosaic's errors are: at the field itself (its subgraph was asked for it), none elsewhere. */
+  errorsAt?: (string | number)[][];
   /** Stock @apollo/gateway 2.14 answers otherwise (the others are controls both get right). */
   wrongOnStock?: true;
 }
@@ -294,10 +296,12 @@ export const nonResolvableInterfaceObject: GapGraph = {
         interface Node @key(fields: "id") { id: ID! }
         type Product @key(fields: "id", resolvable: false) @interfaceObject { id: ID! }
         type Holder { label: String node: Node noNode: Node }
+        type Shelf @key(fields: "id") { id: ID! label: String node: Node }
         type Query { node: Node product: Product! holder: Holder }`),
       resolvers: {
         Query: { node: () => ({ __typename: 'Node', id: 'n1' }), product: () => ({ __typename: 'Product', id: 'p1' }), holder: () => ({ label: 'h' }) },
         Holder: { node: () => ({ __typename: 'Node', id: 'n2' }), noNode: () => null },
+        Shelf: { __resolveReference: (ref: { id: string }) => ({ ...ref, label: `shelf ${ref.id}` }), node: () => ({ __typename: 'Node', id: 'n3' }) },
         Node: {
           __resolveReference: () => {
             throw new GraphQLError('Node cannot be resolved here.', { extensions: { code: 'NOT_RESOLVABLE' } });
@@ -310,9 +314,10 @@ export const nonResolvableInterfaceObject: GapGraph = {
         type Node @key(fields: "id", resolvable: false) @interfaceObject { id: ID! extra: String }
         interface Product @key(fields: "id") { id: ID! }
         type Bread implements Product @key(fields: "id") { id: ID! name: String! }
-        type Query { extraNode: Node }`),
+        type Shelf @key(fields: "id", resolvable: false) { id: ID! }
+        type Query { extraNode: Node extraShelves: [Shelf!]! }`),
       resolvers: {
-        Query: { extraNode: () => ({ __typename: 'Node', id: 'n1' }) },
+        Query: { extraNode: () => ({ __typename: 'Node', id: 'n1' }), extraShelves: () => [{ id: 's1' }, { id: 's2' }] },
         Node: {
           __resolveReference: () => {
             throw new GraphQLError('Not resolvable.', { extensions: { code: 'NOT_RESOLVABLE' } });
@@ -337,6 +342,19 @@ export const nonResolvableInterfaceObject: GapGraph = {
     // The field is asked for, not assumed to fail: a null from the subgraph is a correct answer.
     // (Stock drops `noNode`, then `holder` with nothing left to select: `holder: null`.)
     nullFieldOfAnUnresolvableInterface: { query: `{ holder { noNode { extra } } }`, wrongOnStock: true, expected: { data: { holder: { noNode: null } } } },
+    // Below an entity fetch: `Shelf.node` is resolved by `nodes`, reached through `_entities`.
+    fieldBelowAnEntityFetch: {
+      query: `{ extraShelves { id label node { extra } } }`,
+      wrongOnStock: true,
+      errorsAt: [['extraShelves', 0, 'node'], ['extraShelves', 1, 'node']],
+      expected: { data: { extraShelves: [{ id: 's1', label: 'shelf s1', node: null }, { id: 's2', label: 'shelf s2', node: null }] }, errors: true },
+    },
+    onlyFieldBelowAnEntityFetch: {
+      query: `{ extraShelves { id node { extra } } }`,
+      wrongOnStock: true,
+      errorsAt: [['extraShelves', 0, 'node'], ['extraShelves', 1, 'node']],
+      expected: { data: { extraShelves: [{ id: 's1', node: null }, { id: 's2', node: null }] }, errors: true },
+    },
     interfaceObjectId: { query: `{ extraNode { id } }`, expected: { data: { extraNode: { id: 'n1' } } } },
     interfaceObjectField: { query: `{ extraNode { id extra } }`, expected: { data: { extraNode: { id: 'n1', extra: 'extra' } } } },
     productId: { query: `{ product { id } }`, expected: { data: { product: { id: 'p1' } } } },

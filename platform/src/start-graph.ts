@@ -71,7 +71,7 @@ export interface GraphOptions {
   webApp?: GatewayOptions['webApp'];
   now?: () => Date;
   /** The gateway's entity and response caches (on by default; their invalidating events come from this graph's bus). */
-  caching?: Omit<NonNullable<GatewayOptions['caching']>, 'events' | 'redisUrl'>;
+  caching?: Omit<NonNullable<GatewayOptions['caching']>, 'events' | 'stores'>;
   /** API metering (gateway/src/metering): on by default, counting in the graph's cache stores, where tenancy reads usage. */
   metering?: Omit<MeteringConfig, 'counters'> & { enabled?: boolean };
   /** The cache stores (and usage counters) of every subgraph and the gateway; opened from `pubsub` when not given (tests pass Redis ones). */
@@ -207,8 +207,9 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       ...options.security,
       ...(options.sandboxDocument ? { sandboxDocument: options.sandboxDocument } : {}),
       ...(options.webApp ? { webApp: options.webApp } : {}),
-      // Entries shared in Redis when pub/sub is (several all-in-one replicas); dropped by this graph's events.
-      caching: { ...options.caching, events: events.transport, ...(options.pubsub?.kind === 'redis' ? { redisUrl: options.pubsub.url } : {}) },
+      // Entries shared in Redis when pub/sub is (several all-in-one replicas), on the cache stores' one
+      // connection (metering's too); dropped by this graph's events.
+      caching: { ...options.caching, events: events.transport, ...(options.pubsub?.kind === 'redis' ? { stores: caches } : {}) },
       ...(options.metering?.enabled === false ? {} : { metering: { ...options.metering, counters: caches.counters(USAGE_NAMESPACE) } }),
     });
     await gateway.start();

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Redis } from 'ioredis';
-import type { EventBus, Logger } from '@mosaic/kit';
+import type { CacheStores, EventBus, Logger } from '@mosaic/kit';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../observability/metrics';
 import { readCacheHints, type CacheHints } from './cache-hints';
@@ -14,8 +13,12 @@ export interface CachingOptions {
   entities?: boolean;
   /** Whole responses of PUBLIC queries (default on). */
   responses?: boolean;
-  /** Redis shared by every replica (services mode); in-process when absent. */
-  redisUrl?: string | undefined;
+  /**
+   * The process's cache stores (the ones metering counts in): with a Redis connection (services
+   * mode, or all-in-one with REDIS_URL) entries live there, shared by every replica, on that one
+   * connection, which the caller owns and closes; otherwise, or when absent, in this process.
+   */
+  stores?: CacheStores | undefined;
   /** Where the domain events that drop entities arrive (the process's event transport). */
   events?: EventBus['transport'] | undefined;
   /** Bound of the in-process entity store, in entities. */
@@ -34,36 +37,13 @@ export interface GatewayCaches {
   close(): Promise<void>;
 }
 
-/** Opened Redis connection and stores, set when `start()` runs (services mode) or at once (in-process). */
-function lazyStores(options: CachingOptions, log: Logger) {
-  let redis: Redis | undefined;
-  let entityStore: EntityStore = createMemoryEntityStore({ ...(options.maxEntities ? { maxEntities: options.maxEntities } : {}), ...(options.now ? { now: options.now } : {}) });
-  let responseStore: ResponseStore = createMemoryResponseStore(options.now ? { now: options.now } : {});
+/** On the caller's Redis connection when its stores have one (shared by replicas), else in this process. */
+function storesFor(options: CachingOptions): { entity: EntityStore; response: ResponseStore } {
+  const redis = options.stores?.redis;
+  if (redis) return { entity: createRedisEntityStore(redis, options.now ? { now: options.now } : {}), response: createRedisResponseStore(redis) };
   return {
-    entity: {
-      getMany: (lookups) => entityStore.getMany(lookups),
-      setMany: (entries) => entityStore.setMany(entries),
-      drop: (entity) => entityStore.drop(entity),
-      close: () => entityStore.close(),
-    } satisfies EntityStore,
-    response: {
-      get: (key) => responseStore.get(key),
-      set: (key, value, ttlMs, tags) => responseStore.set(key, value, ttlMs, tags),
-      dropTagged: (tag) => responseStore.dropTagged(tag),
-    } satisfies ResponseStore,
-    async open() {
-      if (!options.redisUrl) return;
-      const { Redis } = await import('ioredis');
-      redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
-      redis.on('error', (error) => log.warn({ err: error }, 'redis cache connection error'));
-      await redis.connect();
-      entityStore = createRedisEntityStore(redis, options.now ? { now: options.now } : {});
-      responseStore = createRedisResponseStore(redis);
-    },
-    async close() {
-      await entityStore.close();
-      await redis?.quit().catch(() => redis?.disconnect());
-    },
+    entity: createMemoryEntityStore({ ...(options.maxEntities ? { maxEntities: options.maxEntities } : {}), ...(options.now ? { now: options.now } : {}) }),
+    response: createMemoryResponseStore(options.now ? { now: options.now } : {}),
   };
 }
 
@@ -73,7 +53,7 @@ function lazyStores(options: CachingOptions, log: Logger) {
  */
 export function createGatewayCaches(supergraphSdl: string, options: CachingOptions, metrics: GatewayMetrics, log: Logger): GatewayCaches {
   const hints = readCacheHints(supergraphSdl);
-  const stores = lazyStores(options, log);
+  const stores = storesFor(options);
   const entities = options.entities === false ? undefined : new EntityCache({ hints, store: stores.entity, observe: metrics.observeEntityCache });
   const plugin = responseCachePlugin({
     hints,
@@ -87,7 +67,6 @@ export function createGatewayCaches(supergraphSdl: string, options: CachingOptio
     entities,
     plugin,
     async start() {
-      await stores.open();
       if (entities && options.events) {
         consumer = await consumeInvalidations({
           hints,
@@ -106,7 +85,7 @@ export function createGatewayCaches(supergraphSdl: string, options: CachingOptio
     },
     async close() {
       await consumer?.close();
-      await stores.close();
+      await stores.entity.close();
     },
   };
 }

@@ -3,7 +3,7 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { Kind, type DocumentNode, type FormattedExecutionResult, type FragmentDefinitionNode } from 'graphql';
 import type { Redis } from 'ioredis';
 import { canonicalJson } from '../canonical-json';
-import { hasActiveDefer } from '../http/incremental-delivery';
+import { requestDefers } from '../http/incremental-delivery';
 import type { GatewayContext } from '../context';
 import type { CacheHints } from './cache-hints';
 import { operationPolicy, type CachePolicy } from './cache-policy';
@@ -109,12 +109,12 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
       let key: string | undefined;
       let served = false;
       // A deferred operation's result leaves the executor as its first payload only: never stored
-      // or served whole (an inactive `@defer(if: $var)` only costs a missed cache here).
+      // or served whole. (`@defer(if: $var)` with `$var` false, or defaulting to false, is not deferred.)
       let deferred = false;
       return {
         async didResolveOperation(context) {
           policy = policyOf(context);
-          deferred = hasActiveDefer(context.document, context.request.variables);
+          deferred = requestDefers(context);
           if (policy && policy.maxAge > 0) context.overallCachePolicy.replace(policy);
           else context.overallCachePolicy.restrict({ maxAge: 0 });
         },

@@ -20,13 +20,14 @@ type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQL
  * 406, `DEFER_BAD_HEADER`. (Apollo Server's own message offers `incrementalSpec=v0.2`, a format
  * this gateway does not send.)
  */
-export function incrementalDeliveryPlugin<C extends BaseContext>(formatError: FormatError): ApolloServerPlugin<C> {
+export function incrementalDeliveryPlugin<C extends BaseContext & DeferAware>(formatError: FormatError): ApolloServerPlugin<C> {
   const formatted = (errors: readonly GraphQLError[] | undefined) => errors?.map((error) => formatError(formattedOf(error), error));
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operation }) {
-          if (!request.http || !hasActiveDefer(document, withDefaults(operation, request.variables))) return;
+        async didResolveOperation(context) {
+          const { request } = context;
+          if (!request.http || !requestDefers(context)) return;
           if (acceptsDeferSpec(request.http.headers.get('accept'))) return;
           throw new GraphQLError(
             `This operation uses @defer, which is delivered as multipart/mixed, but the request's Accept header does not allow it. Send "Accept: ${DEFER_SPEC_MEDIA_TYPE}, application/json" (Apollo Client does this for a query with @defer), or remove @defer.`,
@@ -79,6 +80,20 @@ function withDefaults(operation: OperationDefinitionNode | undefined, variables:
     if (effective[name] === undefined && definition.defaultValue?.kind === Kind.BOOLEAN) effective[name] = definition.defaultValue.value;
   }
   return effective;
+}
+
+/** A request context that remembers whether its operation defers (`GatewayContext.activeDefer`). */
+export interface DeferAware {
+  activeDefer?: boolean;
+}
+
+/**
+ * Whether the request's operation has an active @defer (the operation's boolean defaults count),
+ * worked out once per request and kept on its context: delivery and the response cache both ask.
+ */
+export function requestDefers(context: { contextValue: DeferAware; document: DocumentNode; operation?: OperationDefinitionNode | undefined; request: { variables?: Record<string, unknown> | undefined } }): boolean {
+  context.contextValue.activeDefer ??= hasActiveDefer(context.document, withDefaults(context.operation, context.request.variables));
+  return context.contextValue.activeDefer;
 }
 
 /** Whether a @defer in the document can take effect: `if:` absent, true, or a variable that is not false. */

@@ -13,7 +13,7 @@ interface Planner {
 /** The planner's plans, corrected; the planner must have been built from `input.supergraphSdl`. */
 export function correctPlanner<P extends Planner>(planner: P, input: PlannerInput): P {
   const build = planner.buildQueryPlan.bind(planner);
-  planner.buildQueryPlan = (operation, options) => withUnfetchedFields(correctRequiredArguments(build(operation, options), input), operation, input.fieldResolvers);
+  planner.buildQueryPlan = (operation, options) => withUnfetchedFields(correctRequiredArguments(build(operation, options), input), operation, input);
   return planner;
 }
 
@@ -52,6 +52,6 @@ export function checkedPlannerInput(supergraphSdl: string, log: Logger): Planner
     return input;
   } catch (error) {
     log.warn({ err: error }, "the planner's supergraph could not be corrected; planning as stock @apollo/gateway does");
-    return { supergraphSdl, required: new Map(), requiresOf: new Map(), fieldResolvers: new Map(), changed: false };
+    return { supergraphSdl, required: new Map(), requiresOf: new Map(), fieldResolvers: new Map(), resolvableKeys: new Map(), changed: false };
   }
 }

@@ -34,6 +34,8 @@ export interface PlannerInput {
   requiresOf: Map<string, Map<string, string[]>>;
   /** Per `Type.field`, the subgraphs that resolve it (not external, not overridden), in supergraph order. */
   fieldResolvers: Map<string, string[]>;
+  /** Per entity type, per subgraph, the field names of its first resolvable key made of plain fields. */
+  resolvableKeys: Map<string, Map<string, string[]>>;
   /** Whether `supergraphSdl` differs from the supergraph given (more than in print). */
   changed: boolean;
 }
@@ -139,7 +141,24 @@ export function plannerInput(supergraphSdl: string): PlannerInput {
     rewritten = withoutUnusedExternals(rewritten, required);
     rewritten = withInaccessible(rewritten);
   }
-  return { supergraphSdl: print(rewritten), required, requiresOf, fieldResolvers: fieldResolvers(types.values(), graphNames), changed: rewritten !== document };
+  return { supergraphSdl: print(rewritten), required, requiresOf, fieldResolvers: fieldResolvers(types.values(), graphNames), resolvableKeys: resolvableKeys(types.values(), graphNames), changed: rewritten !== document };
+}
+
+function resolvableKeys(types: Iterable<ObjectTypeDefinitionNode | InterfaceTypeDefinitionNode>, graphNames: Map<string, string>): Map<string, Map<string, string[]>> {
+  const keys = new Map<string, Map<string, string[]>>();
+  for (const type of types) {
+    for (const join of (type.directives ?? []).filter((d) => d.name.value === 'join__type')) {
+      const graph = argument(join, 'graph');
+      const key = argument(join, 'key');
+      const resolvable = argument(join, 'resolvable');
+      const subgraph = graph?.kind === Kind.ENUM ? graphNames.get(graph.value) : undefined;
+      if (!subgraph || key?.kind !== Kind.STRING || (resolvable?.kind === Kind.BOOLEAN && !resolvable.value) || !/^[\w\s]+$/.test(key.value)) continue;
+      const byGraph = keys.get(type.name.value) ?? new Map<string, string[]>();
+      if (!byGraph.has(subgraph)) byGraph.set(subgraph, key.value.trim().split(/\s+/));
+      keys.set(type.name.value, byGraph);
+    }
+  }
+  return keys;
 }
 
 /** join__Graph enum value → subgraph name. */

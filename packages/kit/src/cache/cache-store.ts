@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { createMemoryCounterStore, type CounterStore } from './counter-store';
 
@@ -23,6 +24,12 @@ export interface CacheStoreOptions {
 export interface CacheStores {
   /** True when every replica reads and writes the same entries. */
   readonly shared: boolean;
+  /**
+   * The Redis connection behind shared stores (services mode), for callers whose entries need more
+   * than strings — the gateway's entity and response caches — so that a process opens one
+   * connection for all its caches; absent in-process. Owned by the stores: `close()` ends it.
+   */
+  readonly redis?: Redis;
   store(namespace: string, options?: CacheStoreOptions): CacheStore;
   /** Counters of a namespace; every call with the same namespace sees the same counters (unlike `store`'s LRUs, never evicted early). */
   counters(namespace: string): CounterStore;

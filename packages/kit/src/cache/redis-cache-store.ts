@@ -16,6 +16,7 @@ export async function createRedisCacheStores(url: string, log: Logger, prefix = 
   const ttl = (ms: number) => Math.max(1, Math.round(ms));
   return {
     shared: true,
+    redis,
     counters: (namespace) => redisCounterStore(redis, `${prefix}${namespace}:`),
     store(namespace) {
       const full = (key: string) => `${prefix}${namespace}:${key}`;

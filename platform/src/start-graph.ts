@@ -157,7 +157,8 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     // All-in-one: a fresh secret per process, so the subgraph ports are no side door either.
     const gatewaySecret = options.gatewaySecret ?? randomBytes(32).toString('base64url');
     const now = options.now ?? (() => new Date());
-    const serveModule = async (module: SubgraphModule, port: number) => {
+    /** With `deferredEvents`, the module's events start later, with everyone's (see below). */
+    const serveModule = async (module: SubgraphModule, port: number, deferredEvents?: { start(): Promise<void> }[]) => {
       const onQuery = options.onQuery;
       const moduleEvents = events.forSubgraph(module.name, client);
       const built = await builders.get(module.name)!({
@@ -171,7 +172,8 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       });
       if (built.tokenKeys) tokenKeys.trust(built.tokenKeys);
       if (module.deployment.publicPaths?.length && !built.publicHttp) throw new Error(`${module.name} declares public paths but its build returns no publicHttp.`);
-      await moduleEvents.start();
+      if (deferredEvents) deferredEvents.push(moduleEvents);
+      else await moduleEvents.start();
       const server = await serveSubgraph(built.subgraph, {
         port,
         host,
@@ -193,10 +195,14 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       return server;
     };
     const subgraphUrls: Record<string, string> = {};
+    // In process, an event published before its consumer group subscribed reaches nobody: every
+    // group is declared before any relay publishes (e.g. accounts' backfilled account.registered).
+    const deferredEvents: { start(): Promise<void> }[] = [];
     for (const { module, port } of registered) {
-      const server = await serveModule(module, options.subgraphPorts === 'default' ? port : (options.ports?.[module.name] ?? 0));
+      const server = await serveModule(module, options.subgraphPorts === 'default' ? port : (options.ports?.[module.name] ?? 0), deferredEvents);
       subgraphUrls[module.name] = `${server.url}/graphql`;
     }
+    for (const moduleEvents of deferredEvents) await moduleEvents.start();
     const gateway = createGateway({
       supergraphSdl: readCommittedSupergraph(),
       subgraphUrls,

@@ -169,6 +169,11 @@ export type Mutation = {
   revokeUserSessions: Maybe<Scalars['Int']['output']>;
   /** Issues a new secret for a confidential app; the old one stops working. Admins only. */
   rotateOAuthClientSecret: Maybe<OAuthClientRegistration>;
+  /**
+   * Sets your time zone: an IANA name such as "Europe/Berlin" (case-insensitive; BAD_USER_INPUT for
+   * anything else, fixed offsets included). Todos reads dates, days and repetitions in it.
+   */
+  setTimeZone: Maybe<User>;
   /** Replaces a user's roles. Admins only. */
   setUserRoles: Maybe<User>;
   /**
@@ -287,6 +292,11 @@ export type MutationRevokeUserSessionsArgs = {
 
 export type MutationRotateOAuthClientSecretArgs = {
   clientId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetTimeZoneArgs = {
+  timeZone: Scalars['String']['input'];
 };
 
 
@@ -532,6 +542,11 @@ export type User = {
   roles: Maybe<Array<Role>>;
   /** Where the user is signed in (one per sign-in, kept across token refreshes), most recently used first. The user themself only. */
   sessions: Maybe<Array<Session>>;
+  /**
+   * The IANA time zone (e.g. "Europe/Berlin") in which "today" and "9am" are meant for this user;
+   * UTC until set with setTimeZone. Visible to the user themself and to admins.
+   */
+  timeZone: Maybe<Scalars['String']['output']>;
   /** Whether sign-in needs a code from an authenticator app. The user themself only. */
   twoFactor: Maybe<TwoFactorStatus>;
 };
@@ -842,6 +857,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   revokeSession?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   revokeUserSessions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<MutationRevokeUserSessionsArgs, 'userId'>>;
   rotateOAuthClientSecret?: Resolver<Maybe<ResolversTypes['OAuthClientRegistration']>, ParentType, ContextType, RequireFields<MutationRotateOAuthClientSecretArgs, 'clientId'>>;
+  setTimeZone?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationSetTimeZoneArgs, 'timeZone'>>;
   setUserRoles?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationSetUserRolesArgs, 'roles' | 'userId'>>;
   stepUp?: Resolver<Maybe<ResolversTypes['StepUpPayload']>, ParentType, ContextType, RequireFields<MutationStepUpArgs, 'code'>>;
   switchOrganization?: Resolver<Maybe<ResolversTypes['OrganizationSwitch']>, ParentType, ContextType, Partial<MutationSwitchOrganizationArgs>>;
@@ -943,6 +959,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   roles?: Resolver<Maybe<Array<ResolversTypes['Role']>>, ParentType, ContextType>;
   sessions?: Resolver<Maybe<Array<ResolversTypes['Session']>>, ParentType, ContextType>;
+  timeZone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   twoFactor?: Resolver<Maybe<ResolversTypes['TwoFactorStatus']>, ParentType, ContextType>;
 };
 

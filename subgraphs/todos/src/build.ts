@@ -3,6 +3,7 @@ import type { Context } from './context';
 import { accountEvents } from '@mosaic/accounts/events';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
+import { followAccounts, KNOWN_USER_EVENTS } from './domain/known-users';
 import { fanOutReminderDue } from './domain/live-reminders';
 import { reminderScheduler, type ReminderScheduler } from './domain/reminder-scheduler';
 import type { TodosSettings } from './env';
@@ -22,6 +23,8 @@ export interface BuiltTodos extends BuiltSubgraph {
  */
 export function buildSubgraph(deps: BuildDeps, settings: TodosSettings): BuiltTodos {
   deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount, { group: 'account-deleted' });
+  // Who exists, and their time zone: one group, so each user's events apply in order.
+  deps.events.on(accountEvents, KNOWN_USER_EVENTS, followAccounts, { group: 'known-users' });
   deps.events.on(todoEvents, 'reminder.due', fanOutReminderDue(deps.pubsub), { group: 'live', inbox: false, retryInPlace: true });
   const events = deps.events.outbox(todoEvents);
   const subgraph = createSubgraph<Context>({

@@ -466,6 +466,8 @@ export type QuickAddPreview = {
   priority: TodoPriority;
   /** The RRULE of an "every …" phrase, e.g. "FREQ=MONTHLY;BYMONTHDAY=1". */
   recurrence: Maybe<Scalars['String']['output']>;
+  /** The IANA time zone the text was read in: yours (accounts' User.timeZone; UTC until you set one). */
+  timeZone: Scalars['String']['output'];
   /** The text without the date, repetition, labels and priority. */
   title: Scalars['String']['output'];
 };
@@ -1107,6 +1109,7 @@ export type QuickAddPreviewResolvers<ContextType = Context, ParentType extends R
   newLabels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   priority?: Resolver<ResolversTypes['TodoPriority'], ParentType, ContextType>;
   recurrence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 

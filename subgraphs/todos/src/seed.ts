@@ -1,4 +1,5 @@
-import type { SeedContext } from '@mosaic/kit';
+import { decodeId, type SeedContext } from '@mosaic/kit';
+import { findKnownUsers } from './data/known-users-repo';
 
 const CREATE_TODO = `mutation($input: CreateTodoInput!) { createTodo(input: $input) { id } }`;
 const CREATE_LABEL = `mutation($input: LabelInput!) { createLabel(input: $input) { id } }`;
@@ -12,6 +13,19 @@ const SAVE_FILTER = `mutation($input: SavedFilterInput!) { createSavedFilter(inp
 const WHO_AM_I = `{ projects { owner { id } } }`;
 
 type Id = { id: string };
+
+/** How long seeding waits for accounts' account.registered to reach todos (in process: milliseconds). */
+const PROJECTION_WAIT_MS = 15_000;
+
+/** Sharing needs the user in todos' projection of accounts' events, which follows the registration shortly after. */
+async function knownUser(seed: SeedContext, publicId: string): Promise<void> {
+  const userId = decodeId('User', publicId);
+  const deadline = Date.now() + PROJECTION_WAIT_MS;
+  while ((await findKnownUsers(seed.db, [userId])).length === 0) {
+    if (Date.now() > deadline) throw new Error('Seeding: account.registered of the demo admin never reached todos (are accounts\' events running?).');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 const inDays = (now: Date, days: number, hour = 9) => {
   const date = new Date(now);
@@ -69,6 +83,7 @@ async function seedProjects(seed: SeedContext, now: Date, passportId: string): P
   // Shared with the demo admin, who may add and change its todos (EDITOR).
   const launch = await project('Team launch', '#db4035');
   const adminId = (await seed.graphql<{ projects: { owner: Id }[] }>(WHO_AM_I, {}, 'admin')).projects[0]!.owner.id;
+  await knownUser(seed, adminId);
   await seed.graphql(SHARE, { projectId: launch, userId: adminId }, as);
   const planning = await section(launch, 'Planning');
   await todo({ title: 'Draft the announcement', projectId: launch, sectionId: planning, priority: 'HIGH', dueAt: inDays(now, 2) });

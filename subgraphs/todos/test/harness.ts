@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
-import { createMemoryPubSub } from '@mosaic/kit';
-import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter, withListenerCounts, type TestDatabase } from '@mosaic/testing';
+import { createEventBus, createInProcessTransport, createMemoryPubSub, uuidv7, type EventEnvelope } from '@mosaic/kit';
+import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, StatementCounter, testEventsConfig, testLogger, withListenerCounts, type TestDatabase } from '@mosaic/testing';
 import type { BuiltTodos } from '../src/build';
 import { todoCompletions, todos as todosTable } from '../src/data/tables';
 import todos from '../src/index';
@@ -15,6 +15,8 @@ export async function startTodos() {
   const counter = new StatementCounter();
   const clock = { at: null as Date | null };
   const pubsub = withListenerCounts(createMemoryPubSub());
+  // Accounts' events reach todos through this in-process transport: `publish` resolves once every consumer group applied them.
+  const bus = createEventBus(createInProcessTransport(), testEventsConfig, testLogger);
   const served = await serveModuleForTest(
     todos,
     {
@@ -23,12 +25,18 @@ export async function startTodos() {
       now: () => clock.at ?? new Date(),
       client: database.client,
       pubsub,
+      events: bus.forSubgraph('todos', database.client),
     },
     // Tests run the reminder scheduler's steps themselves (`reminders.runOnce()`).
     { TODOS_REMINDER_INTERVAL_MS: '3600000' },
   );
   const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphql(served.url, query, variables, { token });
   const db = database.db();
+  /** An event of accounts, delivered as its relay would: resolves once todos' consumers have applied it. */
+  const fromAccounts = (type: string, userId: string, payload: Record<string, unknown>, occurredAt = new Date()) => {
+    const envelope: EventEnvelope = { id: uuidv7(), type, version: 1, domain: 'accounts', aggregateId: userId, tenantId: null, occurredAt: occurredAt.toISOString(), traceparent: null, payload: { userId, ...payload } };
+    return bus.transport.publish([envelope]);
+  };
   return {
     url: served.url,
     wsUrl: served.url.replace('http', 'ws'),
@@ -40,6 +48,15 @@ export async function startTodos() {
     counter,
     clock,
     call,
+    fromAccounts,
+    /** A user accounts announced (account.registered), in `timeZone`. */
+    async newUser(timeZone = 'UTC') {
+      const user = await auth.newUser();
+      await fromAccounts('account.registered', user.userId, { timeZone, registeredAt: new Date().toISOString() });
+      return user;
+    },
+    /** account.preferences.changed for the user. */
+    setTimeZone: (userId: string, timeZone: string, at = new Date()) => fromAccounts('account.preferences.changed', userId, { timeZone, changedAt: at.toISOString() }, at),
     /** Creates a todo as the token's user and returns its fields (TODO_FIELDS). */
     async create(token: string, input: Record<string, unknown>): Promise<TodoView> {
       const result = await call(CREATE, { input }, token);
@@ -50,6 +67,7 @@ export async function startTodos() {
     completionCount: async () => (await db.select({ n: count() }).from(todoCompletions))[0]!.n,
     async close() {
       await served.close();
+      await bus.close();
       await database.drop();
     },
   };

@@ -13,8 +13,8 @@ async function ok(query: string, variables: Record<string, unknown>): Promise<Re
 
 beforeAll(async () => {
   app = await startTodos();
-  const owner = await app.auth.newUser();
-  const friend = await app.auth.newUser();
+  const owner = await app.newUser();
+  const friend = await app.newUser();
   token = owner.token;
   const label = (await ok(`mutation { createLabel(input: { name: "home" }) { id } }`, {})).createLabel.id;
   for (let i = 0; i < 10; i++) {

@@ -21,8 +21,8 @@ const titles = (view: { todos: { edges: { node: { title: string } }[] } }) => vi
 beforeAll(async () => {
   app = await startTodos();
   app.clock.at = new Date('2026-12-01T12:00:00Z');
-  owner = await app.auth.newUser();
-  friend = await app.auth.newUser();
+  owner = await app.newUser();
+  friend = await app.newUser();
   labelId = (await ok(`mutation { createLabel(input: { name: "home" }) { id } }`, {}, owner.token)).createLabel.id;
   projectId = (await ok(`mutation { createProject(input: { name: "Shared" }) { id } }`, {}, friend.token)).createProject.id;
   await ok(`mutation($p: ID!, $u: ID!) { shareProject(projectId: $p, userId: $u, role: EDITOR) { id } }`, { p: projectId, u: owner.publicId }, friend.token);
@@ -89,7 +89,7 @@ describe('saved filters across N views', () => {
   it('cost the same number of SQL statements for 2 views as for 10, each with its own conditions', async () => {
     const windows = ['OVERDUE', 'TODAY', 'NEXT_7_DAYS', 'NO_DATE', null];
     const userWith = async (views: number) => {
-      const user = await app.auth.newUser();
+      const user = await app.newUser();
       for (let i = 0; i < 6; i++) await ok(CREATE, { input: { title: `t${i}`, dueAt: `2026-12-0${i + 1}T09:00:00Z`, priority: i % 2 ? 'HIGH' : 'LOW' } }, user.token);
       for (let i = 0; i < views; i++) await ok(SAVE, { input: { name: `v${i}`, due: windows[i % 5], priority: i % 2 ? ['HIGH'] : null } }, user.token);
       return user;

@@ -23,7 +23,7 @@ async function ok(query: string, variables: Record<string, unknown>, token: stri
 
 beforeAll(async () => {
   app = await startTodos();
-  [owner, admin, editor, viewer, outsider] = (await Promise.all([1, 2, 3, 4, 5].map(() => app.auth.newUser()))) as [User, User, User, User, User];
+  [owner, admin, editor, viewer, outsider] = (await Promise.all([1, 2, 3, 4, 5].map(() => app.newUser()))) as [User, User, User, User, User];
   projectId = (await ok(`mutation { createProject(input: { name: "Household" }) { id } }`, {}, owner.token)).createProject.id;
   ownersTodo = (await ok(CREATE, { input: { title: 'Fix the tap', projectId } }, owner.token)).createTodo.id;
   await ok(SHARE, { p: projectId, u: admin.publicId, r: 'ADMIN' }, owner.token);
@@ -97,7 +97,7 @@ describe('sharing a project', () => {
   });
 
   it('a removed member loses access; anyone but the owner may leave', async () => {
-    const leaver = await app.auth.newUser();
+    const leaver = await app.newUser();
     await ok(SHARE, { p: projectId, u: leaver.publicId, r: 'EDITOR' }, owner.token);
     expect((await ok(PROJECT, { id: projectId }, leaver.token)).project.role).toBe('EDITOR');
     await ok(UNSHARE, { p: projectId, u: leaver.publicId }, leaver.token);

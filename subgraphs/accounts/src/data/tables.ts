@@ -16,6 +16,8 @@ export const users = accounts.table(
     /** Argon2id; null for an account created through an external identity provider. */
     passwordHash: text('password_hash'),
     roles: text('roles').array().notNull(),
+    /** IANA name (e.g. Europe/Berlin), canonicalised by Intl; what "today" and "9am" mean for this user. */
+    timeZone: text('time_zone').notNull(),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
   },

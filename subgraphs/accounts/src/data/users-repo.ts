@@ -46,6 +46,11 @@ export async function updateRoles(db: Db, userId: string, roles: string[], now: 
   return row;
 }
 
+export async function updateTimeZone(db: Db, userId: string, timeZone: string, now: Date): Promise<UserRow | undefined> {
+  const [row] = await db.update(users).set({ timeZone, updatedAt: now }).where(eq(users.id, userId)).returning();
+  return row;
+}
+
 /** Removes the user; their refresh tokens go with them (foreign key, on delete cascade). */
 export async function deleteUser(db: Db, userId: string): Promise<void> {
   await db.delete(users).where(eq(users.id, userId));

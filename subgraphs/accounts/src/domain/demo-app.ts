@@ -21,4 +21,6 @@ export async function seedDemoApp(seed: SeedContext): Promise<void> {
     apiScopesOf(readScopeCatalog(COMPOSED_SCOPES)),
     new Date(),
   );
+  // The demo user lives in Berlin: todos' "today", "tomorrow at 9am" and repetitions follow that zone.
+  await seed.graphql(`mutation { setTimeZone(timeZone: "Europe/Berlin") { id } }`, {}, 'user');
 }

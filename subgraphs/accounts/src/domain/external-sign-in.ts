@@ -1,10 +1,11 @@
 import * as oidc from 'openid-client';
 import { z } from 'zod';
-import { ForbiddenError, UnauthenticatedError, UnavailableError, UserInputError, uuidv7, validate } from '@mosaic/kit';
+import { ForbiddenError, UnauthenticatedError, UnavailableError, UserInputError, validate } from '@mosaic/kit';
 import type { Context } from '../context';
 import { findExternalIdentity, insertExternalIdentity, insertExternalSignIn, takeExternalSignIn } from '../data/external-identities-repo';
 import type { UserRow } from '../data/tables';
-import { findUserByEmail, findUsersByIds, insertUser } from '../data/users-repo';
+import { findUserByEmail, findUsersByIds } from '../data/users-repo';
+import { createAccount } from './new-account';
 import { ExternalSignInFailed, type ExternalIdentity, type ExternalIdentityProvider } from '../providers/oidc/external-provider';
 import { normalizeEmail } from './credentials';
 import { issueSession, type Session } from './sessions';
@@ -44,7 +45,7 @@ export async function beginExternalSignIn(ctx: ExternalContext, input: unknown):
 
 const completeInput = z.object({ provider: z.string().max(64), callbackUrl: z.string().max(4000) });
 
-type CompleteContext = ExternalContext & Pick<Context, 'loaders' | 'keys' | 'tokenSettings' | 'signedIn' | 'client'>;
+type CompleteContext = ExternalContext & Pick<Context, 'loaders' | 'keys' | 'tokenSettings' | 'signedIn' | 'client' | 'events'>;
 
 /**
  * Step 2: the URL the provider sent the browser back to. The account is the one linked to this
@@ -75,7 +76,7 @@ export async function completeExternalSignIn(ctx: CompleteContext, input: unknow
   return session;
 }
 
-async function accountFor(ctx: Pick<Context, 'db' | 'now'>, provider: string, identity: ExternalIdentity): Promise<UserRow> {
+async function accountFor(ctx: Pick<Context, 'db' | 'now' | 'events'>, provider: string, identity: ExternalIdentity): Promise<UserRow> {
   const linked = await findExternalIdentity(ctx.db, provider, identity.subject);
   if (linked) {
     const [user] = await findUsersByIds(ctx.db, [linked.userId]);
@@ -89,15 +90,7 @@ async function accountFor(ctx: Pick<Context, 'db' | 'now'>, provider: string, id
   return ctx.db.transaction(async (tx) => {
     const user =
       (await findUserByEmail(tx, email)) ??
-      (await insertUser(tx, {
-        id: uuidv7(),
-        email,
-        displayName: (identity.name?.trim() || email.split('@', 1)[0]!).slice(0, 80),
-        passwordHash: null,
-        roles: ['user'],
-        createdAt: now,
-        updatedAt: now,
-      }));
+      (await createAccount(ctx, tx, { email, displayName: (identity.name?.trim() || email.split('@', 1)[0]!).slice(0, 80), passwordHash: null }, now));
     await insertExternalIdentity(tx, { provider, subject: identity.subject, userId: user.id, email, createdAt: now });
     return user;
   });

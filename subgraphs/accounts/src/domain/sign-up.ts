@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { AppError, UnauthenticatedError, uuidv7, validate } from '@mosaic/kit';
 import type { Context } from '../context';
 import { attemptPendingSignUp, insertPendingSignUp, takePendingSignUp } from '../data/email-codes-repo';
-import { findUserByEmail, insertUser } from '../data/users-repo';
+import { findUserByEmail } from '../data/users-repo';
+import { createAccount } from './new-account';
 import { emailCodeMatches, hashEmailCode, newEmailCode, sendInBackground } from './email-codes';
 import { issueSession, type Session } from './sessions';
 import { reserveMailRequest } from './throttle';
@@ -79,22 +80,14 @@ const confirmInput = z.object({
 const invalid = () => new UnauthenticatedError('The code is not valid, or this sign-up has expired. Check the email, or register again.');
 
 /** The code from the mail creates the account and signs it in. */
-export async function confirmSignUp(ctx: Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn' | 'client'>, input: unknown): Promise<Session> {
+export async function confirmSignUp(ctx: Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn' | 'client' | 'events'>, input: unknown): Promise<Session> {
   const { verification, code } = validate(confirmInput, input);
   const pending = await attemptPendingSignUp(ctx.db, hashOpaqueToken(verification), MAX_CODES_PER_SIGN_UP, ctx.now());
   if (!pending || !emailCodeMatches(pending.codeHash, code)) throw invalid();
   const session = await ctx.db.transaction(async (tx) => {
     if (!(await takePendingSignUp(tx, pending.id))) throw invalid();
     const now = ctx.now();
-    const user = await insertUser(tx, {
-      id: uuidv7(),
-      email: pending.email,
-      displayName: pending.displayName ?? pending.email.split('@', 1)[0]!.slice(0, 80),
-      passwordHash: pending.passwordHash,
-      roles: ['user'],
-      createdAt: now,
-      updatedAt: now,
-    });
+    const user = await createAccount(ctx, tx, { email: pending.email, displayName: pending.displayName ?? pending.email.split('@', 1)[0]!.slice(0, 80), passwordHash: pending.passwordHash }, now);
     return issueSession(ctx, tx, user, { amr: ['pwd'] });
   });
   ctx.loaders.userById.prime(session.user.id, session.user);

@@ -24,6 +24,7 @@ import { revokeOtherSessions } from './Mutation/revokeOtherSessions';
 import { revokeSession } from './Mutation/revokeSession';
 import { revokeUserSessions } from './Mutation/revokeUserSessions';
 import { rotateOAuthClientSecret } from './Mutation/rotateOAuthClientSecret';
+import { setTimeZone } from './Mutation/setTimeZone';
 import { setUserRoles } from './Mutation/setUserRoles';
 import { stepUp } from './Mutation/stepUp';
 import { switchOrganization } from './Mutation/switchOrganization';
@@ -53,6 +54,7 @@ export const resolvers: Resolvers = {
     logout,
     changePassword,
     deleteAccount,
+    setTimeZone,
     setUserRoles,
     beginTotpEnrollment,
     confirmTotpEnrollment,

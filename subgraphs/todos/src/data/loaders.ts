@@ -2,13 +2,14 @@ import DataLoader from 'dataloader';
 import { groupLoader, parentQueryLoader, rowLoader, type ParentKey, type TenantDb } from '@mosaic/kit';
 import { findCommentPages } from './comments-repo';
 import { findCompletionPages } from './completions-repo';
+import { findKnownUsers } from './known-users-repo';
 import { findLabelsByIds, findLabelsOfTodos } from './labels-repo';
 import { findRemindersOf } from './reminders-repo';
 import { findMembersOf, findProjectsByIds, findRolesOf, findSectionsByIds, findSectionsOf } from './projects-repo';
 import type { TodoFilterValues } from './todo-filters';
 import { countTodoMatches, countViewTodos, findTodoPages, findViewTodoPages, type TodoListParent, type TodoListQuery } from './todo-lists-repo';
 import { findSubtasksOf, findTodosByIds } from './todos-repo';
-import type { CommentRow, CompletionRow, LabelRow, ProjectMemberRow, ProjectRole, ProjectRow, ReminderRow, SectionRow, TodoRow } from './tables';
+import type { CommentRow, CompletionRow, KnownUserRow, LabelRow, ProjectMemberRow, ProjectRole, ProjectRow, ReminderRow, SectionRow, TodoRow } from './tables';
 
 /**
  * Per-request loaders. List fields are keyed by (parent, arguments): parents that share the
@@ -40,6 +41,8 @@ export interface Loaders {
   sectionById: DataLoader<string, SectionRow | null>;
   /** The viewer's reminders per todo. */
   reminders: DataLoader<string, ReminderRow[], string>;
+  /** Users accounts announced (and did not delete): their time zone. */
+  knownUser: DataLoader<string, KnownUserRow | null>;
 }
 
 /** Views are keyed by viewer and query (filter included), by value. */
@@ -100,5 +103,6 @@ export function createLoaders(db: TenantDb, now: () => Date, viewerId: string | 
     projectSections: groupLoader((ids: readonly string[]) => db.run((tx) => findSectionsOf(tx, ids)), (section) => section.projectId, (id) => id),
     sectionById: rowLoader((ids: readonly string[]) => db.run((tx) => findSectionsByIds(tx, ids)), (section) => section.id),
     reminders: groupLoader((ids: readonly string[]) => (viewerId ? db.run((tx) => findRemindersOf(tx, viewerId, ids)) : Promise.resolve([])), (reminder) => reminder.todoId, (id) => id),
+    knownUser: rowLoader((ids: readonly string[]) => db.run((tx) => findKnownUsers(tx, ids)), (user) => user.userId),
   };
 }

@@ -38,6 +38,12 @@ export const todos = todosSchema.table(
     recurrence: text('recurrence'),
     /** The series' first occurrence (its DTSTART). Kept while dueAt rolls forward, so COUNT stays exact. */
     recurrenceAnchor: instant('recurrence_anchor'),
+    /**
+     * The IANA zone its owner was in when the due date or rule was set: the rule repeats in it
+     * ("every day at 9am" stays 9am there across daylight saving time). Null (todos from before
+     * time zones): UTC.
+     */
+    timeZone: text('time_zone'),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
   },
@@ -235,3 +241,18 @@ export type LabelRow = typeof labels.$inferSelect;
 export type CommentRow = typeof comments.$inferSelect;
 export type ReminderRow = typeof reminders.$inferSelect;
 export type SavedFilterRow = typeof savedFilters.$inferSelect;
+
+/**
+ * The users accounts announced (account.registered, account.preferences.changed), with the
+ * preferences todos needs: who a project can be shared with, and each user's time zone. A deleted
+ * account stays as a tombstone so that a late or replayed registration cannot bring it back.
+ */
+export const knownUsers = todosSchema.table('known_users', {
+  userId: uuid('user_id').primaryKey(),
+  timeZone: text('time_zone').notNull(),
+  /** When the applied event happened: an older event arriving later changes nothing. */
+  changedAt: instant('changed_at').notNull(),
+  deletedAt: instant('deleted_at'),
+});
+
+export type KnownUserRow = typeof knownUsers.$inferSelect;

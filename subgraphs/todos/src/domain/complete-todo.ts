@@ -5,8 +5,8 @@ import { insertCompletion } from '../data/completions-repo';
 import type { TodoRow } from '../data/tables';
 import { disarmReminders, rescheduleRelativeReminders } from '../data/reminders-repo';
 import { completeOpenDescendants, findWritableTodoForUpdate, updateTodoRow } from '../data/todos-repo';
-import { nextOccurrence } from '@mosaic/recurrence';
 import { seriesOf } from './schedule';
+import { nextOccurrenceIn } from './zoned-series';
 
 type WriteContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;
 
@@ -27,7 +27,7 @@ export async function completeTodo(ctx: WriteContext, todoId: string, occurrence
     const now = ctx.now();
     await insertCompletion(tx, { id: uuidv7(now.getTime()), todoId: current.id, dueAt: current.dueAt, completedAt: now });
     const series = seriesOf(current);
-    const next = series && nextOccurrence(series.rule, series.anchor, series.dueAt, now);
+    const next = series && nextOccurrenceIn(series.timeZone, series.rule, series.anchor, series.dueAt, now);
     if (next) {
       await rescheduleRelativeReminders(tx, current.id, next);
       return updateTodoRow(tx, current.id, { dueAt: next, updatedAt: now });

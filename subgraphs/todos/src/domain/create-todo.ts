@@ -8,6 +8,7 @@ import { checkPlacement, placeNewTodo } from './todo-placement';
 import { positionAfterLast } from './positions';
 import { priorityRank } from './priority';
 import { schedule } from './schedule';
+import { timeZoneOf } from './time-zone';
 import { createTodoInput, type CreateTodoValues } from './todo-input';
 
 /**
@@ -29,7 +30,7 @@ export async function createTodoFrom(ctx: Pick<Context, 'auth' | 'db' | 'loaders
   const checked = await checkPlacement(ctx, values);
   const sharedTenant = values.shared ? sharedWith(ctx) : null;
   const now = ctx.now();
-  const timing = schedule(values.recurrence ?? null, values.dueAt ?? null, now);
+  const timing = schedule(values.recurrence ?? null, values.dueAt ?? null, now, await timeZoneOf(ctx, viewer.userId));
   const todo = await ctx.db.run(async (tx) => {
     const place = await placeNewTodo(ctx, tx, checked);
     // A subtask shares its parent's organisation (or lack of one).

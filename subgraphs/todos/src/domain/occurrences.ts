@@ -1,7 +1,7 @@
 import { UserInputError } from '@mosaic/kit';
 import type { TodoRow } from '../data/tables';
-import { upcomingOccurrences } from '@mosaic/recurrence';
 import { seriesOf } from './schedule';
+import { upcomingOccurrencesIn } from './zoned-series';
 
 export const MAX_OCCURRENCES = 50;
 /** How far ahead `after` may look: bounds the rrule walk for MONTHLY/YEARLY rules (see @mosaic/recurrence). */
@@ -23,5 +23,5 @@ export function upcomingOccurrencesOf(todo: TodoRow, args: { first?: number | nu
   if (todo.done || !todo.dueAt) return [];
   const series = seriesOf(todo);
   if (!series) return !after || todo.dueAt > after ? [todo.dueAt] : [];
-  return upcomingOccurrences(series.rule, series.anchor, series.dueAt, after, first);
+  return upcomingOccurrencesIn(series.timeZone, series.rule, series.anchor, series.dueAt, after, first);
 }

@@ -8,6 +8,7 @@ import { listViewTodos, type TodoListArgs, type TodoPage } from './list-todos';
 import { PRIORITIES, priorityRank } from './priority';
 import { PROJECT_NAME_MAX, oneLineName } from './project-input';
 import { publicId } from './todo-input';
+import { startOfDayIn, timeZoneOf } from './time-zone';
 
 export const DUE_WINDOWS = ['OVERDUE', 'TODAY', 'NEXT_7_DAYS', 'NO_DATE'] as const;
 export type DueWindow = (typeof DUE_WINDOWS)[number];
@@ -34,12 +35,14 @@ const savedFilterInput = z.object({
 export const definitionOf = (row: SavedFilterRow) => row.definition as SavedFilterDefinition;
 
 /**
- * A view's conditions as a todo filter, at `now`: the due windows are whole UTC days (TODAY
- * includes what is overdue, as in Todoist), and done todos are left out unless asked for.
+ * A view's conditions as a todo filter, at `now`: the due windows are whole days in the viewer's
+ * zone, from local midnight to local midnight (23 or 25 hours when the clocks change; TODAY
+ * includes what is overdue, as in Todoist). OVERDUE is due before now, whatever the zone. Done
+ * todos are left out unless asked for.
  */
-export function viewFilter(definition: SavedFilterDefinition, now: Date): TodoFilterValues {
-  const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const days = (n: number) => new Date(startOfToday.getTime() + n * 86_400_000);
+export function viewFilter(definition: SavedFilterDefinition, now: Date, timeZone: string): TodoFilterValues {
+  const days = (n: number) => startOfDayIn(now, timeZone, n);
+  const startOfToday = days(0);
   const due: Partial<Record<DueWindow, TodoFilterValues>> = {
     OVERDUE: { overdue: true },
     TODAY: { dueBefore: days(1) },
@@ -96,6 +99,6 @@ export async function deleteSavedFilter(ctx: Pick<Context, 'auth' | 'db' | 'load
 }
 
 /** The todos a view shows now, among the viewer's own and their shared projects'. */
-export function savedFilterTodos(ctx: Pick<Context, 'auth' | 'loaders' | 'now'>, row: SavedFilterRow, args: TodoListArgs): Promise<TodoPage> {
-  return listViewTodos(ctx, row.ownerId, viewFilter(definitionOf(row), ctx.now()), args);
+export async function savedFilterTodos(ctx: Pick<Context, 'auth' | 'loaders' | 'now'>, row: SavedFilterRow, args: TodoListArgs): Promise<TodoPage> {
+  return listViewTodos(ctx, row.ownerId, viewFilter(definitionOf(row), ctx.now(), await timeZoneOf(ctx, row.ownerId)), args);
 }

@@ -2,6 +2,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UserInputError, encodeId,
 import type { Context } from '../context';
 import { deleteMember, findMember, lockProjectFor, upsertMember } from '../data/projects-repo';
 import type { ProjectRole, ProjectRow } from '../data/tables';
+import { assertKnownUser } from './known-users';
 import { MAY_MANAGE } from './project-access';
 import { assertRole } from './project-roles';
 
@@ -11,10 +12,9 @@ type WriteContext = Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>;
 const GRANTABLE: Record<ProjectRole, readonly ProjectRole[]> = { OWNER: ['ADMIN', 'EDITOR', 'VIEWER'], ADMIN: ['EDITOR', 'VIEWER'], EDITOR: [], VIEWER: [] };
 
 /**
- * Shares a project with a user, or changes their role. The user is not looked up: users live in
- * accounts, which offers no existence check to other subgraphs (chat's room invitations work the
- * same way); the id must be a well-formed User id, and a share with an id nobody signs in with
- * reaches nobody.
+ * Shares a project with a user, or changes their role. The user must be one accounts announced
+ * (the `known_users` projection of its events): a share with an id nobody has is BAD_USER_INPUT,
+ * checked after the viewer's own rights so that outsiders learn nothing about who exists.
  */
 export async function shareProject(ctx: WriteContext, projectId: string, userId: string, role: ProjectRole): Promise<ProjectRow> {
   const viewer = ctx.auth.require('todos:write');
@@ -27,6 +27,7 @@ export async function shareProject(ctx: WriteContext, projectId: string, userId:
     if (!GRANTABLE[locked.role].includes(role)) {
       throw new ForbiddenError(`As ${locked.role} you can grant ${GRANTABLE[locked.role].join(' or ')}, not ${role}.`, { field: 'role' });
     }
+    await assertKnownUser(tx, userId, 'userId');
     const current = await findMember(tx, projectId, userId);
     if (current?.role === 'OWNER') throw new ConflictError('This user owns the project; their role cannot change.', { field: 'userId' });
     if (current && locked.role === 'ADMIN' && current.role === 'ADMIN') throw new ForbiddenError('Only the owner changes the role of an admin.', { field: 'userId' });

@@ -9,6 +9,7 @@ import { ownLabels } from './labels';
 import { checkPlacement, sectionIn, type CheckedPlacement } from './todo-placement';
 import { storedRecurrence } from '@mosaic/recurrence';
 import { schedule } from './schedule';
+import { timeZoneOf } from './time-zone';
 import { updateTodoInput, type UpdateTodoValues } from './todo-input';
 
 /** Changes the given fields of the viewer's todo; nothing is written when the input changes nothing. */
@@ -17,11 +18,13 @@ export async function updateTodo(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 
   const values = validate(updateTodoInput, input);
   const checked = await checkPlacement(ctx, { projectId: values.projectId, sectionId: values.sectionId });
   const now = ctx.now();
+  // The zone of whoever sets the due date or rule: their "9am" is what they meant.
+  const timeZone = values.dueAt !== undefined || values.recurrence !== undefined ? await timeZoneOf(ctx, viewer.userId) : null;
   const todo = await ctx.db.run(async (tx) => {
     const current = await findWritableTodoForUpdate(tx, todoAccess(ctx), todoId);
     if (!current) throw new NotFoundError('Todo', encodeId('Todo', todoId));
     if (values.labelIds) await setTodoLabels(tx, viewer.userId, current.id, await ownLabels(tx, viewer.userId, values.labelIds, 'input.labelIds'));
-    const changes = { ...changesFor(current, values, now), ...placementChanges(current, values, checked) };
+    const changes = { ...changesFor(current, values, now, timeZone), ...placementChanges(current, values, checked) };
     if (changes.projectId) await moveDescendantsToProject(tx, current.id, changes.projectId, now);
     if (changes.dueAt !== undefined && !current.done) await rescheduleRelativeReminders(tx, current.id, changes.dueAt);
     if (Object.keys(changes).length === 0) return current;
@@ -31,7 +34,7 @@ export async function updateTodo(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 
   return todo;
 }
 
-function changesFor(current: TodoRow, values: UpdateTodoValues, now: Date): Partial<NewTodo> {
+function changesFor(current: TodoRow, values: UpdateTodoValues, now: Date, timeZone: string | null): Partial<NewTodo> {
   const changes: Partial<NewTodo> = {};
   if (values.title !== undefined) changes.title = values.title;
   if (values.description !== undefined) changes.description = values.description;
@@ -42,7 +45,7 @@ function changesFor(current: TodoRow, values: UpdateTodoValues, now: Date): Part
     if (rule && values.dueAt === null) {
       throw new UserInputError('input.dueAt: a recurring todo needs a due date; set recurrence to null as well to remove both.', 'input.dueAt');
     }
-    Object.assign(changes, schedule(rule, values.dueAt !== undefined ? values.dueAt : current.dueAt, now));
+    Object.assign(changes, schedule(rule, values.dueAt !== undefined ? values.dueAt : current.dueAt, now, timeZone ?? current.timeZone ?? 'UTC'));
   }
   return changes;
 }

@@ -1,11 +1,12 @@
 import * as chrono from 'chrono-node';
 import { parseRecurrence, startSeries, occurrencesAfter, type RecurrenceRule } from '@mosaic/recurrence';
+import { fromWallClock, toWallClock } from '../time-zone';
 import { findRecurrencePhrase } from './recurrence-phrase';
 
 /**
  * Quick add, Todoist style: "Pay rent every month on the 1st at 9am #home p1" becomes the title
- * "Pay rent", a due date, a rule, the label "home" and priority URGENT. Pure: the clock is given.
- * Everything is read in UTC (rules are evaluated in UTC; see the README).
+ * "Pay rent", a due date, a rule, the label "home" and priority URGENT. Pure: the clock and the
+ * user's time zone are given; "tomorrow at 9am" is 9am there.
  */
 export interface QuickAddParse {
   title: string;
@@ -20,7 +21,7 @@ export interface QuickAddParse {
 export type QuickAddResult = { ok: true; parse: QuickAddParse } | { ok: false; problem: string };
 
 const PRIORITIES = { '1': 'URGENT', '2': 'HIGH', '3': 'MEDIUM', '4': 'LOW' } as const;
-/** A date without a time of day ("tomorrow") is due at this hour, UTC. */
+/** A date without a time of day ("tomorrow") is due at this hour, in the user's zone. */
 const DEFAULT_HOUR = 9;
 
 interface Span {
@@ -28,7 +29,17 @@ interface Span {
   length: number;
 }
 
-export function parseQuickAdd(text: string, now: Date): QuickAddResult {
+/**
+ * chrono-node and the rules read the text against the wall-clock time in `timeZone` as if it were
+ * UTC; the dates they give are wall-clock times there, turned back into instants at the end.
+ */
+export function parseQuickAdd(text: string, now: Date, timeZone = 'UTC'): QuickAddResult {
+  const result = parseAtWallClock(text, toWallClock(now, timeZone));
+  if (!result.ok || !result.parse.dueAt) return result;
+  return { ok: true, parse: { ...result.parse, dueAt: fromWallClock(result.parse.dueAt, timeZone) } };
+}
+
+function parseAtWallClock(text: string, now: Date): QuickAddResult {
   const cut: Span[] = [];
   const labels: string[] = [];
   for (const match of text.matchAll(/(?<=^|\s)#([^\s#]+)/gu)) {

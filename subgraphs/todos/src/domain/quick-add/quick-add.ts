@@ -6,6 +6,7 @@ import type { TodoRow } from '../../data/tables';
 import { createTodoFrom } from '../create-todo';
 import { priorityRank } from '../priority';
 import { DEFAULT_COLOR, labelName } from '../project-input';
+import { timeZoneOf } from '../time-zone';
 import { parseQuickAdd, type QuickAddParse } from './parse-quick-add';
 
 export const QUICK_ADD_MAX = 1_000;
@@ -18,10 +19,11 @@ const quickAddText = z
 
 export interface QuickAddPreview extends QuickAddParse {
   newLabels: string[];
+  timeZone: string;
 }
 
-function parse(ctx: Pick<Context, 'now'>, text: unknown): QuickAddParse {
-  const result = parseQuickAdd(validate(quickAddText, text, 'text'), ctx.now());
+function parse(ctx: Pick<Context, 'now'>, text: unknown, timeZone: string): QuickAddParse {
+  const result = parseQuickAdd(validate(quickAddText, text, 'text'), ctx.now(), timeZone);
   if (!result.ok) throw new UserInputError(`text: ${result.problem}.`, 'text');
   for (const name of result.parse.labels) {
     const checked = labelName.safeParse(name);
@@ -31,18 +33,19 @@ function parse(ctx: Pick<Context, 'now'>, text: unknown): QuickAddParse {
 }
 
 /** What `text` would become, and which of its labels would be new; nothing is written. */
-export async function previewQuickAdd(ctx: Pick<Context, 'auth' | 'db' | 'now'>, text: unknown): Promise<QuickAddPreview> {
+export async function previewQuickAdd(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>, text: unknown): Promise<QuickAddPreview> {
   const viewer = ctx.auth.require('todos:read');
-  const parsed = parse(ctx, text);
+  const timeZone = await timeZoneOf(ctx, viewer.userId);
+  const parsed = parse(ctx, text, timeZone);
   const existing = await ctx.db.run((tx) => findLabelsByName(tx, viewer.userId, parsed.labels));
   const known = new Set(existing.map((label) => label.name.toLowerCase()));
-  return { ...parsed, newLabels: parsed.labels.filter((name) => !known.has(name.toLowerCase())) };
+  return { ...parsed, newLabels: parsed.labels.filter((name) => !known.has(name.toLowerCase())), timeZone };
 }
 
 /** Saves what the preview shows: the todo, with its labels (missing ones are created in the same transaction). */
 export async function quickAddTodo(ctx: Pick<Context, 'auth' | 'db' | 'loaders' | 'now'>, text: unknown, projectId: string | null): Promise<TodoRow> {
   const viewer = ctx.auth.require('todos:write');
-  const parsed = parse(ctx, text);
+  const parsed = parse(ctx, text, await timeZoneOf(ctx, viewer.userId));
   const now = ctx.now();
   return createTodoFrom(
     ctx,

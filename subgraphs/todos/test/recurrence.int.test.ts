@@ -168,10 +168,10 @@ describe('changing the schedule', () => {
     expect(await app.rowCount()).toBe(before);
   });
 
-  it('an impossible rule is refused quickly (no walk to year 9999)', async () => {
-    const started = performance.now();
+  // The search for a first occurrence stops at a horizon; without it this call would walk to
+  // year 9999 and hit the test's timeout. How fast it is belongs in bench/, not in an assertion.
+  it('an impossible rule is refused (the search stops at a horizon)', async () => {
     const result = await app.call(CREATE, { input: { title: 'Never', recurrence: 'FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=31' } }, user.token);
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

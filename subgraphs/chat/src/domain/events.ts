@@ -31,6 +31,32 @@ export interface TypingPayload {
 
 export const messagesTopic = (roomId: string) => `chat.room.${roomId}.messages`;
 export const typingTopic = (roomId: string) => `chat.room.${roomId}.typing`;
+export const presenceTopic = (roomId: string) => `chat.room.${roomId}.presence`;
+export const receiptsTopic = (roomId: string) => `chat.room.${roomId}.receipts`;
+export const mentionsTopic = (userId: string) => `chat.user.${userId}.mentions`;
+
+/** A member's presence changed (raw ids; `changedAt` ISO). */
+export interface PresencePayload {
+  roomId: string;
+  userId: string;
+  status: 'ONLINE' | 'AWAY' | 'OFFLINE';
+  changedAt: string;
+}
+
+/** A member's read marker moved in a small room (raw ids; `readAt` ISO). */
+export interface ReadReceiptPayload {
+  roomId: string;
+  userId: string;
+  upToMessageId: string;
+  readAt: string;
+}
+
+/** A message newly mentions the topic's user; `eventId` (the outbox event's) drops a redelivered copy. */
+export interface MentionPayload {
+  eventId: string;
+  roomId: string;
+  message: Jsonified<MessageRow>;
+}
 
 /**
  * Every subscriber admitted to a room's stream sees the same events (access is per room), so the

@@ -116,6 +116,11 @@ export const MESSAGE_EVENTS = `subscription($roomId: ID!) {
     ... on MessageReactionsChanged { message { id reactions { emoji count } } }
   }
 }`;
+export const SET_PRESENCE = `mutation($status: PresenceStatus!, $clientId: String) { setPresence(status: $status, clientId: $clientId) { status expiresAt } }`;
+export const PRESENCE_CHANGED = `subscription($roomId: ID!) { presenceChanged(roomId: $roomId) { roomId user { id } status changedAt } }`;
+/** Users' presence as the gateway asks for it (entities of accounts' User). */
+export const PRESENCE = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id presence } } }`;
+export const LIVE_MENTIONS = `subscription { chatMentions { id text author { id } room { id } mentions { id } } }`;
 export const TYPING = `subscription($roomId: ID!) { typing(roomId: $roomId) { roomId user { __typename id } isTyping expiresAt } }`;
 
 export interface RoomView {

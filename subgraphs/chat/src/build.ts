@@ -5,7 +5,6 @@ import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
 import { fanOutToLiveStreams, LIVE_EVENT_TYPES } from './domain/events';
 import { LinkPreviewer } from './domain/link-previews';
-import { fanOutMentions } from './domain/live-mentions';
 import { PresenceTracker } from './domain/presence-tracker';
 import type { ChatSettings } from './env';
 import { chatEvents } from './events';
@@ -30,7 +29,6 @@ export function buildSubgraph(deps: BuildDeps, settings: ChatSettings): BuiltCha
   const previews = new LinkPreviewer({ db: deps.db, log: deps.log, events, now: deps.now, settings: settings.previews });
   // Live streams are fed by the relay, so a committed message always reaches them, in order per room.
   deps.events.on(chatEvents, LIVE_EVENT_TYPES, fanOutToLiveStreams(deps.pubsub), { group: 'live', inbox: false, retryInPlace: true });
-  deps.events.on(chatEvents, 'chat.message.mentioned', fanOutMentions(deps.pubsub), { group: 'live-mentions', inbox: false, retryInPlace: true });
   const presence = new PresenceTracker({ caches: deps.caches, pubsub: deps.pubsub, db: deps.db, log: deps.log, now: deps.now });
   const readPresence = (userIds: readonly string[]) => presence.statuses(userIds);
   const receipts = { readReceiptsMaxMembers: settings.readReceiptsMaxMembers };

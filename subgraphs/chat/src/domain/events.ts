@@ -1,4 +1,4 @@
-import { encodeId, type DeliveredEvent, type EventTypeOf, type PubSub } from '@mosaic/kit';
+import { encodeId, type DeliveredEvent, type EventTypeOf, type PayloadOf, type PubSub } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { MessageRow } from '../data/tables';
 import { type chatEvents } from '../events';
@@ -90,7 +90,14 @@ export async function publishTyping(ctx: Pick<Context, 'pubsub' | 'log'>, payloa
   }
 }
 
-export const LIVE_EVENT_TYPES = ['chat.message.added', 'chat.message.edited', 'chat.message.reactions-changed', 'chat.message.preview-added', 'chat.message.deleted'] as const satisfies readonly EventTypeOf<typeof chatEvents>[];
+export const LIVE_EVENT_TYPES = [
+  'chat.message.added',
+  'chat.message.edited',
+  'chat.message.reactions-changed',
+  'chat.message.preview-added',
+  'chat.message.deleted',
+  'chat.message.mentioned',
+] as const satisfies readonly EventTypeOf<typeof chatEvents>[];
 
 const LIVE_TYPE = {
   'chat.message.added': 'MessageAdded',
@@ -102,11 +109,13 @@ const LIVE_TYPE = {
 /**
  * The relay's consumer for live streams: each committed message event, in order per room, to the
  * room's pub/sub topic (every replica's subscribers). At least once: a stream drops a copy it has
- * seen by `eventId`.
+ * seen by `eventId`. A mention goes to each mentioned person's own topic instead (their live
+ * `chatMentions`).
  */
 export function fanOutToLiveStreams(pubsub: PubSub) {
   return async (event: DeliveredEvent<typeof chatEvents, (typeof LIVE_EVENT_TYPES)[number]>): Promise<void> => {
-    const { payload: change } = event;
+    if (event.type === 'chat.message.mentioned') return fanOutMention(pubsub, event as DeliveredEvent<typeof chatEvents, 'chat.message.mentioned'>);
+    const change = event.payload as PayloadOf<typeof chatEvents, Exclude<(typeof LIVE_EVENT_TYPES)[number], 'chat.message.mentioned'>>;
     const { roomId } = change;
     const payload: MessageEventPayload =
       'messageId' in change
@@ -114,4 +123,9 @@ export function fanOutToLiveStreams(pubsub: PubSub) {
         : { eventId: event.id, type: LIVE_TYPE[event.type as keyof typeof LIVE_TYPE], roomId, message: change.message };
     await pubsub.publish(messagesTopic(roomId), payload);
   };
+}
+
+async function fanOutMention(pubsub: PubSub, event: DeliveredEvent<typeof chatEvents, 'chat.message.mentioned'>): Promise<void> {
+  const { roomId, message, userIds } = event.payload;
+  await Promise.all(userIds.map((userId) => pubsub.publish(mentionsTopic(userId), { eventId: event.id, roomId, message } satisfies MentionPayload)));
 }

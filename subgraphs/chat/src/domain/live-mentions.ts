@@ -1,8 +1,8 @@
-import { refreshLoaders, topicStream, type DeliveredEvent, type PubSub } from '@mosaic/kit';
+import { refreshLoaders, topicStream } from '@mosaic/kit';
 import type { Context } from '../context';
 import { findMember } from '../data/members-repo';
 import type { MessageRow } from '../data/tables';
-import { snapshotOf, type ChatOutbox, type chatEvents } from '../events';
+import { snapshotOf, type ChatOutbox } from '../events';
 import { mentionsTopic, reviveMessage, type MentionPayload } from './events';
 
 /** A slow reader this far behind is cut off (it reloads `chatMentions` when it resubscribes). */
@@ -13,14 +13,6 @@ const REMEMBERED_EVENTS = 200;
 /** In the transaction of a send or an edit: the people it newly mentions get it live, once it commits. */
 export async function announceMentions(events: ChatOutbox, tx: Context['db'], message: MessageRow, userIds: readonly string[]): Promise<void> {
   if (userIds.length > 0) await events.emit(tx, 'chat.message.mentioned', { roomId: message.roomId, message: snapshotOf(message), userIds: [...userIds] });
-}
-
-/** The relay's consumer: each committed mention to the mentioned people's own topics (every replica). */
-export function fanOutMentions(pubsub: PubSub) {
-  return async (event: DeliveredEvent<typeof chatEvents, 'chat.message.mentioned'>): Promise<void> => {
-    const { roomId, message, userIds } = event.payload;
-    await Promise.all(userIds.map((userId) => pubsub.publish(mentionsTopic(userId), { eventId: event.id, roomId, message } satisfies MentionPayload)));
-  };
 }
 
 type MentionStreamContext = Pick<Context, 'auth' | 'db' | 'pubsub' | 'presence' | 'log'>;

@@ -86,9 +86,15 @@ export class PresenceTracker {
     const lease = `stream:${randomUUID()}`;
     const now = this.deps.now().getTime();
     this.held.set(lease, userId);
-    await this.connected.renew(userId, lease, now + PRESENCE_LEASE_MS);
-    await this.active.renew(userId, lease, now + AWAY_AFTER_MS);
-    await this.refresh(userId);
+    try {
+      await this.connected.renew(userId, lease, now + PRESENCE_LEASE_MS);
+      await this.active.renew(userId, lease, now + AWAY_AFTER_MS);
+      await this.refresh(userId);
+    } catch (error) {
+      // Not held after all: the sweep must not renew a lease nobody will release.
+      this.held.delete(lease);
+      throw error;
+    }
     return async () => {
       if (!this.held.delete(lease)) return;
       await Promise.all([this.connected.release(userId, lease), this.active.release(userId, lease)]);

@@ -62,6 +62,7 @@ export { GATEWAY_PATHS, GATEWAY_PREFIXES } from './http/gateway-paths';
 export { createMemoryCacheStores, type CacheStore, type CacheStores, type CacheStoreOptions } from './cache/cache-store';
 export { createRedisCacheStores } from './cache/redis-cache-store';
 export { createMemoryCounterStore, redisCounterStore, type CounterStore } from './cache/counter-store';
+export { createMemoryLeaseStore, redisLeaseStore, type LeaseStore } from './cache/lease-store';
 export { API_CALLS_METER, monthlyUsageKey, utcMonthOf, USAGE_NAMESPACE, USAGE_RETENTION_MS, type UtcMonth } from './cache/monthly-usage';
 export { openCacheStores } from './cache/open-cache-stores';
 export { publicPathTable, matchPublicPath, type PublicPath } from './http/public-paths';

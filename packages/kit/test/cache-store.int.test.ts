@@ -62,6 +62,28 @@ describe.each(backends)('%s counters', (_name, create) => {
   });
 });
 
+describe.each(backends)('%s leases', (_name, create) => {
+  it('a holder holds while one of its leases is live: the latest expiry, releases and expiries taken into account, namespaces apart', async () => {
+    const stores = await create();
+    open.push(stores);
+    const leases = stores.leases('presence');
+    const now = Date.now();
+    expect(await leases.latestExpiries([], now)).toEqual([]);
+    await leases.renew('ada', 'tab-1', now + 1_000);
+    await leases.renew('ada', 'tab-2', now + 5_000);
+    await stores.leases('presence').renew('bob', 'tab-1', now + 2_000);
+    expect(await leases.latestExpiries(['ada', 'bob', 'cy'], now)).toEqual([now + 5_000, now + 2_000, null]);
+    expect(await stores.leases('other').latestExpiries(['ada'], now)).toEqual([null]);
+    await leases.release('ada', 'tab-2');
+    await leases.release('ada', 'never-held');
+    expect(await leases.latestExpiries(['ada'], now)).toEqual([now + 1_000]);
+    // Expiry is judged at the caller's instant, not the store's clock.
+    expect(await leases.latestExpiries(['ada', 'bob'], now + 1_000)).toEqual([null, now + 2_000]);
+    await leases.renew('ada', 'tab-1', now + 9_000);
+    expect(await leases.latestExpiries(['ada'], now + 1_000)).toEqual([now + 9_000]);
+  });
+});
+
 describe('memory cache stores', () => {
   it('keep at most maxEntries, dropping the least recently used', async () => {
     const store = createMemoryCacheStores().store('bounded', { maxEntries: 2 });

@@ -5,6 +5,7 @@ import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
 import { fanOutToLiveStreams, LIVE_EVENT_TYPES } from './domain/events';
 import { LinkPreviewer } from './domain/link-previews';
+import { PresenceTracker } from './domain/presence-tracker';
 import type { ChatSettings } from './env';
 import { chatEvents } from './events';
 import { resolvers } from './resolvers';
@@ -18,6 +19,8 @@ import { resolvers } from './resolvers';
 export interface BuiltChat extends BuiltSubgraph {
   /** For tests: the link preview queue (`settled()`). */
   previews: LinkPreviewer;
+  /** For tests: presence (`sweep()` after moving the clock). */
+  presence: PresenceTracker;
   close: () => Promise<void>;
 }
 
@@ -26,11 +29,22 @@ export function buildSubgraph(deps: BuildDeps, settings: ChatSettings): BuiltCha
   const previews = new LinkPreviewer({ db: deps.db, log: deps.log, events, now: deps.now, settings: settings.previews });
   // Live streams are fed by the relay, so a committed message always reaches them, in order per room.
   deps.events.on(chatEvents, LIVE_EVENT_TYPES, fanOutToLiveStreams(deps.pubsub), { group: 'live', inbox: false, retryInPlace: true });
+  const presence = new PresenceTracker({ caches: deps.caches, pubsub: deps.pubsub, db: deps.db, log: deps.log, now: deps.now });
+  const readPresence = (userIds: readonly string[]) => presence.statuses(userIds);
+  const receipts = { readReceiptsMaxMembers: settings.readReceiptsMaxMembers };
   deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount(events, deps.now), { group: 'account-deleted' });
   const subgraph = createSubgraph<Context>({
     deps,
     resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
-    context: (base) => ({ ...base, db: deps.db, pubsub: deps.pubsub, events, now: deps.now, previews, loaders: createLoaders(deps.db, base.viewer?.userId ?? null) }),
+    context: (base) => ({ ...base, db: deps.db, pubsub: deps.pubsub, events, now: deps.now, previews, presence, settings: receipts, loaders: createLoaders(deps.db, base.viewer?.userId ?? null, readPresence) }),
   });
-  return { subgraph, previews, close: () => previews.close() };
+  return {
+    subgraph,
+    previews,
+    presence,
+    close: async () => {
+      presence.close();
+      await previews.close();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { Db, PubSub, RequestContext } from '@mosaic/kit';
 import type { Loaders } from './data/loaders';
 import type { LinkPreviewer } from './domain/link-previews';
+import type { PresenceTracker } from './domain/presence-tracker';
 import type { ChatOutbox } from './events';
 
 /** What chat's domain functions need beyond the request. */
@@ -14,6 +15,9 @@ export interface ChatServices {
   now: () => Date;
   /** Fetches previews of links in messages after they are committed. */
   previews: LinkPreviewer;
+  /** Presence leases and announcements (shared by the replicas through the caches). */
+  presence: PresenceTracker;
+  settings: { readReceiptsMaxMembers: number };
 }
 
 export interface Context extends RequestContext, ChatServices {

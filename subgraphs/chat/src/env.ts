@@ -14,13 +14,19 @@ const list = z
  * Chat's variables. Link previews fetch pages that people linked to, so by default they never
  * reach internal addresses (`@mosaic/safe-fetch`); CHAT_PREVIEW_ALLOW_INTERNAL names address
  * blocks that may be reached anyway (CIDR, comma-separated; empty by default — tests name their
- * local server's address).
+ * local server's address). Read receipts (`Message.readBy`, `readReceipts`) are kept for direct
+ * conversations and rooms of up to CHAT_READ_RECEIPTS_MAX_MEMBERS members (20 by default): in a
+ * larger room "read by 312 people" says little and costs a row per reader.
  */
 export const chatEnv = z
   .object({
     CHAT_LINK_PREVIEWS: z.enum(['on', 'off']).default('on'),
     CHAT_PREVIEW_ALLOW_INTERNAL: list,
+    CHAT_READ_RECEIPTS_MAX_MEMBERS: z.coerce.number().int().min(2).max(1_000).default(20),
   })
-  .transform((e) => ({ previews: { enabled: e.CHAT_LINK_PREVIEWS === 'on', allowInternal: e.CHAT_PREVIEW_ALLOW_INTERNAL } }));
+  .transform((e) => ({
+    previews: { enabled: e.CHAT_LINK_PREVIEWS === 'on', allowInternal: e.CHAT_PREVIEW_ALLOW_INTERNAL },
+    readReceiptsMaxMembers: e.CHAT_READ_RECEIPTS_MAX_MEMBERS,
+  }));
 
 export type ChatSettings = z.output<typeof chatEnv>;

@@ -30,6 +30,8 @@ export const chatEvents = defineEvents('chat', {
   'chat.message.reactions-changed': messageChanged(1),
   'chat.message.preview-added': messageChanged(1),
   'chat.message.deleted': event({ version: 1, schema: z.object({ roomId: uuid, messageId: uuid }), aggregateId: (p) => p.roomId }),
+  /** The message (sent, or edited) newly mentions these members: their live mentions stream. */
+  'chat.message.mentioned': event({ version: 1, schema: z.object({ roomId: uuid, message, userIds: z.array(uuid).min(1) }), aggregateId: (p) => p.roomId }),
 });
 
 export type ChatOutbox = Outbox<typeof chatEvents>;

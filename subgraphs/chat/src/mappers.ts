@@ -1,7 +1,8 @@
 import type { Connection, Edge, UserReference } from '@mosaic/kit';
 import type { ReactionSummary } from './data/reactions-repo';
 import type { InvitationRow, LinkPreviewRow, MemberRow, MessageRow, RoomRow, ThreadRow } from './data/tables';
-import type { TypingPayload } from './domain/events';
+import type { PresencePayload, ReadReceiptPayload, TypingPayload } from './domain/events';
+import type { PresenceStatus } from './domain/presence-tracker';
 import type { MessageEventModel } from './domain/live';
 import type { LeaveOutcome } from './domain/membership';
 
@@ -30,3 +31,8 @@ export type MessageDeletedMapper = Extract<MessageEventModel, { __typename: 'Mes
 /** Raw ids; `expiresAt` a Date, or an ISO string after pub/sub. */
 export type TypingEventMapper = TypingPayload;
 export type LeaveRoomResultMapper = LeaveOutcome;
+/** Raw ids; `changedAt` an ISO string. */
+export type PresenceChangedMapper = PresencePayload;
+/** Raw ids; `readAt` an ISO string. */
+export type ReadReceiptMapper = ReadReceiptPayload;
+export type PresenceHeartbeatMapper = { status: PresenceStatus; expiresAt: Date | null };

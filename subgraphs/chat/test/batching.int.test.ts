@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StatementCounter } from '@mosaic/testing';
-import { REACT, newChatter, startChat, type ChatApp, type Chatter, type RoomView } from './harness';
+import { MARK_READ, REACT, newChatter, startChat, type ChatApp, type Chatter, type RoomView } from './harness';
 
 const counter = new StatementCounter();
 let app: ChatApp;
@@ -27,6 +27,8 @@ beforeAll(async () => {
       messageIds.push(message.id);
     }
     rooms.push(room);
+    // The friend has read up to the second message: it and the first are read by them.
+    await friend.call(MARK_READ, { roomId: room.id, upTo: messageIds.at(-3) });
   }
 });
 afterAll(() => app.close());
@@ -93,5 +95,22 @@ describe('no N+1', () => {
     expect(many.data).toHaveLength(40);
     expect(many.statements).toBe(two.statements);
     expect(many.statements).toBe(3);
+  });
+
+  it('Message.readBy (read receipts) and User.presence of the people in them: 2 rooms cost what 10 cost', async () => {
+    const RECEIPTS = `query($first: Int!) {
+      chatRooms(first: $first, filter: { search: "batch room" }) { edges { node { messages(first: 5) { edges { node { text readBy { id presence } } } } } } }
+    }`;
+    const two = await count(RECEIPTS, { first: 2 }, 'chatRooms');
+    const ten = await count(RECEIPTS, { first: 10 }, 'chatRooms');
+    expect(ten.data.edges).toHaveLength(10);
+    expect(ten.statements).toBe(two.statements);
+    // rooms + message pages + member counts (receipts only in small rooms) + readers + co-membership (who may see presence)
+    expect(ten.statements).toBe(5);
+    for (const { node } of ten.data.edges) {
+      const readers = node.messages.edges.map((e: any) => e.node.readBy.map((user: any) => user.presence));
+      // Newest first; the friend read up to the 3rd newest, the viewer's (the older ones are the friend's own).
+      expect(readers).toEqual([[], [], ['OFFLINE'], [], []]);
+    }
   });
 });

@@ -1,14 +1,14 @@
 import { isNull } from 'drizzle-orm';
-import { createMemoryPubSub, decodeId, eventTables, type PubSub, type QueryObserver } from '@mosaic/kit';
+import { createMemoryCacheStores, createMemoryPubSub, decodeId, eventTables, type CacheStores, type PubSub, type QueryObserver } from '@mosaic/kit';
 import { createTestAuth, createTestDatabase, graphql, serveModuleForTest, testLogger, type TestAuth, type TestDatabase } from '@mosaic/testing';
 import chat, { type BuiltChat } from '../src/index';
 
 /**
  * The chat subgraph over real HTTP and graphql-ws on a fresh database, with real access tokens and
  * a movable clock. Link previews are off unless `env` turns them on. `onQuery` sees every SQL statement the subgraph issues (statement counting);
- * `pubsub` defaults to the in-memory one.
+ * `pubsub` and `caches` (presence leases) default to in-memory ones.
  */
-export async function startChat(options: { onQuery?: QueryObserver; pubsub?: PubSub; database?: TestDatabase; auth?: TestAuth; env?: NodeJS.ProcessEnv } = {}) {
+export async function startChat(options: { onQuery?: QueryObserver; pubsub?: PubSub; caches?: CacheStores; database?: TestDatabase; auth?: TestAuth; env?: NodeJS.ProcessEnv } = {}) {
   const database = options.database ?? (await createTestDatabase());
   const auth = options.auth ?? (await createTestAuth());
   const clock = { offsetMs: 0 };
@@ -18,6 +18,7 @@ export async function startChat(options: { onQuery?: QueryObserver; pubsub?: Pub
     verifier: auth.verifier,
     log: testLogger,
     pubsub,
+    caches: options.caches ?? createMemoryCacheStores(),
     now: () => new Date(Date.now() + clock.offsetMs),
     client: database.client,
   }, { CHAT_LINK_PREVIEWS: 'off', ...options.env });
@@ -31,6 +32,8 @@ export async function startChat(options: { onQuery?: QueryObserver; pubsub?: Pub
     call,
     /** The link preview queue (`settled()` resolves once nothing is being fetched). */
     previews: (served.built as BuiltChat).previews,
+    /** Presence of this replica (`sweep()` after moving the clock). */
+    presence: (served.built as BuiltChat).presence,
     /**
      * Until every committed message event has been relayed to the live streams: a stream opened
      * after this sees none of them (the relay runs asynchronously after each commit).
@@ -43,7 +46,9 @@ export async function startChat(options: { onQuery?: QueryObserver; pubsub?: Pub
       }
     },
     /** Live subscriptions this server holds on a room's topic; events published before one is live are not seen. */
-    listeners: (roomId: string, stream: 'messages' | 'typing' = 'messages') => pubsub.listeners.get(topicOf(roomId, stream)) ?? 0,
+    listeners: (roomId: string, stream: RoomStream = 'messages') => pubsub.listeners.get(topicOf(roomId, stream)) ?? 0,
+    /** Live subscriptions this server holds on a user's mentions topic (public user id). */
+    mentionListeners: (userId: string) => pubsub.listeners.get(`chat.user.${decodeId('User', userId)}.mentions`) ?? 0,
     /** Stops the server; the database is dropped only when this app created it. */
     async close() {
       await served.close();
@@ -54,8 +59,10 @@ export async function startChat(options: { onQuery?: QueryObserver; pubsub?: Pub
 
 export type ChatApp = Awaited<ReturnType<typeof startChat>>;
 
+export type RoomStream = 'messages' | 'typing' | 'presence' | 'receipts';
+
 /** The pub/sub topic of a room's stream (internal: raw ids). */
-export const topicOf = (roomId: string, stream: 'messages' | 'typing') => `chat.room.${decodeId('Room', roomId)}.${stream}`;
+export const topicOf = (roomId: string, stream: RoomStream) => `chat.room.${decodeId('Room', roomId)}.${stream}`;
 
 /** The real pub/sub, counting live listeners per topic so tests publish only once a subscription is open. */
 export function countingListeners(pubsub: PubSub): PubSub & { listeners: Map<string, number> } {
@@ -109,6 +116,11 @@ export const MESSAGE_EVENTS = `subscription($roomId: ID!) {
     ... on MessageReactionsChanged { message { id reactions { emoji count } } }
   }
 }`;
+export const SET_PRESENCE = `mutation($status: PresenceStatus!, $clientId: String) { setPresence(status: $status, clientId: $clientId) { status expiresAt } }`;
+export const PRESENCE_CHANGED = `subscription($roomId: ID!) { presenceChanged(roomId: $roomId) { roomId user { id } status changedAt } }`;
+/** Users' presence as the gateway asks for it (entities of accounts' User). */
+export const PRESENCE = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id presence } } }`;
+export const LIVE_MENTIONS = `subscription { chatMentions { id text author { id } room { id } mentions { id } } }`;
 export const TYPING = `subscription($roomId: ID!) { typing(roomId: $roomId) { roomId user { __typename id } isTyping expiresAt } }`;
 
 export interface RoomView {

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { createMemoryCounterStore, type CounterStore } from './counter-store';
+import { createMemoryLeaseStore, type LeaseStore } from './lease-store';
 
 /**
  * A namespace of cached strings with lifetimes. Values are strings on both backends, so code that
@@ -33,6 +34,8 @@ export interface CacheStores {
   store(namespace: string, options?: CacheStoreOptions): CacheStore;
   /** Counters of a namespace; every call with the same namespace sees the same counters (unlike `store`'s LRUs, never evicted early). */
   counters(namespace: string): CounterStore;
+  /** Leases of a namespace (presence, locks held by connections); every call with the same namespace sees the same leases. */
+  leases(namespace: string): LeaseStore;
   close(): Promise<void>;
 }
 
@@ -41,8 +44,14 @@ const DEFAULT_MAX_ENTRIES = 10_000;
 /** All-in-one: an LRU per namespace in this process. */
 export function createMemoryCacheStores(): CacheStores {
   const counters = new Map<string, ReturnType<typeof createMemoryCounterStore>>();
+  const leases = new Map<string, LeaseStore>();
   return {
     shared: false,
+    leases(namespace) {
+      let store = leases.get(namespace);
+      if (!store) leases.set(namespace, (store = createMemoryLeaseStore()));
+      return store;
+    },
     counters(namespace) {
       let store = counters.get(namespace);
       if (!store) counters.set(namespace, (store = createMemoryCounterStore()));
@@ -64,6 +73,7 @@ export function createMemoryCacheStores(): CacheStores {
     close: async () => {
       for (const store of counters.values()) store.close();
       counters.clear();
+      leases.clear();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger';
 import type { CacheStores } from './cache-store';
 import { redisCounterStore } from './counter-store';
+import { redisLeaseStore } from './lease-store';
 
 /**
  * Services mode: one Redis connection per process for every namespace, keys
@@ -18,6 +19,7 @@ export async function createRedisCacheStores(url: string, log: Logger, prefix = 
     shared: true,
     redis,
     counters: (namespace) => redisCounterStore(redis, `${prefix}${namespace}:`),
+    leases: (namespace) => redisLeaseStore(redis, `${prefix}${namespace}:`),
     store(namespace) {
       const full = (key: string) => `${prefix}${namespace}:${key}`;
       return {

@@ -6,7 +6,10 @@ import { findMentionsOf } from './mentions-repo';
 import { countMembers, findMemberPages, findMemberships, type MemberPageQuery } from './members-repo';
 import { countUnread, findMessagePages, findMessagesByIds, type MessagePageQuery } from './messages-repo';
 import { summariseReactions, type ReactionSummary } from './reactions-repo';
+import { findCoMembers } from './co-members-repo';
+import { findReaders } from './read-receipts-repo';
 import { findRoomsByIds } from './rooms-repo';
+import type { PresenceStatus } from '../domain/presence-tracker';
 import type { InvitationRow, LinkPreviewRow, MemberRow, MessageRow, RoomRow, ThreadFollowerRow, ThreadRow } from './tables';
 import { countThreadUnread, findFollows, findReplyPages, findThreadPages, findThreadsByRoots, type ReplyPageQuery, type ThreadPageQuery } from './threads-repo';
 
@@ -39,6 +42,12 @@ export interface Loaders {
   linkPreview: DataLoader<string, LinkPreviewRow | null>;
   replyPage: DataLoader<ParentKey<ReplyPageQuery>, MessageRow[], string>;
   threadPage: DataLoader<ParentKey<ThreadPageQuery>, ThreadRow[], string>;
+  /** Who has read each message (read markers at or after it), the author aside. */
+  readers: DataLoader<string, { messageId: string; userId: string }[], string>;
+  /** Whether the viewer shares a room with this user id (who may see their presence). */
+  coMember: DataLoader<string, boolean>;
+  /** Presence per user id, read from the shared leases. */
+  presence: DataLoader<string, PresenceStatus>;
 }
 
 /** A loader that answers `fallback` for every key without asking the database (anonymous callers). */
@@ -53,7 +62,10 @@ function countLoader(fetch: (ids: readonly string[]) => Promise<{ id: string; co
 
 const byRoom = (rows: { roomId: string; count: number }[]) => rows.map((row) => ({ id: row.roomId, count: row.count }));
 
-export function createLoaders(db: Db, viewerId: string | null): Loaders {
+/** Reads the presence of several people at once (the replica's tracker). */
+export type PresenceReader = (userIds: readonly string[]) => Promise<PresenceStatus[]>;
+
+export function createLoaders(db: Db, viewerId: string | null, readPresence: PresenceReader): Loaders {
   return {
     roomById: rowLoader((ids) => findRoomsByIds(db, ids), (room) => room.id),
     messageById: rowLoader((ids) => findMessagesByIds(db, ids), (message) => message.id),
@@ -97,6 +109,18 @@ export function createLoaders(db: Db, viewerId: string | null): Loaders {
       (thread) => thread.roomId,
       (rows) => rows,
     ),
+    readers: groupLoader(
+      (messageIds: readonly string[]) => findReaders(db, messageIds),
+      (reader) => reader.messageId,
+      (messageId) => messageId,
+    ),
+    coMember: viewerId
+      ? new DataLoader(async (ids) => {
+          const shared = new Set(await findCoMembers(db, viewerId, ids));
+          return ids.map((id) => shared.has(id));
+        })
+      : constant(false),
+    presence: new DataLoader((ids) => readPresence(ids)),
   };
 }
 

@@ -58,13 +58,16 @@ export async function countOtherMembers(db: Db, roomId: string, userId: string):
 
 /**
  * Moves the read marker forward to `messageId` (never back: a late request from another tab must
- * not undo a newer one). uuid comparison is byte order, which for uuidv7 is time order.
+ * not undo a newer one). uuid comparison is byte order, which for uuidv7 is time order. True when
+ * it moved (a read receipt to announce); marking the same message again changes nothing.
  */
-export async function advanceReadMarker(db: Db, roomId: string, userId: string, messageId: string): Promise<void> {
-  await db
+export async function advanceReadMarker(db: Db, roomId: string, userId: string, messageId: string): Promise<boolean> {
+  const moved = await db
     .update(members)
     .set({ lastReadMessageId: sql`greatest(${members.lastReadMessageId}, ${messageId}::uuid)` })
-    .where(and(eq(members.roomId, roomId), eq(members.userId, userId)));
+    .where(and(eq(members.roomId, roomId), eq(members.userId, userId), sql`(${members.lastReadMessageId} is null or ${members.lastReadMessageId} < ${messageId}::uuid)`))
+    .returning({ userId: members.userId });
+  return moved.length > 0;
 }
 
 /** The sort key of member lists: join order, ties broken by user id. */

@@ -1,4 +1,4 @@
-import { encodeId, type DeliveredEvent, type EventTypeOf, type PubSub } from '@mosaic/kit';
+import { encodeId, type DeliveredEvent, type EventTypeOf, type PayloadOf, type PubSub } from '@mosaic/kit';
 import type { Context } from '../context';
 import type { MessageRow } from '../data/tables';
 import { type chatEvents } from '../events';
@@ -31,6 +31,32 @@ export interface TypingPayload {
 
 export const messagesTopic = (roomId: string) => `chat.room.${roomId}.messages`;
 export const typingTopic = (roomId: string) => `chat.room.${roomId}.typing`;
+export const presenceTopic = (roomId: string) => `chat.room.${roomId}.presence`;
+export const receiptsTopic = (roomId: string) => `chat.room.${roomId}.receipts`;
+export const mentionsTopic = (userId: string) => `chat.user.${userId}.mentions`;
+
+/** A member's presence changed (raw ids; `changedAt` ISO). */
+export interface PresencePayload {
+  roomId: string;
+  userId: string;
+  status: 'ONLINE' | 'AWAY' | 'OFFLINE';
+  changedAt: string;
+}
+
+/** A member's read marker moved in a small room (raw ids; `readAt` ISO). */
+export interface ReadReceiptPayload {
+  roomId: string;
+  userId: string;
+  upToMessageId: string;
+  readAt: string;
+}
+
+/** A message newly mentions the topic's user; `eventId` (the outbox event's) drops a redelivered copy. */
+export interface MentionPayload {
+  eventId: string;
+  roomId: string;
+  message: Jsonified<MessageRow>;
+}
 
 /**
  * Every subscriber admitted to a room's stream sees the same events (access is per room), so the
@@ -64,7 +90,14 @@ export async function publishTyping(ctx: Pick<Context, 'pubsub' | 'log'>, payloa
   }
 }
 
-export const LIVE_EVENT_TYPES = ['chat.message.added', 'chat.message.edited', 'chat.message.reactions-changed', 'chat.message.preview-added', 'chat.message.deleted'] as const satisfies readonly EventTypeOf<typeof chatEvents>[];
+export const LIVE_EVENT_TYPES = [
+  'chat.message.added',
+  'chat.message.edited',
+  'chat.message.reactions-changed',
+  'chat.message.preview-added',
+  'chat.message.deleted',
+  'chat.message.mentioned',
+] as const satisfies readonly EventTypeOf<typeof chatEvents>[];
 
 const LIVE_TYPE = {
   'chat.message.added': 'MessageAdded',
@@ -76,11 +109,13 @@ const LIVE_TYPE = {
 /**
  * The relay's consumer for live streams: each committed message event, in order per room, to the
  * room's pub/sub topic (every replica's subscribers). At least once: a stream drops a copy it has
- * seen by `eventId`.
+ * seen by `eventId`. A mention goes to each mentioned person's own topic instead (their live
+ * `chatMentions`).
  */
 export function fanOutToLiveStreams(pubsub: PubSub) {
   return async (event: DeliveredEvent<typeof chatEvents, (typeof LIVE_EVENT_TYPES)[number]>): Promise<void> => {
-    const { payload: change } = event;
+    if (event.type === 'chat.message.mentioned') return fanOutMention(pubsub, event as DeliveredEvent<typeof chatEvents, 'chat.message.mentioned'>);
+    const change = event.payload as PayloadOf<typeof chatEvents, Exclude<(typeof LIVE_EVENT_TYPES)[number], 'chat.message.mentioned'>>;
     const { roomId } = change;
     const payload: MessageEventPayload =
       'messageId' in change
@@ -88,4 +123,9 @@ export function fanOutToLiveStreams(pubsub: PubSub) {
         : { eventId: event.id, type: LIVE_TYPE[event.type as keyof typeof LIVE_TYPE], roomId, message: change.message };
     await pubsub.publish(messagesTopic(roomId), payload);
   };
+}
+
+async function fanOutMention(pubsub: PubSub, event: DeliveredEvent<typeof chatEvents, 'chat.message.mentioned'>): Promise<void> {
+  const { roomId, message, userIds } = event.payload;
+  await Promise.all(userIds.map((userId) => pubsub.publish(mentionsTopic(userId), { eventId: event.id, roomId, message } satisfies MentionPayload)));
 }

@@ -7,6 +7,7 @@ import { lockRoom, lockRoomOfMessage, recordMessageSent } from '../data/rooms-re
 import type { MessageRow } from '../data/tables';
 import { snapshotOf } from '../events';
 import { dropStalePreview } from './link-previews';
+import { announceMentions } from './live-mentions';
 import { recordMentions } from './mentions';
 import { nextMessageId } from './message-ids';
 import { recordReply, threadRootFor } from './threads';
@@ -76,8 +77,9 @@ export async function sendMessage(ctx: ChatContext, command: SendMessageCommand)
     });
     await recordMessageSent(tx, command.roomId, id, now);
     if (root) await recordReply(tx, root, inserted);
-    await recordMentions(tx, inserted);
+    const mentioned = await recordMentions(tx, inserted);
     await ctx.events.emit(tx, 'chat.message.added', { roomId: inserted.roomId, message: snapshotOf(inserted) });
+    await announceMentions(ctx.events, tx, inserted, mentioned);
     return inserted;
   });
   refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, message.id, message));
@@ -96,9 +98,10 @@ export async function editMessage(ctx: ChatContext, messageId: string, rawText: 
     if (message.deletedAt) throw new ConflictError('This message was deleted; it cannot be edited.');
     if (message.text === text) return { message, linkChanged: false };
     const edited = await updateMessageText(tx, messageId, text, ctx.now());
-    await recordMentions(tx, edited);
+    const mentioned = await recordMentions(tx, edited);
     const linkChanged = await dropStalePreview(tx, message, edited);
     await ctx.events.emit(tx, 'chat.message.edited', { roomId: edited.roomId, message: snapshotOf(edited) });
+    await announceMentions(ctx.events, tx, edited, mentioned);
     return { message: edited, linkChanged };
   });
   refreshLoaders(ctx.loaders, written(ctx.loaders.messageById, outcome.message.id, outcome.message));

@@ -3,6 +3,7 @@ import { replyToOf, roomOf } from '../domain/fields';
 import { mentionsOf } from '../domain/mentions';
 import { visibleMessage } from '../domain/messages';
 import { reactionsOf } from '../domain/reactions';
+import { readByOf } from '../domain/read-receipts';
 import { threadOf, threadRootOf } from '../domain/threads';
 import type { MessageResolvers } from '../resolvers.generated';
 
@@ -19,4 +20,5 @@ export const Message: MessageResolvers = {
   thread: (message, _args, ctx) => threadOf(ctx, message),
   mentions: (message, _args, ctx) => mentionsOf(ctx, message),
   linkPreview: (message, _args, ctx) => ctx.loaders.linkPreview.load(message.id),
+  readBy: (message, _args, ctx) => readByOf(ctx, message),
 };

@@ -1,5 +1,6 @@
 import { decodeId } from '@mosaic/kit';
 import { listRoomsOfUser } from '../domain/lists';
+import { presenceOf } from '../domain/presence';
 import type { UserResolvers } from '../resolvers.generated';
 
 /**
@@ -8,4 +9,5 @@ import type { UserResolvers } from '../resolvers.generated';
  */
 export const User: UserResolvers = {
   chatRooms: (user, args, ctx) => listRoomsOfUser(ctx, decodeId('User', user.id), args),
+  presence: (user, _args, ctx) => presenceOf(ctx, decodeId('User', user.id)),
 };

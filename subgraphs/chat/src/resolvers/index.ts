@@ -20,6 +20,7 @@ import { removeMessageReaction } from './Mutation/removeMessageReaction';
 import { removeRoomMember } from './Mutation/removeRoomMember';
 import { sendMessage } from './Mutation/sendMessage';
 import { setRoomMemberRole } from './Mutation/setRoomMemberRole';
+import { setPresence } from './Mutation/setPresence';
 import { setTyping } from './Mutation/setTyping';
 import { updateRoom } from './Mutation/updateRoom';
 import { chatInvitations } from './Query/chatInvitations';
@@ -32,6 +33,11 @@ import { RoomInvitation } from './RoomInvitation';
 import { RoomMember } from './RoomMember';
 import { messageEvents } from './Subscription/messageEvents';
 import { typing } from './Subscription/typing';
+import { chatMentions as liveMentions } from './Subscription/chatMentions';
+import { presenceChanged } from './Subscription/presenceChanged';
+import { readReceipts } from './Subscription/readReceipts';
+import { PresenceChanged } from './PresenceChanged';
+import { ReadReceipt } from './ReadReceipt';
 import { Thread } from './Thread';
 import { TypingEvent } from './TypingEvent';
 import { User } from './User';
@@ -58,8 +64,9 @@ export const resolvers: Resolvers = {
     unfollowThread,
     markThreadRead,
     setTyping,
+    setPresence,
   },
-  Subscription: { messageEvents, typing },
+  Subscription: { messageEvents, typing, presenceChanged, readReceipts, chatMentions: liveMentions },
   User,
   Room,
   RoomMember,
@@ -70,4 +77,6 @@ export const resolvers: Resolvers = {
   MessageDeleted,
   TypingEvent,
   LeaveRoomResult,
+  PresenceChanged,
+  ReadReceipt,
 };

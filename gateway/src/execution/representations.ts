@@ -50,20 +50,41 @@ export function representationsFor(
 let key = '';
 
 /**
+ * A copied value, self-delimiting: strings (the common case, ids and `__typename`) by length and
+ * content — no escaping scan — other scalars by a tag, anything else as JSON.
+ */
+function leafKey(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return `s${value.length}:${value}`;
+    case 'number':
+      return `n${value},`;
+    case 'boolean':
+      return value ? 't' : 'f';
+    default:
+      return value === null ? 'z' : `j${JSON.stringify(value)},`;
+  }
+}
+
+/**
  * Appends to `key` what `selectFrom` reads, mirroring its every step; false where it returns null.
- * Values are JSON (self-delimiting), markers separate the rest; the selections fix the structure.
+ * Values are self-delimiting (leafKey), markers separate the rest; the selections fix the structure.
+ * Where selectFrom's outcome does not depend on what it read (a null), neither does the key, so
+ * keys are equal exactly when the representations' JSON is.
  */
 function keyFrom(schema: FederationSchema, source: JsonObject | null, selections: readonly QueryPlanSelectionNode[]): boolean {
   if (source === null) {
     key += 'N';
     return false;
   }
+  const start = key.length;
   for (const selection of selections) {
     if (selection.kind === 'Field') {
       const responseName = selection.alias ?? selection.name;
       const nested = selection.selections;
       if (!Object.prototype.hasOwnProperty.call(source, responseName) || source[responseName] === undefined) {
-        key += 'M';
+        // selectFrom gives null here whatever it read before: so does the key.
+        key = `${key.slice(0, start)}N`;
         return false;
       }
       const value = source[responseName];
@@ -71,27 +92,29 @@ function keyFrom(schema: FederationSchema, source: JsonObject | null, selections
         key += `[${value.length}:`;
         for (const element of value) {
           if (nested) keyFrom(schema, element as JsonObject | null, nested);
-          else key += `${JSON.stringify(element)},`;
+          else key += leafKey(element);
         }
         key += ']';
       } else if (nested) {
         key += '{';
         keyFrom(schema, value as JsonObject | null, nested);
         key += '}';
-      } else key += `${JSON.stringify(value)},`;
+      } else key += leafKey(value);
     } else {
       if (!selection.typeCondition || !source) continue;
+      const before = key.length;
       if (isObjectOfType(schema, source, selection.typeCondition)) {
         key += '+';
-        keyFrom(schema, source, selection.selections);
-        key += ';';
+        // A fragment whose selection gives null merges nothing, as one that does not apply.
+        if (keyFrom(schema, source, selection.selections)) key += ';';
+        else key = `${key.slice(0, before)}-`;
       } else key += '-';
     }
   }
   return true;
 }
 
-function selectFrom(schema: FederationSchema, source: JsonObject | null, selections: readonly QueryPlanSelectionNode[]): JsonObject | null {
+export function selectFrom(schema: FederationSchema, source: JsonObject | null, selections: readonly QueryPlanSelectionNode[]): JsonObject | null {
   if (source === null) return null;
   const result = Object.create(null) as JsonObject;
   for (const selection of selections) {

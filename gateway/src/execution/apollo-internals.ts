@@ -82,7 +82,9 @@ interface FederationInternals {
   baseType(type: unknown): FederationType;
   isSubtype(maybeSupertype: FederationType, maybeSubtype: FederationType): boolean;
   errorCodeDef(error: unknown): ErrorCodeDefinition | undefined;
-  ERRORS: { DOWNSTREAM_SERVICE_ERROR: ErrorCodeDefinition };
+  ERRORS: { DOWNSTREAM_SERVICE_ERROR: ErrorCodeDefinition; INVALID_GRAPHQL: ErrorCodeDefinition };
+  Variable: abstract new (...args: never[]) => { name: string };
+  isValidLeafValue(schema: unknown, value: unknown, type: unknown): boolean;
 }
 
 export let executeQueryPlanModule: ExecuteQueryPlanModule;

@@ -15,6 +15,8 @@ import type { JsonObject } from './apollo-internals';
 export interface MergeableFetch {
   fetch: FetchNode;
   representations: JsonObject[];
+  /** The representations already deduplicated (execution/representations.ts); undefined: deduplicate here. */
+  dedup?: DedupedRepresentations | null;
 }
 
 interface MergedOperation {
@@ -50,7 +52,7 @@ export function mergedEntityFetch(members: readonly MergeableFetch[], variables:
   }
   const merged: JsonObject = { ...variables };
   const unexpand = members.map((member, i) => {
-    const dedup = dedupeRepresentations(member.representations);
+    const dedup = member.dedup !== undefined ? member.dedup : dedupeRepresentations(member.representations);
     merged[`__r${i}`] = dedup ? dedup.unique : member.representations;
     return dedup;
   });

@@ -2,8 +2,6 @@ import { GraphQLError, Kind, executeSync, print, type GraphQLFormattedError, typ
 import type { DeferNode, FetchNode, PlanNode, QueryPlan, ResponsePath } from '@apollo/query-planner';
 import {
   applyRewrites,
-  computeResponse,
-  deepMerge,
   evaluateCondition,
   executeQueryPlanModule,
   federationInternals,
@@ -14,6 +12,8 @@ import {
 } from './apollo-internals';
 import { mergedEntityFetch, orderedForMerge, splitMergedResponse, type MergeableFetch } from './merged-fetches';
 import { representationsFor } from './representations';
+import { computeResponse } from './result-shaping';
+import { deepMerge } from './deep-merge';
 import { deliverDeferred } from './deferred-delivery';
 import { selectionSetOf, shapePart } from './deferred-shaping';
 import { putSubsequentResults } from './subsequent-results';
@@ -222,11 +222,11 @@ async function executeFetch(execution: Execution, fetch: FetchNode, cursor: Curs
 async function executeEntityFetch(execution: Execution, fetch: FetchNode, cursor: Cursor, entities: JsonObject[]): Promise<void> {
   const service = execution.serviceMap[fetch.serviceName];
   if (!service) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
-  const { representations, representationToEntity } = representationsFor(execution.supergraphSchema, fetch, entities);
+  const { representations, representationToEntity, dedup } = representationsFor(execution.supergraphSchema, fetch, entities);
   if (representations.length < 1) return;
   const variables = variablesFor(execution, [fetch]);
   if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
-  const ready: ReadyFetch = { fetch, cursor, entities, representations, representationToEntity };
+  const ready: ReadyFetch = { fetch, cursor, entities, representations, representationToEntity, dedup };
   if (execution.batches) {
     await execution.batches.add(ready);
     return;
@@ -237,7 +237,7 @@ async function executeEntityFetch(execution: Execution, fetch: FetchNode, cursor
 /** One entity fetch as planned, alone in its request. */
 async function sendEntityFetch(execution: Execution, service: DataSource, ready: ReadyFetch): Promise<void> {
   const { fetch, cursor } = ready;
-  const dedup = dedupeRepresentations(ready.representations);
+  const dedup = ready.dedup !== undefined ? ready.dedup : dedupeRepresentations(ready.representations);
   const variables = { ...variablesFor(execution, [fetch]), representations: dedup ? dedup.unique : ready.representations };
   DEDUPLICATED.add(variables);
   const response = await service.process(processOptions(execution, { query: fetch.operation, operationName: fetch.operationName, variables }, fetch, cursor.path));

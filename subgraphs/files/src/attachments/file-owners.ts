@@ -1,0 +1,55 @@
+import { inArray } from 'drizzle-orm';
+import { text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+import type { Db, SubgraphEvents } from '@mosaic/kit';
+import { filesEvents } from '../events';
+
+/**
+ * An attaching subgraph's projection of files' `file.uploaded` / `file.deleted`: who owns each
+ * file, so attaching can be refused synchronously ("not one of your files") without asking files.
+ * Each subgraph keeps it in its own schema (`fileOwnersTable(chatSchema)`).
+ */
+export function fileOwnersTable(schema: PgSchema) {
+  return schema.table('file_owners', {
+    fileId: uuid('file_id').primaryKey(),
+    ownerId: uuid('owner_id').notNull(),
+    contentType: text('content_type').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  });
+}
+
+export type FileOwnersTable = ReturnType<typeof fileOwnersTable>;
+export interface FileOwnerRow {
+  fileId: string;
+  ownerId: string;
+  contentType: string;
+  uploadedAt: Date;
+}
+
+/**
+ * Keeps `table` in step with files. A deleted file's row goes, and with it (foreign keys with
+ * `on delete cascade`) the subgraph's attachments of it.
+ */
+export function projectFileOwners(events: Pick<SubgraphEvents, 'on'>, table: FileOwnersTable): void {
+  events.on(
+    filesEvents,
+    'file.uploaded',
+    async (event, { tx }) => {
+      const { fileId, ownerId, contentType } = event.payload;
+      await tx.insert(table).values({ fileId, ownerId, contentType, uploadedAt: new Date(event.occurredAt) }).onConflictDoNothing();
+    },
+    { group: 'file-owners' },
+  );
+  events.on(
+    filesEvents,
+    'file.deleted',
+    async (event, { tx }) => {
+      await tx.delete(table).where(inArray(table.fileId, [event.payload.fileId]));
+    },
+    { group: 'file-owners-deleted' },
+  );
+}
+
+export async function findFileOwners(db: Db, table: FileOwnersTable, fileIds: readonly string[]): Promise<FileOwnerRow[]> {
+  if (fileIds.length === 0) return [];
+  return db.select().from(table).where(inArray(table.fileId, [...fileIds]));
+}

@@ -1,6 +1,9 @@
 import { createSubgraph, deadLetterAdminResolvers, mergeResolvers, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
 import { accountEvents } from '@mosaic/accounts/events';
+import { AttachmentTickets, projectFileOwners } from '@mosaic/files/attachments';
 import type { Context } from './context';
+import { createAttachmentLoaders } from './data/attachment-loaders';
+import { fileOwners } from './data/attachment-tables';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
 import { fanOutToLiveStreams, LIVE_EVENT_TYPES } from './domain/events';
@@ -26,11 +29,14 @@ export function buildSubgraph(deps: BuildDeps, settings: ChatSettings): BuiltCha
   const previews = new LinkPreviewer({ db: deps.db, log: deps.log, events, now: deps.now, settings: settings.previews });
   // Live streams are fed by the relay, so a committed message always reaches them, in order per room.
   deps.events.on(chatEvents, LIVE_EVENT_TYPES, fanOutToLiveStreams(deps.pubsub), { group: 'live', inbox: false, retryInPlace: true });
+  // Who owns which file, so messages attach only their author's own (docs/adr/0012-file-attachments.md).
+  projectFileOwners(deps.events, fileOwners);
+  const tickets = new AttachmentTickets(settings.attachmentTicketSecret);
   deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount(events, deps.now), { group: 'account-deleted' });
   const subgraph = createSubgraph<Context>({
     deps,
     resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
-    context: (base) => ({ ...base, db: deps.db, pubsub: deps.pubsub, events, now: deps.now, previews, loaders: createLoaders(deps.db, base.viewer?.userId ?? null) }),
+    context: (base) => ({ ...base, db: deps.db, pubsub: deps.pubsub, events, now: deps.now, previews, tickets, loaders: createLoaders(deps.db, base.viewer?.userId ?? null), attachmentLoaders: createAttachmentLoaders(deps.db) }),
   });
   return { subgraph, previews, close: () => previews.close() };
 }

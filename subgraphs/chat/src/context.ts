@@ -1,4 +1,6 @@
 import type { Db, PubSub, RequestContext } from '@mosaic/kit';
+import type { AttachmentTickets } from '@mosaic/files/attachments';
+import type { AttachmentLoaders } from './data/attachment-loaders';
 import type { Loaders } from './data/loaders';
 import type { LinkPreviewer } from './domain/link-previews';
 import type { ChatOutbox } from './events';
@@ -14,8 +16,11 @@ export interface ChatServices {
   now: () => Date;
   /** Fetches previews of links in messages after they are committed. */
   previews: LinkPreviewer;
+  /** Issues the tickets through which files lets room readers read attached files. */
+  tickets: AttachmentTickets;
 }
 
 export interface Context extends RequestContext, ChatServices {
   loaders: Loaders;
+  attachmentLoaders: AttachmentLoaders;
 }

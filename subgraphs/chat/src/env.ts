@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentTicketEnv, attachmentTicketSecret } from '@mosaic/files/attachments';
 
 const list = z
   .string()
@@ -20,7 +21,10 @@ export const chatEnv = z
   .object({
     CHAT_LINK_PREVIEWS: z.enum(['on', 'off']).default('on'),
     CHAT_PREVIEW_ALLOW_INTERNAL: list,
+    NODE_ENV: z.string().default('development'),
+    ...attachmentTicketEnv,
   })
-  .transform((e) => ({ previews: { enabled: e.CHAT_LINK_PREVIEWS === 'on', allowInternal: e.CHAT_PREVIEW_ALLOW_INTERNAL } }));
+  .refine((e) => e.NODE_ENV !== 'production' || e.ATTACHMENT_TICKET_SECRET, { message: 'ATTACHMENT_TICKET_SECRET must be set in production', path: ['ATTACHMENT_TICKET_SECRET'] })
+  .transform((e) => ({ previews: { enabled: e.CHAT_LINK_PREVIEWS === 'on', allowInternal: e.CHAT_PREVIEW_ALLOW_INTERNAL }, attachmentTicketSecret: attachmentTicketSecret(e.NODE_ENV, e.ATTACHMENT_TICKET_SECRET) }));
 
 export type ChatSettings = z.output<typeof chatEnv>;

@@ -30,3 +30,5 @@ export type MessageDeletedMapper = Extract<MessageEventModel, { __typename: 'Mes
 /** Raw ids; `expiresAt` a Date, or an ISO string after pub/sub. */
 export type TypingEventMapper = TypingPayload;
 export type LeaveRoomResultMapper = LeaveOutcome;
+/** An attached file: a reference files resolves by its ticket key. */
+export type FileMapper = import('@mosaic/files/attachments').AttachmentReference;

@@ -1,4 +1,5 @@
 import { decodeId, encodeId, userReference } from '@mosaic/kit';
+import { attachmentsOf } from '../domain/attachments';
 import { replyToOf, roomOf } from '../domain/fields';
 import { mentionsOf } from '../domain/mentions';
 import { visibleMessage } from '../domain/messages';
@@ -19,4 +20,5 @@ export const Message: MessageResolvers = {
   thread: (message, _args, ctx) => threadOf(ctx, message),
   mentions: (message, _args, ctx) => mentionsOf(ctx, message),
   linkPreview: (message, _args, ctx) => ctx.loaders.linkPreview.load(message.id),
+  attachments: (message, _args, ctx) => attachmentsOf(ctx, message),
 };

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
-import type { Db, SubgraphEvents } from '@mosaic/kit';
+import type { Db, EventHandler, SubgraphEvents } from '@mosaic/kit';
 import { filesEvents } from '../events';
 
 /**
@@ -25,28 +25,31 @@ export interface FileOwnerRow {
   uploadedAt: Date;
 }
 
-/**
- * Keeps `table` in step with files. A deleted file's row goes, and with it (foreign keys with
- * `on delete cascade`) the subgraph's attachments of it.
- */
-export function projectFileOwners(events: Pick<SubgraphEvents, 'on'>, table: FileOwnersTable): void {
-  events.on(
-    filesEvents,
-    'file.uploaded',
-    async (event, { tx }) => {
+/** The projection's handlers, as the consumer runs them (exported for tests). */
+export function fileOwnerHandlers(table: FileOwnersTable): {
+  uploaded: EventHandler<typeof filesEvents, 'file.uploaded'>;
+  deleted: EventHandler<typeof filesEvents, 'file.deleted'>;
+} {
+  return {
+    uploaded: async (event, { tx }) => {
       const { fileId, ownerId, contentType } = event.payload;
       await tx.insert(table).values({ fileId, ownerId, contentType, uploadedAt: new Date(event.occurredAt) }).onConflictDoNothing();
     },
-    { group: 'file-owners' },
-  );
-  events.on(
-    filesEvents,
-    'file.deleted',
-    async (event, { tx }) => {
+    deleted: async (event, { tx }) => {
       await tx.delete(table).where(inArray(table.fileId, [event.payload.fileId]));
     },
-    { group: 'file-owners-deleted' },
-  );
+  };
+}
+
+/**
+ * Keeps `table` in step with files (at least once; the inbox makes a repeat change nothing). A
+ * deleted file's row goes, and with it (foreign keys with `on delete cascade`) the subgraph's
+ * attachments of it.
+ */
+export function projectFileOwners(events: Pick<SubgraphEvents, 'on'>, table: FileOwnersTable): void {
+  const handlers = fileOwnerHandlers(table);
+  events.on(filesEvents, 'file.uploaded', handlers.uploaded, { group: 'file-owners' });
+  events.on(filesEvents, 'file.deleted', handlers.deleted, { group: 'file-owners-deleted' });
 }
 
 export async function findFileOwners(db: Db, table: FileOwnersTable, fileIds: readonly string[]): Promise<FileOwnerRow[]> {

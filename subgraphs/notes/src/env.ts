@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentTicketEnv, attachmentTicketSecret } from '@mosaic/files/attachments';
 
 /** Notes' own variables (README: Configuration). Defaults suit a local `pnpm start`. */
 export const notesEnv = z
@@ -14,11 +15,17 @@ export const notesEnv = z
     NOTES_REVISION_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
     /** Revision history: revisions older than this many days are dropped (Joplin's default: 90). */
     NOTES_REVISION_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+    /** Lifetime of the URL of an attached image inline in a note's HTML (anyone holding it may open it until then). */
+    NOTES_ATTACHMENT_URL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+    NODE_ENV: z.string().default('development'),
+    ...attachmentTicketEnv,
   })
+  .refine((e) => e.NODE_ENV !== 'production' || e.ATTACHMENT_TICKET_SECRET, { message: 'ATTACHMENT_TICKET_SECRET must be set in production', path: ['ATTACHMENT_TICKET_SECRET'] })
   .transform((e) => ({
     publicUrl: e.NOTES_PUBLIC_URL.replace(/\/+$/, ''),
     crdtCompactEvery: e.NOTES_CRDT_COMPACT_EVERY,
     revisions: { intervalMs: e.NOTES_REVISION_INTERVAL_SECONDS * 1000, retentionMs: e.NOTES_REVISION_RETENTION_DAYS * 86_400_000 },
+    attachments: { ticketSecret: attachmentTicketSecret(e.NODE_ENV, e.ATTACHMENT_TICKET_SECRET), urlSeconds: e.NOTES_ATTACHMENT_URL_SECONDS },
   }));
 
 export type NotesSettings = z.output<typeof notesEnv>;

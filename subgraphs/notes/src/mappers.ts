@@ -20,3 +20,6 @@ export type NotebookMapper = NotebookRow;
 export type NoteShareLinkMapper = NoteShareLinkRow;
 export type CreatedNoteShareLinkMapper = CreatedShareLink;
 export type SharedNoteMapper = NoteRow;
+
+/** An attached file: a reference files resolves by its ticket key. */
+export type FileMapper = import('@mosaic/files/attachments').AttachmentReference;

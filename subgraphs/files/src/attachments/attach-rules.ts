@@ -14,7 +14,7 @@ export class AttachmentRefusedError extends UserInputError {
  * else's file exists). `encode` turns a raw id back into the id the caller sent, for the message.
  */
 export function assertOwnFiles(owners: readonly FileOwnerRow[], fileIds: readonly string[], ownerId: string, options: { max: number; field: string; encode: (rawId: string) => string }): void {
-  if (fileIds.length > options.max) throw new AttachmentRefusedError(`At most ${options.max} attachments; ${fileIds.length} were given.`, options.field, 'TOO_MANY_ATTACHMENTS');
+  if (fileIds.length > options.max) throw new AttachmentRefusedError(`${options.field}: at most ${options.max} attachments; ${fileIds.length} were given.`, options.field, 'TOO_MANY_ATTACHMENTS');
   const seen = new Set<string>();
   fileIds.forEach((fileId, index) => {
     if (seen.has(fileId)) throw new AttachmentRefusedError(`${options.field}[${index}]: ${options.encode(fileId)} is listed twice.`, options.field, 'DUPLICATE_ATTACHMENT');

@@ -1,4 +1,5 @@
 import type { SeedContext } from '@mosaic/kit';
+import { seedChatAttachment } from './seed-attachments';
 
 const CREATE_ROOM = `mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }`;
 const SEND_MESSAGE = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`;
@@ -29,4 +30,5 @@ export async function seedChat(seed: SeedContext): Promise<void> {
   await send('admin', `Sure <@${user}>, after lunch. Anything in particular?`, root);
   await send('user', 'The migration section: is the order of steps right?', root);
   await send('admin', 'Looks good to me.');
+  await seedChatAttachment(seed, createRoom.id, user);
 }

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, like } from 'drizzle-orm';
 import { text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
 import type { Db, EventHandler, SubgraphEvents } from '@mosaic/kit';
 import { filesEvents } from '../events';
@@ -55,4 +55,18 @@ export function projectFileOwners(events: Pick<SubgraphEvents, 'on'>, table: Fil
 export async function findFileOwners(db: Db, table: FileOwnersTable, fileIds: readonly string[]): Promise<FileOwnerRow[]> {
   if (fileIds.length === 0) return [];
   return db.select().from(table).where(inArray(table.fileId, [...fileIds]));
+}
+
+/**
+ * For demo seeds only: the newest file of `ownerId` whose type starts with `typePrefix`, once
+ * files' `file.uploaded` has reached this subgraph's projection (a relay hop after the upload);
+ * null if it has not within `timeoutMs`. Requests never wait like this: they answer NOT_YOUR_FILE.
+ */
+export async function awaitProjectedFile(db: Db, table: FileOwnersTable, ownerId: string, typePrefix: string, timeoutMs = 30_000): Promise<FileOwnerRow | null> {
+  for (let waited = 0; waited <= timeoutMs; waited += 250) {
+    const rows = await db.select().from(table).where(and(eq(table.ownerId, ownerId), like(table.contentType, `${typePrefix}%`))).orderBy(desc(table.uploadedAt)).limit(1);
+    if (rows[0]) return rows[0];
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return null;
 }

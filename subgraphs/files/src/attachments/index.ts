@@ -6,5 +6,5 @@
  */
 export { AttachmentTickets, attachmentTicketEnv, attachmentTicketSecret, type AttachmentTicket } from './tickets';
 export { attachmentReference, attachmentUrl, REFERENCE_TICKET_SECONDS, type AttachmentReference } from './references';
-export { fileOwnerHandlers, fileOwnersTable, findFileOwners, projectFileOwners, type FileOwnerRow, type FileOwnersTable } from './file-owners';
+export { awaitProjectedFile, fileOwnerHandlers, fileOwnersTable, findFileOwners, projectFileOwners, type FileOwnerRow, type FileOwnersTable } from './file-owners';
 export { assertOwnFiles, AttachmentRefusedError } from './attach-rules';

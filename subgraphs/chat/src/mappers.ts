@@ -1,3 +1,4 @@
+import type { AttachmentReference } from '@mosaic/files/attachments';
 import type { Connection, Edge, UserReference } from '@mosaic/kit';
 import type { ReactionSummary } from './data/reactions-repo';
 import type { InvitationRow, LinkPreviewRow, MemberRow, MessageRow, RoomRow, ThreadRow } from './data/tables';
@@ -31,4 +32,4 @@ export type MessageDeletedMapper = Extract<MessageEventModel, { __typename: 'Mes
 export type TypingEventMapper = TypingPayload;
 export type LeaveRoomResultMapper = LeaveOutcome;
 /** An attached file: a reference files resolves by its ticket key. */
-export type FileMapper = import('@mosaic/files/attachments').AttachmentReference;
+export type FileMapper = AttachmentReference;

@@ -1,3 +1,4 @@
+import type { AttachmentReference } from '@mosaic/files/attachments';
 import type { UserReference } from '@mosaic/kit';
 import type { NotebookRow, NoteRevisionRow, NoteRow, NoteShareLinkRow, NoteShareRow } from './data/tables';
 import type { CreatedShareLink } from './domain/share-links';
@@ -22,4 +23,4 @@ export type CreatedNoteShareLinkMapper = CreatedShareLink;
 export type SharedNoteMapper = NoteRow;
 
 /** An attached file: a reference files resolves by its ticket key. */
-export type FileMapper = import('@mosaic/files/attachments').AttachmentReference;
+export type FileMapper = AttachmentReference;

@@ -2,7 +2,7 @@ import { ForbiddenError, NotFoundError, UserInputError, encodeId, refreshLoaders
 import { assertOwnFiles, AttachmentRefusedError, findFileOwners } from '@mosaic/files/attachments';
 import type { Context } from '../../context';
 import { fileOwners } from '../../data/attachment-tables';
-import { countNoteAttachments, deleteNoteAttachment, insertNoteAttachment, lockNoteForAttachments } from '../../data/attachments-repo';
+import { countNoteAttachments, deleteNoteAttachment, findAttachmentsOf, insertNoteAttachment, lockNoteForAttachments } from '../../data/attachments-repo';
 import type { NoteRow } from '../../data/tables';
 import { accessTo } from '../access';
 
@@ -32,7 +32,8 @@ export async function attachFileToNote(ctx: AttachContext, noteId: string, fileI
   await ctx.db.run(async (tx) => {
     if (!(await lockNoteForAttachments(tx, note.id))) throw new NotFoundError('Note');
     assertOwnFiles(await findFileOwners(tx, fileOwners, [fileId]), [fileId], userId, { max: 1, field: 'input.fileId', encode: (id) => encodeId('File', id) });
-    const already = (await ctx.attachmentLoaders.ofNote.load(note.id)).some((row) => row.fileId === fileId);
+    // Through `tx`, not a loader: a loader opens its own transaction, which on PGlite (one connection) would wait for this one forever.
+    const already = (await findAttachmentsOf(tx, [note.id])).some((row) => row.fileId === fileId);
     if (already) return;
     if ((await countNoteAttachments(tx, note.id)) >= MAX_NOTE_ATTACHMENTS) {
       throw new AttachmentRefusedError(`A note has at most ${MAX_NOTE_ATTACHMENTS} attachments; detach one first.`, 'input.fileId', 'TOO_MANY_ATTACHMENTS');

@@ -20,13 +20,14 @@ export const registry: readonly RegistryEntry[] = [
   // Before the tenant-aware domains: seeds run in this order, and theirs share data in tenancy's demo organisation.
   { name: 'tenancy', port: 4014, load: () => import('../../subgraphs/tenancy/src/index') },
   { name: 'todos', port: 4002, load: () => import('../../subgraphs/todos/src/index') },
+  // Before notes and chat: their demo attachments are files' demo uploads.
+  { name: 'files', port: 4011, load: () => import('../../subgraphs/files/src/index') },
   { name: 'notes', port: 4003, load: () => import('../../subgraphs/notes/src/index') },
   { name: 'chat', port: 4004, load: () => import('../../subgraphs/chat/src/index') },
   { name: 'stocks', port: 4005, load: () => import('../../subgraphs/stocks/src/index') },
   { name: 'links', port: 4006, load: () => import('../../subgraphs/links/src/index') },
   { name: 'weather', port: 4007, load: () => import('../../subgraphs/weather/src/index') },
   { name: 'chain', port: 4015, load: () => import('../../subgraphs/chain/src/index') },
-  { name: 'files', port: 4011, load: () => import('../../subgraphs/files/src/index') },
   { name: 'blog', port: 4009, load: () => import('../../subgraphs/blog/src/index') },
   { name: 'commerce', port: 4008, load: () => import('../../subgraphs/commerce/src/index') },
   // After commerce and blog: its seed learns from their demo catalogs.

@@ -294,6 +294,13 @@ export type RoomVisibility =
   | 'PUBLIC';
 
 export type SendMessageInput = {
+  /**
+   * Files to attach: ids of your own files (`File.id`), at most 10, each once. Members of the room
+   * (anyone signed in, for a public room) can then read them through `Message.attachments`.
+   * Someone else's file or an unknown id is BAD_USER_INPUT (`extensions.reason` NOT_YOUR_FILE), more
+   * than 10 TOO_MANY_ATTACHMENTS; nothing is sent then.
+   */
+  attachmentIds?: Array<string | number> | null | undefined;
   /** A message of the same room that this one answers. */
   replyToId?: string | number | null | undefined;
   roomId: string | number;

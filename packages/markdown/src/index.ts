@@ -1,1 +1,1 @@
-export { plainTextOf, renderCommentMarkdown, renderDocumentMarkdown } from './markdown';
+export { plainTextOf, renderCommentMarkdown, renderDocumentMarkdown, type DocumentRenderOptions } from './markdown';

@@ -57,8 +57,31 @@ const COMMENT_POLICY: sanitizeHtml.IOptions = {
   },
 };
 
+export interface DocumentRenderOptions {
+  /**
+   * Rewrites each image's source before the sanitiser checks it, for markdown images and raw
+   * `<img>` alike: e.g. a private scheme (`attachment:<id>`) into a short-lived signed URL. The
+   * result still passes the policy (http/https only); null drops the source (the alt text stays).
+   */
+  rewriteImageSource?: (src: string) => string | null;
+}
+
 /** A document's markdown (raw HTML allowed) as HTML safe to insert into a page. */
-export const renderDocumentMarkdown = (markdown: string): string => sanitizeHtml(documentRenderer.render(markdown), DOCUMENT_POLICY);
+export function renderDocumentMarkdown(markdown: string, options: DocumentRenderOptions = {}): string {
+  const rewrite = options.rewriteImageSource;
+  if (!rewrite) return sanitizeHtml(documentRenderer.render(markdown), DOCUMENT_POLICY);
+  return sanitizeHtml(documentRenderer.render(markdown), {
+    ...DOCUMENT_POLICY,
+    transformTags: {
+      ...DOCUMENT_POLICY.transformTags,
+      img: (tagName, attribs) => {
+        const { src, ...rest } = attribs;
+        const rewritten = src === undefined ? null : rewrite(src);
+        return { tagName, attribs: rewritten === null ? rest : { ...rest, src: rewritten } };
+      },
+    },
+  });
+}
 
 /** A reader's comment: no raw HTML, links marked nofollow. */
 export const renderCommentMarkdown = (markdown: string): string => sanitizeHtml(commentRenderer.render(markdown), COMMENT_POLICY);

@@ -63,3 +63,25 @@ describe('markdown rendering', () => {
   });
 });
 
+
+describe('rewriteImageSource', () => {
+  const rewrite = (src: string) => (src.startsWith('attachment:') ? `https://files.example/t/${src.slice('attachment:'.length)}` : src);
+
+  it('rewrites markdown images and raw <img> alike, before the sanitiser checks the scheme', () => {
+    const html = renderDocumentMarkdown('![chart](attachment:abc123)\n\n<img src="attachment:def" alt="raw">', { rewriteImageSource: rewrite });
+    expect(html).toContain('<img alt="chart" src="https://files.example/t/abc123" />');
+    expect(html).toContain('<img alt="raw" src="https://files.example/t/def" />');
+  });
+
+  it('drops a source the hook refuses, and still refuses unsafe schemes it returns', () => {
+    const html = renderDocumentMarkdown('![gone](attachment:unknown) ![bad](attachment:js)', {
+      rewriteImageSource: (src) => (src === 'attachment:js' ? 'javascript:alert(1)' : null),
+    });
+    expect(html).toContain('<img alt="gone" />');
+    expect(html).not.toContain('javascript');
+  });
+
+  it('without the hook, an attachment: image has no source (not an allowed scheme)', () => {
+    expect(renderDocumentMarkdown('![x](attachment:abc)')).toContain('<img alt="x" />');
+  });
+});

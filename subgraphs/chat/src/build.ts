@@ -1,6 +1,9 @@
 import { createSubgraph, deadLetterAdminResolvers, mergeResolvers, type BuildDeps, type BuiltSubgraph } from '@mosaic/kit';
 import { accountEvents } from '@mosaic/accounts/events';
+import { AttachmentTickets, projectFileOwners } from '@mosaic/files/attachments';
 import type { Context } from './context';
+import { createAttachmentLoaders } from './data/attachment-loaders';
+import { fileOwners } from './data/attachment-tables';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
 import { fanOutToLiveStreams, LIVE_EVENT_TYPES } from './domain/events';
@@ -32,11 +35,14 @@ export function buildSubgraph(deps: BuildDeps, settings: ChatSettings): BuiltCha
   const presence = new PresenceTracker({ caches: deps.caches, pubsub: deps.pubsub, db: deps.db, log: deps.log, now: deps.now });
   const readPresence = (userIds: readonly string[]) => presence.statuses(userIds);
   const receipts = { readReceiptsMaxMembers: settings.readReceiptsMaxMembers };
+  // Who owns which file, so messages attach only their author's own (docs/adr/0012-file-attachments.md).
+  projectFileOwners(deps.events, fileOwners);
+  const tickets = new AttachmentTickets(settings.attachmentTicketSecret);
   deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount(events, deps.now), { group: 'account-deleted' });
   const subgraph = createSubgraph<Context>({
     deps,
     resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
-    context: (base) => ({ ...base, db: deps.db, pubsub: deps.pubsub, events, now: deps.now, previews, presence, settings: receipts, loaders: createLoaders(deps.db, base.viewer?.userId ?? null, readPresence) }),
+    context: (base) => ({ ...base, db: deps.db, pubsub: deps.pubsub, events, now: deps.now, previews, presence, tickets, settings: receipts, loaders: createLoaders(deps.db, base.viewer?.userId ?? null, readPresence), attachmentLoaders: createAttachmentLoaders(deps.db) }),
   });
   return {
     subgraph,

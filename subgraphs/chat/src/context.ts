@@ -1,4 +1,6 @@
 import type { Db, PubSub, RequestContext } from '@mosaic/kit';
+import type { AttachmentTickets } from '@mosaic/files/attachments';
+import type { AttachmentLoaders } from './data/attachment-loaders';
 import type { Loaders } from './data/loaders';
 import type { LinkPreviewer } from './domain/link-previews';
 import type { PresenceTracker } from './domain/presence-tracker';
@@ -18,8 +20,11 @@ export interface ChatServices {
   /** Presence leases and announcements (shared by the replicas through the caches). */
   presence: PresenceTracker;
   settings: { readReceiptsMaxMembers: number };
+  /** Issues the tickets through which files lets room readers read attached files. */
+  tickets: AttachmentTickets;
 }
 
 export interface Context extends RequestContext, ChatServices {
   loaders: Loaders;
+  attachmentLoaders: AttachmentLoaders;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentTicketEnv, attachmentTicketSecret } from '@mosaic/files/attachments';
 
 const list = z
   .string()
@@ -23,10 +24,14 @@ export const chatEnv = z
     CHAT_LINK_PREVIEWS: z.enum(['on', 'off']).default('on'),
     CHAT_PREVIEW_ALLOW_INTERNAL: list,
     CHAT_READ_RECEIPTS_MAX_MEMBERS: z.coerce.number().int().min(2).max(1_000).default(20),
+    NODE_ENV: z.string().default('development'),
+    ...attachmentTicketEnv,
   })
+  .refine((e) => e.NODE_ENV !== 'production' || e.ATTACHMENT_TICKET_SECRET, { message: 'ATTACHMENT_TICKET_SECRET must be set in production', path: ['ATTACHMENT_TICKET_SECRET'] })
   .transform((e) => ({
     previews: { enabled: e.CHAT_LINK_PREVIEWS === 'on', allowInternal: e.CHAT_PREVIEW_ALLOW_INTERNAL },
     readReceiptsMaxMembers: e.CHAT_READ_RECEIPTS_MAX_MEMBERS,
+    attachmentTicketSecret: attachmentTicketSecret(e.NODE_ENV, e.ATTACHMENT_TICKET_SECRET),
   }));
 
 export type ChatSettings = z.output<typeof chatEnv>;

@@ -1,3 +1,4 @@
+import type { AttachmentReference } from '@mosaic/files/attachments';
 import type { Connection, Edge, UserReference } from '@mosaic/kit';
 import type { ReactionSummary } from './data/reactions-repo';
 import type { InvitationRow, LinkPreviewRow, MemberRow, MessageRow, RoomRow, ThreadRow } from './data/tables';
@@ -36,3 +37,5 @@ export type PresenceChangedMapper = PresencePayload;
 /** Raw ids; `readAt` an ISO string. */
 export type ReadReceiptMapper = ReadReceiptPayload;
 export type PresenceHeartbeatMapper = { status: PresenceStatus; expiresAt: Date | null };
+/** An attached file: a reference files resolves by its ticket key. */
+export type FileMapper = AttachmentReference;

@@ -1,4 +1,5 @@
 import type { SeedContext } from '@mosaic/kit';
+import { seedChatAttachment } from './seed-attachments';
 
 const CREATE_ROOM = `mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }`;
 const SEND_MESSAGE = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`;
@@ -35,4 +36,5 @@ export async function seedChat(seed: SeedContext): Promise<void> {
   await send('admin', 'Looks good to me.');
   await seed.graphql(MARK_READ, { roomId: dm.id }, 'admin');
   await seed.graphql(SET_PRESENCE, {}, 'admin');
+  await seedChatAttachment(seed, createRoom.id, user);
 }

@@ -1,5 +1,6 @@
 import { createSubgraph, deadLetterAdminResolvers, mergeResolvers, type BuildDeps, type BuiltSubgraph, type RequestHandler } from '@mosaic/kit';
 import { accountEvents } from '@mosaic/accounts/events';
+import { AttachmentTickets } from './attachments/tickets';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
@@ -37,6 +38,7 @@ export async function buildSubgraph(deps: BuildDeps, settings: FilesSettings, qu
   const storage = await openStorage(settings.storage);
   const runtime: FilesRuntime = { db: deps.db, storage, settings, events: deps.events.outbox(filesEvents), quota, now: deps.now, log: deps.log };
   const signer = new UrlSigner(settings.signingSecret, settings.publicUrl);
+  const tickets = new AttachmentTickets(settings.attachmentTicketSecret);
   const tus = new TusUploads(runtime, deps.verifier);
 
   deps.events.on(filesEvents, 'file.uploaded', generateThumbnail(runtime), { group: 'thumbnails' });
@@ -54,11 +56,11 @@ export async function buildSubgraph(deps: BuildDeps, settings: FilesSettings, qu
   const subgraph = createSubgraph<Context>({
     deps,
     resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
-    context: (base) => ({ ...base, ...runtime, loaders: createLoaders(deps.db), signer }),
+    context: (base) => ({ ...base, ...runtime, loaders: createLoaders(deps.db), signer, tickets }),
   });
   return {
     subgraph,
-    publicHttp: filesHttp(runtime, deps.verifier, signer, tus),
+    publicHttp: filesHttp(runtime, deps.verifier, signer, tus, tickets),
     runtime,
     storage,
     tus,

@@ -1,4 +1,5 @@
 import type { RequestContext } from '@mosaic/kit';
+import type { AttachmentTickets } from './attachments/tickets';
 import type { Loaders } from './data/loaders';
 import type { UrlSigner } from './domain/signed-urls';
 import type { FilesRuntime } from './runtime';
@@ -7,4 +8,6 @@ import type { FilesRuntime } from './runtime';
 export interface Context extends RequestContext, FilesRuntime {
   loaders: Loaders;
   signer: UrlSigner;
+  /** Verifies tickets of files attached elsewhere (chat messages, notes…). */
+  tickets: AttachmentTickets;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentTicketEnv, attachmentTicketSecret } from './attachments/tickets';
 
 const MiB = 1024 * 1024;
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -55,9 +56,11 @@ export const filesEnv = z
     FILES_UPLOAD_EXPIRY_SECONDS: z.coerce.number().int().min(1).default(24 * 3600),
     FILES_CLEANUP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
     FILES_THUMBNAIL_SIZE: z.coerce.number().int().min(16).max(2048).default(256),
+    ...attachmentTicketEnv,
   })
   .refine((e) => e.FILES_STORAGE !== 's3' || e.FILES_S3_BUCKET, { message: 'FILES_S3_BUCKET must be set when FILES_STORAGE=s3', path: ['FILES_S3_BUCKET'] })
   .refine((e) => e.NODE_ENV !== 'production' || e.FILES_SIGNING_SECRET, { message: 'FILES_SIGNING_SECRET must be set in production', path: ['FILES_SIGNING_SECRET'] })
+  .refine((e) => e.NODE_ENV !== 'production' || e.ATTACHMENT_TICKET_SECRET, { message: 'ATTACHMENT_TICKET_SECRET must be set in production', path: ['ATTACHMENT_TICKET_SECRET'] })
   .refine((e) => !e.FILES_S3_ACCESS_KEY_ID === !e.FILES_S3_SECRET_ACCESS_KEY, { message: 'set both FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY, or neither', path: ['FILES_S3_ACCESS_KEY_ID'] })
   .transform((e) => ({
     storage:
@@ -83,6 +86,8 @@ export const filesEnv = z
     uploadExpiryMs: e.FILES_UPLOAD_EXPIRY_SECONDS * 1000,
     cleanupIntervalMs: e.FILES_CLEANUP_INTERVAL_SECONDS * 1000,
     thumbnailSize: e.FILES_THUMBNAIL_SIZE,
+    /** Verifies the tickets of attached files (docs/adr/0012-file-attachments.md). */
+    attachmentTicketSecret: attachmentTicketSecret(e.NODE_ENV, e.ATTACHMENT_TICKET_SECRET),
   }));
 
 export type FilesSettings = z.output<typeof filesEnv>;

@@ -34,9 +34,13 @@ export type DeleteFilePayload = {
  * the viewer may read — anyone else's file resolves to null, as if it did not exist.
  * Uploads are plain HTTP beside GraphQL (see the files README): `POST /files/upload?name=…` for
  * small files, the tus protocol at `/files/tus` for large, resumable ones.
+ * A file attached to something of another subgraph (a chat message, a note) is also reached by its
+ * second key, an attachment ticket that subgraph issued to the reader (docs/adr/0012-file-attachments.md).
  */
 export type File = {
   __typename?: 'File';
+  /** Only for the gateway: the key other subgraphs reference an attached file by. Always null when read. */
+  attachmentTicket: Maybe<Scalars['String']['output']>;
   /** Sniffed from the content on upload (never the client's claim). */
   contentType: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
@@ -69,6 +73,8 @@ export type File = {
  * the viewer may read — anyone else's file resolves to null, as if it did not exist.
  * Uploads are plain HTTP beside GraphQL (see the files README): `POST /files/upload?name=…` for
  * small files, the tus protocol at `/files/tus` for large, resumable ones.
+ * A file attached to something of another subgraph (a chat message, a note) is also reached by its
+ * second key, an attachment ticket that subgraph issued to the reader (docs/adr/0012-file-attachments.md).
  */
 export type FileDownloadUrlArgs = {
   disposition?: InputMaybe<FileDisposition>;
@@ -82,6 +88,8 @@ export type FileDownloadUrlArgs = {
  * the viewer may read — anyone else's file resolves to null, as if it did not exist.
  * Uploads are plain HTTP beside GraphQL (see the files README): `POST /files/upload?name=…` for
  * small files, the tus protocol at `/files/tus` for large, resumable ones.
+ * A file attached to something of another subgraph (a chat message, a note) is also reached by its
+ * second key, an attachment ticket that subgraph issued to the reader (docs/adr/0012-file-attachments.md).
  */
 export type FileThumbnailUrlArgs = {
   expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
@@ -304,7 +312,8 @@ export type FederationTypes = {
 export type FederationReferenceTypes = {
   File:
     ( { __typename: 'File' }
-    & GraphQLRecursivePick<FederationTypes['File'], {"id":true}> );
+    & ( GraphQLRecursivePick<FederationTypes['File'], {"id":true}>
+        | GraphQLRecursivePick<FederationTypes['File'], {"attachmentTicket":true}> ) );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -425,6 +434,7 @@ export type DeleteFilePayloadResolvers<ContextType = Context, ParentType extends
 
 export type FileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['File'] = ResolversParentTypes['File'], FederationReferenceType extends FederationReferenceTypes['File'] = FederationReferenceTypes['File']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['File']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  attachmentTicket?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   downloadUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<FileDownloadUrlArgs, 'disposition'>>;

@@ -1,4 +1,6 @@
 import type { Db, PubSub, RequestContext, TenantDb } from '@mosaic/kit';
+import type { AttachmentTickets } from '@mosaic/files/attachments';
+import type { AttachmentLoaders } from './data/attachment-loaders';
 import type { Loaders } from './data/loaders';
 import type { NotesSettings } from './env';
 
@@ -16,8 +18,11 @@ export interface NotesServices {
   /** Live co-editing: applied updates fan out to every replica's subscribers. */
   pubsub: PubSub;
   settings: NotesSettings;
+  /** Issues the tickets through which files lets a note's readers read its attached files. */
+  tickets: AttachmentTickets;
 }
 
 export interface Context extends RequestContext, NotesServices {
   loaders: Loaders;
+  attachmentLoaders: AttachmentLoaders;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentTicketEnv, attachmentTicketSecret } from '@mosaic/files/attachments';
 
 /** Notes' own variables (README: Configuration). Defaults suit a local `pnpm start`. */
 export const notesEnv = z
@@ -16,12 +17,18 @@ export const notesEnv = z
     NOTES_REVISION_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
     /** Awareness: a co-editor's cursor is forgotten this long after its last publish (clients republish at half of it; y-protocols' 30 s). */
     NOTES_AWARENESS_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
+    /** Lifetime of the URL of an attached image inline in a note's HTML (anyone holding it may open it until then). */
+    NOTES_ATTACHMENT_URL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+    NODE_ENV: z.string().default('development'),
+    ...attachmentTicketEnv,
   })
+  .refine((e) => e.NODE_ENV !== 'production' || e.ATTACHMENT_TICKET_SECRET, { message: 'ATTACHMENT_TICKET_SECRET must be set in production', path: ['ATTACHMENT_TICKET_SECRET'] })
   .transform((e) => ({
     publicUrl: e.NOTES_PUBLIC_URL.replace(/\/+$/, ''),
     crdtCompactEvery: e.NOTES_CRDT_COMPACT_EVERY,
     awarenessTimeoutMs: e.NOTES_AWARENESS_TIMEOUT_SECONDS * 1000,
     revisions: { intervalMs: e.NOTES_REVISION_INTERVAL_SECONDS * 1000, retentionMs: e.NOTES_REVISION_RETENTION_DAYS * 86_400_000 },
+    attachments: { ticketSecret: attachmentTicketSecret(e.NODE_ENV, e.ATTACHMENT_TICKET_SECRET), urlSeconds: e.NOTES_ATTACHMENT_URL_SECONDS },
   }));
 
 export type NotesSettings = z.output<typeof notesEnv>;

@@ -13,6 +13,8 @@ export default defineSubgraph(import.meta.url, {
     // Public read-only share links at /notes/shared/<token>. A whole-segment prefix: a short link
     // /notesy still goes to links (which must reserve "notes").
     publicPaths: ['/notes'],
+    // Tickets for attached files (docs/adr/0012-file-attachments.md): the same value as files'.
+    secrets: { ATTACHMENT_TICKET_SECRET: 'openssl rand -base64 48 (the same value for files, chat and notes)' },
   },
   seed: seedNotes,
   // Consumes account.deleted: admins see and replay its dead letters.

@@ -1,3 +1,4 @@
+import type { AttachmentReference } from '@mosaic/files/attachments';
 import type { UserReference } from '@mosaic/kit';
 import type { NotebookRow, NoteRevisionRow, NoteRow, NoteShareLinkRow, NoteShareRow } from './data/tables';
 import type { CreatedShareLink } from './domain/share-links';
@@ -23,3 +24,6 @@ export type CreatedNoteShareLinkMapper = CreatedShareLink;
 export type SharedNoteMapper = NoteRow;
 export type NoteAwarenessMapper = AwarenessEvent;
 export type NoteCursorMapper = AwarenessCursor;
+
+/** An attached file: a reference files resolves by its ticket key. */
+export type FileMapper = AttachmentReference;

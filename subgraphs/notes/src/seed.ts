@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { SeedContext } from '@mosaic/kit';
+import { seedNoteAttachment } from './seed-attachments';
 
 const CREATE_NOTE = `mutation($input: CreateNoteInput!) { createNote(input: $input) { id owner { id } } }`;
 const SHARE_NOTE = `mutation($noteId: ID!, $userId: ID!) { shareNote(noteId: $noteId, userId: $userId, role: EDITOR) { id } }`;
@@ -50,4 +51,5 @@ export async function seedNotes(seed: SeedContext): Promise<void> {
   const text = doc.getText('body');
   text.insert(text.length, '- review the notebooks (added by the admin, live)\n');
   await seed.graphql(APPLY_UPDATE, { noteId, update: Buffer.from(Y.encodeStateAsUpdate(doc, before)).toString('base64') }, 'admin');
+  await seedNoteAttachment(seed, plan.createNote.owner.id);
 }

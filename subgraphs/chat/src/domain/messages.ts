@@ -6,6 +6,7 @@ import { deleteReactionsOf } from '../data/reactions-repo';
 import { lockRoom, lockRoomOfMessage, recordMessageSent } from '../data/rooms-repo';
 import type { MessageRow } from '../data/tables';
 import { snapshotOf } from '../events';
+import { attachToMessage } from './attachments';
 import { dropStalePreview } from './link-previews';
 import { announceMentions } from './live-mentions';
 import { recordMentions } from './mentions';
@@ -44,6 +45,8 @@ export interface SendMessageCommand {
   replyToId: string | null;
   /** A reply in the thread of this message. */
   threadRootId: string | null;
+  /** Files to attach (raw ids); checked in the transaction. */
+  attachmentIds?: readonly string[];
 }
 
 /**
@@ -75,6 +78,7 @@ export async function sendMessage(ctx: ChatContext, command: SendMessageCommand)
       editedAt: null,
       deletedAt: null,
     });
+    await attachToMessage(tx, inserted, command.attachmentIds ?? []);
     await recordMessageSent(tx, command.roomId, id, now);
     if (root) await recordReply(tx, root, inserted);
     const mentioned = await recordMentions(tx, inserted);

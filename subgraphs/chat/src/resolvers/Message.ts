@@ -1,4 +1,5 @@
 import { decodeId, encodeId, userReference } from '@mosaic/kit';
+import { attachmentsOf } from '../domain/attachments';
 import { replyToOf, roomOf } from '../domain/fields';
 import { mentionsOf } from '../domain/mentions';
 import { visibleMessage } from '../domain/messages';
@@ -21,4 +22,5 @@ export const Message: MessageResolvers = {
   mentions: (message, _args, ctx) => mentionsOf(ctx, message),
   linkPreview: (message, _args, ctx) => ctx.loaders.linkPreview.load(message.id),
   readBy: (message, _args, ctx) => readByOf(ctx, message),
+  attachments: (message, _args, ctx) => attachmentsOf(ctx, message),
 };

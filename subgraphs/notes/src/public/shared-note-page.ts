@@ -1,13 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pathOf, type Db, type Logger, type RequestHandler } from '@mosaic/kit';
-import { renderDocumentMarkdown } from '@mosaic/markdown';
+import type { AttachmentTickets } from '@mosaic/files/attachments';
+import { sharedNoteHtml } from '../domain/attachments/read';
 import type { NoteRow } from '../data/tables';
+import type { NotesSettings } from '../env';
 import { readSharedNote, ShareLinkUnavailableError } from '../domain/share-links';
 
 export interface SharedNotePageDeps {
   db: Db;
   log: Logger;
   now: () => Date;
+  tickets: AttachmentTickets;
+  settings: NotesSettings;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -34,10 +38,10 @@ ${content}
 </body></html>
 `;
 
-const notePage = (note: NoteRow) =>
+const notePage = (note: NoteRow, html: string) =>
   page(note.title || 'Shared note', `<article><h1>${escapeHtml(note.title)}</h1>
 <p><small>Shared read-only · last changed <time datetime="${note.updatedAt.toISOString()}">${note.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</time></small></p>
-${renderDocumentMarkdown(note.body)}
+${html}
 </article>`);
 
 /**
@@ -52,7 +56,8 @@ export function sharedNotePages(deps: SharedNotePageDeps): RequestHandler {
     const token = /^\/notes\/shared\/([^/]+)$/.exec(path)?.[1];
     if (!token) return send(req, res, 404, page('Not found', '<h1>Not found</h1><p>Nothing is served at this address.</p>'));
     try {
-      return send(req, res, 200, notePage(await readSharedNote(deps.db, token, deps.now())));
+      const note = await readSharedNote(deps.db, token, deps.now());
+      return send(req, res, 200, notePage(note, await sharedNoteHtml(deps, note)));
     } catch (error) {
       if (error instanceof ShareLinkUnavailableError) return send(req, res, 404, page('Link unavailable', `<h1>This link does not lead to a note</h1><p>${escapeHtml(error.message)}</p>`), { 'x-share-link-status': error.reason.toLowerCase() });
       deps.log.error({ err: error, path: '/notes/shared/…' }, 'shared note page failed');

@@ -1,5 +1,5 @@
 import { decodeId, encodeId, userReference } from '@mosaic/kit';
-import { renderDocumentMarkdown } from '@mosaic/markdown';
+import { noteHtml } from '../domain/attachments/read';
 import { visibleNote } from '../domain/notes';
 import { notebookOfNote } from '../domain/notebooks';
 import { listRevisions } from '../domain/revisions';
@@ -13,7 +13,7 @@ export const Note: NoteResolvers = {
   /** `_entities`: the same rule as `Query.note` — the owner's note, or the active organisation's; anything else is null. */
   __resolveReference: (reference, ctx) => visibleNote(ctx, decodeId('Note', reference.id)),
   id: (note) => encodeId('Note', note.id),
-  html: (note) => renderDocumentMarkdown(note.body),
+  html: (note, _args, ctx) => noteHtml(ctx, note),
   archived: (note) => note.archivedAt !== null,
   owner: (note) => userReference(note.ownerId),
   viewerAccess: async (note, _args, ctx) => ACCESS[await viewerAccessOf(ctx, note)],

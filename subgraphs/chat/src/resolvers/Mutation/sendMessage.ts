@@ -8,4 +8,5 @@ export const sendMessage: NonNullable<MutationResolvers['sendMessage']> = (_pare
     text: input.text,
     replyToId: input.replyToId ? decodeId('Message', input.replyToId, 'input.replyToId') : null,
     threadRootId: input.threadRootId ? decodeId('Message', input.threadRootId, 'input.threadRootId') : null,
+    attachmentIds: (input.attachmentIds ?? []).map((id, index) => decodeId('File', id, `input.attachmentIds[${index}]`)),
   });

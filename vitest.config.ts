@@ -15,7 +15,13 @@ const graphqlCjs = createRequire(import.meta.url).resolve('graphql');
  * - int (`*.int.test.ts`): real PostgreSQL / Redis / RabbitMQ; each file clones a migrated template database.
  * - e2e (`*.e2e.ts`): the gateway and subgraphs over real HTTP and graphql-ws.
  */
-const shared = { testTimeout: 30_000, hookTimeout: 60_000 };
+/**
+ * Timeouts are hang guards, not speed checks: files run in parallel on a small machine, and a hook
+ * that starts the whole graph (15 subgraphs and the gateway in one process) may wait its turn for a
+ * core. `expect.poll` waits for a condition (a subscription opened, an event consumed); vitest's 1 s
+ * default would turn a busy moment into a failure.
+ */
+const shared = { testTimeout: 60_000, hookTimeout: 180_000, expect: { poll: { timeout: 15_000 } } };
 const ignored = ['**/node_modules/**', '**/.data/**'];
 
 /**

@@ -35,9 +35,11 @@ const WORKERS = 3;
 
 /**
  * The files that run one at a time after all others: a real browser (Chromium alone keeps two cores
- * busy) or every service as its own process (16 Node processes, ~60 PostgreSQL connections).
+ * busy), every service as its own process (16 Node processes, ~60 PostgreSQL connections), or the
+ * all-in-one command from cold (embedded PostgreSQL in WebAssembly, migrations and the whole demo seed).
  */
 const serialE2e = [
+  'platform/test/all-in-one.e2e.ts',
   'gateway/test/graphiql.e2e.ts',
   'platform/test/web-app.e2e.ts',
   'platform/test/web-app-domains.e2e.ts',

@@ -27,6 +27,7 @@ import {
   type EventBus,
   type EventsConfig,
   type Logger,
+  type PubSub,
   type PubSubConfig,
   type RequestHandler,
   type RunningServer,
@@ -42,6 +43,8 @@ export interface GraphOptions {
   database: DatabaseConfig;
   /** In-process by default; Redis when configured (several all-in-one replicas). */
   pubsub?: PubSubConfig;
+  /** Wraps the pub/sub the subgraphs get (tests count its listeners, to act once a stream is open). */
+  observePubSub?: (pubsub: PubSub) => PubSub;
   /** Domain events: in-process by default; RabbitMQ when configured. */
   events?: EventsConfig;
   log: Logger;
@@ -135,7 +138,8 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   const modules = registered.map((entry) => entry.module);
   const builders = configureAll(modules, options.env ?? process.env);
   const client = await openSqlClient(options.database);
-  const pubsub = await openPubSub(options.pubsub ?? { kind: 'memory' }, log);
+  const opened = await openPubSub(options.pubsub ?? { kind: 'memory' }, log);
+  const pubsub = options.observePubSub ? options.observePubSub(opened) : opened;
   const caches = options.caches ?? (await openCacheStores(options.pubsub ?? { kind: 'memory' }, log));
   const events = await openEventBus(options.events ?? DEFAULT_EVENTS_CONFIG, log, 'mosaic-all-in-one');
   const served = new Map<string, ServedModule>();

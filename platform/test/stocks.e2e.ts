@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeId } from '@mosaic/kit';
 import { collect, errorCodes, wsClient } from '@mosaic/testing';
+import { topics } from '../../subgraphs/stocks/src/domain/live/topics';
 import { startTestGraph, type TestGraph } from '../src/testing/test-graph';
 
 /** Stocks through the gateway with no network: the simulated market streams, alerts fire once. */
@@ -30,12 +32,12 @@ describe('stocks through the gateway', () => {
   }, 30_000);
 
   it('fires a signed-in user\'s price alert once, on priceAlertTriggered', async () => {
-    const { token } = await graph.signUp('trader@example.com');
+    const { token, userId } = await graph.signUp('trader@example.com');
     const watchlist = await graph.call(`mutation { createWatchlist(input: { name: "Tech", symbols: ["ACME"] }) { id instruments { symbol } } }`, {}, token);
     expect(watchlist.errors).toBeUndefined();
     const client = wsClient(wsUrl(), token);
     const triggers = collect(client, `subscription { priceAlertTriggered { instrument { symbol } condition threshold price } }`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expect.poll(() => graph.listeners(topics.alertTriggered(decodeId('User', userId)))).toBe(1);
     // "At or above 1 cent": the next simulated ACME trade crosses it.
     const alert = await graph.call(`mutation { createPriceAlert(input: { symbol: "ACME", condition: ABOVE, price: 1 }) { id status } }`, {}, token);
     expect(alert.data).toEqual({ createPriceAlert: { id: expect.any(String), status: 'ARMED' } });

@@ -2,7 +2,7 @@ import { apiSchemaOf, composeSupergraph } from '../compose';
 import type { RegisteredSubgraph } from '../registry';
 import { composeFile } from './compose-file';
 import { configMapFile, subgraphsManifestFile } from './k8s-manifests';
-import { ingressFile } from './public-paths';
+import { ingressFile, publicPathsFile } from './public-paths';
 import { roverConfigFile } from './rover-config';
 import { scopeCatalogFile } from './scope-catalog';
 
@@ -16,6 +16,7 @@ export function generatedFiles(subgraphs: readonly RegisteredSubgraph[]): Record
     'schema/supergraph.graphql': supergraph,
     'schema/api.graphql': apiSchemaOf(supergraph),
     'schema/scopes.json': scopeCatalogFile(subgraphs),
+    'schema/public-paths.json': publicPathsFile(subgraphs),
     'supergraph.yaml': roverConfigFile(subgraphs),
     'docker-compose.yml': composeFile(subgraphs),
     'deploy/k8s/config.yaml': configMapFile(subgraphs),

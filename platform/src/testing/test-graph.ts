@@ -1,6 +1,6 @@
 import { importJWK, type CryptoKey } from 'jose';
 import { freePort, generateFieldKey, generateSigningKey } from '@mosaic/kit';
-import { createTestDatabase, graphql, testLogger, type GraphQLCaller, type TestDatabase } from '@mosaic/testing';
+import { createTestDatabase, graphql, testLogger, withListenerCounts, type GraphQLCaller, type TestDatabase } from '@mosaic/testing';
 import { startGraph, type GraphOptions, type RunningGraph } from '../start-graph';
 
 /** The issuer and audience the test graph's tokens carry. */
@@ -13,6 +13,8 @@ export interface TestGraph extends RunningGraph {
   /** A GraphQL request to the gateway, as a client sends it. */
   call: GraphQLCaller;
   signUp(email: string, password?: string): Promise<{ token: string; userId: string }>;
+  /** How many live subscriptions the subgraphs hold on a pub/sub topic: publish once it is one, not after a sleep. */
+  listeners(topic: string): number;
 }
 
 /** The all-in-one graph (gateway + every subgraph, real HTTP) on a fresh PostgreSQL database. */
@@ -24,6 +26,7 @@ export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuer
   const signingKey = await generateSigningKey('e2e');
   const accountsPort = await freePort();
   const oauthIssuer = `http://127.0.0.1:${accountsPort}/oidc`;
+  let counted: Map<string, number> = new Map();
   const graph = await startGraph({
     database: { kind: 'postgres', url: database.url, poolMax: 5 },
     log: testLogger,
@@ -34,6 +37,11 @@ export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuer
     gatewayPort: 0,
     subgraphPorts: 'random',
     ports: { accounts: accountsPort },
+    observePubSub: (pubsub) => {
+      const observed = withListenerCounts(pubsub);
+      counted = observed.listeners;
+      return observed;
+    },
     ...options,
   });
   const call: GraphQLCaller = (query, variables = {}, token) => graphql(graph.gatewayUrl, query, variables, { token });
@@ -53,6 +61,7 @@ export async function startTestGraph(options: Partial<Pick<GraphOptions, 'onQuer
       if (!result.data) throw new Error(JSON.stringify(result.errors));
       return { token: result.data.register.accessToken, userId: result.data.register.user.id };
     },
+    listeners: (topic) => counted.get(topic) ?? 0,
     close,
     [Symbol.asyncDispose]: close,
   };

@@ -3,7 +3,7 @@ import { accountEvents } from '@mosaic/accounts/events';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
-import { startHoldExpiry } from './domain/holds';
+import { holdExpiry } from './domain/holds';
 import { createTransferBatcher } from './domain/transfer-batcher';
 import { fanOutReceived } from './domain/live';
 import { loadBankingSecrets } from './domain/secrets';
@@ -21,12 +21,13 @@ export function buildSubgraph(deps: BuildDeps, settings: BankingSettings): Built
   // The ledger stays; the person's bank accounts close and their personal data goes (see the handler).
   deps.events.on(accountEvents, 'account.deleted', forgetDeletedAccount, { group: 'account-deleted' });
   const log = deps.log.child({ subgraph: deps.name });
-  const expiry = startHoldExpiry({ db: deps.db, now: deps.now, events }, log, settings.expiryIntervalMs);
+  const expiry = holdExpiry({ db: deps.db, now: deps.now, events }, log, settings.expiryIntervalMs);
+  expiry.start();
   const batcher = settings.batchMax > 1 ? createTransferBatcher({ db: deps.db, now: deps.now, settings, events }, log, settings.batchMax, settings.batchesInFlight) : undefined;
   const subgraph = createSubgraph<Context>({
     deps,
     resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
     context: (base) => ({ ...base, db: deps.db, now: deps.now, settings, loaders: createLoaders(deps.db), events, secrets, fx, pubsub: deps.pubsub, ...(batcher ? { batcher } : {}) }),
   });
-  return { subgraph, close: () => expiry.stop() };
+  return { subgraph, close: () => expiry.close() };
 }

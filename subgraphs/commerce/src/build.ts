@@ -3,7 +3,7 @@ import { accountEvents } from '@mosaic/accounts/events';
 import type { Context } from './context';
 import { createLoaders } from './data/loaders';
 import { forgetDeletedAccount } from './domain/account-deleted';
-import { startPendingSweeper } from './domain/orders/expire-pending';
+import { pendingOrderSweeper } from './domain/orders/expire-pending';
 import { fanOutOrderChanges } from './domain/orders/live';
 import { webhookHandler } from './domain/webhooks';
 import type { CommerceSettings } from './env';
@@ -27,6 +27,7 @@ export function buildSubgraph(deps: BuildDeps, settings: CommerceSettings, payme
     resolvers: mergeResolvers(resolvers, deadLetterAdminResolvers(deps.name, deps.events)),
     context: (base) => ({ ...base, db: deps.db, now: deps.now, settings, loaders: createLoaders(deps.db), events, payments, pubsub: deps.pubsub }),
   });
-  const sweeper = startPendingSweeper({ db: deps.db, events, now: deps.now, log: deps.log }, settings.pendingOrders.ttlSeconds, settings.pendingOrders.sweepMs);
-  return { subgraph, publicHttp: webhookHandler({ db: deps.db, events, now: deps.now, log: deps.log, provider: payments }), close: () => sweeper.stop() };
+  const sweeper = pendingOrderSweeper({ db: deps.db, events, now: deps.now, log: deps.log }, settings.pendingOrders.ttlSeconds, settings.pendingOrders.sweepMs);
+  sweeper.start();
+  return { subgraph, publicHttp: webhookHandler({ db: deps.db, events, now: deps.now, log: deps.log, provider: payments }), close: () => sweeper.close() };
 }

@@ -5,6 +5,7 @@ import { collect, wsClient } from '@mosaic/testing';
 import { startTestGraph, type TestGraph } from '@mosaic/platform/testing';
 import { DEMO_USER, seedDemoData } from '../../../platform/src/seed';
 import { moneyAccounts } from '../src/data/tables';
+import { budgetAlertsTopic } from '../src/domain/live-alerts';
 
 /** Through the gateway: a user signs up with accounts, creates a moneyAccount here and reads it on `me`. */
 let graph: TestGraph;
@@ -26,7 +27,7 @@ describe('expenses through the gateway', () => {
   });
 
   it('a purchase that crosses 80% of a budget arrives on budgetAlerts through the gateway, once', async () => {
-    const { token } = await graph.signUp('expenses-alerts@example.com');
+    const { token, userId } = await graph.signUp('expenses-alerts@example.com');
     const ok = async (query: string, variables: Record<string, unknown> = {}) => {
       const result = await graph.call(query, variables, token);
       expect(result.errors).toBeUndefined();
@@ -38,8 +39,8 @@ describe('expenses through the gateway', () => {
     const client = wsClient(graph.gatewayUrl.replace('http', 'ws'), token);
     const alerts = collect(client, `subscription { budgetAlerts { threshold periodStart periodEnd spent available currency category { name } budget { amount period } } }`);
     await expect.poll(() => graph.gateway.subscriptions.stats().subscribers, { timeout: 10_000 }).toBe(1);
-    // The upstream subscribe message travels gateway → expenses asynchronously.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The upstream subscribe message travels gateway → expenses asynchronously: spend once expenses listens.
+    await expect.poll(() => graph.listeners(budgetAlertsTopic(decodeId('User', userId)))).toBe(1);
     const spend = (amount: string, day: string) =>
       ok(`mutation($a: ID!, $c: ID!, $amount: Amount!, $day: Date!) { createMoneyTransaction(input: { kind: EXPENSE, accountId: $a, categoryId: $c, amount: $amount, occurredOn: $day }) { id } }`, { a: account, c: food, amount, day });
     await spend('7900', '2026-11-10');
@@ -72,7 +73,8 @@ describe('expenses through the gateway', () => {
     const client = wsClient(graph.gatewayUrl.replace('http', 'ws'), token);
     const alerts = collect(client, `subscription { budgetAlerts { threshold category { name } spent available } }`);
     await expect.poll(() => graph.gateway.subscriptions.stats().subscribers, { timeout: 10_000 }).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const demoUserId = (await graph.call(`{ me { id } }`, {}, token)).data!.me.id as string;
+    await expect.poll(() => graph.listeners(budgetAlertsTopic(decodeId('User', demoUserId)))).toBe(1);
     const today = new Date().toISOString().slice(0, 10);
     const bought = await graph.call(`mutation($a: ID!, $c: ID!, $d: Date!) { createMoneyTransaction(input: { kind: EXPENSE, accountId: $a, categoryId: $c, amount: "2000", occurredOn: $d, payee: "City Supermarket" }) { id } }`, { a: checking, c: groceries.category.id, d: today }, token);
     expect(bought.errors).toBeUndefined();

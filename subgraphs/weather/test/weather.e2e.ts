@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeId } from '@mosaic/kit';
 import { collect, wsClient } from '@mosaic/testing';
 import { startTestGraph, type TestGraph } from '@mosaic/platform/testing';
+import { warningsTopic } from '../src/domain/warnings/warning-events';
 
 /** Through the gateway, offline (the default provider): weather by name, saved locations on `me`, live warnings. */
 let graph: TestGraph;
@@ -27,7 +29,7 @@ describe('weather through the gateway', () => {
   });
 
   it('streams weatherWarnings to the owner when their thresholds raise one, with the owner resolved by accounts', async () => {
-    const { token } = await graph.signUp('weather-e2e@example.com');
+    const { token, userId } = await graph.signUp('weather-e2e@example.com');
     const saved = await graph.call(`mutation { saveWeatherLocation(input: { name: "Home", place: "Berlin", thresholds: { heat: null, frost: null, windGusts: null, heavyRain: null, thunderstorms: false } }) { id warnings { kind } } }`, {}, token);
     expect(saved.errors).toBeUndefined();
     expect(saved.data!.saveWeatherLocation.warnings).toEqual([]);
@@ -35,7 +37,8 @@ describe('weather through the gateway', () => {
     const client = wsClient(graph.gatewayUrl.replace('http', 'ws'), token);
     const updates = collect(client, `subscription { weatherWarnings { location { id name owner { displayName } } warnings { kind severity } } }`);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Change the thresholds once weather listens for this user's warnings (a publish before that is missed).
+      await expect.poll(() => graph.listeners(warningsTopic(decodeId('User', userId)))).toBe(1);
       // Any temperature at or above -50 °C is "heat" now: a warning for every coming hour.
       const changed = await graph.call(`mutation($id: ID!) { updateSavedLocation(id: $id, input: { thresholds: { heat: -50 } }) { id } }`, { id }, token);
       expect(changed.errors).toBeUndefined();

@@ -1,4 +1,4 @@
-import { NotFoundError, type Logger } from '@mosaic/kit';
+import { NotFoundError, PeriodicJob, type Logger } from '@mosaic/kit';
 import type { LedgerContext } from '../context';
 import type { TransferRow } from '../data/tables';
 import { findExpiredHolds, findTransfersByIds, lockTransfer, updateTransfer } from '../data/transfers-repo';
@@ -74,20 +74,19 @@ export async function expireHolds(ctx: Pick<LedgerContext, 'db' | 'now' | 'event
   }
 }
 
-/** Runs `expireHolds` every `intervalMs` until stopped; one run at a time. */
-export function startHoldExpiry(ctx: Pick<LedgerContext, 'db' | 'now' | 'events'>, log: Logger, intervalMs: number): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running
-      .then(() => expireHolds(ctx, log))
-      .then((n) => n > 0 && log.info({ voided: n }, 'expired holds voided'))
-      .catch((error: unknown) => log.error({ err: error }, 'hold expiry failed; retrying at the next interval'));
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+/**
+ * Runs `expireHolds` every `intervalMs` on every replica. A tick that finds the previous round still
+ * running is skipped rather than queued: a round drains everything due at its instant, so the next
+ * tick would find nothing the running one does not already take.
+ */
+export function holdExpiry(ctx: Pick<LedgerContext, 'db' | 'now' | 'events'>, log: Logger, intervalMs: number): PeriodicJob<number> {
+  return new PeriodicJob({
+    intervalMs,
+    log,
+    step: () => expireHolds(ctx, log),
+    report: (voided) => {
+      if (voided > 0) log.info({ voided }, 'expired holds voided');
     },
-  };
+    failure: 'hold expiry failed; retrying at the next interval',
+  });
 }

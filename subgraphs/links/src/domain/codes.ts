@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { GATEWAY_PATHS } from '@mosaic/kit';
+import graphPublicPaths from '../../../../schema/public-paths.json' with { type: 'json' };
 
 /** No 0/o, 1/l/i: a generated code survives being read aloud or typed from paper. */
 export const CODE_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
@@ -12,11 +13,21 @@ export const CODE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const ALIAS_PATTERN = /^[A-Za-z0-9_-]{3,64}$/;
 
 /**
- * Words a link may not take: the gateway's own paths (they win over short links anyway), this
- * service's sub-paths, and names people expect a site to own.
+ * The first path segment of every public path another part of the graph serves at this origin
+ * (`schema/public-paths.json`, composed by `pnpm compose` from the subgraphs' `deployment.publicPaths`):
+ * `notes` for `/notes/shared/<token>`, `auth` for `/auth/session`. Longer public paths win over
+ * short links in every router, so a link under one would be unreachable or pass for that page
+ * (platform/test/reserved-short-codes.test.ts fails when a registered one is missing).
+ */
+const PUBLIC_PATH_SEGMENTS = graphPublicPaths.publicPaths.map(({ prefix }) => codeKeyOf(prefix.split('/')[1] ?? '')).filter(Boolean);
+
+/**
+ * Words a link may not take: the gateway's own paths (they win over short links anyway), the
+ * graph's public paths, this service's sub-paths, and names people expect a site to own.
  */
 export const RESERVED_CODES: ReadonlySet<string> = new Set([
   ...GATEWAY_PATHS.map((path) => path.slice(1)).filter(Boolean),
+  ...PUBLIC_PATH_SEGMENTS,
   'qr',
   'api',
   'admin',
@@ -33,18 +44,8 @@ export const RESERVED_CODES: ReadonlySet<string> = new Set([
   'health',
   'status',
   'well-known',
-  // Paths other parts of the graph serve at the same origin: the gateway's internal endpoints and
-  // accounts' OAuth server and pages (longer public paths win over short links in every router).
+  // The gateway's internal endpoint (never public, but a link named so would read as one).
   'metrics',
-  'oidc',
-  'interaction',
-  'blog',
-  'files',
-  'billing',
-  'commerce',
-  'graphiql',
-  'notes',
-  'auth',
 ]);
 
 export const isReserved = (code: string) => RESERVED_CODES.has(codeKeyOf(code));

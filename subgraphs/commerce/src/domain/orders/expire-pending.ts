@@ -1,5 +1,5 @@
 import { and, asc, eq, lt } from 'drizzle-orm';
-import type { Db, Logger } from '@mosaic/kit';
+import { PeriodicJob, type Db, type Logger } from '@mosaic/kit';
 import type { CommerceOutbox } from '../../events';
 import { orders } from '../../data/tables';
 import { moveOrder, snapshot } from './transitions';
@@ -31,20 +31,19 @@ export async function expirePendingOrders(deps: SweepDeps, ttlSeconds: number): 
   });
 }
 
-/** Runs the sweep every `intervalMs` until `stop()`; a failed round is logged and the next one tries again. */
-export function startPendingSweeper(deps: SweepDeps, ttlSeconds: number, intervalMs: number): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running
-      .then(() => expirePendingOrders(deps, ttlSeconds))
-      .then((count) => count && deps.log.info({ count }, 'cancelled unpaid orders'))
-      .catch((error: unknown) => deps.log.warn({ err: error }, 'unpaid-order sweep failed'));
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+/**
+ * Runs the sweep every `intervalMs` on every replica. A tick that finds the previous round still
+ * running is skipped rather than queued: each round claims whatever is due at its own instant, so
+ * a skipped tick loses nothing, and rounds cannot pile up behind a slow database.
+ */
+export function pendingOrderSweeper(deps: SweepDeps, ttlSeconds: number, intervalMs: number): PeriodicJob<number> {
+  return new PeriodicJob({
+    intervalMs,
+    log: deps.log,
+    step: () => expirePendingOrders(deps, ttlSeconds),
+    report: (count, log) => {
+      if (count > 0) log.info({ count }, 'cancelled unpaid orders');
     },
-  };
+    failure: 'unpaid-order sweep failed; retrying on the next tick',
+  });
 }

@@ -4,6 +4,7 @@ import { signOut, useSession, type Viewer } from '../auth/session';
 import { SignInScreen } from '../domains/accounts/SignInScreen';
 import { RegisterScreen } from '../domains/accounts/RegisterScreen';
 import { domainScreens } from '../domains/registry';
+import { ReminderToasts } from '../domains/todos/Reminders';
 import { Loading } from '../ui/status';
 
 export function App() {
@@ -54,6 +55,7 @@ function SignedIn({ viewer }: { viewer: Viewer }) {
           </Routes>
         </Suspense>
       </main>
+      <ReminderToasts />
     </div>
   );
 }

@@ -108,7 +108,7 @@ describe('web app: the deeper screens in a browser (all-in-one, trusted document
     await tabs.getByRole('link', { name: 'Projects' }).click();
     await page.getByRole('navigation', { name: 'Projects' }).getByRole('link', { name: 'Home' }).click();
     const kitchen = page.getByRole('region', { name: 'Section Kitchen' });
-    await kitchen.getByText('Descale the kettle').waitFor();
+    await kitchen.getByText('Descale the kettle', { exact: true }).waitFor();
     await kitchen.getByRole('list', { name: 'Subtasks of Descale the kettle' }).getByText('Buy descaler').waitFor();
     await kitchen.getByText('#home').waitFor();
 
@@ -166,12 +166,12 @@ describe('web app: the deeper screens in a browser (all-in-one, trusted document
     await tabs.getByRole('link', { name: 'Views' }).click();
     const views = page.getByRole('navigation', { name: 'Views' });
     await views.getByRole('link', { name: 'Next 7 days' }).click();
-    await page.getByRole('list', { name: 'Todos in Next 7 days' }).getByText('Descale the kettle').waitFor();
+    await page.getByRole('list', { name: 'Todos in Next 7 days' }).getByText('Descale the kettle', { exact: true }).waitFor();
     await views.getByRole('link', { name: 'Today' }).click();
-    await page.getByRole('list', { name: 'Todos in Today' }).getByText('Try a federated query in Sandbox').waitFor();
+    await page.getByRole('list', { name: 'Todos in Today' }).getByText('Try a federated query in Sandbox', { exact: true }).waitFor();
     await views.getByRole('list', { name: 'Saved views' }).getByRole('link', { name: 'Next 7 days at home' }).click();
-    await page.getByRole('list', { name: 'Todos in Next 7 days at home' }).getByText('Descale the kettle').waitFor();
-    await expect(page.getByRole('list', { name: 'Todos in Next 7 days at home' }).getByText('Trim the hedge').count()).resolves.toBe(0);
+    await page.getByRole('list', { name: 'Todos in Next 7 days at home' }).getByText('Descale the kettle', { exact: true }).waitFor();
+    await expect(page.getByRole('list', { name: 'Todos in Next 7 days at home' }).getByText('Trim the hedge', { exact: true }).count()).resolves.toBe(0);
     await shot(page, 'todos-views');
     await expectAccessible(page, 'todos views');
     await context.close();
@@ -218,7 +218,10 @@ describe('web app: the deeper screens in a browser (all-in-one, trusted document
 
     await a.getByRole('button', { name: 'Create a read-only link (7 days)' }).click();
     await expect.poll(() => a.getByTestId('note-share-url').textContent()).toMatch(/\/notes\/shared\/.+/);
-    await a.getByRole('list', { name: 'Share links of this note' }).getByText('active').first().waitFor();
+    await a.getByRole('list', { name: 'Share links of this note' }).getByRole('listitem').filter({ hasText: /— active/ }).first().waitFor().catch(async (error: unknown) => {
+      await a.screenshot({ path: '/tmp/depth-notes-share.png', fullPage: true });
+      throw error;
+    });
     await expectAccessible(a, 'note with a share link');
     await first.close();
     await second.close();

@@ -65,7 +65,7 @@ export function RoomView({ roomId, onRead }: { roomId: string; onRead: () => voi
               <span className="author">{message.author.displayName}</span> <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
               <p>{text === null || text === undefined ? <em>deleted</em> : <MessageText text={text} mentions={message.mentions} />}</p>
               {text !== null && (
-                <button type="button" className="link" onClick={() => setThread(message)} aria-label={`Reply in a thread to ${message.author.displayName} at ${formatTime(message.createdAt)}`}>
+                <button type="button" className="link" onClick={() => setThread(message)} aria-label={`Reply in thread to ${message.author.displayName} at ${formatTime(message.createdAt)}`}>
                   Reply in thread
                 </button>
               )}

@@ -16,7 +16,8 @@ import { seriousViolations } from './web-app-axe';
  * chat direct messages / threads / mentions / resuming after a reconnect, and accepting an
  * organisation invitation — each screen also through axe-core (serious or critical violations fail).
  */
-const ACCESS_TOKEN_TTL_SECONDS = 30;
+/** Short enough that the chat test sees a refresh reconnect the socket; long enough for seeding on a busy machine. */
+const ACCESS_TOKEN_TTL_SECONDS = 90;
 const dataDir = mkdtempSync(join(tmpdir(), 'mosaic-web-depth-'));
 const screenshots = process.env.UPDATE_SCREENSHOTS ? join(repoRoot, 'docs/screenshots') : join(dataDir, 'screenshots');
 let graph: AllInOneProcess;
@@ -114,7 +115,7 @@ describe('web app: the deeper screens in a browser (all-in-one, trusted document
 
     // Quick add: the server's reading is shown before anything is saved.
     const title = `Water the ferns ${Date.now()}`;
-    await page.getByLabel('Quick add', { exact: true }).fill(`${title} tomorrow at 10am #plants p2`);
+    await page.getByRole('textbox', { name: 'Quick add' }).fill(`${title} tomorrow at 10am #plants p2`);
     await page.getByRole('button', { name: 'Preview' }).click();
     const preview = page.getByRole('region', { name: 'Quick add preview' });
     await expect.poll(() => preview.getByTestId('preview-title').textContent()).toBe(title);
@@ -218,7 +219,7 @@ describe('web app: the deeper screens in a browser (all-in-one, trusted document
 
     await a.getByRole('button', { name: 'Create a read-only link (7 days)' }).click();
     await expect.poll(() => a.getByTestId('note-share-url').textContent()).toMatch(/\/notes\/shared\/.+/);
-    await a.getByRole('list', { name: 'Share links of this note' }).getByRole('listitem').filter({ hasText: /— active/ }).first().waitFor().catch(async (error: unknown) => {
+    await a.getByRole('list', { name: 'Share links of this note' }).getByRole('listitem').filter({ hasText: /— active$/ }).first().waitFor().catch(async (error: unknown) => {
       await a.screenshot({ path: '/tmp/depth-notes-share.png', fullPage: true });
       throw error;
     });
@@ -259,8 +260,16 @@ describe('web app: the deeper screens in a browser (all-in-one, trusted document
     await thread.getByText('4 replies').waitFor();
     await expect(thread.getByLabel(/unread in this thread/).count()).resolves.toBe(0);
 
+    // The admin mentions the demo user in the conversation: it is in the mentions feed, the id shown as the name.
+    const userId = (await persisted<{ me: { id: string } }>('WebViewer', {}, await tokenOf(DEMO_USER))).me.id;
+    const ping = `Ping ${Date.now()}`;
+    await persisted('WebSendMessage', { input: { roomId: dmId, text: `${ping} <@${userId}>` } }, adminToken);
     await page.getByRole('link', { name: 'Mentions of you' }).click();
-    await page.getByRole('list', { name: 'Messages that mention you' }).getByText('@Demo User').first().waitFor();
+    const mention = page.getByRole('list', { name: 'Messages that mention you' }).getByRole('listitem').filter({ hasText: ping });
+    await mention.getByText('@Demo User').waitFor().catch(async (error: unknown) => {
+      await page.screenshot({ path: '/tmp/depth-mentions.png', fullPage: true });
+      throw error;
+    });
     await expectAccessible(page, 'chat mentions');
 
     // Resume: once a message has arrived live, the reconnect after the next token refresh

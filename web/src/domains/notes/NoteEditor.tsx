@@ -106,6 +106,9 @@ function ShareLinks({ noteId, links, onChanged }: { noteId: string; links: reado
   const [revoke, revoking] = useMutation(WebRevokeNoteShareLinkDocument);
   const id = useId();
   const url = created.data?.createNoteShareLink?.url;
+  // The link just made is listed at once (from the mutation's answer), before the note is read again.
+  const made = created.data?.createNoteShareLink?.link;
+  const listed = made && !links.some((link) => link.id === made.id) ? [made, ...links] : links;
   return (
     <section aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Share links</h3>
@@ -121,7 +124,7 @@ function ShareLinks({ noteId, links, onChanged }: { noteId: string; links: reado
         </p>
       )}
       <ul aria-label="Share links of this note">
-        {links.map((link) => (
+        {listed.map((link) => (
           <li key={link.id}>
             Made {formatDateTime(link.createdAt)}
             {link.expiresAt ? `, until ${formatDateTime(link.expiresAt)}` : ''} — {link.active ? 'active' : 'revoked or expired'}

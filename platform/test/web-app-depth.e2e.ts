@@ -219,7 +219,7 @@ describe('web app: the deeper screens in a browser (all-in-one, trusted document
 
     await a.getByRole('button', { name: 'Create a read-only link (7 days)' }).click();
     await expect.poll(() => a.getByTestId('note-share-url').textContent()).toMatch(/\/notes\/shared\/.+/);
-    await a.getByRole('list', { name: 'Share links of this note' }).getByRole('listitem').filter({ hasText: /— active$/ }).first().waitFor().catch(async (error: unknown) => {
+    await a.getByRole('list', { name: 'Share links of this note' }).getByRole('listitem').filter({ hasText: /— active/ }).first().waitFor().catch(async (error: unknown) => {
       await a.screenshot({ path: '/tmp/depth-notes-share.png', fullPage: true });
       throw error;
     });

@@ -24,7 +24,7 @@ export default function ChatScreen() {
         <ul aria-label="Rooms">
           {rooms.map((room) => (
             <li key={room.id}>
-              <NavLink to={room.id}>
+              <NavLink to={`/chat/${room.id}`}>
                 {room.name}
                 {room.unreadCount ? (
                   <span className="badge" aria-label={`${room.unreadCount} unread`}>
@@ -37,7 +37,7 @@ export default function ChatScreen() {
         </ul>
         <DirectConversations />
         <p>
-          <NavLink to="mentions">Mentions of you</NavLink>
+          <NavLink to="/chat/mentions">Mentions of you</NavLink>
         </p>
       </nav>
       <Routes>

@@ -26,7 +26,7 @@ export function DirectConversations() {
       <ul aria-label="Direct messages">
         {rooms.map((room) => (
           <li key={room.id}>
-            <NavLink to={room.id}>
+            <NavLink to={`/chat/${room.id}`}>
               {nameOf(room)}
               {room.unreadCount ? (
                 <span className="badge" aria-label={`${room.unreadCount} unread`}>
@@ -52,7 +52,7 @@ function NewConversation({ people, onOpened }: { people: readonly { id: string; 
     event.preventDefault();
     void open({ variables: { userIds: [chosen] } }).then((result) => {
       onOpened();
-      if (result.data?.openDirectConversation) void navigate(result.data.openDirectConversation.id);
+      if (result.data?.openDirectConversation) void navigate(`/chat/${result.data.openDirectConversation.id}`);
     }, () => undefined);
   };
   return (

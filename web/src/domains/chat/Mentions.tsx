@@ -21,7 +21,7 @@ export function Mentions() {
         {messages.map((message) => (
           <li key={message.id}>
             <span className="author">{message.author.displayName}</span> <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>{' '}
-            <Link to={`../${message.room.id}`}>{message.room.isDirect ? 'in a direct conversation' : `in ${message.room.name}`}</Link>
+            <Link to={`/chat/${message.room.id}`}>{message.room.isDirect ? 'in a direct conversation' : `in ${message.room.name}`}</Link>
             {message.threadRoot && <span className="meta"> (in a thread)</span>}
             <p>
               <MessageText text={message.text} mentions={message.mentions} />

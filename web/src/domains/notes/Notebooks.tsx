@@ -36,7 +36,7 @@ function NotebookTree({ notebooks, parentId }: { notebooks: readonly NotebookRow
     <ul>
       {children.map((notebook) => (
         <li key={notebook.id}>
-          <NavLink to={notebook.id}>{notebook.name}</NavLink>
+          <NavLink to={`/notes/notebooks/${notebook.id}`}>{notebook.name}</NavLink>
           <NotebookTree notebooks={notebooks} parentId={notebook.id} />
         </li>
       ))}

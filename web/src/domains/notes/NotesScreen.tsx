@@ -14,10 +14,10 @@ export default function NotesScreen() {
     <section aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>Notes</h1>
       <nav aria-label="Note pages" className="tabs">
-        <NavLink to="" end>
+        <NavLink to="/notes" end>
           All notes
         </NavLink>
-        <NavLink to="notebooks">Notebooks</NavLink>
+        <NavLink to="/notes/notebooks">Notebooks</NavLink>
       </nav>
       <Routes>
         <Route index element={<AllNotes />} />
@@ -55,7 +55,7 @@ function AllNotes() {
           <li key={node.id} className="card">
             <h2>
               {node.pinned && <span aria-label="Pinned">📌 </span>}
-              <Link to={`note/${node.id}`}>{node.title || 'Untitled'}</Link>
+              <Link to={`/notes/note/${node.id}`}>{node.title || 'Untitled'}</Link>
             </h2>
             <p>{highlight ? highlighted(highlight.text, highlight.matches) : node.body.slice(0, 240)}</p>
             <p className="meta">

@@ -19,7 +19,7 @@ export function Projects() {
         <ul>
           {projects.map((project) => (
             <li key={project.id}>
-              <NavLink to={project.id}>
+              <NavLink to={`/todos/projects/${project.id}`}>
                 <span>
                   <span className="swatch" style={{ background: project.color }} aria-hidden="true" /> {project.name}
                 </span>

@@ -30,11 +30,11 @@ export default function TodosScreen() {
     <section aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>Todos</h1>
       <nav aria-label="Todo pages" className="tabs">
-        <NavLink to="" end>
+        <NavLink to="/todos" end>
           All
         </NavLink>
-        <NavLink to="projects">Projects</NavLink>
-        <NavLink to="views">Views</NavLink>
+        <NavLink to="/todos/projects">Projects</NavLink>
+        <NavLink to="/todos/views">Views</NavLink>
       </nav>
       <Routes>
         <Route index element={<AllTodos />} />

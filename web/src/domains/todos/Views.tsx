@@ -32,7 +32,7 @@ export function Views() {
         <ul>
           {BUILT_IN.map((view) => (
             <li key={view.path}>
-              <NavLink to={view.path}>{view.title}</NavLink>
+              <NavLink to={`/todos/views/${view.path}`}>{view.title}</NavLink>
             </li>
           ))}
         </ul>
@@ -41,7 +41,7 @@ export function Views() {
         <ul aria-label="Saved views">
           {saved.map((view) => (
             <li key={view.id}>
-              <NavLink to={`saved/${view.id}`}>{view.name}</NavLink>
+              <NavLink to={`/todos/views/saved/${view.id}`}>{view.name}</NavLink>
             </li>
           ))}
         </ul>

@@ -135,7 +135,7 @@ describe('web app: the deeper screens in a browser (all-in-one, trusted document
     await newProject.getByRole('button', { name: 'Create project' }).click();
     await page.getByRole('navigation', { name: 'Projects' }).getByRole('link', { name: projectName }).click();
     await page.getByRole('heading', { level: 2, name: projectName }).waitFor();
-    await page.getByLabel('New section').fill('Backlog');
+    await page.getByRole('textbox', { name: 'New section' }).fill('Backlog');
     await page.getByRole('button', { name: 'Add section' }).click();
     const form = page.getByRole('form', { name: 'New todo in this project' });
     await form.getByRole('option', { name: 'Backlog' }).waitFor({ state: 'attached' });
@@ -299,6 +299,7 @@ describe('web app: the deeper screens in a browser (all-in-one, trusted document
     await open(page, 'Organisations');
     const team = page.getByRole('article', { name: /Demo Team/ });
     const email = `joiner.${Date.now()}@example.com`;
+    await team.getByLabel('Email to invite').waitFor({ timeout: 60_000 });
     await team.getByLabel('Email to invite').fill(email);
     await team.getByRole('button', { name: 'Invite' }).click();
     const token = (await team.getByTestId('invitation-token').textContent())!.trim();

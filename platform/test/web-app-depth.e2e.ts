@@ -166,9 +166,10 @@ describe('web app: the deeper screens in a browser (all-in-one, trusted document
     // Views: next seven days, and a saved one worked out by the server.
     await tabs.getByRole('link', { name: 'Views' }).click();
     const views = page.getByRole('navigation', { name: 'Views' });
-    await views.getByRole('link', { name: 'Next 7 days', exact: true }).click();
+    const builtIn = views.getByRole('list', { name: 'Built-in views' });
+    await builtIn.getByRole('link', { name: 'Next 7 days' }).click();
     await page.getByRole('list', { name: 'Todos in Next 7 days' }).getByText('Descale the kettle', { exact: true }).waitFor();
-    await views.getByRole('link', { name: 'Today', exact: true }).click();
+    await builtIn.getByRole('link', { name: 'Today' }).click();
     await page.getByRole('list', { name: 'Todos in Today' }).getByText('Try a federated query in Sandbox', { exact: true }).waitFor();
     await views.getByRole('list', { name: 'Saved views' }).getByRole('link', { name: 'Next 7 days at home' }).click();
     await page.getByRole('list', { name: 'Todos in Next 7 days at home' }).getByText('Descale the kettle', { exact: true }).waitFor();

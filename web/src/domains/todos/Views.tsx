@@ -29,7 +29,7 @@ export function Views() {
     <div className="split">
       <nav aria-label="Views" className="rooms">
         <h2>Views</h2>
-        <ul>
+        <ul aria-label="Built-in views">
           {BUILT_IN.map((view) => (
             <li key={view.path}>
               <NavLink to={`/todos/views/${view.path}`}>{view.title}</NavLink>

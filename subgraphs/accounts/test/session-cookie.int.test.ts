@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCodeAt } from '../src/index';
 import { ME, REFRESH, REGISTER, startAccounts } from './harness';
 
 let app: Awaited<ReturnType<typeof startAccounts>>;
@@ -116,5 +117,57 @@ describe('the web app refresh cookie (/auth/session)', () => {
     expect(await post('/auth/session', { body: { token: 'x' } })).toMatchObject({ status: 400, body: { error: 'BAD_USER_INPUT' } });
     // The cookie was not spent by any refusal: it still refreshes.
     expect((await post('/auth/session/refresh', { cookie })).status).toBe(200);
+  });
+});
+
+describe('signing in straight into the cookie (/auth/session/login, /complete-login, /register)', () => {
+  const refreshTokenIn = (answer: Answer) => decodeURIComponent(cookieOf(answer.setCookie).split('=')[1]!);
+
+  it('registers and signs in with the refresh token only in the cookie, never in the body', async () => {
+    const email = `cookie-login${++n}.${Date.now()}@example.com`;
+    const created = await post('/auth/session/register', { body: { email, password, displayName: 'Cookie Person' } });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ accessToken: expect.any(String), user: { email, displayName: 'Cookie Person' } });
+    expect(JSON.stringify(created.body)).not.toContain(refreshTokenIn(created));
+    expect(created.setCookie!.split('; ')).toEqual(expect.arrayContaining(['Path=/auth/session', 'HttpOnly', 'SameSite=Strict']));
+
+    const signedIn = await post('/auth/session/login', { body: { email, password } });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).not.toHaveProperty('refreshToken');
+    expect(JSON.stringify(signedIn.body)).not.toContain(refreshTokenIn(signedIn));
+    expect(await app.call(ME, {}, signedIn.body!.accessToken as string)).toMatchObject({ data: { me: { email } } });
+    // The cookie it set is a working session.
+    expect((await post('/auth/session/refresh', { cookie: cookieOf(signedIn.setCookie) })).status).toBe(200);
+  });
+
+  it('answers a wrong password and bad input as the mutations do, setting no session', async () => {
+    const email = `cookie-wrong${++n}.${Date.now()}@example.com`;
+    await post('/auth/session/register', { body: { email, password } });
+    const wrong = await post('/auth/session/login', { body: { email, password: 'not-the-password' } });
+    expect(wrong).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED', message: 'The email or password is incorrect.' } });
+    expect(wrong.setCookie).toMatch(/Max-Age=0/);
+    expect(await post('/auth/session/login', { body: ['x'] })).toMatchObject({ status: 400, body: { error: 'BAD_USER_INPUT' } });
+    expect(await post('/auth/session/register', { body: { email: 'not-an-email', password } })).toMatchObject({ status: 400, body: { error: 'BAD_USER_INPUT' } });
+    // Cross-site refusals apply here too.
+    expect((await post('/auth/session/login', { body: { email, password }, headers: { origin: 'https://evil.example' } })).status).toBe(403);
+  });
+
+  it('with two-factor on: the login answers the challenge, complete-login sets the cookie', async () => {
+    const email = `cookie-2fa${++n}.${Date.now()}@example.com`;
+    const session = (await app.call(REGISTER, { input: { email, password } })).data!.register;
+    const { secret } = (await app.call(`mutation { beginTotpEnrollment { secret } }`, {}, session.accessToken)).data!.beginTotpEnrollment as { secret: string };
+    expect((await app.call(`mutation($code: String!) { confirmTotpEnrollment(code: $code) { accessToken } }`, { code: totpCodeAt(secret, new Date()) }, session.accessToken)).errors).toBeUndefined();
+
+    const step = 30_000;
+    await app.at(step, async () => {
+      const first = await post('/auth/session/login', { body: { email, password } });
+      expect(first).toMatchObject({ status: 400, body: { error: 'SECOND_FACTOR_REQUIRED', challenge: expect.any(String), methods: ['TOTP', 'RECOVERY_CODE'] } });
+      expect(first.setCookie).toBeUndefined();
+      const completed = await post('/auth/session/complete-login', { body: { challenge: first.body!.challenge, code: totpCodeAt(secret, new Date(Date.now() + step)) } });
+      expect(completed.status).toBe(200);
+      expect(completed.body).toMatchObject({ accessToken: expect.any(String), user: { email } });
+      expect(completed.body).not.toHaveProperty('refreshToken');
+      expect(completed.setCookie).toMatch(/^mosaic_refresh=.+; Path=\/auth\/session/);
+    });
   });
 });

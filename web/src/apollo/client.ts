@@ -7,6 +7,7 @@ import { from, switchMap } from 'rxjs';
 import { refreshAccessToken, session } from '../auth/session';
 import { graphqlHttpUrl, graphqlWsUrl } from './endpoints';
 import { persistedExtensions, sendPersistedIds } from './persisted';
+import { resumed } from './resume';
 
 /** Persisted ids instead of documents (production): the gateway looks the document up. */
 const persistedLink = new ApolloLink((operation, forward) => {
@@ -35,7 +36,8 @@ const refreshLink = new ErrorLink(({ error, operation, forward }) => {
 /**
  * graphql-ws with the current access token in `connection_init`. A new token (refresh, sign-in,
  * sign-out) reconnects the socket so the gateway re-admits every subscription with it; graphql-ws
- * resubscribes by itself. Persisted ids travel in `extensions` with an empty document.
+ * resubscribes by itself, with the variables `resume.ts` brings up to date. Persisted ids travel in
+ * `extensions` with an empty document.
  */
 function createSocketClient(): Client {
   let socket: WebSocket | null = null;
@@ -57,7 +59,7 @@ function createSocketClient(): Client {
     ...client,
     subscribe(payload: SubscribePayload, sink) {
       const extensions = sendPersistedIds ? persistedExtensions(payload.operationName ?? undefined) : undefined;
-      return client.subscribe(extensions ? { ...payload, query: '', extensions: { ...payload.extensions, ...extensions } } : payload, sink);
+      return client.subscribe(resumed(extensions ? { ...payload, query: '', extensions: { ...payload.extensions, ...extensions } } : payload), sink);
     },
   };
 }

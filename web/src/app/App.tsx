@@ -1,9 +1,13 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { signOut, useSession, type Viewer } from '../auth/session';
 import { SignInScreen } from '../domains/accounts/SignInScreen';
 import { RegisterScreen } from '../domains/accounts/RegisterScreen';
 import { domainScreens } from '../domains/registry';
+import { ReminderToasts } from '../domains/todos/Reminders';
+
+/** Not a domain screen of the navigation: where the invitation e-mail's link lands. */
+const AcceptInvitation = lazy(() => import('../domains/tenancy/AcceptInvitation'));
 import { Loading } from '../ui/status';
 
 export function App() {
@@ -50,10 +54,12 @@ function SignedIn({ viewer }: { viewer: Viewer }) {
             {domainScreens.map(({ path, Screen }) => (
               <Route key={path} path={`${path}/*`} element={<Screen />} />
             ))}
+            <Route path="invitations/accept" element={<AcceptInvitation />} />
             <Route path="*" element={<Navigate to={`/${domainScreens[0]!.path}`} replace />} />
           </Routes>
         </Suspense>
       </main>
+      <ReminderToasts />
     </div>
   );
 }

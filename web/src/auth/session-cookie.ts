@@ -27,12 +27,18 @@ async function call(path: string, body?: unknown): Promise<CookieSession | null>
   }
   if (response.status === 204) return null;
   const json = (await response.json().catch(() => null)) as (Partial<CookieSession> & { error?: string; message?: string }) | null;
-  if (!response.ok || !json?.accessToken) throw new RequestError(json?.message ?? `The server answered ${response.status}.`, json?.error ?? 'BAD_RESPONSE');
+  // An error's extensions come beside `error` (SECOND_FACTOR_REQUIRED carries its `challenge`).
+  if (!response.ok || !json?.accessToken) throw new RequestError(json?.message ?? `The server answered ${response.status}.`, json?.error ?? 'BAD_RESPONSE', json ?? {});
   return json as CookieSession;
 }
 
-/** Right after sign-in: the refresh token GraphQL handed out becomes the cookie (rotated, so the one in memory is spent). */
-export const adoptIntoCookie = async (refreshToken: string) => (await call('', { refreshToken }))!;
+/**
+ * Sign-ins whose refresh token goes straight into the cookie: the page gets the access token and
+ * the user, never a refresh token. Errors are the GraphQL mutations' (login, completeLogin, register).
+ */
+export const loginIntoCookie = async (email: string, password: string) => (await call('/login', { email, password }))!;
+export const completeLoginIntoCookie = async (challenge: string, code: string) => (await call('/complete-login', { challenge, code }))!;
+export const registerIntoCookie = async (email: string, password: string, displayName: string | null) => (await call('/register', { email, password, displayName }))!;
 /** A new access token from the cookie (which rotates). */
 export const refreshFromCookie = async () => (await call('/refresh'))!;
 /** Ends the session and clears the cookie. */

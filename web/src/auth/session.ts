@@ -1,19 +1,14 @@
 import { useSyncExternalStore } from 'react';
-import {
-  WebCompleteLoginDocument,
-  WebLoginDocument,
-  WebRegisterDocument,
-  type SessionFragment,
-} from '../graphql/graphql';
-import { graphqlRequest, RequestError } from './graphql-request';
-import { adoptIntoCookie, endCookieSession, refreshFromCookie, type CookieSession } from './session-cookie';
+import { RequestError } from './graphql-request';
+import { completeLoginIntoCookie, endCookieSession, loginIntoCookie, refreshFromCookie, registerIntoCookie, type CookieSession } from './session-cookie';
 
 /**
  * Where the tokens live (see web/README.md):
  * - the access token (15 minutes) only in this module's memory — never in storage;
  * - the refresh token in an httpOnly, SameSite=Strict cookie that accounts sets on `/auth/session`
- *   (session-cookie.ts): script on the page never holds it beyond the moment after sign-in when it
- *   is handed over (and rotated). It rotates on every refresh and is cleared on sign-out.
+ *   (session-cookie.ts): sign-in, two-factor completion and registration go to `/auth/session/*`,
+ *   which set the cookie themselves, so script on the page never holds a refresh token at all.
+ *   It rotates on every refresh and is cleared on sign-out.
  *   Refreshes are serialised across tabs with the Web Locks API, so two tabs never spend the same
  *   cookie. localStorage keeps only a marker that a session exists (`mosaic.session`), so a reload
  *   knows to restore it and other tabs see a sign-out.
@@ -51,11 +46,6 @@ const tokenListeners = new Set<Listener>();
 function setState(next: SessionState) {
   state = next;
   for (const listener of listeners) listener();
-}
-
-/** A sign-in's tokens: the refresh token goes into the cookie at once, the access token stays here. */
-async function adopt(session: SessionFragment) {
-  adoptCookieSession(await adoptIntoCookie(session.refreshToken));
 }
 
 function adoptCookieSession(session: CookieSession) {
@@ -111,8 +101,7 @@ export type SignInOutcome = { kind: 'signed-in' } | { kind: 'second-factor'; cha
 
 export async function signIn(email: string, password: string): Promise<SignInOutcome> {
   try {
-    const data = await graphqlRequest(WebLoginDocument, { input: { email, password } });
-    await adopt(data.login);
+    adoptCookieSession(await loginIntoCookie(email, password));
     return { kind: 'signed-in' };
   } catch (error) {
     if (error instanceof RequestError && error.code === 'SECOND_FACTOR_REQUIRED' && typeof error.extensions.challenge === 'string') {
@@ -123,13 +112,11 @@ export async function signIn(email: string, password: string): Promise<SignInOut
 }
 
 export async function completeSignIn(challenge: string, code: string): Promise<void> {
-  const data = await graphqlRequest(WebCompleteLoginDocument, { input: { challenge, code } });
-  await adopt(data.completeLogin);
+  adoptCookieSession(await completeLoginIntoCookie(challenge, code));
 }
 
 export async function register(email: string, password: string, displayName: string): Promise<void> {
-  const data = await graphqlRequest(WebRegisterDocument, { input: { email, password, displayName: displayName || null } });
-  await adopt(data.register);
+  adoptCookieSession(await registerIntoCookie(email, password, displayName || null));
 }
 
 export async function signOut(): Promise<void> {

@@ -1,7 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { AppError, BodyTooLargeError, encodeId, readBody, sendJson, type RequestHandler, type Routes } from '@mosaic/kit';
 import type { Context } from '../context';
+import { login } from '../domain/login';
+import { register } from '../domain/register';
 import { endSession, refreshSession, type Session } from '../domain/sessions';
+import { completeLogin } from '../domain/two-factor/challenge';
 import { browserClient } from '../oauth/client-address';
 
 /**
@@ -15,6 +18,11 @@ import { browserClient } from '../oauth/client-address';
  * - `POST /auth/session/refresh`: rotates the cookie's token, sets the new one, answers a new
  *   access token.
  * - `POST /auth/session/logout`: ends the session and clears the cookie.
+ * - `POST /auth/session/login` `{ email, password }`, `POST /auth/session/complete-login`
+ *   `{ challenge, code }` and `POST /auth/session/register` `{ email, password, displayName? }`:
+ *   the sign-ins of the GraphQL mutations of those names, whose refresh token goes straight into
+ *   the cookie — it never reaches the page at all. Their errors are the mutations' (the code with
+ *   its extensions, e.g. SECOND_FACTOR_REQUIRED with the `challenge`).
  *
  * Answers are `{ accessToken, accessTokenExpiresAt, user }` (no refresh token) or
  * `{ error: CODE, message }`. The GraphQL mutations (`refreshSession(refreshToken:)`, `logout`)
@@ -30,7 +38,7 @@ export const SESSION_COOKIE_NAME = 'mosaic_refresh';
 export const SESSION_CSRF_HEADER = 'x-mosaic-session';
 const BODY_LIMIT = 4096;
 
-export type SessionCookieContext = Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn' | 'client'>;
+export type SessionCookieContext = Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn' | 'client' | 'fieldCipher' | 'signUpMode' | 'mailer' | 'log'>;
 
 export interface SessionCookieOptions {
   /** A fresh per-request context for the domain functions (loaders are per request). */
@@ -60,12 +68,17 @@ export function sessionCookieRoutes(options: SessionCookieOptions): Routes {
         // A refused token is of no further use: clear it, so the browser stops sending it.
         const unauthenticated = error.code === 'UNAUTHENTICATED';
         const headers: Record<string, string> = unauthenticated ? { ...NO_STORE, 'set-cookie': cookie(req, options.trustedProxyHops, '', 0) } : { ...NO_STORE };
-        sendJson(res, unauthenticated ? 401 : 400, { error: error.code, message: error.message }, headers);
+        // The error's extensions too (a sign-in's SECOND_FACTOR_REQUIRED carries its challenge there).
+        const extensions = Object.fromEntries(Object.entries(error.extensions).filter(([key]) => key !== 'code'));
+        sendJson(res, unauthenticated ? 401 : 400, { ...extensions, error: error.code, message: error.message }, headers);
       }
     };
   return {
     [SESSION_COOKIE_PATH]: handle(async (ctx, req) => refreshSession(ctx, await refreshTokenInBody(req))),
     [`${SESSION_COOKIE_PATH}/refresh`]: handle((ctx, req) => refreshSession(ctx, cookieToken(req))),
+    [`${SESSION_COOKIE_PATH}/login`]: handle(async (ctx, req) => login(ctx, await jsonBody(req))),
+    [`${SESSION_COOKIE_PATH}/complete-login`]: handle(async (ctx, req) => completeLogin(ctx, await jsonBody(req))),
+    [`${SESSION_COOKIE_PATH}/register`]: handle(async (ctx, req) => register(ctx, await jsonBody(req))),
     [`${SESSION_COOKIE_PATH}/logout`]: handle(async (ctx, req) => {
       const token = readCookie(req);
       if (token) await endSession(ctx, token);
@@ -119,14 +132,21 @@ function hostOf(origin: string): string | null {
   }
 }
 
-async function refreshTokenInBody(req: IncomingMessage): Promise<string> {
+/** A JSON object body; the domain function validates its fields as the mutation's input. */
+async function jsonBody(req: IncomingMessage, shape = '{ … } with the fields of the mutation\'s input'): Promise<Record<string, unknown>> {
   let body: unknown;
   try {
     body = JSON.parse(await readBody(req, BODY_LIMIT));
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw error;
-    throw new BadRequestError('The body must be JSON: { "refreshToken": "…" }.');
+    throw new BadRequestError(`The body must be JSON: ${shape}.`);
   }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestError(`The body must be a JSON object: ${shape}.`);
+  return body as Record<string, unknown>;
+}
+
+async function refreshTokenInBody(req: IncomingMessage): Promise<string> {
+  const body = await jsonBody(req, '{ "refreshToken": "…" }');
   const token = (body as { refreshToken?: unknown } | null)?.refreshToken;
   if (typeof token !== 'string' || token.length === 0) throw new BadRequestError('refreshToken must be the token returned by login, register or completeLogin.');
   return token;

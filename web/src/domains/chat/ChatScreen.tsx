@@ -4,6 +4,8 @@ import { useQuery } from '@apollo/client/react';
 import { WebChatRoomsDocument } from '../../graphql/graphql';
 import { Empty, ErrorNotice, Loading } from '../../ui/status';
 import { RoomView } from './RoomView';
+import { DirectConversations } from './DirectConversations';
+import { Mentions } from './Mentions';
 
 export default function ChatScreen() {
   const { data, loading, error, refetch } = useQuery(WebChatRoomsDocument);
@@ -14,15 +16,15 @@ export default function ChatScreen() {
       <h1 id={`${id}-title`} className="visually-hidden">
         Chat
       </h1>
-      <nav aria-label="Rooms" className="rooms">
+      <nav aria-label="Conversations" className="rooms">
         <h2>Rooms</h2>
         {loading && !data && <Loading label="Loading rooms…" />}
         {error && <ErrorNotice error={error} retry={() => void refetch()} />}
         {data && rooms.length === 0 && <Empty>No rooms yet.</Empty>}
-        <ul>
+        <ul aria-label="Rooms">
           {rooms.map((room) => (
             <li key={room.id}>
-              <NavLink to={room.id}>
+              <NavLink to={`/chat/${room.id}`}>
                 {room.name}
                 {room.unreadCount ? (
                   <span className="badge" aria-label={`${room.unreadCount} unread`}>
@@ -33,8 +35,13 @@ export default function ChatScreen() {
             </li>
           ))}
         </ul>
+        <DirectConversations />
+        <p>
+          <NavLink to="/chat/mentions">Mentions of you</NavLink>
+        </p>
       </nav>
       <Routes>
+        <Route path="mentions" element={<Mentions />} />
         <Route path=":roomId" element={<RoomRoute onRead={() => void refetch()} />} />
         <Route path="*" element={<Empty>Choose a room.</Empty>} />
       </Routes>

@@ -4,6 +4,9 @@ import { WebMarkRoomReadDocument, WebMessageEventsDocument, WebRoomMessagesDocum
 import { ErrorNotice, Loading } from '../../ui/status';
 import { formatTime } from '../../ui/format';
 import { TypingIndicator, useTypingSignal } from './typing';
+import { sawMessage } from './last-seen';
+import { MessageText } from './MessageText';
+import { ThreadList, ThreadView } from './Threads';
 
 /** A room: its history (newest first from the server), then live events appended as they come. */
 export function RoomView({ roomId, onRead }: { roomId: string; onRead: () => void }) {
@@ -31,8 +34,12 @@ export function RoomView({ roomId, onRead }: { roomId: string; onRead: () => voi
   }, [history.data, live]);
   const newest = messages.at(-1)?.id ?? lastHistoryId;
 
+  const [thread, setThread] = useState<ChatMessageFragment | null>(null);
+
   useEffect(() => {
     if (!newest) return;
+    // A reconnect resumes the stream after this one (last-seen.ts).
+    sawMessage(roomId, newest);
     void markRead({ variables: { roomId, upToMessageId: newest } }).then(onRead, () => undefined);
   }, [newest, roomId, markRead, onRead]);
 
@@ -45,23 +52,30 @@ export function RoomView({ roomId, onRead }: { roomId: string; onRead: () => voi
   if (history.error) return <ErrorNotice error={history.error} retry={() => void history.refetch()} />;
   const room = history.data?.room;
   if (!room) return <ErrorNotice error="This room does not exist or is not open to you." />;
+  const name = room.name || 'Direct conversation';
   return (
     <article className="room" aria-labelledby={`room-${roomId}`}>
-      <h2 id={`room-${roomId}`}>{room.name}</h2>
+      <h2 id={`room-${roomId}`}>{name}</h2>
       {events.error && <ErrorNotice error={`Live updates stopped: ${events.error.message}`} />}
-      <ol ref={listRef} className="messages" aria-label={`Messages in ${room.name}`} aria-live="polite">
+      <ol ref={listRef} className="messages" aria-label={`Messages in ${name}`} aria-live="polite">
         {messages.map((message) => {
           const text = message.id in edits ? edits[message.id] : message.text;
           return (
             <li key={message.id}>
               <span className="author">{message.author.displayName}</span> <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
-              <p>{text ?? <em>deleted</em>}</p>
+              <p>{text === null || text === undefined ? <em>deleted</em> : <MessageText text={text} mentions={message.mentions} />}</p>
+              {text !== null && (
+                <button type="button" className="link" onClick={() => setThread(message)} aria-label={`Reply in thread to ${message.author.displayName} at ${formatTime(message.createdAt)}`}>
+                  Reply in thread
+                </button>
+              )}
             </li>
           );
         })}
       </ol>
       <TypingIndicator roomId={roomId} />
       <Composer roomId={roomId} />
+      {thread ? <ThreadView key={thread.id} roomId={roomId} root={thread} close={() => setThread(null)} /> : <ThreadList roomId={roomId} open={setThread} />}
     </article>
   );
 }

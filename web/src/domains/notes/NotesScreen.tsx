@@ -1,10 +1,39 @@
 import { useDeferredValue, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { Link, NavLink, Route, Routes, useParams } from 'react-router';
 import { WebCreateNoteDocument, WebDeleteNoteDocument, WebNotesDocument, WebPinNoteDocument, WebUnpinNoteDocument } from '../../graphql/graphql';
 import { Empty, ErrorNotice, Loading } from '../../ui/status';
 import { formatDateTime } from '../../ui/format';
+import { Notebooks } from './Notebooks';
+import { NoteEditor } from './NoteEditor';
 
+/** Notes: search and pin, notebooks, and a note's page (live co-editing, revisions, share links). */
 export default function NotesScreen() {
+  const id = useId();
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`}>Notes</h1>
+      <nav aria-label="Note pages" className="tabs">
+        <NavLink to="/notes" end>
+          All notes
+        </NavLink>
+        <NavLink to="/notes/notebooks">Notebooks</NavLink>
+      </nav>
+      <Routes>
+        <Route index element={<AllNotes />} />
+        <Route path="notebooks/*" element={<Notebooks />} />
+        <Route path="note/:noteId" element={<NoteRoute />} />
+      </Routes>
+    </section>
+  );
+}
+
+function NoteRoute() {
+  const { noteId } = useParams();
+  return noteId ? <NoteEditor key={noteId} noteId={noteId} /> : null;
+}
+
+function AllNotes() {
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search.trim());
   const { data, loading, error, refetch } = useQuery(WebNotesDocument, { variables: { search: deferred || null } });
@@ -14,8 +43,7 @@ export default function NotesScreen() {
   const edges = data?.me?.notes?.edges ?? [];
   const id = useId();
   return (
-    <section aria-labelledby={`${id}-title`}>
-      <h1 id={`${id}-title`}>Notes</h1>
+    <>
       <NewNote onCreated={() => void refetch()} />
       <label htmlFor={`${id}-search`}>Search notes</label>
       <input id={`${id}-search`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} placeholder="Full-text search" />
@@ -27,7 +55,7 @@ export default function NotesScreen() {
           <li key={node.id} className="card">
             <h2>
               {node.pinned && <span aria-label="Pinned">📌 </span>}
-              {node.title || 'Untitled'}
+              <Link to={`/notes/note/${node.id}`}>{node.title || 'Untitled'}</Link>
             </h2>
             <p>{highlight ? highlighted(highlight.text, highlight.matches) : node.body.slice(0, 240)}</p>
             <p className="meta">
@@ -42,7 +70,7 @@ export default function NotesScreen() {
           </li>
         ))}
       </ul>
-    </section>
+    </>
   );
 }
 

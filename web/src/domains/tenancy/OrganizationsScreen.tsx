@@ -143,10 +143,15 @@ function Invitations({ organization, onChanged }: { organization: Organization; 
       {link && (
         <div role="status" className="card">
           <p>
-            Invitation for {link.email} created. Send them this code; they accept it signed in with any account (<code>acceptInvitation</code>). It is shown only now:
+            Invitation for {link.email} created (the invitation e-mail carries the same link). Send them this link; they accept it signed in with any account. It is shown only now:
           </p>
           <p>
-            <code data-testid="invitation-token">{link.token}</code>
+            <a href={acceptUrl(link.token)} data-testid="invitation-link">
+              {acceptUrl(link.token)}
+            </a>
+          </p>
+          <p>
+            Code: <code data-testid="invitation-token">{link.token}</code>
           </p>
         </div>
       )}
@@ -176,4 +181,11 @@ function NewOrganization({ onCreated }: { onCreated: () => void }) {
       {error && <ErrorNotice error={error} />}
     </form>
   );
+}
+
+/** This app's accept page (tenancy mails the same shape: TENANCY_INVITATION_URL?token=…). */
+function acceptUrl(token: string): string {
+  const url = new URL('/app/invitations/accept', window.location.href);
+  url.searchParams.set('token', token);
+  return url.href;
 }

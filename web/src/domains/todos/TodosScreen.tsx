@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { NavLink, Route, Routes } from 'react-router';
 import {
   WebCompleteTodoDocument,
   WebCreateTodoDocument,
@@ -11,6 +12,8 @@ import {
 } from '../../graphql/graphql';
 import { Empty, ErrorNotice, Loading } from '../../ui/status';
 import { formatDateTime } from '../../ui/format';
+import { Projects } from './Projects';
+import { Views } from './Views';
 
 const RECURRENCES: Record<string, string> = {
   '': 'Does not repeat',
@@ -20,15 +23,35 @@ const RECURRENCES: Record<string, string> = {
   'FREQ=MONTHLY': 'Every month',
 };
 
+/** Todos: every todo in manual order, projects (sections, subtasks, labels, sharing, quick add) and views. */
 export default function TodosScreen() {
-  const [showDone, setShowDone] = useState(false);
-  const { data, loading, error, refetch } = useQuery(WebTodosDocument, { variables: { filter: showDone ? null : { done: false } } });
-  const todos = data?.me?.todos?.edges.map((edge) => edge.node) ?? [];
   const id = useId();
-
   return (
     <section aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>Todos</h1>
+      <nav aria-label="Todo pages" className="tabs">
+        <NavLink to="/todos" end>
+          All
+        </NavLink>
+        <NavLink to="/todos/projects">Projects</NavLink>
+        <NavLink to="/todos/views">Views</NavLink>
+      </nav>
+      <Routes>
+        <Route index element={<AllTodos />} />
+        <Route path="projects/*" element={<Projects />} />
+        <Route path="views/*" element={<Views />} />
+      </Routes>
+    </section>
+  );
+}
+
+function AllTodos() {
+  const [showDone, setShowDone] = useState(false);
+  const { data, loading, error, refetch } = useQuery(WebTodosDocument, { variables: { filter: showDone ? null : { done: false } } });
+  const todos = data?.me?.todos?.edges.map((edge) => edge.node) ?? [];
+
+  return (
+    <>
       <NewTodo onCreated={() => void refetch()} />
       <label className="inline">
         <input type="checkbox" checked={showDone} onChange={(event) => setShowDone(event.target.checked)} /> Show completed
@@ -41,7 +64,7 @@ export default function TodosScreen() {
           <TodoRow key={todo.id} todo={todo} previous={todos[index - 1]} next={todos[index + 1]} refetch={() => void refetch()} />
         ))}
       </ol>
-    </section>
+    </>
   );
 }
 

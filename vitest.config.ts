@@ -43,6 +43,7 @@ const serialE2e = [
   'gateway/test/graphiql.e2e.ts',
   'platform/test/web-app.e2e.ts',
   'platform/test/web-app-domains.e2e.ts',
+  'platform/test/web-app-depth.e2e.ts',
   'subgraphs/accounts/test/oauth-browser.e2e.ts',
   'platform/test/services-mode.e2e.ts',
 ];

@@ -8,6 +8,8 @@ export interface AllInOneProcess {
   banner: string;
   /** Milliseconds from spawn to the ready banner. */
   readyMs: number;
+  /** Everything printed so far (the banner and all that followed), for a failing test to show. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -49,7 +51,7 @@ export async function spawnAllInOne(env: NodeJS.ProcessEnv, timeoutMs = 60_000):
         reject(new Error(`all-in-one exited with ${code}:\n${output}`));
       });
     });
-    return { child, banner, readyMs: performance.now() - startedAt, stop };
+    return { child, banner, readyMs: performance.now() - startedAt, output: () => output, stop };
   } catch (error) {
     await stop();
     throw error;

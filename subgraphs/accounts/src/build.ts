@@ -66,7 +66,7 @@ export async function buildSubgraph(deps: BuildDeps, settings: AccountsSettings)
   // The web app's refresh token as an httpOnly cookie (http/session-cookie.ts), beside the GraphQL mutations.
   const sessionCookie = sessionCookieRoutes({
     trustedProxyHops: identity.trustedProxyHops,
-    context: (client) => ({ db: deps.db, loaders: createLoaders(deps.db, deps.now), keys, tokenSettings, now: deps.now, signedIn: new Set(), client, fieldCipher, signUpMode: settings.signUp, mailer, log: deps.log }),
+    context: (client) => ({ db: deps.db, loaders: createLoaders(deps.db, deps.now), keys, tokenSettings, now: deps.now, signedIn: new Set(), client, fieldCipher, signUpMode: settings.signUp, mailer, log: deps.log, events }),
   });
   // Every replica purges; the deletes are idempotent and cheap (indexed on expiry where it matters).
   const purge = setInterval(() => {

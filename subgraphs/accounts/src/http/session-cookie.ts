@@ -38,7 +38,7 @@ export const SESSION_COOKIE_NAME = 'mosaic_refresh';
 export const SESSION_CSRF_HEADER = 'x-mosaic-session';
 const BODY_LIMIT = 4096;
 
-export type SessionCookieContext = Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn' | 'client' | 'fieldCipher' | 'signUpMode' | 'mailer' | 'log'>;
+export type SessionCookieContext = Pick<Context, 'db' | 'loaders' | 'keys' | 'tokenSettings' | 'now' | 'signedIn' | 'client' | 'fieldCipher' | 'signUpMode' | 'mailer' | 'log' | 'events'>;
 
 export interface SessionCookieOptions {
   /** A fresh per-request context for the domain functions (loaders are per request). */

@@ -245,6 +245,7 @@ async function fingerprint(graph: TestGraph): Promise<Record<string, string>> {
  * projection of users): the fingerprint is taken once every account has arrived there.
  */
 async function untilUsersProjected(graph: TestGraph) {
+  if (graph.client.kind !== 'postgres') throw new Error('probes run on PostgreSQL');
   const sql = graph.client.sql;
   await expect
     .poll(async () => {

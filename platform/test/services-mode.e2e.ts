@@ -34,6 +34,8 @@ beforeAll(async () => {
       BANKING_KEY_ENCRYPTION_KEYS: JSON.stringify([generateFieldKey('services-banking')]),
       BANKING_LOOKUP_KEYS: JSON.stringify([generateFieldKey('services-banking-lookup')]),
       FILES_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+      // Chat, notes and files share it (production refuses to start without it).
+      ATTACHMENT_TICKET_SECRET: randomBytes(32).toString('base64url'),
       FILES_DIR: join(tmpdir(), `mosaic-services-${amqpNamespace}`, 'objects'),
       FILES_UPLOADS_DIR: join(tmpdir(), `mosaic-services-${amqpNamespace}`, 'uploads'),
       LOG_LEVEL: 'warn',

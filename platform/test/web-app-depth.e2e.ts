@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -7,7 +7,7 @@ import { freePort, repoRoot } from '@mosaic/testing';
 import { buildWeb } from '../../scripts/build-web';
 import { DEMO_ADMIN, DEMO_USER } from '../src/seed';
 import { spawnAllInOne, type AllInOneProcess } from '../src/spawn-all-in-one';
-import { seriousViolations } from './web-app-axe';
+import { expectAccessible, openScreen, persistedOperations, signInAsDemo as signInAsDemoAt } from './web-app-pages';
 
 /**
  * The web app's deeper screens against `pnpm start`'s process (seeded demo data,
@@ -41,38 +41,13 @@ afterAll(async () => {
 
 const newContext = () => browser.newContext({ viewport: { width: 1200, height: 800 } });
 
-async function signInAsDemo(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${origin}/`);
-  await page.getByRole('button', { name: 'Sign in as demo user' }).click();
-  await page.getByRole('heading', { name: 'Todos' }).waitFor();
-  return page;
-}
+const signInAsDemo = (context: BrowserContext) => signInAsDemoAt(origin, context);
 
-async function open(page: Page, screen: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Domains' }).getByRole('link', { name: screen, exact: true }).click();
-}
+const open = openScreen;
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
-}
-
-/** The web app's persisted operations, sent by id as "another device" (strict mode takes nothing else). */
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'web/src/graphql/persisted-documents.json'), 'utf8')) as Record<string, string>;
-async function persisted<T>(operationName: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const hash = Object.entries(manifest).find(([, document]) => new RegExp(`\\b(?:query|mutation|subscription) ${operationName}\\b`).test(document))?.[0];
-  if (!hash) throw new Error(`${operationName} is not a web document`);
-  const response = await fetch(`${origin}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } } }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length || !body.data) throw new Error(`${operationName}: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
+const persisted = persistedOperations(() => origin);
 const tokenOf = async (account: { email: string; password: string }) =>
   (await persisted<{ login: { accessToken: string } }>('WebLogin', { input: { email: account.email, password: account.password } })).login.accessToken;
 

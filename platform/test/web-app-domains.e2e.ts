@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -8,7 +8,7 @@ import { freePort, repoRoot } from '@mosaic/testing';
 import { buildWeb } from '../../scripts/build-web';
 import { DEMO_USER } from '../src/seed';
 import { spawnAllInOne, type AllInOneProcess } from '../src/spawn-all-in-one';
-import { seriousViolations } from './web-app-axe';
+import { expectAccessible, openScreen, persistedOperations, signInAsDemo as signInAsDemoAt } from './web-app-pages';
 
 /**
  * The web app's screens for commerce, blog, expenses, banking, files, organisations and
@@ -50,35 +50,11 @@ async function newContext(): Promise<BrowserContext> {
   return context;
 }
 
-async function signInAsDemo(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${origin}/`);
-  await page.getByRole('button', { name: 'Sign in as demo user' }).click();
-  await page.getByRole('heading', { name: 'Todos' }).waitFor();
-  return page;
-}
+const signInAsDemo = (context: BrowserContext) => signInAsDemoAt(origin, context);
 
-async function open(page: Page, screen: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Domains' }).getByRole('link', { name: screen, exact: true }).click();
-}
+const open = openScreen;
 
-/**
- * The web app's own persisted operations, sent from here by id (the gateway takes nothing else in
- * strict mode): the test acts as another device of the same person.
- */
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'web/src/graphql/persisted-documents.json'), 'utf8')) as Record<string, string>;
-async function persisted<T>(operationName: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const hash = Object.entries(manifest).find(([, document]) => new RegExp(`\\b(?:query|mutation|subscription) ${operationName}\\b`).test(document))?.[0];
-  if (!hash) throw new Error(`${operationName} is not a web document`);
-  const response = await fetch(`${origin}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } } }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length || !body.data) throw new Error(`${operationName}: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
+const persisted = persistedOperations(() => origin);
 
 /** Places a one-e-book order for the demo user from "another device". */
 async function placeEbookOrder(token: string): Promise<void> {
@@ -89,12 +65,6 @@ async function placeEbookOrder(token: string): Promise<void> {
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
-
-/** No serious or critical accessibility violation on the page as it is now. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect(violations, `axe on ${screen}`).toEqual([]);
-}
 
 describe('web app: the other domains in a browser (all-in-one, trusted documents strict)', () => {
   it('shop: searches the catalog, checks out with the offline payment, and the order turns paid live', async () => {

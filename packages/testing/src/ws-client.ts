@@ -44,7 +44,9 @@ export function collect<T = Record<string, any>>(client: Client, query: string, 
     results,
     ended,
     stop,
-    waitFor(count, timeoutMs = 5_000) {
+    // A hang guard, not a speed check: with test files running in parallel on two cores, a burst
+    // of 50 events once took longer than the 5 s this used to allow.
+    waitFor(count, timeoutMs = 15_000) {
       if (results.length >= count) return Promise.resolve(results.slice(0, count));
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`only ${results.length} of ${count} results after ${timeoutMs} ms: ${JSON.stringify(results)}`)), timeoutMs);

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withDirectoryLock } from './directory-lock';
 
 /**
  * `pnpm build:web` (and `pnpm start`): the web app built by Vite into web/dist, which the gateway
@@ -18,32 +19,8 @@ function newestChange(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
 }
 
-/**
- * One build at a time across processes (test files run in parallel workers and each may ask): a
- * lock directory, created atomically; whoever waits then finds the output current.
- */
-function withBuildLock<T>(task: () => T): T {
-  const lock = join(web, 'dist.lock');
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // A lock left by a killed build is stale after five minutes.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
-      Atomics.wait(pause, 0, 0, 250);
-    }
-  }
-  try {
-    return task();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
 export function buildWeb(force = false): 'built' | 'current' {
-  return withBuildLock(() => build(force));
+  return withDirectoryLock(join(web, 'dist.lock'), () => build(force));
 }
 
 function build(force: boolean): 'built' | 'current' {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withDirectoryLock } from '../../scripts/directory-lock';
 import { repoRoot } from './repo-root';
 
 let built = false;
@@ -23,7 +24,7 @@ export function buildOnce(): void {
   const run = process.env[TEST_RUN_VARIABLE];
   if (!run) build();
   else {
-    withBuildLock(() => {
+    withDirectoryLock(join(repoRoot, 'dist.lock'), () => {
       if (existsSync(stamp) && readFileSync(stamp, 'utf8') === run) return;
       build();
       writeFileSync(stamp, run);
@@ -34,27 +35,6 @@ export function buildOnce(): void {
 
 function build(): void {
   execFileSync(`${repoRoot}node_modules/.bin/tsx`, ['scripts/build.ts'], { cwd: repoRoot, stdio: 'pipe' });
-}
-
-/** One build at a time across processes: a lock directory, created atomically. */
-function withBuildLock(task: () => void): void {
-  const lock = join(repoRoot, 'dist.lock');
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // A lock left by a killed build is stale after five minutes.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
-      Atomics.wait(pause, 0, 0, 250);
-    }
-  }
-  try {
-    task();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
 }
 
 /** The compiled entries: the gateway, the all-in-one, and one for any subgraph. */

@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import { treeRssMiB } from '../src/machine';
+import { peakRssMiB, treeRssMiB } from '../src/machine';
 import { responseDifference } from './compare-responses';
 import { runLoad, type LoadResult } from './load';
 import { cpuMs, machineBusyMs } from './process-cpu';
@@ -39,6 +39,8 @@ export interface GatewayRun {
   /** Cores kept busy by everything else on the machine during the measured load (noise). */
   otherProcessesCores: number;
   gatewayRssMiBAfter: number;
+  /** The gateway process's peak resident memory over its whole life (start, probes, warm-up, load). */
+  gatewayPeakRssMiB: number;
 }
 
 export class CorrectnessError extends Error {}
@@ -100,6 +102,7 @@ export async function measureGateway(kind: GatewayKind, round: number, subgraphs
       cpuMsPerQuery,
       otherProcessesCores: round2(Math.max(0, othersCpuUsed) / 1000 / load.durationSeconds),
       gatewayRssMiBAfter: treeRssMiB(gateway.child.pid!),
+      gatewayPeakRssMiB: peakRssMiB(gateway.child.pid!),
     };
   } finally {
     await gateway.stop();

@@ -8,8 +8,8 @@ const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${Math.ro
 /** Markdown: one line per round and gateway (in the order they ran). */
 export function roundsTable(runs: GatewayRun[]): string {
   return [
-    row(['round', 'gateway', 'rps', 'p50', 'p95', 'p99', 'errors (timeouts) / non-2xx / wrong bodies', 'gateway CPU ms/query', 'other processes (cores busy)']),
-    row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['round', 'gateway', 'rps', 'p50', 'p95', 'p99', 'errors (timeouts) / non-2xx / wrong bodies', 'gateway CPU ms/query', 'gateway peak RSS MiB', 'other processes (cores busy)']),
+    row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     ...runs.map((r) =>
       row([
         r.round,
@@ -20,6 +20,7 @@ export function roundsTable(runs: GatewayRun[]): string {
         ms(r.load.latencyMs.p99),
         `${r.load.errors} (${r.load.timeouts}) / ${r.load.non2xx} / ${r.load.mismatches}`,
         r.cpuMsPerQuery.gateway,
+        r.gatewayPeakRssMiB,
         r.otherProcessesCores,
       ]),
     ),
@@ -29,8 +30,8 @@ export function roundsTable(runs: GatewayRun[]): string {
 /** Markdown: medians per gateway, with subgraph traffic per query. */
 export function summaryTable(summaries: GatewaySummary[]): string {
   return [
-    row(['gateway', 'rps (median)', 'p50', 'p95', 'p99', 'subgraph requests/query', '`_entities` representations/query', 'gateway CPU ms/query', 'subgraph CPU ms/query', 'errors (timeouts) / non-2xx / wrong bodies']),
-    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['gateway', 'rps (median)', 'p50', 'p95', 'p99', 'subgraph requests/query', '`_entities` representations/query', 'gateway CPU ms/query', 'subgraph CPU ms/query', 'gateway peak RSS MiB', 'errors (timeouts) / non-2xx / wrong bodies']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     ...summaries.map((s) =>
       row([
         GATEWAY_LABELS[s.gateway],
@@ -42,6 +43,7 @@ export function summaryTable(summaries: GatewaySummary[]): string {
         s.representationsPerQuery,
         s.cpuMsPerQueryMedian.gateway,
         s.cpuMsPerQueryMedian.subgraphs,
+        s.peakRssMiBMedian,
         `${s.failures.errors} (${s.failures.timeouts}) / ${s.failures.non2xx} / ${s.failures.mismatches}`,
       ]),
     ),

@@ -11,8 +11,8 @@ import { installedVersions } from './versions';
 /**
  * `pnpm bench:gateways`: the federation scenario of the public graphql-gateways-benchmark, stock
  * Apollo vs Hive Gateway (JS, and with the router runtime) vs Mosaic on the same subgraph process,
- * rounds interleaved (stock, hive, hiveRouter, mosaic, stock, …). Env: DURATION (s, 20), WARMUP (s, 5),
- * ROUNDS (3), CONNECTIONS (50), GATEWAYS (comma list, default "stock,hive,hiveRouter,mosaic"; stock
+ * rounds interleaved (stock, hive, hiveRouter, mosaic, mosaicUnshared, stock, …). Env: DURATION (s, 20), WARMUP (s, 5),
+ * ROUNDS (3), CONNECTIONS (50), GATEWAYS (comma list, default "stock,hive,hiveRouter,mosaic,mosaicUnshared"; stock
  * first, it is the reference), SCENARIO (`shared` or `distinct`, see scenarios.ts). Exits non-zero when a response differs from stock Apollo's or a load had failures.
  */
 const options: MeasureOptions = {
@@ -23,7 +23,7 @@ const options: MeasureOptions = {
   scenario: scenarioFromEnv(),
 };
 const rounds = Number(process.env.ROUNDS ?? 3);
-const gateways = (process.env.GATEWAYS ?? 'stock,hive,hiveRouter,mosaic').split(',').map((g) => g.trim()) as GatewayKind[];
+const gateways = (process.env.GATEWAYS ?? 'stock,hive,hiveRouter,mosaic,mosaicUnshared').split(',').map((g) => g.trim()) as GatewayKind[];
 if (gateways[0] !== 'stock') throw new Error('GATEWAYS must start with "stock": its response is the reference for the others');
 
 console.log(`gateways benchmark (${options.scenario.name}: ${options.scenario.description}): ${gateways.join(', ')}; ${rounds} rounds × ${options.durationSeconds} s (+${options.warmupSeconds} s warm-up), ${options.connections} connections`);
@@ -53,12 +53,15 @@ const ratios = {
   mosaicOverStock: rpsRatio(runs, 'mosaic', 'stock'),
   mosaicOverHive: rpsRatio(runs, 'mosaic', 'hive'),
   mosaicOverHiveRouter: rpsRatio(runs, 'mosaic', 'hiveRouter'),
+  mosaicUnsharedOverStock: rpsRatio(runs, 'mosaicUnshared', 'stock'),
+  mosaicUnsharedOverHiveRouter: rpsRatio(runs, 'mosaicUnshared', 'hiveRouter'),
   hiveOverStock: rpsRatio(runs, 'hive', 'stock'),
   hiveRouterOverStock: rpsRatio(runs, 'hiveRouter', 'stock'),
   /** How many times less gateway CPU per answered query Mosaic needs. */
   gatewayCpuStockOverMosaic: cpuEfficiencyRatio(summaries, 'mosaic', 'stock'),
   gatewayCpuHiveOverMosaic: cpuEfficiencyRatio(summaries, 'mosaic', 'hive'),
   gatewayCpuHiveRouterOverMosaic: cpuEfficiencyRatio(summaries, 'mosaic', 'hiveRouter'),
+  gatewayCpuHiveRouterOverMosaicUnshared: cpuEfficiencyRatio(summaries, 'mosaicUnshared', 'hiveRouter'),
 };
 const times = (ratio: number | undefined) => (ratio === undefined ? 'not measured' : `${ratio}×`);
 const failures = failedRuns(runs);
@@ -69,6 +72,8 @@ console.log([
   ratioLine('Mosaic / stock Apollo', ratios.mosaicOverStock),
   ratioLine('Mosaic / Hive (JS)', ratios.mosaicOverHive),
   ratioLine('Mosaic / Hive + router runtime', ratios.mosaicOverHiveRouter),
+  ratioLine('Mosaic, sharing off / stock Apollo', ratios.mosaicUnsharedOverStock),
+  ratioLine('Mosaic, sharing off / Hive + router runtime', ratios.mosaicUnsharedOverHiveRouter),
   ratioLine('Hive (JS) / stock Apollo', ratios.hiveOverStock),
   ratioLine('Hive + router runtime / stock Apollo', ratios.hiveRouterOverStock),
   '',
@@ -77,6 +82,7 @@ console.log([
   `- stock Apollo / Mosaic: ${times(ratios.gatewayCpuStockOverMosaic)}`,
   `- Hive (JS) / Mosaic: ${times(ratios.gatewayCpuHiveOverMosaic)}`,
   `- Hive + router runtime / Mosaic: ${times(ratios.gatewayCpuHiveRouterOverMosaic)}`,
+  `- Hive + router runtime / Mosaic, sharing off: ${times(ratios.gatewayCpuHiveRouterOverMosaicUnshared)}`,
 ].join('\n'));
 const noisiest = Math.max(...runs.map((r) => r.otherProcessesCores));
 if (noisiest > 0.25) console.log(`\nNOISE: other processes kept up to ${noisiest} of ${machine().cores} cores busy during a measurement; compare ratios within a round, and re-run on a quiet machine.`);

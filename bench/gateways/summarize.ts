@@ -11,6 +11,8 @@ export interface GatewaySummary {
   entityFetchesPerQuery: number;
   representationsPerQuery: number;
   cpuMsPerQueryMedian: { gateway: number; subgraphs: number; loadGenerator: number };
+  /** Median over rounds of the gateway process's peak RSS (VmHWM). */
+  peakRssMiBMedian: number;
   /** Median cores kept busy by other processes on the machine while this gateway was measured. */
   otherProcessesCoresMedian: number;
   /** Summed over rounds; autocannon counts timeouts among errors. */
@@ -41,6 +43,7 @@ export function summarize(runs: GatewayRun[], kind: GatewayKind): GatewaySummary
       subgraphs: m((r) => r.cpuMsPerQuery.subgraphs),
       loadGenerator: m((r) => r.cpuMsPerQuery.loadGenerator),
     },
+    peakRssMiBMedian: m((r) => r.gatewayPeakRssMiB),
     otherProcessesCoresMedian: m((r) => r.otherProcessesCores),
     failures: {
       errors: sum((r) => r.load.errors),

@@ -5,13 +5,14 @@ import { composeSupergraph } from './compose';
 import { spawnReady, type ReadyChild } from './spawn-ready';
 import type { CountersBySubgraph } from './subgraphs/counters';
 
-export type GatewayKind = 'stock' | 'hive' | 'hiveRouter' | 'mosaic';
+export type GatewayKind = 'stock' | 'hive' | 'hiveRouter' | 'mosaic' | 'mosaicUnshared';
 
 export const GATEWAY_LABELS: Record<GatewayKind, string> = {
   stock: 'stock @apollo/gateway + @apollo/server',
   hive: 'Hive Gateway runtime (JS)',
   hiveRouter: 'Hive Gateway + router runtime (Rust planner)',
   mosaic: 'Mosaic gateway (createGateway)',
+  mosaicUnshared: 'Mosaic, inbound sharing off (SHARE_INFLIGHT_QUERIES=off)',
 };
 
 export interface Subgraphs {

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 
-/** Prints where a V8 .cpuprofile spent its samples: by package, by function, and inclusive time of key steps. */
-export function summarizeProfile(file: string): void {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] }[]; samples: number[] };
+/**
+ * Prints where a V8 .cpuprofile spent its samples: by package, by function, and inclusive time of
+ * key steps. With `lastSeconds`, only the samples of the profile's last seconds count (the load,
+ * not the process's start-up and warm-up).
+ */
+export function summarizeProfile(file: string, lastSeconds?: number): void {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] }[]; samples: number[]; timeDeltas: number[] };
+  if (lastSeconds !== undefined) keepLastSeconds(profile, lastSeconds);
   const self = new Map<string, number>();
   let total = 0;
   for (const node of profile.nodes) {
@@ -36,4 +41,17 @@ export function summarizeProfile(file: string): void {
   visit(profile.nodes[0]!, new Set());
   console.log('--- inclusive');
   for (const [k, v] of [...totals].sort((a, b) => b[1] - a[1])) console.log(((v / total) * 100).toFixed(1).padStart(5), k);
+}
+
+/** Recounts every node's hits from the samples taken in the profile's last `seconds`. */
+function keepLastSeconds(profile: { nodes: { id: number; hitCount: number }[]; samples: number[]; timeDeltas: number[] }, seconds: number): void {
+  const at: number[] = [];
+  let t = 0;
+  for (const delta of profile.timeDeltas) at.push((t += delta));
+  const from = t - seconds * 1_000_000;
+  const hits = new Map<number, number>();
+  profile.samples.forEach((id, i) => {
+    if (at[i]! >= from) hits.set(id, (hits.get(id) ?? 0) + 1);
+  });
+  for (const node of profile.nodes) node.hitCount = hits.get(node.id) ?? 0;
 }

@@ -33,6 +33,7 @@ import { webAppRoutes, type WebAppOptions } from './http/web-app';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { reportValueCompletionErrors } from './value-completion';
 import { authorizeAtEdge } from './authorization/authorize-at-edge';
+import { shareInflightQueries, stringifySharedResult } from './execution/shared-operations';
 import { incrementalDeliveryPlugin } from './http/incremental-delivery';
 import { withDeferDirective } from './execution/defer-schema';
 import { correctedPlanning } from './planning/corrected-planning';
@@ -121,7 +122,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   // document; progressive override picks the labels and the plan-store key right before planning;
   // the planner plans with a corrected supergraph and its plans are corrected (planning/corrected-planning.ts).
   const planning = correctedPlanning(supergraphForGateway(options.supergraphSdl), log);
-  const gateway = reportValueCompletionErrors(
+  const authorizedGateway = reportValueCompletionErrors(
     authorizeAtEdge(
       progressiveOverride(
         planning.install(
@@ -141,6 +142,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       options.supergraphSdl,
     ),
   );
+  // Outermost of all: a shared execution's result is the whole answer, denied fields and value-completion errors included.
+  const gateway = options.caching?.inflightQueries === false ? authorizedGateway : shareInflightQueries(authorizedGateway, { onShared: metrics.observeSharedOperation });
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptions };
   const operationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   const armor = armorFor(operationLimits, options.production);
@@ -181,6 +184,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
+    stringifyResult: stringifySharedResult,
     allowBatchedHttpRequests: false,
     // Automatic persisted queries would let any client register any document: off in strict mode.
     ...(trustedDocuments.mode === 'strict' ? { persistedQueries: false as const } : {}),

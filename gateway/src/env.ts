@@ -137,14 +137,16 @@ export const demandControlEnv = z
  * The entity cache (ENTITY_CACHE) and the response cache (RESPONSE_CACHE), `on` by default; they
  * cache only what the subgraphs' `@cacheControl` hints allow. ENTITY_CACHE_MAX_ENTITIES bounds the
  * in-process store (with REDIS_URL the entries live in Redis, evicted by its policy).
+ * SHARE_INFLIGHT_QUERIES (`on`): identical queries of one viewer in flight share one execution.
  */
 export const cachingEnv = z
   .object({
     ENTITY_CACHE: z.enum(['on', 'off']).default('on'),
     RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
     ENTITY_CACHE_MAX_ENTITIES: z.coerce.number().int().positive().default(10_000),
+    SHARE_INFLIGHT_QUERIES: z.enum(['on', 'off']).default('on'),
   })
-  .transform((e) => ({ entities: e.ENTITY_CACHE === 'on', responses: e.RESPONSE_CACHE === 'on', maxEntities: e.ENTITY_CACHE_MAX_ENTITIES }));
+  .transform((e) => ({ entities: e.ENTITY_CACHE === 'on', responses: e.RESPONSE_CACHE === 'on', maxEntities: e.ENTITY_CACHE_MAX_ENTITIES, inflightQueries: e.SHARE_INFLIGHT_QUERIES === 'on' }));
 
 /**
  * API metering per organisation (metering/): API_METERING `on` (default) or `off`; counts go to

@@ -19,8 +19,8 @@ export const startMosaic: GatewayStarter = async (supergraphSdl) => {
     log,
     production: process.env.NODE_ENV === 'production',
     rateLimits: { perIp: 0, perUser: 0 },
-    // As gateway/src/main.ts reads them (ENTITY_CACHE, RESPONSE_CACHE, on by default); the entity-cache benchmark sets them.
-    caching: { entities: process.env.ENTITY_CACHE !== 'off', responses: process.env.RESPONSE_CACHE !== 'off' },
+    // As gateway/src/main.ts reads them (ENTITY_CACHE, RESPONSE_CACHE, SHARE_INFLIGHT_QUERIES, on by default); the entity-cache benchmark sets them.
+    caching: { entities: process.env.ENTITY_CACHE !== 'off', responses: process.env.RESPONSE_CACHE !== 'off', inflightQueries: process.env.SHARE_INFLIGHT_QUERIES !== 'off' },
   });
   await gateway.start();
   const httpServer = createRoutedServer(gateway.routes, log);

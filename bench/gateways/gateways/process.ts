@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { GatewayStarter } from './running-gateway';
 
 /**
- * Child-process entry: `process.ts <stock|hive|hiveRouter|mosaic>` with `SUPERGRAPH_PATH` set; starts that
+ * Child-process entry: `process.ts <stock|hive|hiveRouter|mosaic|mosaicUnshared>` with `SUPERGRAPH_PATH` set; starts that
  * gateway alone in this process and prints `GATEWAY_READY {"url":…}`. Only the chosen gateway's
  * modules are loaded (a broken or heavy one does not affect the others' processes).
  */
@@ -11,6 +11,11 @@ const STARTERS: Record<string, () => Promise<GatewayStarter>> = {
   hive: async () => (await import('./hive')).startHive,
   hiveRouter: async () => (await import('./hive-router')).startHiveRouter,
   mosaic: async () => (await import('./mosaic')).startMosaic,
+  // The same gateway with identical queries in flight each running their own plan: the executor alone.
+  mosaicUnshared: async () => {
+    process.env.SHARE_INFLIGHT_QUERIES = 'off';
+    return (await import('./mosaic')).startMosaic;
+  },
 };
 
 const kind = process.argv[2] ?? '';

@@ -13,6 +13,8 @@ export interface CachingOptions {
   entities?: boolean;
   /** Whole responses of PUBLIC queries (default on). */
   responses?: boolean;
+  /** Identical queries in flight share one execution (execution/shared-operations.ts; default on). */
+  inflightQueries?: boolean;
   /**
    * The process's cache stores (the ones metering counts in): with a Redis connection (services
    * mode, or all-in-one with REDIS_URL) entries live there, shared by every replica, on that one

@@ -52,6 +52,7 @@ export function createGatewayMetrics() {
   });
   const entityInvalidations = new Counter({ name: 'mosaic_gateway_entity_cache_invalidations_total', help: 'Cached entities dropped by domain events, by type.', labelNames: ['type'], registers: [registry] });
   const responseCache = new Counter({ name: 'mosaic_gateway_response_cache_total', help: 'PUBLIC queries looked up in the response cache, by outcome (hit, miss).', labelNames: ['outcome'], registers: [registry] });
+  const sharedOperations = new Counter({ name: 'mosaic_gateway_shared_operations_total', help: 'Queries answered by an identical execution already in flight (inbound sharing), instead of running their plan.', registers: [registry] });
   const names = new Set<string>();
   // Operation names come from clients: bounded, so a client cannot blow up the label space.
   const operationLabel = (name: string | null | undefined) => {
@@ -95,6 +96,9 @@ export function createGatewayMetrics() {
     },
     observeResponseCache(outcome: 'hit' | 'miss') {
       responseCache.inc({ outcome });
+    },
+    observeSharedOperation() {
+      sharedOperations.inc();
     },
     observeSubgraph(subgraph: string, seconds: number, ok: boolean) {
       subgraphDuration.observe({ subgraph, outcome: ok ? 'ok' : 'error' }, seconds);

@@ -224,6 +224,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const handleGraphQL = graphqlHandler<GatewayContext>({
     server,
     maxBodyBytes: operationLimits.maxBodyBytes,
+    // The gateway runs no SQL of its own: nothing reads a request scope here.
+    requestScope: false,
     before: async (req, params, res) => {
       const admitted = await guard.before(req, params, res);
       const protocol = streamProtocolOf(req);

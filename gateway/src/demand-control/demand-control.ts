@@ -43,6 +43,7 @@ export function demandControlPlugin(supergraphSdl: string, options: DemandContro
     return map;
   };
   const enforced = options.mode === 'enforce';
+  const actualCosts = new WeakMap<object, number>();
   return {
     close: () => budget?.close(),
     async requestDidStart() {
@@ -74,7 +75,13 @@ export function demandControlPlugin(supergraphSdl: string, options: DemandContro
           if (!operation || !document || operation.operation === 'subscription' || response.body.kind !== 'single') return;
           const data = response.body.singleResult.data;
           if (data === undefined) return;
-          observer.observeCost('actual', actualCost(schema, model, operation, fragments(document), request.variables, data));
+          // One walk per result: the requests that shared an execution share its data object too.
+          let cost = data === null ? undefined : actualCosts.get(data);
+          if (cost === undefined) {
+            cost = actualCost(schema, model, operation, fragments(document), request.variables, data);
+            if (data !== null) actualCosts.set(data, cost);
+          }
+          observer.observeCost('actual', cost);
         },
       };
     },

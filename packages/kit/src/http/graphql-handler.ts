@@ -19,6 +19,12 @@ export interface GraphQLHandlerOptions<C extends BaseContext> {
    * request (persisted documents) or answer it itself (rate limits, refused documents).
    */
   before?: (req: IncomingMessage, params: GraphQLRequestParams, res: ServerResponse) => Promise<{ params: GraphQLRequestParams } | { handled: true }>;
+  /**
+   * Whether the request's work runs in its request scope (`currentRequestId`, default true):
+   * subgraphs count an operation's SQL by it. A process that needs no scope passes false, and no
+   * async context is tracked across each of its promises (AsyncLocalStorage's promise hooks).
+   */
+  requestScope?: boolean;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -69,12 +75,12 @@ export function graphqlHandler<C extends BaseContext>(options: GraphQLHandlerOpt
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const result = await inRequestScope(requestId, () =>
+    const execute = () =>
       options.server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers, search, body },
         context: () => options.context(req, requestId),
-      }),
-    );
+      });
+    const result = await (options.requestScope === false ? execute() : inRequestScope(requestId, execute));
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {

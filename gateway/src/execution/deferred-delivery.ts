@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import type { ConditionNode, DeferredNode, PlanNode } from '@apollo/query-planner';
 import { deepMerge, federationInternals, type FederationOperation, type FederationType, type JsonObject } from './apollo-internals';
 import { selectionSetOf, shapePart, typeAtQueryPath, type Introspect } from './deferred-shaping';
+import { responseObject } from './response-object';
 
 /** One deferred fragment's data at one place in the response (the 2022-08-24 incremental format). */
 export interface IncrementalEntry {
@@ -39,7 +40,7 @@ export interface DeferredExecution {
  */
 export function deliverDeferred(execution: DeferredExecution, initialData: JsonObject | null, blocks: readonly DeferredNode[]): AsyncIterable<SubsequentResult> {
   // What the client has so far: where later fragments apply is read from it.
-  const sent: JsonObject = initialData ? (copy(initialData) as JsonObject) : Object.create(null);
+  const sent: JsonObject = initialData ? (copy(initialData) as JsonObject) : responseObject();
   const ready: SubsequentResult[] = [];
   let wake: (() => void) | undefined;
   let running = 0;
@@ -80,7 +81,7 @@ export function deliverDeferred(execution: DeferredExecution, initialData: JsonO
     const shapingErrors: GraphQLError[][] = [];
     const entries: IncrementalEntry[] = places.map((path) => {
       const input = valueAt(execution.unfilteredData, path);
-      const shaped = selectionSet && input && typeof input === 'object' ? shapePart(execution.operation, selectionSet, input as JsonObject, path, execution.variables, execution.introspect) : { data: Object.create(null) as JsonObject, errors: [] };
+      const shaped = selectionSet && input && typeof input === 'object' ? shapePart(execution.operation, selectionSet, input as JsonObject, path, execution.variables, execution.introspect) : { data: responseObject(), errors: [] };
       shapingErrors.push(shaped.errors);
       return { data: shaped.data, path, ...(block.label !== undefined ? { label: block.label } : {}) };
     });

@@ -18,6 +18,7 @@ import { deliverDeferred } from './deferred-delivery';
 import { selectionSetOf, shapePart } from './deferred-shaping';
 import { putSubsequentResults } from './subsequent-results';
 import { DEDUPLICATED, dedupeRepresentations, expandEntities } from '../fetch/entity-dedup';
+import { responseObject } from './response-object';
 
 /** What the executor needs from a data source: @apollo/gateway's `GraphQLDataSource.process`. */
 interface DataSource {
@@ -89,7 +90,7 @@ export async function executePlan(
   }
   const execution: Execution = { batches: undefined, operation, operationContext, serviceMap, requestContext, supergraphSchema, errors: [] };
   if (operationContext.operation.operation === 'query') execution.batches = fetchBatches(execution);
-  const unfilteredData: JsonObject = Object.create(null) as JsonObject;
+  const unfilteredData: JsonObject = responseObject();
   const root = { path: [], data: unfilteredData, fullResult: unfilteredData };
   const variables = requestContext.request.variables;
   const introspection = (f: { expandFragments(): { toSelectionNode(): unknown } }) => introspect(operationContext, f.expandFragments().toSelectionNode() as FieldNode, variables);
@@ -136,7 +137,7 @@ async function executeDeferring(execution: Execution, defer: DeferNode, root: Cu
   try {
     const subselection = withRootMetaFields(defer.primary.subselection, execution.operationContext);
     const selectionSet = subselection ? selectionSetOf(defer.primary, operation, operation.selectionSet.parentType, subselection) : undefined;
-    const shaped = selectionSet ? shapePart(operation, selectionSet, root.data as JsonObject, [], variables, introspection) : { data: Object.create(null) as JsonObject, errors: [] };
+    const shaped = selectionSet ? shapePart(operation, selectionSet, root.data as JsonObject, [], variables, introspection) : { data: responseObject(), errors: [] };
     initial = withErrors(execution.errors, shaped.data, shaped.errors);
   } catch (error) {
     return { errors: [asGraphQLError(error)] };

@@ -2,6 +2,7 @@ import type { FetchNode, QueryPlanSelectionNode } from '@apollo/query-planner';
 import type { DedupedRepresentations } from '../fetch/entity-dedup';
 import { deepMerge } from './deep-merge';
 import { applyRewrites, isObjectOfType, type FederationSchema, type JsonObject } from './apollo-internals';
+import { responseObject } from './response-object';
 
 /**
  * The `_entities` representations of an entity fetch, built exactly as @apollo/gateway 2.14.4
@@ -116,7 +117,7 @@ function keyFrom(schema: FederationSchema, source: JsonObject | null, selections
 
 export function selectFrom(schema: FederationSchema, source: JsonObject | null, selections: readonly QueryPlanSelectionNode[]): JsonObject | null {
   if (source === null) return null;
-  const result = Object.create(null) as JsonObject;
+  const result = responseObject();
   for (const selection of selections) {
     if (selection.kind === 'Field') {
       const responseName = selection.alias ?? selection.name;

@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { federationInternals, type ComputedResponse, type FederationOperation, type FederationSelectionSet, type JsonObject } from './apollo-internals';
+import { responseObject } from './response-object';
 
 /**
  * @apollo/gateway 2.14.4's `computeResponse` (resultShaping.js), step for step: the same walk
@@ -152,7 +153,7 @@ export function computeResponse({
     errors: [],
     introspectionHandling,
   };
-  const data = Object.create(null) as JsonObject;
+  const data = responseObject();
   const bubbled = applySelectionSet(input, operation.selectionSet, data, parameters, [], schema.schemaDefinition.rootType(operation.rootKind)!);
   return { data: bubbled ? null : data, errors: parameters.errors };
 }
@@ -298,7 +299,7 @@ function updateOutputValue(
       }
       objectType = typenameType;
     }
-    const outputObject = outputValue === undefined ? (Object.create(null) as JsonObject) : (outputValue as JsonObject);
+    const outputObject = outputValue === undefined ? responseObject() : (outputValue as JsonObject);
     const bubbled = applySelectionSet(inputValue as JsonObject, selectionSet, outputObject, parameters, path, objectType);
     isInvalid = false;
     hasErrors = bubbled;

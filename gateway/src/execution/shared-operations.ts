@@ -10,6 +10,7 @@ type Executed = Awaited<ReturnType<Executor>>;
 /** Results that answer more than one request: serialised once (`stringifySharedResult`). */
 const sharedResults = new WeakSet<object>();
 const serialisedData = new WeakMap<object, string>();
+const serialisedResults = new WeakMap<object, string>();
 
 interface Running {
   result: Promise<Executed>;
@@ -109,15 +110,19 @@ function copyCacheState(from: GatewayContext, to: GatewayContext): void {
 
 /**
  * Apollo Server's `stringifyResult` (`JSON.stringify(result) + '\n'`, fields in the order
- * errors, data, extensions), except that the `data` of a shared result is serialised once and
- * reused for every request it answers. Results are never changed after execution, so the text
- * stays the text of the object.
+ * errors, data, extensions), except that a shared result is serialised once for every request it
+ * answers: its whole text when it has only `data` (the same string for each response), else its
+ * `data`'s text inside each response's own. Results are never changed after execution, so the
+ * text stays the text of the object.
  */
 export function stringifySharedResult(result: { errors?: unknown; data?: unknown; extensions?: unknown }): string {
   const data = result.data;
   if (!data || typeof data !== 'object' || !sharedResults.has(data)) return `${JSON.stringify(result)}\n`;
-  let text = serialisedData.get(data);
-  if (text === undefined) serialisedData.set(data, (text = JSON.stringify(data)));
+  const dataOnly = result.errors === undefined && result.extensions === undefined;
+  const cache = dataOnly ? serialisedResults : serialisedData;
+  let text = cache.get(data);
+  if (text === undefined) cache.set(data, (text = dataOnly ? `{"data":${JSON.stringify(data)}}\n` : JSON.stringify(data)));
+  if (dataOnly) return text;
   let json = '{';
   if (result.errors !== undefined) json += `"errors":${JSON.stringify(result.errors)},`;
   json += `"data":${text}`;

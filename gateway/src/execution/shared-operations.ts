@@ -1,6 +1,7 @@
 import type { ApolloGateway } from '@apollo/gateway';
-import { visit, type DocumentNode } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import type { GatewayContext } from '../context';
+import { deferConditions } from '../http/incremental-delivery';
 
 type Loaded = Awaited<ReturnType<ApolloGateway['load']>>;
 type Executor = Loaded['executor'];
@@ -82,25 +83,9 @@ function sharingKey(requestContext: RequestContext): string | undefined {
   if (requestContext.operation.operation !== 'query') return undefined;
   if ((requestContext as { metrics?: { captureTraces?: boolean } }).metrics?.captureTraces) return undefined;
   const context = requestContext.context as Partial<GatewayContext>;
-  if (context.cacheBypass || mayDefer(requestContext.document)) return undefined;
+  if (context.cacheBypass || deferConditions(requestContext.document).length > 0) return undefined;
   const variables = requestContext.request.variables;
   return `${requestContext.operationName ?? ''}\n${context.authorization ?? ''}\n${variables ? JSON.stringify(variables) : ''}`;
-}
-
-const defers = new WeakMap<DocumentNode, boolean>();
-
-function mayDefer(document: DocumentNode): boolean {
-  let found = defers.get(document);
-  if (found === undefined) {
-    found = false;
-    visit(document, {
-      Directive(node) {
-        if (node.name.value === 'defer') found = true;
-      },
-    });
-    defers.set(document, found);
-  }
-  return found;
 }
 
 function copyCacheState(from: GatewayContext, to: GatewayContext): void {

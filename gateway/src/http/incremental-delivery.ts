@@ -92,21 +92,35 @@ export interface DeferAware {
  * worked out once per request and kept on its context: delivery and the response cache both ask.
  */
 export function requestDefers(context: { contextValue: DeferAware; document: DocumentNode; operation?: OperationDefinitionNode | undefined; request: { variables?: Record<string, unknown> | undefined } }): boolean {
-  context.contextValue.activeDefer ??= hasActiveDefer(context.document, withDefaults(context.operation, context.request.variables));
+  context.contextValue.activeDefer ??= deferConditions(context.document).length > 0 && hasActiveDefer(context.document, withDefaults(context.operation, context.request.variables));
   return context.contextValue.activeDefer;
+}
+
+/** A @defer's `if:`: absent (always on), a literal, or a variable's name. */
+type DeferCondition = boolean | { variable: string };
+
+const deferConditionsOf = new WeakMap<DocumentNode, readonly DeferCondition[]>();
+
+/** The `if:` of every @defer in the document, read once per parsed document (documents are cached and reused). */
+export function deferConditions(document: DocumentNode): readonly DeferCondition[] {
+  let conditions = deferConditionsOf.get(document);
+  if (!conditions) {
+    const found: DeferCondition[] = [];
+    visit(document, {
+      Directive(node) {
+        if (node.name.value !== 'defer') return;
+        const condition = node.arguments?.find((a) => a.name.value === 'if')?.value;
+        if (!condition) found.push(true);
+        else if (condition.kind === Kind.BOOLEAN) found.push(condition.value);
+        else if (condition.kind === Kind.VARIABLE) found.push({ variable: condition.name.value });
+      },
+    });
+    deferConditionsOf.set(document, (conditions = found));
+  }
+  return conditions;
 }
 
 /** Whether a @defer in the document can take effect: `if:` absent, true, or a variable that is not false. */
 export function hasActiveDefer(document: DocumentNode, variables: Record<string, unknown> | undefined): boolean {
-  let active = false;
-  visit(document, {
-    Directive(node) {
-      if (node.name.value !== 'defer') return;
-      const condition = node.arguments?.find((a) => a.name.value === 'if')?.value;
-      if (!condition) active = true;
-      else if (condition.kind === Kind.BOOLEAN) active ||= condition.value;
-      else if (condition.kind === Kind.VARIABLE) active ||= variables?.[condition.name.value] !== false;
-    },
-  });
-  return active;
+  return deferConditions(document).some((condition) => (typeof condition === 'boolean' ? condition : variables?.[condition.variable] !== false));
 }

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { externalByPath, sourceLocations } from './esbuild-plugins';
 
 /**
  * `pnpm build`: the service entry points compiled to ES modules in `dist/` — `gateway.mjs`,
@@ -16,52 +16,33 @@ import { build, type Plugin } from 'esbuild';
  */
 const root = fileURLToPath(new URL('../', import.meta.url));
 
-/** One entry runs any subgraph (platform/src/service.ts picks it from the registry): no per-subgraph lines. */
-const entries = {
-  gateway: 'gateway/src/main.ts',
-  'all-in-one': 'platform/src/all-in-one.ts',
-  service: 'platform/src/service.ts',
-};
-
-/** Bare imports of anything but @mosaic/* → external, by the absolute path esbuild resolves. */
-const externalByPath: Plugin = {
-  name: 'external-by-path',
-  setup(builder) {
-    builder.onResolve({ filter: /^[^./]/ }, async (args) => {
-      if (args.path.startsWith('@mosaic/') || args.path.startsWith('node:') || args.pluginData === 'resolving') return undefined;
-      const resolved = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'resolving' });
-      if (resolved.errors.length > 0) return { errors: resolved.errors };
-      return { path: resolved.path, external: true };
-    });
-  },
-};
-
-/** `import.meta.url` in our sources means the source file's location (assets live beside it). */
-const sourceLocations: Plugin = {
-  name: 'source-locations',
-  setup(builder) {
-    builder.onLoad({ filter: /\.ts$/ }, async (args) => {
-      if (args.path.includes('node_modules')) return undefined;
-      const source = await readFile(args.path, 'utf8');
-      return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts', resolveDir: dirname(args.path) };
-    });
-  },
-};
+/**
+ * Built separately, so that no chunk is shared between them: the gateway loads only the gateway's
+ * code and packages (a chunk shared with the services would bring the database drivers, mail
+ * and subgraph libraries into the gateway process). One entry runs any subgraph
+ * (platform/src/service.ts picks it from the registry): no per-subgraph lines.
+ */
+const builds: Record<string, string>[] = [
+  { gateway: 'gateway/src/main.ts' },
+  { 'all-in-one': 'platform/src/all-in-one.ts', service: 'platform/src/service.ts' },
+];
 
 // Chunks are content-hashed: start empty so no stale chunk stays behind.
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-await build({
-  entryPoints: Object.fromEntries(Object.entries(entries).map(([name, entry]) => [name, join(root, entry)])),
-  outdir: join(root, 'dist'),
-  outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  splitting: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  plugins: [externalByPath, sourceLocations],
-  logLevel: 'warning',
-});
-console.log(`built ${Object.keys(entries).map((name) => `dist/${name}.mjs`).join(', ')}`);
+for (const entries of builds) {
+  await build({
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([name, entry]) => [name, join(root, entry)])),
+    outdir: join(root, 'dist'),
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    plugins: [externalByPath, sourceLocations],
+    logLevel: 'warning',
+  });
+}
+console.log(`built ${builds.flatMap((entries) => Object.keys(entries)).map((name) => `dist/${name}.mjs`).join(', ')}`);

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Plugin } from 'esbuild';
+
+/**
+ * How Mosaic's code is bundled to plain JavaScript (`pnpm build`, and the gateways benchmark's
+ * launcher): workspace code bundled, third-party packages left external.
+ */
+/** Bare imports of anything but @mosaic/* → external, by the absolute path esbuild resolves. */
+export const externalByPath: Plugin = {
+  name: 'external-by-path',
+  setup(builder) {
+    builder.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.path.startsWith('@mosaic/') || args.path.startsWith('node:') || args.pluginData === 'resolving') return undefined;
+      const resolved = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'resolving' });
+      if (resolved.errors.length > 0) return { errors: resolved.errors };
+      return { path: resolved.path, external: true };
+    });
+  },
+};
+
+/** `import.meta.url` in our sources means the source file's location (assets live beside it). */
+export const sourceLocations: Plugin = {
+  name: 'source-locations',
+  setup(builder) {
+    builder.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (args.path.includes('node_modules')) return undefined;
+      const source = await readFile(args.path, 'utf8');
+      return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts', resolveDir: dirname(args.path) };
+    });
+  },
+};
+

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { composeSupergraph } from './compose';
 import { scenarioFromEnv } from './scenarios';
+import { buildGatewayLauncher } from './launcher';
 import { spawnReady } from './spawn-ready';
 import { summarizeProfile } from '../src/cpu-profile';
 
@@ -15,7 +16,7 @@ const dir = process.env.PROFILE_DIR ?? '/tmp/mosaic-profile';
 mkdirSync(dir, { recursive: true });
 const subgraphs = await spawnReady<{ urls: Record<string, string> }>('gateways/subgraphs/process.ts', [], 'SUBGRAPHS_READY');
 writeFileSync(`${dir}/supergraph.graphql`, composeSupergraph(subgraphs.info.urls));
-const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', 'gateways/gateways/process.ts', process.env.GW ?? 'mosaic'], {
+const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, await buildGatewayLauncher(), process.env.GW ?? 'mosaic'], {
   env: { ...process.env, SUPERGRAPH_PATH: `${dir}/supergraph.graphql` },
   stdio: ['ignore', 'pipe', 'inherit'],
 });

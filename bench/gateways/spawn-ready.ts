@@ -13,12 +13,13 @@ export interface ReadyChild<T> {
 }
 
 /**
- * Runs a TypeScript entry (path relative to bench/) as its own Node process (`node --import tsx`,
- * one process, so its pid is the one doing the work) and resolves once it prints
+ * Runs an entry (path relative to bench/ or absolute) as its own Node process — a TypeScript one
+ * with `node --import tsx`, a built `.mjs` with plain `node` — one process, so its pid is the one
+ * doing the work, and resolves once it prints
  * `<marker> <json>`. Output is always drained (a full pipe would stall the child under load).
  */
 export async function spawnReady<T>(entry: string, args: string[], marker: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<ReadyChild<T>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  const child = spawn(process.execPath, [...(entry.endsWith('.mjs') ? [] : ['--import', 'tsx']), entry, ...args], {
     cwd: benchDir,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeSupergraph } from './compose';
+import { buildGatewayLauncher } from './launcher';
 import { spawnReady, type ReadyChild } from './spawn-ready';
 import type { CountersBySubgraph } from './subgraphs/counters';
 
@@ -48,7 +49,10 @@ export async function startSubgraphs(): Promise<Subgraphs> {
   };
 }
 
-/** One gateway in its own child process, on the composed supergraph. */
-export function startGateway(kind: GatewayKind, subgraphs: Subgraphs): Promise<ReadyChild<{ url: string }>> {
-  return spawnReady<{ url: string }>('gateways/gateways/process.ts', [kind], 'GATEWAY_READY', { SUPERGRAPH_PATH: subgraphs.supergraphPath });
+let launcher: Promise<string> | undefined;
+
+/** One gateway in its own child process (plain `node` on the bundled launcher, see launcher.ts), on the composed supergraph. */
+export async function startGateway(kind: GatewayKind, subgraphs: Subgraphs): Promise<ReadyChild<{ url: string }>> {
+  launcher ??= buildGatewayLauncher();
+  return spawnReady<{ url: string }>(await launcher, [kind], 'GATEWAY_READY', { SUPERGRAPH_PATH: subgraphs.supergraphPath });
 }

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { externalByPath, sourceLocations } from './esbuild-plugins';
+import { nodeBundleOptions } from './node-bundle';
 
 /**
  * `pnpm build`: the service entry points compiled to ES modules in `dist/` — `gateway.mjs`,
@@ -33,15 +33,8 @@ for (const entries of builds) {
   await build({
     entryPoints: Object.fromEntries(Object.entries(entries).map(([name, entry]) => [name, join(root, entry)])),
     outdir: join(root, 'dist'),
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
+    ...nodeBundleOptions,
     sourcemap: true,
-    plugins: [externalByPath, sourceLocations],
     logLevel: 'warning',
   });
 }

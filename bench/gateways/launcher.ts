@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { externalByPath, sourceLocations } from '../../scripts/esbuild-plugins';
+import { nodeBundleOptions } from '../../scripts/node-bundle';
 
 const benchDir = fileURLToPath(new URL('../', import.meta.url));
 const outdir = `${benchDir}.tmp/gateway-launcher`;
@@ -19,14 +19,7 @@ export async function buildGatewayLauncher(): Promise<string> {
   await build({
     entryPoints: { process: fileURLToPath(new URL('./gateways/process.ts', import.meta.url)) },
     outdir,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    plugins: [externalByPath, sourceLocations],
+    ...nodeBundleOptions,
     logLevel: 'error',
   });
   return `${outdir}/process.mjs`;

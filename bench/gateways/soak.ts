@@ -89,7 +89,7 @@ try {
 } finally {
   await subgraphs.stop();
 }
-const file = saveResult('gateway-soak', {
+const file = saveResult(scenario.name === 'distinct' ? 'gateway-soak' : `gateway-soak-${scenario.name}`, {
   note: 'shared machine: other engineers\' tests and builds ran meanwhile (machineCores is everything busy on the machine during the load, gatewayCores the gateway alone)',
   options: { durationSeconds, warmupSeconds, sampleSeconds, connections, scenario: scenario.name, gateways },
   versions: installedVersions(),

@@ -1,14 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Plugin } from 'esbuild';
+import type { BuildOptions, Plugin } from 'esbuild';
 
-/**
- * How Mosaic's code is bundled to plain JavaScript (`pnpm build`, and the gateways benchmark's
- * launcher): workspace code bundled, third-party packages left external.
- */
 /** Bare imports of anything but @mosaic/* → external, by the absolute path esbuild resolves. */
-export const externalByPath: Plugin = {
+const externalByPath: Plugin = {
   name: 'external-by-path',
   setup(builder) {
     builder.onResolve({ filter: /^[^./]/ }, async (args) => {
@@ -21,7 +17,7 @@ export const externalByPath: Plugin = {
 };
 
 /** `import.meta.url` in our sources means the source file's location (assets live beside it). */
-export const sourceLocations: Plugin = {
+const sourceLocations: Plugin = {
   name: 'source-locations',
   setup(builder) {
     builder.onLoad({ filter: /\.ts$/ }, async (args) => {
@@ -32,3 +28,19 @@ export const sourceLocations: Plugin = {
   },
 };
 
+
+/**
+ * How Mosaic's code is bundled to plain JavaScript for Node (`pnpm build`, and the gateways
+ * benchmark's launcher): ES modules split at dynamic imports, workspace code bundled,
+ * third-party packages left external.
+ */
+export const nodeBundleOptions = {
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  plugins: [externalByPath, sourceLocations],
+} satisfies BuildOptions;

@@ -28,7 +28,6 @@ const sourceLocations: Plugin = {
   },
 };
 
-
 /**
  * How Mosaic's code is bundled to plain JavaScript for Node (`pnpm build`, and the gateways
  * benchmark's launcher): ES modules split at dynamic imports, workspace code bundled,

@@ -12,12 +12,12 @@ export function machine() {
   };
 }
 
-/** Resident memory of a process and all its descendants (tsx runs the program in a child), in MiB. */
 /** A process's peak resident memory since it started (the kernel's high-water mark, VmHWM), in MiB. */
 export function peakRssMiB(pid: number): number {
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024);
 }
 
+/** Resident memory of a process and all its descendants (tsx runs the program in a child), in MiB. */
 export function treeRssMiB(pid: number): number {
   let kib = 0;
   const visit = (id: number) => {

@@ -46,6 +46,7 @@ import { attachGatewaySubscriptions, type GatewaySocketOptions, type Subscriptio
 import { createHttpSubscriptions, streamProtocolOf } from './subscriptions/http-subscriptions';
 import { assertRunnableSupergraph, subgraphEndpoints, supergraphForGateway, type SubgraphEndpoint } from './supergraph';
 import { meteringFor, meteringPlugin, type MeteringConfig } from './metering';
+import { constructWithApolloTelemetry } from './apollo-telemetry';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -77,6 +78,8 @@ export interface GatewayOptions {
   caching?: CachingOptions;
   /** API calls per organisation per month against its plan (metering/); absent: not metered. */
   metering?: MeteringConfig;
+  /** Apollo's anonymous host data collection (apollo-telemetry.ts); default off. */
+  apolloTelemetry?: boolean;
 }
 
 export interface Gateway {
@@ -127,13 +130,17 @@ export function createGateway(options: GatewayOptions): Gateway {
       progressiveOverride(
         planning.install(
           withDeferDirective(
-            new ApolloGateway({
-              supergraphSdl: planning.input.supergraphSdl,
-              logger: log,
-              // @defer is planned (DeferNodes) and delivered by Mosaic's executor (execution/deferred-delivery.ts).
-              queryPlannerConfig: { incrementalDelivery: { enableDefer: true } },
-              buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
-            }),
+            constructWithApolloTelemetry(
+              options.apolloTelemetry ?? false,
+              () =>
+                new ApolloGateway({
+                  supergraphSdl: planning.input.supergraphSdl,
+                  logger: log,
+                  // @defer is planned (DeferNodes) and delivered by Mosaic's executor (execution/deferred-delivery.ts).
+                  queryPlannerConfig: { incrementalDelivery: { enableDefer: true } },
+                  buildService: ({ name }) => dataSources[name] as SubgraphDataSource,
+                }),
+            ),
           ),
         ),
         options.supergraphSdl,

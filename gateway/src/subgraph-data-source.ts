@@ -49,7 +49,8 @@ const MERGED_ENTITIES_FETCH = /^query[^{(]*\([^)]*\)\{_0:_entities\(representati
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly http: SubgraphHttpClient;
   /** Identical queries in flight (same document, variables and credentials) share one request. */
-  private readonly inflight = new Map<string, Promise<Sent>>();
+  /** In-flight requests by the caller's Authorization header, then by request body (no key string joins the two: bodies are large). */
+  private readonly inflight = new Map<string, Map<string, Promise<Sent>>>();
 
   constructor(
     readonly serviceName: string,
@@ -149,11 +150,17 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
    * reuse the first caller's deduplication too.
    */
   private shared(request: string, headers: Record<string, string>, prepare: () => Prepared): Promise<Sent> {
-    const key = `${headers.authorization ?? ''}\n${request}`;
-    let pending = this.inflight.get(key);
+    const viewer = headers.authorization ?? '';
+    let ofViewer = this.inflight.get(viewer);
+    if (!ofViewer) this.inflight.set(viewer, (ofViewer = new Map()));
+    let pending = ofViewer.get(request);
     if (!pending) {
-      pending = this.post(prepare(), headers, true).finally(() => this.inflight.delete(key));
-      this.inflight.set(key, pending);
+      const requests = ofViewer;
+      pending = this.post(prepare(), headers, true).finally(() => {
+        requests.delete(request);
+        if (requests.size === 0 && this.inflight.get(viewer) === requests) this.inflight.delete(viewer);
+      });
+      ofViewer.set(request, pending);
     }
     return pending;
   }

@@ -48,8 +48,10 @@ const MERGED_ENTITIES_FETCH = /^query[^{(]*\([^)]*\)\{_0:_entities\(representati
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly http: SubgraphHttpClient;
-  /** Identical queries in flight (same document, variables and credentials) share one request. */
-  /** In-flight requests by the caller's Authorization header, then by request body (no key string joins the two: bodies are large). */
+  /**
+   * Identical queries in flight (same document, variables and credentials) share one request:
+   * by the caller's Authorization header, then by request body (no key string joins the two: bodies are large).
+   */
   private readonly inflight = new Map<string, Map<string, Promise<Sent>>>();
 
   constructor(
@@ -151,16 +153,15 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
    */
   private shared(request: string, headers: Record<string, string>, prepare: () => Prepared): Promise<Sent> {
     const viewer = headers.authorization ?? '';
-    let ofViewer = this.inflight.get(viewer);
-    if (!ofViewer) this.inflight.set(viewer, (ofViewer = new Map()));
-    let pending = ofViewer.get(request);
+    const requests = this.inflight.get(viewer) ?? new Map<string, Promise<Sent>>();
+    let pending = requests.get(request);
     if (!pending) {
-      const requests = ofViewer;
       pending = this.post(prepare(), headers, true).finally(() => {
         requests.delete(request);
-        if (requests.size === 0 && this.inflight.get(viewer) === requests) this.inflight.delete(viewer);
+        if (requests.size === 0) this.inflight.delete(viewer);
       });
-      ofViewer.set(request, pending);
+      requests.set(request, pending);
+      this.inflight.set(viewer, requests);
     }
     return pending;
   }

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
 import { print } from 'graphql';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import {
   asHttpError,
@@ -209,6 +210,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, document: options.sandboxDocument ?? defaultSandboxDocument }),
+      // Inline traces (ftv1) are what a subgraph sends; Apollo Server would still load the plugin and
+      // its protobuf types (~0.7 MiB of heap) to find out that this schema is not one.
+      ApolloServerPluginInlineTraceDisabled(),
     ],
   });
 

@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { cachingEnv, internalEnv, meteringEnv, securityEnv } from '@mosaic/gateway';
-import { authVerifyEnv, databaseEnv, eventsEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv, tracingEnv } from '@mosaic/kit';
+import { authVerifyEnv, databaseEnv, envModel, envVar, eventsEnv, httpEnv, memoEnv, pubsubEnv, runtimeEnv, tracingEnv } from '@mosaic/kit';
 import { GATEWAY_PORT } from './registry';
 
 /** SUBGRAPH_PORTS=random lets several all-in-one graphs run on one machine (tests, demos). */
-export const subgraphPortsEnv = z
-  .object({ SUBGRAPH_PORTS: z.enum(['default', 'random']).default('default') })
-  .transform((e) => e.SUBGRAPH_PORTS);
+export const subgraphPortsEnv = envModel({ SUBGRAPH_PORTS: envVar.oneOf(['default', 'random'], 'default') }, (e) => e.SUBGRAPH_PORTS);
 
 /**
  * All-in-one reads the variables the gateway and services read (see the README's configuration

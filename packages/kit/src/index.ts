@@ -1,6 +1,8 @@
 export * from './errors/errors';
 export { createErrorFormatter } from './errors/format-error';
 export * from './env/parse-env';
+export * from './env/env-model';
+export { envVar } from './env/env-vars';
 export * from './env/models';
 export { createLogger, type Logger } from './logger';
 export { PeriodicJob, type PeriodicJobOptions } from './jobs/periodic-job';

@@ -10,6 +10,10 @@ import {
   pageSize,
   parseEnv,
   databaseEnv,
+  eventsEnv,
+  httpEnv,
+  runtimeEnv,
+  trustEnv,
   toConnection,
   uuidv7,
   validate,
@@ -83,6 +87,37 @@ describe('environment', () => {
   it('chooses PGlite without DATABASE_URL and PostgreSQL with it', () => {
     expect(parseEnv({ database: databaseEnv }, {}).database).toEqual({ kind: 'pglite', dataDir: '.data/pglite' });
     expect(parseEnv({ database: databaseEnv }, { DATABASE_URL: 'postgres://h/db' }).database).toMatchObject({ kind: 'postgres', url: 'postgres://h/db' });
+  });
+
+  const problemsOf = (run: () => unknown): string[] => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof InvalidEnvironmentError) return error.problems;
+      throw error;
+    }
+    return [];
+  };
+
+  it('reads an empty variable as unset, and says what a bad value must be without echoing it', () => {
+    expect(parseEnv({ events: eventsEnv }, { AMQP_URL: '', EVENTS_MAX_ATTEMPTS: '' }).events).toMatchObject({ transport: { kind: 'in-process' }, maxAttempts: 5 });
+    expect(problemsOf(() => parseEnv({ events: eventsEnv }, { EVENTS_MAX_ATTEMPTS: '0', AMQP_NAMESPACE: 'Upper', OUTBOX_RETENTION_HOURS: '-1', AMQP_URL: 'amqp-host' }))).toEqual([
+      'AMQP_URL: must be an absolute URL, e.g. http://host:4000/path',
+      'AMQP_NAMESPACE: must be lower-case letters, digits and dashes',
+      'EVENTS_MAX_ATTEMPTS: must be a whole number from 1 to 20',
+      'OUTBOX_RETENTION_HOURS: must be a number above 0',
+    ]);
+    expect(problemsOf(() => parseEnv({ runtime: runtimeEnv, http: httpEnv(4000) }, { NODE_ENV: 'prod', PORT: '4000.5' }))).toEqual([
+      'NODE_ENV: must be one of development, production, test',
+      'PORT: must be a whole number from 0 to 65535',
+    ]);
+  });
+
+  it('requires the gateway secret in production, of at least 32 characters, and never prints it', () => {
+    expect(problemsOf(() => parseEnv({ trust: trustEnv }, { NODE_ENV: 'production' }))).toEqual(['GATEWAY_SHARED_SECRET: must be set in production']);
+    const problems = problemsOf(() => parseEnv({ trust: trustEnv }, { GATEWAY_SHARED_SECRET: 'short-secret' }));
+    expect(problems).toEqual(['GATEWAY_SHARED_SECRET: must be at least 32 characters (e.g. `openssl rand -base64 32`)']);
+    expect(parseEnv({ trust: trustEnv }, { NODE_ENV: 'production', GATEWAY_SHARED_SECRET: 'x'.repeat(32) }).trust).toEqual({ gatewaySecret: 'x'.repeat(32) });
   });
 });
 

@@ -1,7 +1,7 @@
-import { type z } from 'zod';
+import type { EnvModel, EnvOutput } from './env-model';
 
-type Models = Record<string, z.ZodType>;
-export type EnvOf<M extends Models> = { [K in keyof M]: z.output<M[K]> };
+type Models = Record<string, EnvModel<unknown>>;
+export type EnvOf<M extends Models> = { [K in keyof M]: EnvOutput<M[K]> };
 
 export class InvalidEnvironmentError extends Error {
   constructor(readonly problems: string[]) {
@@ -18,7 +18,7 @@ export class InvalidEnvironmentError extends Error {
 export function parseEnv<M extends Models>(models: M, source: NodeJS.ProcessEnv = process.env): EnvOf<M> {
   const problems: string[] = [];
   const result: Partial<Record<keyof M, unknown>> = {};
-  for (const [section, model] of Object.entries(models) as [keyof M & string, z.ZodType][]) {
+  for (const [section, model] of Object.entries(models) as [keyof M & string, EnvModel<unknown>][]) {
     const parsed = model.safeParse(source);
     if (parsed.success) result[section] = parsed.data;
     else for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.') || section}: ${issue.message}`);

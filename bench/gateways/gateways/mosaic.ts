@@ -1,12 +1,12 @@
 import { createGateway } from '@mosaic/gateway';
-import { createLogger, createRoutedServer, listen } from '@mosaic/kit';
-import { createTestAuth } from '@mosaic/testing';
+import { createLogger, createRoutedServer, createTokenVerifier, listen } from '@mosaic/kit';
 import type { GatewayStarter } from './running-gateway';
 
 /**
  * Mosaic's gateway as shipped, wired like `gateway/src/main.ts`: `createGateway` (public options
- * only) on `createRoutedServer` + `listen`. The verifier trusts a throwaway local JWKS; benchmark
- * requests carry no Authorization header (anonymous viewer). One setting differs from the
+ * only) on `createRoutedServer` + `listen`, and the verifier main.ts makes: its key set is fetched
+ * when a token first needs it, and benchmark requests carry no Authorization header (anonymous
+ * viewer), so the unreachable JWKS address is never asked. One setting differs from the
  * defaults: the per-IP / per-user rate limits are off (`0`, documented as "off"): all load comes
  * from one loopback client, which the shipped 1200/min per-IP limit would answer with 429s. The
  * peers have no rate limit either.
@@ -15,7 +15,7 @@ export const startMosaic: GatewayStarter = async (supergraphSdl) => {
   const log = createLogger('gateway');
   const gateway = createGateway({
     supergraphSdl,
-    verifier: (await createTestAuth()).verifier,
+    verifier: createTokenVerifier({ jwksUrl: 'http://127.0.0.1:9/.well-known/jwks.json', issuer: 'mosaic-accounts', audience: 'mosaic' }),
     log,
     production: process.env.NODE_ENV === 'production',
     rateLimits: { perIp: 0, perUser: 0 },

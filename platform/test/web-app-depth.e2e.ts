@@ -16,8 +16,14 @@ import { expectAccessible, openScreen, persistedOperations, signInAsDemo as sign
  * chat direct messages / threads / mentions / resuming after a reconnect, and accepting an
  * organisation invitation — each screen also through axe-core (serious or critical violations fail).
  */
-/** Short enough that the chat test sees a refresh reconnect the socket; long enough for seeding on a busy machine. */
+/** Long enough for seeding on a busy machine; the chat test jumps the page's clock to the refresh that reconnects the socket. */
 const ACCESS_TOKEN_TTL_SECONDS = 90;
+/**
+ * Every page here is the demo user's, from one address, one screen after another without a
+ * person's pauses: more than the gateway's 600 requests a minute per user. The limits have tests
+ * of their own (gateway/test/request-guard.e2e.ts); here they are off (`0`).
+ */
+const RATE_LIMITS_OFF = { RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_USER: '0' };
 const dataDir = mkdtempSync(join(tmpdir(), 'mosaic-web-depth-'));
 const screenshots = process.env.UPDATE_SCREENSHOTS ? join(repoRoot, 'docs/screenshots') : join(dataDir, 'screenshots');
 let graph: AllInOneProcess;
@@ -28,7 +34,7 @@ beforeAll(async () => {
   buildWeb();
   const port = await freePort();
   origin = `http://localhost:${port}`;
-  graph = await spawnAllInOne({ PORT: String(port), PGLITE_DIR: join(dataDir, 'pglite'), DEV_KEYS_DIR: join(dataDir, 'keys'), SUBGRAPH_PORTS: 'random', TRUSTED_DOCUMENTS: 'strict', ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS), TODOS_REMINDER_INTERVAL_MS: '500' }, 300_000);
+  graph = await spawnAllInOne({ PORT: String(port), PGLITE_DIR: join(dataDir, 'pglite'), DEV_KEYS_DIR: join(dataDir, 'keys'), SUBGRAPH_PORTS: 'random', TRUSTED_DOCUMENTS: 'strict', ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS), TODOS_REMINDER_INTERVAL_MS: '500', ...RATE_LIMITS_OFF }, 300_000);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
   mkdirSync(screenshots, { recursive: true });
 }, 360_000);
@@ -128,10 +134,18 @@ describe('web app: the deeper screens in a browser (all-in-one, trusted document
     await share.getByRole('button', { name: 'Share' }).click();
     await page.getByRole('list', { name: 'Project members' }).getByText('Demo Admin — Viewer').waitFor();
 
-    // A reminder a minute from now arrives on the `reminders` subscription as a notification.
+    // A reminder "in 1 min" arrives on the `reminders` subscription as a notification. The page
+    // works out the time from its own clock, which runs 50 s behind while the reminder is set:
+    // it fires 10 s later, and the suite does not wait out the minute.
     const reminder = backlog.getByRole('form', { name: 'Reminder for Write the plan' });
+    await page.evaluate(() => {
+      const realNow = Date.now;
+      Date.now = () => realNow.call(Date) - 50_000;
+      Object.assign(globalThis, { restoreClock: () => (Date.now = realNow) });
+    });
     await reminder.getByRole('button', { name: 'Remind me' }).click();
     await reminder.getByRole('status').getByText(/^Reminder set for/).waitFor();
+    await page.evaluate(() => (globalThis as unknown as { restoreClock(): void }).restoreClock());
     const toast = page.getByRole('region', { name: 'Notifications' }).getByRole('status').filter({ hasText: 'Write the plan' });
     await toast.waitFor({ timeout: 90_000 });
     await expectAccessible(page, 'todos with a reminder notification');
@@ -206,7 +220,11 @@ describe('web app: the deeper screens in a browser (all-in-one, trusted document
 
   it('chat: a direct conversation, a thread with its unread count, mentions, and resuming after a reconnect', async () => {
     const context = await newContext();
+    // The page runs on Playwright's clock (in real time until told otherwise), so that the resume
+    // below can jump it to the access token's refresh rather than wait most of the token's life.
+    await context.clock.install();
     const page = await signInAsDemo(context);
+    const signedInAt = Date.now();
     await open(page, 'Chat');
     await page.getByRole('list', { name: 'Direct messages' }).getByRole('link', { name: /Demo Admin/ }).click();
     await page.getByRole('list', { name: 'Messages in Direct conversation' }).getByText('Looks good to me.').waitFor();
@@ -265,6 +283,9 @@ describe('web app: the deeper screens in a browser (all-in-one, trusted document
     const text = `Live before the reconnect ${Date.now()}`;
     const sent = await persisted<{ sendMessage: { id: string } }>('WebSendMessage', { input: { roomId: lobbyId, text } }, userToken);
     await lobby.getByText(text).waitFor({ timeout: 30_000 });
+    // session.ts refreshes a fifth of the token's lifetime before it ends.
+    const refreshDueAt = signedInAt + ACCESS_TOKEN_TTL_SECONDS * 800;
+    await page.clock.fastForward(Math.max(0, refreshDueAt - Date.now()) + 1_000);
     await expect.poll(() => subscribes.some((variables) => variables.after === sent.sendMessage.id), { timeout: (ACCESS_TOKEN_TTL_SECONDS + 15) * 1000, interval: 500 }).toBe(true);
     await context.close();
   }, 150_000);

@@ -111,6 +111,7 @@ describe('environment', () => {
       'NODE_ENV: must be one of development, production, test',
       'PORT: must be a whole number from 0 to 65535',
     ]);
+    expect(problemsOf(() => parseEnv({ database: databaseEnv }, { DATABASE_POOL_MAX: '0' }))).toEqual(['DATABASE_POOL_MAX: must be a whole number above 0']);
   });
 
   it('requires the gateway secret in production, of at least 32 characters, and never prints it', () => {

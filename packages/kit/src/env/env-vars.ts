@@ -4,10 +4,10 @@ const expected = (what: string): never => {
   throw new EnvValueError(`must be ${what}`);
 };
 
-function range(min: number | undefined, max: number | undefined): string {
-  if (min !== undefined && max !== undefined) return `from ${min} to ${max}`;
-  if (min !== undefined) return min === 1 ? 'positive' : `${min} or more`;
-  return max !== undefined ? `${max} or less` : '';
+function wholeNumber(min: number | undefined, max: number | undefined): string {
+  if (min !== undefined && max !== undefined) return `a whole number from ${min} to ${max}`;
+  if (min !== undefined) return min === 1 ? 'a whole number above 0' : `a whole number of ${min} or more`;
+  return max !== undefined ? `a whole number of ${max} or less` : 'a whole number';
 }
 
 /**
@@ -34,7 +34,7 @@ export const envVar = {
   integer: (fallback: number, bounds: { min?: number; max?: number } = {}): EnvVar<number> => (raw) => {
     const value = raw === undefined ? fallback : Number(raw);
     const { min = -Infinity, max = Infinity } = bounds;
-    return Number.isInteger(value) && value >= min && value <= max ? value : expected(`a whole number ${range(bounds.min, bounds.max)}`.trimEnd());
+    return Number.isInteger(value) && value >= min && value <= max ? value : expected(wholeNumber(bounds.min, bounds.max));
   },
 
   positiveNumber: (fallback: number): EnvVar<number> => (raw) => {

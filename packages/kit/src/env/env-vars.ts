@@ -4,6 +4,8 @@ const expected = (what: string): never => {
   throw new EnvValueError(`must be ${what}`);
 };
 
+const absoluteUrl = (value: string): string => (URL.canParse(value) ? value : expected('an absolute URL, e.g. http://host:4000/path'));
+
 function wholeNumber(min: number | undefined, max: number | undefined): string {
   if (min !== undefined && max !== undefined) return `a whole number from ${min} to ${max}`;
   if (min !== undefined) return min === 1 ? 'a whole number above 0' : `a whole number of ${min} or more`;
@@ -24,12 +26,9 @@ export const envVar = {
   optionalText: (minLength = 0, hint = ''): EnvVar<string | undefined> => (raw) =>
     raw === undefined || raw.length >= minLength ? raw : expected(`at least ${minLength} characters${hint ? ` (${hint})` : ''}`),
 
-  url: (fallback: string): EnvVar<string> => (raw) => {
-    const value = raw ?? fallback;
-    return URL.canParse(value) ? value : expected('an absolute URL, e.g. http://host:4000/path');
-  },
+  url: (fallback: string): EnvVar<string> => (raw) => absoluteUrl(raw ?? fallback),
 
-  optionalUrl: (): EnvVar<string | undefined> => (raw) => (raw === undefined || URL.canParse(raw) ? raw : expected('an absolute URL, e.g. http://host:4000/path')),
+  optionalUrl: (): EnvVar<string | undefined> => (raw) => (raw === undefined ? raw : absoluteUrl(raw)),
 
   integer: (fallback: number, bounds: { min?: number; max?: number } = {}): EnvVar<number> => (raw) => {
     const value = raw === undefined ? fallback : Number(raw);
